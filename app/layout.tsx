@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/AppHeader";
+import { currentActor, currentLocale } from "@/server/auth/session";
+import { env } from "@/server/env";
+import "./globals.css";
+
+export const metadata: Metadata = { title: "Relais", description: "Relais" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  const locale = await currentLocale(actor);
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen bg-slate-50 text-slate-900">
+        <AppHeader actor={actor} locale={locale} localMail={env().localMail} />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

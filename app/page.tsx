@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+import { currentActor } from "@/server/auth/session";
+
+export default async function Home() {
+  redirect((await currentActor()) ? "/dashboard" : "/login");
+}

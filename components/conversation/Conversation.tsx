@@ -1,0 +1,182 @@
+"use client";
+// The dossier's conversation (C1, C4, C5, C6): live messages in seq order, a composer whose sends are
+// acknowledged after commit and retried with the same client id.
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { MESSAGE_MAX_LENGTH, type DossierEventWire, type MessageView } from "@/server/realtime/contract";
+import { t, type Locale } from "@/server/i18n";
+import { useDossierChannel } from "../realtime/useDossierChannel";
+import { getSocket } from "../realtime/socket";
+import { Avatar } from "../ui/Avatar";
+import { Button } from "../ui/Button";
+
+type Outgoing = { clientId: string; body: string; state: "sending" | "failed" };
+
+function newClientId() {
+  return crypto.randomUUID().replace(/-/g, "");
+}
+
+export function Conversation({
+  dossierId,
+  initialSeq,
+  initialMessages,
+  me,
+  locale,
+}: {
+  dossierId: string;
+  initialSeq: number;
+  initialMessages: MessageView[];
+  me: { userId: string; name: string };
+  locale: Locale;
+}) {
+  const [messages, setMessages] = useState<MessageView[]>(initialMessages);
+  const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
+  const [draft, setDraft] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const addMessage = useCallback((m: MessageView) => {
+    setMessages((list) => (list.some((x) => x.id === m.id) ? list : [...list, m].sort((a, b) => a.seq - b.seq)));
+    setOutgoing((list) => list.filter((o) => o.clientId !== m.clientId));
+  }, []);
+
+  const onEvent = useCallback(
+    (e: DossierEventWire) => {
+      if (e.type === "message.created") addMessage(e.payload as MessageView);
+    },
+    [addMessage],
+  );
+  const { status, viewers, typing } = useDossierChannel(dossierId, initialSeq, onEvent);
+
+  useEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length, outgoing.length]);
+
+  const send = useCallback(
+    (clientId: string, body: string) => {
+      setOutgoing((list) => [...list.filter((o) => o.clientId !== clientId), { clientId, body, state: "sending" }]);
+      getSocket()
+        .timeout(10_000)
+        .emit("message:send", { dossierId, clientId, body }, (err, res) => {
+          if (!err && res.ok) {
+            addMessage(res.message);
+            return;
+          }
+          setOutgoing((list) => list.map((o) => (o.clientId === clientId ? { ...o, state: "failed" } : o)));
+          if (!err && !res.ok) setError(res.error.message);
+        });
+    },
+    [dossierId, addMessage],
+  );
+
+  function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (draft.trim().length === 0) return setError(t(locale, "message.empty"));
+    if (draft.length > MESSAGE_MAX_LENGTH) return setError(t(locale, "message.tooLong"));
+    setError(null);
+    send(newClientId(), draft);
+    setDraft("");
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      submit();
+    } else if (e.key.length === 1) {
+      getSocket().emit("typing", { dossierId });
+    }
+  }
+
+  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "short", timeStyle: "short" });
+  const others = typing.filter((x) => x.userId !== me.userId);
+
+  if (status === "revoked") {
+    return (
+      <p role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
+        {t(locale, "conversation.revoked")} <a className="underline" href="/dashboard">{t(locale, "dossier.back")}</a>
+      </p>
+    );
+  }
+
+  return (
+    <div className="flex flex-col rounded-xl border border-slate-200 bg-white">
+      <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2 text-sm">
+        <span className="flex items-center gap-2" data-testid="channel-status" data-status={status}>
+          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${status === "live" ? "bg-emerald-500" : "bg-amber-500"}`} />
+          {status === "live" ? t(locale, "conversation.live") : t(locale, "conversation.offline")}
+        </span>
+        <span className="flex -space-x-1" aria-label={viewers.map((v) => v.name).join(", ")} data-testid="presence">
+          {viewers.map((v) => (
+            <span key={v.userId} title={v.name}>
+              <Avatar name={v.name} size="sm" />
+            </span>
+          ))}
+        </span>
+      </div>
+      <ol ref={listRef} aria-live="polite" aria-label={t(locale, "dossier.conversation")} className="max-h-[60vh] min-h-48 space-y-4 overflow-y-auto px-4 py-4" data-testid="messages">
+        {messages.length === 0 && outgoing.length === 0 ? <li className="py-8 text-center text-sm text-slate-600">{t(locale, "conversation.empty")}</li> : null}
+        {messages.map((m) => {
+          const mine = m.author.id === me.userId;
+          return (
+            <li key={m.id} data-testid="message" data-seq={m.seq} className={`flex gap-3 ${mine ? "flex-row-reverse" : ""}`}>
+              <Avatar name={m.author.name} size="sm" />
+              <div className={`max-w-[75%] rounded-2xl px-3.5 py-2 ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}>
+                <p className={`text-xs ${mine ? "text-brand-100" : "text-slate-600"}`}>
+                  {mine ? t(locale, "conversation.you") : m.author.name} · <time dateTime={m.createdAt}>{fmt.format(new Date(m.createdAt))}</time>
+                </p>
+                <p className="whitespace-pre-wrap break-words text-sm" data-testid="message-body">{m.body}</p>
+              </div>
+            </li>
+          );
+        })}
+        {outgoing.map((o) => (
+          <li key={o.clientId} data-testid="outgoing" className="flex flex-row-reverse gap-3 opacity-80">
+            <Avatar name={me.name} size="sm" />
+            <div className="max-w-[75%] rounded-2xl bg-brand-100 px-3.5 py-2 text-slate-900">
+              <p className="whitespace-pre-wrap break-words text-sm">{o.body}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                {o.state === "sending" ? t(locale, "conversation.sending") : t(locale, "conversation.failed")}
+                {o.state === "failed" ? (
+                  <button type="button" className="ml-2 underline" onClick={() => send(o.clientId, o.body)}>
+                    {t(locale, "conversation.retry")}
+                  </button>
+                ) : null}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p className="h-5 px-4 text-xs text-slate-600" aria-live="polite">
+        {others.length ? `${others.map((x) => x.name).join(", ")} …` : ""}
+      </p>
+      <form onSubmit={submit} className="border-t border-slate-100 p-3" noValidate>
+        <label htmlFor="composer" className="sr-only">{t(locale, "conversation.label")}</label>
+        <textarea
+          id="composer"
+          name="body"
+          rows={3}
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            if (error) setError(null);
+          }}
+          onKeyDown={onKeyDown}
+          placeholder={t(locale, "conversation.placeholder")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby="composer-hint composer-error"
+          className="block w-full resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-600"
+        />
+        <div className="mt-2 flex items-center justify-between gap-3">
+          <div className="text-xs">
+            {error ? (
+              <p id="composer-error" role="alert" className="text-red-700" data-testid="composer-error">{error}</p>
+            ) : (
+              <p id="composer-hint" className="text-slate-600">{t(locale, "conversation.hint")}</p>
+            )}
+          </div>
+          <Button type="submit">{t(locale, "conversation.send")}</Button>
+        </div>
+      </form>
+    </div>
+  );
+}

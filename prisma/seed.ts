@@ -1,0 +1,104 @@
+// Demo data of DESIGN.md section 8, written only when the database is empty (npm start runs it).
+// Messages go through the conversation service so that their seq and events are real.
+import { actorById } from "../server/auth/actor";
+import { postMessage } from "../server/domain/conversation/service";
+import { closeDb, db, dbReady } from "../server/db";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function seedDemo(now = new Date()): Promise<boolean> {
+  await dbReady();
+  if ((await db().organization.count()) > 0) return false;
+  const d = db();
+
+  const user = (email: string, name: string, title?: string) => d.user.create({ data: { email, name, title, emailVerified: now } });
+  const [alice, sam, adele, arnaud, carla, paul, marie, , sofia] = await Promise.all([
+    user("alice.admin@nord.test", "Alice Admin", "Administratrice"),
+    user("sam.staff@nord.test", "Sam Staff", "Chargé de mission"),
+    user("adele.conseil@nord.test", "Adèle Conseil", "Conseillère en rénovation"),
+    user("arnaud.conseil@nord.test", "Arnaud Conseil", "Conseiller énergie"),
+    user("carla.coord@nord.test", "Carla Coord", "Coordinatrice"),
+    user("paul.demandeur@exemple.test", "Paul Demandeur"),
+    user("marie.demandeur@exemple.test", "Marie Demandeur"),
+    user("pierre.partenaire@partenaire.test", "Pierre Partenaire", "Expert juridique"),
+    user("sofia.staff@sud.test", "Sofia Staff", "Responsable"),
+  ]);
+
+  const nord = await d.organization.create({ data: { name: "Agence Nord", slug: "agence-nord" } });
+  const sud = await d.organization.create({ data: { name: "Cabinet Sud", slug: "cabinet-sud" } });
+  await d.membership.createMany({
+    data: [
+      { organizationId: nord.id, userId: alice.id, role: "admin" },
+      { organizationId: nord.id, userId: sam.id, role: "staff" },
+      { organizationId: nord.id, userId: adele.id, role: "member" },
+      { organizationId: nord.id, userId: arnaud.id, role: "member" },
+      { organizationId: nord.id, userId: carla.id, role: "member", coordinator: true },
+      { organizationId: sud.id, userId: sofia.id, role: "staff" },
+    ],
+  });
+
+  const ecole = await d.dossier.create({
+    data: {
+      organizationId: nord.id,
+      title: "Rénovation de l'école Jules Ferry",
+      createdAt: new Date(now.getTime() - 10 * DAY),
+      lastApplicantVisitAt: new Date(now.getTime() - 1 * DAY),
+      members: {
+        create: [
+          { userId: paul.id, side: "applicant", role: "referent" },
+          { userId: marie.id, side: "applicant", role: "applicant" },
+          { userId: adele.id, side: "advisor", role: "advisor", holder: true },
+          { userId: arnaud.id, side: "advisor", role: "advisor" },
+        ],
+      },
+    },
+  });
+  await d.dossier.create({
+    data: {
+      organizationId: nord.id,
+      title: "Maison de santé de Saint-Omer",
+      createdAt: new Date(now.getTime() - 40 * DAY),
+      members: { create: [{ userId: arnaud.id, side: "advisor", role: "advisor", holder: true }] },
+    },
+  });
+  const mediatheque = await d.dossier.create({
+    data: {
+      organizationId: sud.id,
+      title: "Extension de la médiathèque de Sète",
+      createdAt: new Date(now.getTime() - 20 * DAY),
+    },
+  });
+
+  const conversation: [typeof paul, number, string][] = [
+    [paul, 3, "Bonjour, nous souhaitons rénover l'école Jules Ferry : isolation, chauffage et menuiseries. Par où commencer ?"],
+    [adele, 3, "Bonjour Paul, bienvenue ! Je vous propose de commencer par un audit énergétique. Avez-vous les plans du bâtiment ?"],
+    [marie, 2, "Oui, nous avons les plans de 1978 et ceux de l'extension de 2004. Je les dépose cette semaine."],
+    [arnaud, 2, "Pour le chauffage, la chaudière fioul actuelle peut être remplacée par une pompe à chaleur : je prépare une comparaison des coûts."],
+    [paul, 1, "Merci. Le conseil municipal se réunit le 12 : pouvons-nous avoir une première estimation d'ici là ?"],
+    [adele, 1, "Oui, je vous envoie une estimation d'ici lundi, avec les aides mobilisables."],
+  ];
+  let i = 0;
+  for (const [author, daysAgo, body] of conversation) {
+    const actor = (await actorById(author.id))!;
+    const at = new Date(now.getTime() - daysAgo * DAY + i * 37 * 60 * 1000);
+    const res = await postMessage(actor, { dossierId: ecole.id, clientId: `seed-ecole-${i++}`, body }, at);
+    if (!res.ok) throw new Error(`seed message refused: ${res.error.message}`);
+  }
+  const sofiaActor = (await actorById(sofia.id))!;
+  await d.dossierMember.create({ data: { dossierId: mediatheque.id, userId: sofia.id, side: "advisor", role: "advisor", holder: true } });
+  await postMessage(sofiaActor, { dossierId: mediatheque.id, clientId: "seed-sud-0", body: "Note interne du Cabinet Sud : le permis est déposé." }, new Date(now.getTime() - 2 * DAY));
+  return true;
+}
+
+if (process.argv[1]?.endsWith("seed.ts")) {
+  seedDemo()
+    .then(async (seeded) => {
+      process.stdout.write(seeded ? "Demo data seeded.\n" : "Database not empty: demo data left as it is.\n");
+      await closeDb();
+    })
+    .catch(async (e) => {
+      process.stderr.write(`Seeding failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+      await closeDb();
+      process.exit(1);
+    });
+}

@@ -1,0 +1,26 @@
+// Section 2 of DESIGN.md as data: every dossier action and the dossier roles that may do it.
+// Policies answer from this table; reading it tells the whole model.
+
+/** The roles a user can hold on one dossier. "staff" is an organization role (staff or admin). */
+export type DossierRole = "referent" | "applicant" | "advisor" | "holder" | "staff";
+
+export const dossierPermissions = {
+  "dossier.read": ["referent", "applicant", "advisor", "holder", "staff"],
+  "message.post": ["referent", "applicant", "advisor", "holder", "staff"],
+  "recommendation.create": ["advisor", "holder", "staff"],
+  "recommendation.status": ["referent", "applicant", "advisor", "holder", "staff"],
+  "dossier.pause": ["referent", "staff"],
+  "dossier.leave": ["applicant", "advisor"],
+  "solicitation.create": ["advisor", "holder", "staff"],
+  "party.manage": ["advisor", "holder", "staff"],
+  "dossier.transfer": ["holder", "staff"],
+  /** advisor-only content: internal notes, the advisors' room (A4) */
+  "dossier.advisorSide": ["advisor", "holder", "staff"],
+} as const satisfies Record<string, readonly DossierRole[]>;
+
+export type DossierAction = keyof typeof dossierPermissions;
+
+export function can(roles: readonly DossierRole[], action: DossierAction): boolean {
+  const allowed: readonly DossierRole[] = dossierPermissions[action];
+  return roles.some((r) => allowed.includes(r));
+}

@@ -1,0 +1,47 @@
+// Reads the next-auth session from a socket's upgrade request. getToken() cannot be used: it reads
+// req.cookies, which a raw upgrade request does not have. Both cookie names are accepted: the
+// __Secure- one is what next-auth sets when NEXTAUTH_URL is https.
+import { decode } from "next-auth/jwt";
+
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i < 0) continue;
+    const name = part.slice(0, i).trim();
+    if (!name || out.has(name)) continue;
+    try {
+      out.set(name, decodeURIComponent(part.slice(i + 1).trim()));
+    } catch {
+      // a malformed value is ignored, as browsers would
+    }
+  }
+  return out;
+}
+
+/** Large sessions are split into name.0, name.1, …: join them back. */
+function sessionToken(cookies: Map<string, string>, name: string): string | undefined {
+  if (cookies.has(name)) return cookies.get(name);
+  const chunks: string[] = [];
+  for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`)!);
+  return chunks.length ? chunks.join("") : undefined;
+}
+
+/** The user id of a valid, unexpired session in the Cookie header, or null. */
+export async function userIdFromCookieHeader(header: string | undefined, secret: string): Promise<string | null> {
+  const cookies = parseCookies(header);
+  for (const name of SESSION_COOKIES) {
+    const token = sessionToken(cookies, name);
+    if (!token) continue;
+    try {
+      const jwt = await decode({ token, secret });
+      if (jwt?.sub && (typeof jwt.exp !== "number" || jwt.exp * 1000 > Date.now())) return jwt.sub;
+    } catch {
+      // tampered or from another secret: not a session
+    }
+  }
+  return null;
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { MESSAGE_MAX_LENGTH } from "../../realtime/contract";
+
+export const sendMessageSchema = z.object({
+  dossierId: z.string().min(1).max(64),
+  clientId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  body: z.string(),
+  recipientIds: z.array(z.string().min(1).max(64)).max(100).optional(),
+});
+
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+/** C5: the body problem, if any, as a catalogue key. */
+export function bodyProblem(body: string): "message.empty" | "message.tooLong" | null {
+  if (body.trim().length === 0) return "message.empty";
+  if (body.length > MESSAGE_MAX_LENGTH) return "message.tooLong";
+  return null;
+}

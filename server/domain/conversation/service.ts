@@ -1,0 +1,73 @@
+// Posting a message (C1, C4, C5): validated, authorized, stored with its event in one transaction,
+// published after commit. Shared by the socket handler and any server action.
+import type { Actor } from "../../auth/actor";
+import { db, isUniqueViolation } from "../../db";
+import { fail, type AppError } from "../../errors";
+import type { MessageView } from "../../realtime/contract";
+import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { MESSAGE_CREATED } from "./events";
+import { canPostMessage } from "./policy";
+import { bodyProblem, sendMessageSchema } from "./schema";
+
+const messageSelect = {
+  id: true,
+  dossierId: true,
+  clientId: true,
+  seq: true,
+  body: true,
+  createdAt: true,
+  author: { select: { id: true, name: true, email: true } },
+} as const;
+
+type MessageRow = { id: string; dossierId: string; clientId: string; seq: number; body: string; createdAt: Date; author: { id: string; name: string | null; email: string } };
+
+export function toMessageView(m: MessageRow): MessageView {
+  return { id: m.id, dossierId: m.dossierId, clientId: m.clientId, seq: m.seq, body: m.body, createdAt: m.createdAt.toISOString(), author: { id: m.author.id, name: m.author.name ?? m.author.email } };
+}
+
+export async function postMessage(actor: Actor, raw: unknown, now = new Date()): Promise<{ ok: true; message: MessageView } | { ok: false; error: AppError }> {
+  const parsed = sendMessageSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", actor.locale);
+  const input = parsed.data;
+  const problem = bodyProblem(input.body);
+  if (problem) return fail("invalid", actor.locale, problem);
+
+  // C4: a retry of a committed send returns the stored message and stores nothing.
+  const existing = await findByClientId(actor, input.clientId);
+  if (existing) {
+    return existing.dossierId === input.dossierId ? { ok: true, message: existing } : fail("conflict", actor.locale);
+  }
+  if (!(await canPostMessage(actor, input.dossierId))) return fail("not_found", actor.locale);
+
+  try {
+    const { message, event } = await db().$transaction(async (tx) => {
+      const { seq, organizationId } = await nextSeq(tx, input.dossierId, now);
+      // Checked again inside the transaction: a member removed meanwhile cannot post.
+      if (!(await canPostMessage(actor, input.dossierId, tx))) throw new AccessLost();
+      const row = await tx.message.create({
+        data: { dossierId: input.dossierId, authorId: actor.userId, clientId: input.clientId, body: input.body, seq, createdAt: now },
+        select: messageSelect,
+      });
+      const message = toMessageView(row);
+      const event = await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: MESSAGE_CREATED, audience: "all", actorId: actor.userId, payload: message, at: now });
+      return { message, event };
+    });
+    publishAll([event]);
+    return { ok: true, message };
+  } catch (e) {
+    if (e instanceof AccessLost) return fail("not_found", actor.locale);
+    if (isUniqueViolation(e)) {
+      // A concurrent retry with the same client id won the race: answer with its message.
+      const again = await findByClientId(actor, input.clientId);
+      if (again && again.dossierId === input.dossierId) return { ok: true, message: again };
+    }
+    throw e;
+  }
+}
+
+class AccessLost extends Error {}
+
+async function findByClientId(actor: Actor, clientId: string): Promise<MessageView | null> {
+  const row = await db().message.findUnique({ where: { authorId_clientId: { authorId: actor.userId, clientId } }, select: messageSelect });
+  return row ? toMessageView(row) : null;
+}

@@ -1,0 +1,67 @@
+// Who may see and do what on a dossier (A1). Access is the query: a dossier the actor may not see is
+// simply not found, so "no access" and "does not exist" are the same 404.
+import type { Actor } from "../../auth/actor";
+import { can, type DossierAction, type DossierRole } from "../../auth/permissions";
+import { db, type Db, type Prisma, type Tx } from "../../db";
+
+const STAFF_ROLES = ["staff", "admin"];
+
+/** Dossiers an actor may open: a member of it, or staff/admin of its organization. */
+export function visibleDossiersWhere(actor: Pick<Actor, "userId">): Prisma.DossierWhereInput {
+  return {
+    OR: [
+      { members: { some: { userId: actor.userId } } },
+      { organization: { memberships: { some: { userId: actor.userId, role: { in: STAFF_ROLES } } } } },
+    ],
+  };
+}
+
+export type DossierAccess = {
+  dossierId: string;
+  organizationId: string;
+  seq: number;
+  pausedAt: Date | null;
+  roles: DossierRole[];
+  /** applicant side (referent, applicant) versus advisor side (advisor, holder, staff) */
+  side: "applicant" | "advisor";
+};
+
+/** The actor's roles on a dossier, or null when they may not see it. */
+export async function dossierAccess(actor: Pick<Actor, "userId">, dossierId: string, client: Db | Tx = db()): Promise<DossierAccess | null> {
+  const dossier = await client.dossier.findFirst({
+    where: { id: dossierId, ...visibleDossiersWhere(actor) },
+    select: {
+      id: true,
+      organizationId: true,
+      seq: true,
+      pausedAt: true,
+      members: { where: { userId: actor.userId }, select: { role: true, holder: true } },
+      organization: { select: { memberships: { where: { userId: actor.userId }, select: { role: true } } } },
+    },
+  });
+  if (!dossier) return null;
+  const roles = new Set<DossierRole>();
+  for (const m of dossier.members) {
+    if (m.role === "referent" || m.role === "applicant" || m.role === "advisor") roles.add(m.role);
+    if (m.holder) roles.add("holder");
+  }
+  if (dossier.organization.memberships.some((m) => STAFF_ROLES.includes(m.role))) roles.add("staff");
+  const list = [...roles];
+  return {
+    dossierId: dossier.id,
+    organizationId: dossier.organizationId,
+    seq: dossier.seq,
+    pausedAt: dossier.pausedAt,
+    roles: list,
+    side: can(list, "dossier.advisorSide") ? "advisor" : "applicant",
+  };
+}
+
+export function allows(access: DossierAccess | null, action: DossierAction): access is DossierAccess {
+  return access !== null && can(access.roles, action);
+}
+
+/** Event audiences a viewer may receive (section 5): the advisor side sees every event. */
+export function audiencesFor(access: DossierAccess): string[] {
+  return access.side === "advisor" ? ["all", "advisors"] : ["all"];
+}

@@ -1,0 +1,24 @@
+// Email templates: subject, HTML and plain text in the recipient's language.
+import { t, type Locale } from "../i18n";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+function escapeHtml(s: string) {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+function layout(locale: Locale, title: string, paragraphs: string[], action?: { label: string; url: string }, footer?: string) {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("");
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p><p style="font-size:12px;color:#555;word-break:break-all">${escapeHtml(action.url)}</p>`
+    : "";
+  const foot = footer ? `<p style="font-size:12px;color:#555;margin-top:32px">${escapeHtml(footer)}</p>` : "";
+  return `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:20px">${escapeHtml(title)}</h1>${body}${button}${foot}</body></html>`;
+}
+
+export function signInEmail(locale: Locale, url: string): RenderedEmail {
+  const subject = t(locale, "email.signIn.subject");
+  const text = [t(locale, "email.signIn.body"), "", url, "", t(locale, "email.signIn.ignore")].join("\n");
+  const html = layout(locale, subject, [t(locale, "email.signIn.body")], { label: t(locale, "email.signIn.action"), url }, t(locale, "email.signIn.ignore"));
+  return { subject, html, text };
+}

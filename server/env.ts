@@ -1,0 +1,73 @@
+// Configuration, read and validated once. Nothing else reads process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().default("0.0.0.0"),
+    DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgres://").default("file:./data/relais.db"),
+    REDIS_URL: z.string().url().optional(),
+    NEXTAUTH_URL: z.string().url().optional(),
+    NEXTAUTH_SECRET: z.string().min(16).optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.string().url().optional(),
+    EMAIL_FROM: z.string().default("Relais <relais@relais.test>"),
+    DEMO_LOGIN: flag.default(false),
+    OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.DEMO_LOGIN && v.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", message: "DEMO_LOGIN=1 and RESEND_API_KEY cannot be set together: demo sign-in is for local use only" });
+    }
+    if (v.NODE_ENV === "production" && !v.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", message: "NEXTAUTH_SECRET is required in production (npm start makes one)" });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & {
+  appUrl: string;
+  appOrigin: string;
+  secret: string;
+  provider: "sqlite" | "postgres";
+  /** Local mailbox mode: no RESEND_API_KEY, emails land in /dev/mailbox. */
+  localMail: boolean;
+};
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`).join("; ")}`);
+  }
+  const v = parsed.data;
+  const appUrl = (v.NEXTAUTH_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, "");
+  cached = {
+    ...v,
+    DATABASE_URL: normalizeDatabaseUrl(v.DATABASE_URL),
+    appUrl,
+    appOrigin: new URL(appUrl).origin,
+    // Development without a secret still works; production refuses above.
+    secret: v.NEXTAUTH_SECRET ?? "relais-development-secret-not-for-production",
+    provider: /^postgres(ql)?:/.test(v.DATABASE_URL) ? "postgres" : "sqlite",
+    localMail: !v.RESEND_API_KEY,
+  };
+  return cached;
+}
+
+/** Tests change the environment between cases; this forgets the parsed copy. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
+
+function normalizeDatabaseUrl(url: string) {
+  if (!url.startsWith("file:")) return url;
+  const file = url.slice("file:".length);
+  return file === ":memory:" ? url : `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)}`;
+}

@@ -1,0 +1,55 @@
+// The Relais process: Next.js and Socket.IO on one HTTP port, plus the outbox worker.
+// Run by `npm start` (scripts/start.mjs) with tsx.
+import { createServer } from "node:http";
+import next from "next";
+import { closeDb, dbReady } from "./db";
+import { transportFromEnv } from "./email/send";
+import { env } from "./env";
+import { logger } from "./logger";
+import { startOutboxWorker } from "./outbox/worker";
+import { useRedisAdapter } from "./realtime/adapter";
+import { setPublisher } from "./realtime/publisher";
+import { createRealtimeServer, socketPublisher } from "./realtime/server";
+
+async function main() {
+  const e = env();
+  const dev = e.NODE_ENV !== "production";
+  const app = next({ dev, hostname: "localhost", port: e.PORT, turbopack: dev });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  await dbReady();
+
+  const http = createServer((req, res) => void handle(req, res));
+  const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
+  const closeRedis = e.REDIS_URL ? await useRedisAdapter(io, e.REDIS_URL) : async () => {};
+  setPublisher(socketPublisher(io));
+  const stopOutbox = startOutboxWorker(transportFromEnv(), e.OUTBOX_INTERVAL_MS);
+
+  await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
+  logger.info(`Relais ready on ${e.appUrl}`, { database: e.provider, redis: Boolean(e.REDIS_URL), email: e.localMail ? "local mailbox" : "resend", demoLogin: e.DEMO_LOGIN });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`stopping (${signal})`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    setPublisher(undefined);
+    await stopOutbox();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    http.closeAllConnections();
+    await closeRedis();
+    await app.close?.();
+    await closeDb();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  logger.error("failed to start", { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+// The outbox worker (N6): claims due deliveries, sends each with its row id as idempotency key, and
+// marks it sent, or schedules a retry with backoff, or marks it failed after the last try.
+// A claim is a lease (lockedUntil): a worker that dies mid-send leaves the row to be claimed again.
+import { db } from "../db";
+import type { Transport } from "../email/send";
+import { logger } from "../logger";
+import { setOutboxKick } from "./record";
+
+export const MAX_ATTEMPTS = 6;
+const LEASE_MS = 60_000;
+const BATCH = 20;
+
+/** 30 s, 2 min, 8 min, 32 min, 2 h: the delay before try n+1. */
+export function backoffMs(attempts: number): number {
+  return 30_000 * 4 ** Math.max(0, attempts - 1);
+}
+
+export async function runOutboxOnce(transport: Transport, now = new Date()): Promise<{ sent: number; retried: number; failed: number }> {
+  const stats = { sent: 0, retried: 0, failed: 0 };
+  const due = await db().emailDelivery.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    orderBy: { createdAt: "asc" },
+    take: BATCH,
+    select: { id: true },
+  });
+  for (const { id } of due) {
+    // The claim is guarded in the database: of two workers, one updates the row, the other sees 0.
+    const claimed = await db().emailDelivery.updateMany({
+      where: { id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
+    });
+    if (claimed.count !== 1) continue;
+    const d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
+    let result;
+    try {
+      result = await transport.send({ deliveryId: d.id, to: d.toEmail, subject: d.subject, html: d.html, text: d.text, headers: JSON.parse(d.headers) as Record<string, string> });
+    } catch (e) {
+      result = { ok: false as const, error: e instanceof Error ? e.message : String(e), retryable: true };
+    }
+    const attempts = d.attempts + 1;
+    if (result.ok) {
+      await db().emailDelivery.update({ where: { id }, data: { status: "sent", attempts, sentAt: new Date(), providerId: result.providerId, lockedUntil: null, lastError: null } });
+      stats.sent++;
+    } else if (result.retryable && attempts < MAX_ATTEMPTS) {
+      await db().emailDelivery.update({ where: { id }, data: { attempts, lastError: result.error, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) } });
+      stats.retried++;
+    } else {
+      await db().emailDelivery.update({ where: { id }, data: { status: "failed", attempts, lastError: result.error, lockedUntil: null } });
+      logger.warn("email delivery failed", { id, error: result.error });
+      stats.failed++;
+    }
+  }
+  return stats;
+}
+
+/** Polls every intervalMs, and at once when kicked. Returns a stop function that waits for the pass in progress. */
+export function startOutboxWorker(transport: Transport, intervalMs: number): () => Promise<void> {
+  let stopped = false;
+  let inFlight = false;
+  let again = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    if (stopped) return;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    clearTimeout(timer);
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await runOutboxOnce(transport);
+        } catch (e) {
+          logger.error("outbox pass failed", { error: String(e) });
+        }
+      } while (again && !stopped);
+      inFlight = false;
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    })();
+  };
+  setOutboxKick(tick);
+  tick();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    setOutboxKick(undefined);
+    await running;
+  };
+}

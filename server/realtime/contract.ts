@@ -1,0 +1,62 @@
+// The real-time contract (DESIGN.md section 5), shared by the server and the browser client.
+// Types only: payload validation lives in schemas.ts so zod stays out of the browser bundle.
+import type { ErrorCode } from "../errors";
+
+export type WireError = { code: ErrorCode; message: string };
+
+export type MessageView = {
+  id: string;
+  dossierId: string;
+  clientId: string;
+  seq: number;
+  body: string;
+  createdAt: string;
+  author: { id: string; name: string };
+};
+
+export type EventType =
+  | "message.created"
+  | "recommendation.status_changed"
+  | "dossier.paused"
+  | "dossier.reactivated"
+  | (string & {});
+
+export type DossierEventWire = {
+  dossierId: string;
+  seq: number;
+  type: EventType;
+  payload: unknown;
+  at: string;
+};
+
+export type JoinAck =
+  | { ok: true; seq: number; events: DossierEventWire[] }
+  | { ok: true; seq: number; reload: true }
+  | { ok: false; error: WireError };
+
+export type SendAck = { ok: true; message: MessageView } | { ok: false; error: WireError };
+
+export type Viewer = { userId: string; name: string };
+
+export interface ClientToServerEvents {
+  "dossier:join": (payload: { dossierId: string; afterSeq: number }, ack: (res: JoinAck) => void) => void;
+  "dossier:leave": (payload: { dossierId: string }) => void;
+  "message:send": (
+    payload: { dossierId: string; clientId: string; body: string; recipientIds?: string[] },
+    ack: (res: SendAck) => void,
+  ) => void;
+  typing: (payload: { dossierId: string }) => void;
+}
+
+export interface ServerToClientEvents {
+  "dossier:event": (event: DossierEventWire) => void;
+  presence: (payload: { dossierId: string; viewers: Viewer[] }) => void;
+  typing: (payload: { dossierId: string; userId: string; name: string }) => void;
+  "dossier:revoked": (payload: { dossierId: string }) => void;
+  "dashboard:changed": (payload: { dossierId: string }) => void;
+}
+
+/** Catch-up answers with at most this many events; further behind, the client reloads. */
+export const CATCH_UP_LIMIT = 500;
+
+export const MESSAGE_MAX_LENGTH = 10_000;

@@ -1,0 +1,143 @@
+// Socket.IO on the app's HTTP server (section 5): session cookie and Origin checked at the handshake,
+// every event validated with zod and authorized by the dossier policy, messages sent with an ack.
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { userIdFromCookieHeader } from "../auth/socket";
+import { actorById, type Actor } from "../auth/actor";
+import { postMessage } from "../domain/conversation/service";
+import { dossierAccess } from "../domain/dossier/policy";
+import { eventsAfter } from "../domain/dossier/service";
+import { fail } from "../errors";
+import { logger } from "../logger";
+import type { ClientToServerEvents, ServerToClientEvents, Viewer } from "./contract";
+import type { Publisher } from "./publisher";
+import { roomForAudience, rooms } from "./rooms";
+import { joinSchema, leaveSchema, typingSchema } from "./schemas";
+
+type SocketData = { actor: Actor; dossiers: Set<string>; lastTyping: Map<string, number> };
+export type RelaisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RelaisSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const TYPING_INTERVAL_MS = 1000;
+
+export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: string; secret: string }): RelaisIo {
+  const io: RelaisIo = new Server(httpServer, {
+    path: "/socket.io",
+    transports: ["websocket", "polling"],
+    perMessageDeflate: false,
+    // Next's dev server handles its own upgrades (HMR): do not destroy them.
+    destroyUpgrade: false,
+    serveClient: false,
+    // CORS does not protect WebSockets: refuse any Origin but the app's.
+    allowRequest: (req: IncomingMessage, cb) => cb(null, req.headers.origin === opts.appOrigin),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const userId = await userIdFromCookieHeader(socket.request.headers.cookie, opts.secret);
+      const actor = userId ? await actorById(userId) : null;
+      if (!actor) return next(new Error("unauthorized"));
+      socket.data = { actor, dossiers: new Set(), lastTyping: new Map() };
+      next();
+    } catch (e) {
+      logger.error("socket auth failed", { error: String(e) });
+      next(new Error("internal"));
+    }
+  });
+
+  io.on("connection", (socket: RelaisSocket) => {
+    const { actor } = socket.data;
+    void socket.join(rooms.user(actor.userId));
+
+    socket.on("dossier:join", async (raw, ack) => {
+      if (typeof ack !== "function") return;
+      const parsed = joinSchema.safeParse(raw);
+      if (!parsed.success) return ack(fail("invalid", actor.locale));
+      const { dossierId, afterSeq } = parsed.data;
+      try {
+        const access = await dossierAccess(actor, dossierId);
+        if (!access) return ack(fail("not_found", actor.locale));
+        // Join before reading the log so that nothing committed in between is missed (duplicates are
+        // dropped by seq on the client).
+        const joined = [rooms.dossier(dossierId), ...(access.side === "advisor" ? [rooms.dossierAdvisors(dossierId)] : [])];
+        await socket.join(joined);
+        socket.data.dossiers.add(dossierId);
+        ack({ ok: true, ...(await eventsAfter(access, afterSeq)) });
+        void broadcastPresence(io, dossierId);
+      } catch (e) {
+        logger.error("dossier:join failed", { error: String(e) });
+        ack(fail("internal", actor.locale));
+      }
+    });
+
+    socket.on("dossier:leave", async (raw) => {
+      const parsed = leaveSchema.safeParse(raw);
+      if (!parsed.success) return;
+      await leaveDossier(socket, parsed.data.dossierId);
+      void broadcastPresence(io, parsed.data.dossierId);
+    });
+
+    socket.on("message:send", async (raw, ack) => {
+      if (typeof ack !== "function") return;
+      try {
+        const res = await postMessage(actor, raw);
+        ack(res.ok ? { ok: true, message: res.message } : res);
+      } catch (e) {
+        logger.error("message:send failed", { error: String(e) });
+        ack(fail("internal", actor.locale));
+      }
+    });
+
+    socket.on("typing", (raw) => {
+      const parsed = typingSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const { dossierId } = parsed.data;
+      // Only in a dossier this socket joined (so through the policy), and at most once a second.
+      if (!socket.data.dossiers.has(dossierId)) return;
+      const now = Date.now();
+      if (now - (socket.data.lastTyping.get(dossierId) ?? 0) < TYPING_INTERVAL_MS) return;
+      socket.data.lastTyping.set(dossierId, now);
+      socket.to(rooms.dossier(dossierId)).emit("typing", { dossierId, userId: actor.userId, name: actor.name });
+    });
+
+    socket.on("disconnecting", () => {
+      const left = [...socket.data.dossiers];
+      setImmediate(() => left.forEach((d) => void broadcastPresence(io, d)));
+    });
+  });
+
+  return io;
+}
+
+async function leaveDossier(socket: RelaisSocket, dossierId: string) {
+  socket.data.dossiers.delete(dossierId);
+  await socket.leave(rooms.dossier(dossierId));
+  await socket.leave(rooms.dossierAdvisors(dossierId));
+}
+
+/** Who is viewing the dossier now (C6): never stored, computed from the room. */
+async function broadcastPresence(io: RelaisIo, dossierId: string) {
+  try {
+    const sockets = await io.in(rooms.dossier(dossierId)).fetchSockets();
+    const viewers = new Map<string, Viewer>();
+    for (const s of sockets) viewers.set(s.data.actor.userId, { userId: s.data.actor.userId, name: s.data.actor.name });
+    io.to(rooms.dossier(dossierId)).emit("presence", { dossierId, viewers: [...viewers.values()] });
+  } catch (e) {
+    logger.warn("presence failed", { error: String(e) });
+  }
+}
+
+export function socketPublisher(io: RelaisIo): Publisher {
+  return {
+    dossierEvent(event) {
+      const { audience, organizationId: _org, ...wire } = event;
+      io.to(roomForAudience(event.dossierId, audience)).emit("dossier:event", wire);
+    },
+    revoke(userId, dossierId) {
+      const mine = io.in(rooms.user(userId));
+      mine.socketsLeave([rooms.dossier(dossierId), rooms.dossierAdvisors(dossierId)]);
+      mine.emit("dossier:revoked", { dossierId });
+      void broadcastPresence(io, dossierId);
+    },
+  };
+}
