@@ -1,0 +1,111 @@
+// Shared steps of npm start and npm test. Plain Node: it runs before dependencies are installed.
+import { execFileSync, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+export function step(msg) {
+  process.stdout.write(`\n▶ ${msg}\n`);
+}
+
+export function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { cwd: root, stdio: "inherit", ...opts, env: { ...process.env, ...opts.env } });
+}
+
+/** Runs a command, resolving with its exit code (never throws). */
+export function runAsync(cmd, args, opts = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", ...opts, env: { ...process.env, ...opts.env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function hashFiles(files) {
+  const h = crypto.createHash("sha256");
+  for (const f of files.sort()) {
+    h.update(path.relative(root, f));
+    h.update(fs.readFileSync(f));
+  }
+  return h.digest("hex");
+}
+
+function walk(dir, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name === "node_modules" || e.name === "generated" || e.name.startsWith(".")) continue;
+      walk(p, out);
+    } else if (!/\.test\.tsx?$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+function stampMatches(file, hash) {
+  return fs.existsSync(file) && fs.readFileSync(file, "utf8") === hash;
+}
+
+/** Installs dependencies when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const lock = path.join(root, "package-lock.json");
+  const stamp = path.join(root, "node_modules", ".relais-install-stamp");
+  const hash = hashFiles([lock, path.join(root, "package.json")]);
+  const nativeBuilt = fs.existsSync(path.join(root, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"));
+  if (stampMatches(stamp, hash) && nativeBuilt) return;
+  step("Installing dependencies (npm ci; better-sqlite3 compiles from source, about a minute)");
+  run(npm, ["ci", "--no-audit", "--no-fund"]);
+  if (!fs.existsSync(path.join(root, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"))) {
+    step("Building better-sqlite3");
+    run(npm, ["rebuild", "better-sqlite3"]);
+  }
+  fs.writeFileSync(stamp, hash);
+}
+
+/** Generates both Prisma clients when the models changed. */
+export async function ensurePrismaClients() {
+  const { generate } = await import("./db.mjs");
+  const inputs = [path.join(root, "prisma", "models.prisma"), path.join(root, "scripts", "db.mjs"), path.join(root, "package-lock.json")];
+  const stamp = path.join(root, "server", "db", "generated", ".stamp");
+  const hash = hashFiles(inputs);
+  if (stampMatches(stamp, hash)) return;
+  step("Generating the Prisma clients");
+  generate();
+  fs.writeFileSync(stamp, hash);
+}
+
+/** Builds the Next app when its sources changed since the last build. */
+export function ensureBuild() {
+  const files = [
+    ...walk(path.join(root, "app")),
+    ...walk(path.join(root, "components")),
+    ...walk(path.join(root, "server")),
+    ...["next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/models.prisma"].map((f) => path.join(root, f)),
+  ];
+  const hash = hashFiles(files);
+  const stamp = path.join(root, ".next", "relais-build-stamp");
+  if (stampMatches(stamp, hash) && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  step("Building the app (next build)");
+  run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret" },
+  });
+  fs.writeFileSync(stamp, hash);
+}
+
+/** A secret kept in data/ so that sessions survive restarts of a local install. */
+export function localSecret() {
+  const file = path.join(root, "data", ".nextauth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** Node with tsx's loader: runs TypeScript entry points in this process's child. */
+export function tsxArgs(entry) {
+  return ["--import", "tsx", path.join(root, entry)];
+}

@@ -1,0 +1,43 @@
+// Unit tests run once; integration tests (*.int.test.ts) run twice, against SQLite and against the
+// local PostgreSQL. Without PostgreSQL the second run is skipped with a warning, except with CI=true.
+import pg from "pg";
+import { defineConfig } from "vitest/config";
+
+const PG_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default defineConfig(async () => {
+  const ci = process.env.CI === "true" || process.env.CI === "1";
+  const withPostgres = ci || (await postgresReachable());
+  if (!withPostgres) process.stderr.write(`\n⚠ PostgreSQL not reachable at ${PG_URL}: integration tests run on SQLite only.\n\n`);
+  const alias = { "@": import.meta.dirname };
+  const integration = (name: string, provider: string) => ({
+    resolve: { alias },
+    test: {
+      name,
+      include: ["server/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
+      env: { RELAIS_TEST_PROVIDER: provider, TEST_POSTGRES_URL: PG_URL, NODE_ENV: "test", LOG_LEVEL: "warn" },
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  });
+  return {
+    test: {
+      projects: [
+        { resolve: { alias }, test: { name: "unit", include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"], env: { NODE_ENV: "test" } } },
+        integration("sqlite", "sqlite"),
+        ...(withPostgres ? [integration("postgres", "postgres")] : []),
+      ],
+    },
+  };
+});
