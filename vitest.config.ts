@@ -1,7 +1,7 @@
 // Unit tests run once; integration tests (*.int.test.ts) run twice, against SQLite and against the
 // local PostgreSQL. Without PostgreSQL the second run is skipped with a warning, except with CI=true.
 import pg from "pg";
-import { defineConfig } from "vitest/config";
+import type { TestProjectInlineConfiguration, ViteUserConfig } from "vitest/config";
 
 const PG_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -16,12 +16,12 @@ async function postgresReachable() {
   }
 }
 
-export default defineConfig(async () => {
+export default async function config(): Promise<ViteUserConfig> {
   const ci = process.env.CI === "true" || process.env.CI === "1";
   const withPostgres = ci || (await postgresReachable());
   if (!withPostgres) process.stderr.write(`\n⚠ PostgreSQL not reachable at ${PG_URL}: integration tests run on SQLite only.\n\n`);
   const alias = { "@": import.meta.dirname };
-  const integration = (name: string, provider: string) => ({
+  const integration = (name: string, provider: string): TestProjectInlineConfiguration => ({
     resolve: { alias },
     test: {
       name,
@@ -40,4 +40,4 @@ export default defineConfig(async () => {
       ],
     },
   };
-});
+}

@@ -7,7 +7,7 @@ import { transportFromEnv } from "./email/send";
 import { env } from "./env";
 import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
-import { useRedisAdapter } from "./realtime/adapter";
+import { attachRedisAdapter } from "./realtime/adapter";
 import { setPublisher } from "./realtime/publisher";
 import { createRealtimeServer, socketPublisher } from "./realtime/server";
 
@@ -21,7 +21,7 @@ async function main() {
 
   const http = createServer((req, res) => void handle(req, res));
   const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
-  const closeRedis = e.REDIS_URL ? await useRedisAdapter(io, e.REDIS_URL) : async () => {};
+  const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL) : async () => {};
   setPublisher(socketPublisher(io));
   const stopOutbox = startOutboxWorker(transportFromEnv(), e.OUTBOX_INTERVAL_MS);
 

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MESSAGE_MAX_LENGTH, type DossierEventWire, type MessageView } from "@/server/realtime/contract";
 import { t, type Locale } from "@/server/i18n";
-import { useDossierChannel } from "../realtime/useDossierChannel";
+import { useDossierEvent, useDossierLive } from "../realtime/DossierLive";
 import { getSocket } from "../realtime/socket";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
@@ -16,14 +16,10 @@ function newClientId() {
 }
 
 export function Conversation({
-  dossierId,
-  initialSeq,
   initialMessages,
   me,
   locale,
 }: {
-  dossierId: string;
-  initialSeq: number;
   initialMessages: MessageView[];
   me: { userId: string; name: string };
   locale: Locale;
@@ -39,13 +35,10 @@ export function Conversation({
     setOutgoing((list) => list.filter((o) => o.clientId !== m.clientId));
   }, []);
 
-  const onEvent = useCallback(
-    (e: DossierEventWire) => {
-      if (e.type === "message.created") addMessage(e.payload as MessageView);
-    },
-    [addMessage],
-  );
-  const { status, viewers, typing } = useDossierChannel(dossierId, initialSeq, onEvent);
+  useDossierEvent((e: DossierEventWire) => {
+    if (e.type === "message.created") addMessage(e.payload as MessageView);
+  });
+  const { status, viewers, typing, dossierId } = useDossierLive();
 
   useEffect(() => {
     const el = listRef.current;

@@ -38,6 +38,7 @@ export const en: Record<keyof typeof fr, string> = {
   "dossier.members": "Members",
   "dossier.paused": "Dossier paused",
   "dossier.back": "All dossiers",
+  "dossier.tabs": "Dossier tabs",
   "role.referent": "Referent",
   "role.applicant": "Applicant",
   "role.advisor": "Advisor",

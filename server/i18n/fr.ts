@@ -37,6 +37,7 @@ export const fr = {
   "dossier.members": "Membres",
   "dossier.paused": "Dossier en pause",
   "dossier.back": "Tous les dossiers",
+  "dossier.tabs": "Onglets du dossier",
   "role.referent": "Référent·e",
   "role.applicant": "Demandeur·se",
   "role.advisor": "Conseiller·e",

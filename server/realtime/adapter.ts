@@ -5,7 +5,7 @@ import { createClient } from "redis";
 import { logger } from "../logger";
 import type { RelaisIo } from "./server";
 
-export async function useRedisAdapter(io: RelaisIo, url: string): Promise<() => Promise<void>> {
+export async function attachRedisAdapter(io: RelaisIo, url: string): Promise<() => Promise<void>> {
   const pub = createClient({ url });
   const sub = pub.duplicate();
   for (const c of [pub, sub]) c.on("error", (e: unknown) => logger.warn("redis", { error: String(e) }));

@@ -5,6 +5,7 @@ import { db, isUniqueViolation } from "../../db";
 import { fail, type AppError } from "../../errors";
 import type { MessageView } from "../../realtime/contract";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import type { DossierAccess } from "../dossier/policy";
 import { MESSAGE_CREATED } from "./events";
 import { canPostMessage } from "./policy";
 import { bodyProblem, sendMessageSchema } from "./schema";
@@ -66,6 +67,12 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
 }
 
 class AccessLost extends Error {}
+
+/** The newest messages of a dossier the caller has access to, oldest first. */
+export async function latestMessages(access: DossierAccess, limit = 50): Promise<MessageView[]> {
+  const rows = await db().message.findMany({ where: { dossierId: access.dossierId }, orderBy: { seq: "desc" }, take: limit, select: messageSelect });
+  return rows.reverse().map(toMessageView);
+}
 
 async function findByClientId(actor: Actor, clientId: string): Promise<MessageView | null> {
   const row = await db().message.findUnique({ where: { authorId_clientId: { authorId: actor.userId, clientId } }, select: messageSelect });

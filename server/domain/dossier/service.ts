@@ -20,45 +20,28 @@ export async function listDossiers(actor: Actor) {
   });
 }
 
-/** The dossier page's data, or null (404) when the actor may not see it. */
-export async function getDossierPage(actor: Actor, dossierId: string, messageLimit = 50) {
+/** The frame shared by every dossier tab, or null (404) when the actor may not see the dossier. */
+export async function getDossierShell(actor: Actor, dossierId: string) {
+  // Access (and its seq) is read first: the live channel starts from this seq, so anything the tab
+  // reads afterwards is at least as new, and anything newer arrives by catch-up.
   const access = await dossierAccess(actor, dossierId);
   if (!access) return null;
-  const [dossier, messages] = await Promise.all([
-    db().dossier.findUniqueOrThrow({
-      where: { id: dossierId },
-      select: {
-        id: true,
-        title: true,
-        seq: true,
-        pausedAt: true,
-        organization: { select: { name: true } },
-        members: {
-          orderBy: { createdAt: "asc" },
-          select: { role: true, holder: true, side: true, user: { select: { id: true, name: true, email: true } } },
-        },
-      },
-    }),
-    db().message.findMany({
-      where: { dossierId },
-      orderBy: { seq: "desc" },
-      take: messageLimit,
-      select: { id: true, dossierId: true, clientId: true, seq: true, body: true, createdAt: true, author: { select: { id: true, name: true, email: true } } },
-    }),
-  ]);
+  const dossier = await db().dossier.findUniqueOrThrow({
+    where: { id: dossierId },
+    select: { id: true, title: true, pausedAt: true, organization: { select: { name: true } } },
+  });
   return {
     access,
-    dossier,
-    messages: messages.reverse().map((m) => ({
-      id: m.id,
-      dossierId: m.dossierId,
-      clientId: m.clientId,
-      seq: m.seq,
-      body: m.body,
-      createdAt: m.createdAt.toISOString(),
-      author: { id: m.author.id, name: m.author.name ?? m.author.email },
-    })),
+    shell: { id: dossier.id, title: dossier.title, organizationName: dossier.organization.name, pausedAt: dossier.pausedAt?.toISOString() ?? null, seq: access.seq },
   };
+}
+
+export async function listMembers(access: DossierAccess) {
+  return db().dossierMember.findMany({
+    where: { dossierId: access.dossierId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, holder: true, side: true, user: { select: { id: true, name: true, email: true } } },
+  });
 }
 
 /** Events after `afterSeq` that this viewer may see, or "reload" when too far behind. */

@@ -1,0 +1,4 @@
+import type { MessageKey } from "@/server/i18n";
+
+/** The dossier page's tabs, in order: each is a page under /dossiers/[id]. */
+export const dossierTabs: { slug: string; label: MessageKey }[] = [{ slug: "", label: "dossier.conversation" }];
