@@ -5,6 +5,7 @@
 //   node scripts/db.mjs generate           schemas + both clients (server/db/generated/<provider>)
 //   node scripts/db.mjs migrate            apply migrations to DATABASE_URL
 //   node scripts/db.mjs new-migration NAME one migration per provider, from the last schema applied
+//   node scripts/db.mjs rebuild-init       before the first release only: rewrite the init migration
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -123,8 +124,11 @@ export function sqliteFile(url) {
 // A new migration is the difference between the schema of the last migration (kept beside its SQL as
 // schema.prisma) and the current one: computed offline, no database needed.
 function newMigration(name) {
+  newMigrationNamed(`${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`);
+}
+
+function newMigrationNamed(folder) {
   writeSchemas();
-  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   for (const provider of providers) {
     const dir = path.join(root, "prisma", provider, "migrations");
     fs.mkdirSync(dir, { recursive: true });
@@ -133,12 +137,24 @@ function newMigration(name) {
     const schema = path.join("prisma", provider, "schema.prisma");
     const sql = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], defaultUrl[provider], { capture: true });
     if (!/CREATE|ALTER|DROP/.test(sql)) { console.log(`${provider}: no change`); continue; }
-    const target = path.join(dir, `${stamp}_${name}`);
+    const target = path.join(dir, folder);
     fs.mkdirSync(target, { recursive: true });
     fs.writeFileSync(path.join(target, "migration.sql"), sql);
     fs.copyFileSync(path.join(root, schema), path.join(target, "schema.prisma"));
     console.log(`${provider}: ${path.relative(root, target)}`);
   }
+}
+
+// Until the first release lands, the whole schema is one init migration: this rewrites it from the
+// current models (both providers) and regenerates the clients. Never use it once data exists anywhere.
+function rebuildInit() {
+  for (const provider of providers) {
+    const dir = path.join(root, "prisma", provider, "migrations");
+    const init = fs.readdirSync(dir).find((d) => d.endsWith("_init"));
+    if (init) fs.rmSync(path.join(dir, init), { recursive: true, force: true });
+  }
+  newMigrationNamed("20261123000000_init");
+  generate();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -147,6 +163,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   else if (cmd === "generate") generate();
   else if (cmd === "migrate") console.log("applied:", (await migrate(process.env.DATABASE_URL ?? defaultUrl.sqlite)).join(", ") || "nothing new");
   else if (cmd === "new-migration" && arg) newMigration(arg);
+  else if (cmd === "rebuild-init") rebuildInit();
   else {
     console.error("usage: node scripts/db.mjs schemas|generate|migrate|new-migration NAME");
     process.exit(2);

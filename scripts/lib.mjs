@@ -86,8 +86,9 @@ export function ensureBuild() {
     ...["next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/models.prisma"].map((f) => path.join(root, f)),
   ];
   const hash = hashFiles(files);
-  const stamp = path.join(root, ".next", "relais-build-stamp");
-  if (stampMatches(stamp, hash) && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  const stamp = path.join(dist, "relais-build-stamp");
+  if (stampMatches(stamp, hash) && fs.existsSync(path.join(dist, "BUILD_ID"))) return;
   step("Building the app (next build)");
   run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret" },
