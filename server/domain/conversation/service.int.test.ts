@@ -79,3 +79,26 @@ describe("per-dossier seq", () => {
     expect(await db().message.count({ where: { dossierId: w.dossier.id } })).toBe(0);
   });
 });
+
+describe("P6: applicant activity reactivates a paused dossier", () => {
+  it("P6: an applicant's message reactivates a paused dossier in the same transaction, with one event", async () => {
+    const w = await makeWorld();
+    const pausedAt = new Date(Date.now() - 86_400_000);
+    await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt, pauseCause: "inactivity" } });
+    const res = await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: "wake-up-message-01", body: "Nous revoilà" });
+    expect(res.ok).toBe(true);
+    const d = await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } });
+    expect(d.pausedAt).toBeNull();
+    const events = await db().dossierEvent.findMany({ where: { dossierId: w.dossier.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["message.created", "dossier.reactivated"]);
+    expect(JSON.parse(events[1].payload)).toMatchObject({ cause: "activity", byUserId: w.applicant.id, activity: "message" });
+  });
+
+  it("P6: an advisor's message leaves a paused dossier paused", async () => {
+    const w = await makeWorld();
+    await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt: new Date(), pauseCause: "manual" } });
+    expect((await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: "advisor-msg-0001", body: "Bonjour" })).ok).toBe(true);
+    expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).pausedAt).not.toBeNull();
+    expect(await db().dossierEvent.count({ where: { dossierId: w.dossier.id, type: "dossier.reactivated" } })).toBe(0);
+  });
+});

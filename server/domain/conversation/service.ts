@@ -6,6 +6,7 @@ import { fail, type AppError } from "../../errors";
 import type { MessageView } from "../../realtime/contract";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
 import type { DossierAccess } from "../dossier/policy";
+import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
 import { canPostMessage } from "./policy";
 import { bodyProblem, sendMessageSchema } from "./schema";
@@ -41,19 +42,20 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
   if (!(await canPostMessage(actor, input.dossierId))) return fail("not_found", actor.locale);
 
   try {
-    const { message, event } = await db().$transaction(async (tx) => {
+    const { message, events } = await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, input.dossierId, now);
       // Checked again inside the transaction: a member removed meanwhile cannot post.
-      if (!(await canPostMessage(actor, input.dossierId, tx))) throw new AccessLost();
+      const access = await canPostMessage(actor, input.dossierId, tx);
+      if (!access) throw new AccessLost();
       const row = await tx.message.create({
         data: { dossierId: input.dossierId, authorId: actor.userId, clientId: input.clientId, body: input.body, seq, createdAt: now },
         select: messageSelect,
       });
       const message = toMessageView(row);
       const event = await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: MESSAGE_CREATED, audience: "all", actorId: actor.userId, payload: message, at: now });
-      return { message, event };
+      return { message, events: [event, ...(await reactivateOnApplicantActivity(tx, access, actor, "message", now))] };
     });
-    publishAll([event]);
+    publishAll(events);
     return { ok: true, message };
   } catch (e) {
     if (e instanceof AccessLost) return fail("not_found", actor.locale);
