@@ -1,28 +1,57 @@
 #!/usr/bin/env node
-// Takes the README's screenshots with Playwright in Debian's Chromium, against a running Relais with
-// the demo data (npm start). Usage: node scripts/screenshots.mjs [baseUrl]
+// npm run screenshots: builds when stale, starts Relais on its own port with fresh demo data, and takes
+// the README's screenshots with Playwright in Debian's Chromium (docs/screenshots/).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { root } from "./db.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClients, root } from "./lib.mjs";
 
-const base = process.argv[2] ?? process.env.BASE_URL ?? "http://localhost:3000";
+const port = process.env.SCREENSHOT_PORT ?? "3190";
+const base = `http://localhost:${port}`;
 const out = path.join(root, "docs", "screenshots");
 fs.mkdirSync(out, { recursive: true });
 
+ensureDependencies();
+await ensurePrismaClients();
+ensureBuild();
+const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, E2E_PORT: port }, detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stop);
+
+async function waitUp() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("Relais did not start");
+}
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: base });
+  await waitUp();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: base, locale: "fr-FR" });
   const page = await context.newPage();
   await page.goto("/login");
   await page.screenshot({ path: path.join(out, "login.png") });
   await page.getByRole("button", { name: /Adèle Conseil/ }).click();
   await page.waitForURL("**/dashboard");
   await page.screenshot({ path: path.join(out, "dashboard.png") });
-  await page.getByRole("link", { name: /Jules Ferry/ }).click();
+  await page.getByRole("link", { name: /Jules Ferry/ }).first().click();
   await page.getByTestId("channel-status").and(page.locator('[data-status="live"]')).waitFor();
   await page.screenshot({ path: path.join(out, "dossier.png") });
   console.log(`screenshots written to ${path.relative(root, out)}/`);
 } finally {
   await browser.close();
+  stop();
 }
