@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Actor } from "@/server/auth/actor";
 import { t, type Locale } from "@/server/i18n";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -26,7 +27,9 @@ export function AppHeader({ actor, locale, localMail }: { actor: Actor | null; l
             </a>
           ) : null}
         </nav>
-        <LanguageSwitch locale={locale} label={t(locale, "nav.language")} back="/" />
+        <Suspense>
+          <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
+        </Suspense>
         {actor ? (
           <div className="flex items-center gap-2">
             <span className="hidden text-sm text-slate-600 sm:inline">{actor.name}</span>
