@@ -5,13 +5,13 @@ import { e2eDatabase } from "../fixtures/db";
 
 test("the login page switches to English and back, staying on the page", async ({ page }) => {
   await page.goto("/login?callbackUrl=%2Fdashboard");
-  await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connexion", exact: true })).toBeVisible();
   await page.getByRole("button", { name: /English/ }).click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: /Français/ }).click();
-  await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connexion", exact: true })).toBeVisible();
 });
 
 test("a signed-in user's choice is saved in their profile", async ({ browser }) => {
