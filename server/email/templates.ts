@@ -22,3 +22,13 @@ export function signInEmail(locale: Locale, url: string): RenderedEmail {
   const html = layout(locale, subject, [t(locale, "email.signIn.body")], { label: t(locale, "email.signIn.action"), url }, t(locale, "email.signIn.ignore"));
   return { subject, html, text };
 }
+
+/** Invitation to a dossier (transactional: always leaves, N8), in the invitee's language. */
+export function invitationEmail(locale: Locale, p: { inviter: string; title: string; organization: string; url: string }): RenderedEmail {
+  const subject = t(locale, "email.invitation.subject", { title: p.title });
+  const body = t(locale, "email.invitation.body", { inviter: p.inviter, title: p.title, organization: p.organization });
+  const footer = t(locale, "email.invitation.footer");
+  const text = [body, "", p.url, "", footer].join("\n");
+  const html = layout(locale, subject, [body], { label: t(locale, "email.invitation.action"), url: p.url }, footer);
+  return { subject, html, text };
+}

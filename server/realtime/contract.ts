@@ -46,6 +46,16 @@ export interface ClientToServerEvents {
     ack: (res: SendAck) => void,
   ) => void;
   typing: (payload: { dossierId: string }) => void;
+  /**
+   * C7: the user has read the conversation up to `seq` (sent while the conversation is on screen).
+   * Checked by the dossier policy; the marker only grows. The ack is optional.
+   */
+  "dossier:read": (payload: { dossierId: string; seq: number }, ack?: (res: { ok: true; lastReadSeq: number } | { ok: false; error: WireError }) => void) => void;
+  /**
+   * D1: the dashboard is open. Staff (and admins) join the staff-only `org:<id>:dashboard` room of
+   * each of their organizations; everyone already receives their own dossiers through `user:<id>`.
+   */
+  "dashboard:watch": () => void;
 }
 
 export interface ServerToClientEvents {
@@ -53,6 +63,12 @@ export interface ServerToClientEvents {
   presence: (payload: { dossierId: string; viewers: Viewer[] }) => void;
   typing: (payload: { dossierId: string; userId: string; name: string }) => void;
   "dossier:revoked": (payload: { dossierId: string }) => void;
+  /**
+   * D1, N7: a dossier's dashboard row changed (message, pause, members…): refetch it. Sent only to the
+   * dossier's members (user rooms; advisor side only for advisor-only events) and to its organization's
+   * staff dashboard room, never to anyone who may not see the dossier (A3). Also sent to the user's own
+   * room when they mark a dossier read, so their other tabs update the unread count.
+   */
   "dashboard:changed": (payload: { dossierId: string }) => void;
 }
 

@@ -6,3 +6,4 @@ const id = z.string().min(1).max(64);
 export const joinSchema = z.object({ dossierId: id, afterSeq: z.number().int().min(0) });
 export const leaveSchema = z.object({ dossierId: id });
 export const typingSchema = z.object({ dossierId: id });
+export const readSchema = z.object({ dossierId: id, seq: z.number().int().min(0) });

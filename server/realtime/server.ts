@@ -7,12 +7,15 @@ import { actorById, type Actor } from "../auth/actor";
 import { postMessage } from "../domain/conversation/service";
 import { dossierAccess } from "../domain/dossier/policy";
 import { eventsAfter } from "../domain/dossier/service";
+import { createDashboardFanout } from "../domain/dashboard/fanout";
+import { markRead } from "../domain/dashboard/service";
+import { db } from "../db";
 import { fail } from "../errors";
 import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents, Viewer } from "./contract";
 import type { Publisher } from "./publisher";
 import { roomForAudience, rooms } from "./rooms";
-import { joinSchema, leaveSchema, typingSchema } from "./schemas";
+import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
 
 type SocketData = { actor: Actor; dossiers: Set<string>; lastTyping: Map<string, number> };
 export type RelaisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -88,12 +91,39 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
       }
     });
 
+    socket.on("dossier:read", async (raw, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      const parsed = readSchema.safeParse(raw);
+      if (!parsed.success) return reply(fail("invalid", actor.locale));
+      try {
+        const res = await markRead(actor, parsed.data);
+        if (!res.ok) return reply(res);
+        // The user's other tabs (their dashboard) update the unread count.
+        io.to(rooms.user(actor.userId)).emit("dashboard:changed", { dossierId: parsed.data.dossierId });
+        reply({ ok: true, lastReadSeq: res.value.lastReadSeq });
+      } catch (e) {
+        logger.error("dossier:read failed", { error: String(e) });
+        reply(fail("internal", actor.locale));
+      }
+    });
+
+    socket.on("dashboard:watch", async () => {
+      try {
+        // Staff-only room: an organization's advisors get only their own dossiers, through user:<id>.
+        const staffOf = await db().membership.findMany({ where: { userId: actor.userId, role: { in: ["staff", "admin"] } }, select: { organizationId: true } });
+        if (staffOf.length) await socket.join(staffOf.map((m) => rooms.dashboard(m.organizationId)));
+      } catch (e) {
+        logger.warn("dashboard:watch failed", { error: String(e) });
+      }
+    });
+
     socket.on("typing", (raw) => {
       const parsed = typingSchema.safeParse(raw);
       if (!parsed.success) return;
       const { dossierId } = parsed.data;
-      // Only in a dossier this socket joined (so through the policy), and at most once a second.
-      if (!socket.data.dossiers.has(dossierId)) return;
+      // Only in a dossier this socket joined (so through the policy) and is still in: a revocation (A3)
+      // takes the socket out of the room, on any process. At most once a second.
+      if (!socket.data.dossiers.has(dossierId) || !socket.rooms.has(rooms.dossier(dossierId))) return;
       const now = Date.now();
       if (now - (socket.data.lastTyping.get(dossierId) ?? 0) < TYPING_INTERVAL_MS) return;
       socket.data.lastTyping.set(dossierId, now);
@@ -128,10 +158,12 @@ async function broadcastPresence(io: RelaisIo, dossierId: string) {
 }
 
 export function socketPublisher(io: RelaisIo): Publisher {
+  const dashboard = createDashboardFanout((roomNames, dossierId) => io.to(roomNames).emit("dashboard:changed", { dossierId }));
   return {
     dossierEvent(event) {
       const { audience, organizationId: _org, ...wire } = event;
       io.to(roomForAudience(event.dossierId, audience)).emit("dossier:event", wire);
+      dashboard.touch(event);
     },
     revoke(userId, dossierId) {
       const mine = io.in(rooms.user(userId));

@@ -7,6 +7,7 @@ CREATE TABLE "Organization" (
     "name" TEXT NOT NULL,
     "slug" TEXT NOT NULL,
     "timeZone" TEXT NOT NULL DEFAULT 'Europe/Paris',
+    "autoPauseDays" INTEGER NOT NULL DEFAULT 365,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Organization_pkey" PRIMARY KEY ("id")
@@ -59,6 +60,17 @@ CREATE TABLE "Dossier" (
 );
 
 -- CreateTable
+CREATE TABLE "DossierRead" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "dossierId" TEXT NOT NULL,
+    "lastReadSeq" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DossierRead_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "DossierMember" (
     "id" TEXT NOT NULL,
     "dossierId" TEXT NOT NULL,
@@ -86,6 +98,41 @@ CREATE TABLE "Message" (
 );
 
 -- CreateTable
+CREATE TABLE "Recommendation" (
+    "id" TEXT NOT NULL,
+    "dossierId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "link" TEXT,
+    "documentId" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'proposed',
+    "statusChangedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "statusChangedById" TEXT,
+    "seq" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Recommendation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Document" (
+    "id" TEXT NOT NULL,
+    "dossierId" TEXT NOT NULL,
+    "uploaderId" TEXT NOT NULL,
+    "originalName" TEXT NOT NULL,
+    "storageKey" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "visibleToPartner" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Document_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "DossierEvent" (
     "id" TEXT NOT NULL,
     "dossierId" TEXT NOT NULL,
@@ -97,6 +144,18 @@ CREATE TABLE "DossierEvent" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "DossierEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AutoPauseRun" (
+    "id" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3),
+    "pausedCount" INTEGER NOT NULL DEFAULT 0,
+    "pausedByOrganization" TEXT NOT NULL DEFAULT '{}',
+    "error" TEXT,
+
+    CONSTRAINT "AutoPauseRun_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -190,6 +249,12 @@ CREATE UNIQUE INDEX "Membership_organizationId_userId_key" ON "Membership"("orga
 CREATE INDEX "Dossier_organizationId_lastActivityAt_idx" ON "Dossier"("organizationId", "lastActivityAt");
 
 -- CreateIndex
+CREATE INDEX "DossierRead_dossierId_idx" ON "DossierRead"("dossierId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DossierRead_userId_dossierId_key" ON "DossierRead"("userId", "dossierId");
+
+-- CreateIndex
 CREATE INDEX "DossierMember_userId_idx" ON "DossierMember"("userId");
 
 -- CreateIndex
@@ -202,7 +267,19 @@ CREATE UNIQUE INDEX "Message_authorId_clientId_key" ON "Message"("authorId", "cl
 CREATE UNIQUE INDEX "Message_dossierId_seq_key" ON "Message"("dossierId", "seq");
 
 -- CreateIndex
+CREATE INDEX "Recommendation_dossierId_status_idx" ON "Recommendation"("dossierId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Document_storageKey_key" ON "Document"("storageKey");
+
+-- CreateIndex
+CREATE INDEX "Document_dossierId_createdAt_idx" ON "Document"("dossierId", "createdAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "DossierEvent_dossierId_seq_key" ON "DossierEvent"("dossierId", "seq");
+
+-- CreateIndex
+CREATE INDEX "AutoPauseRun_startedAt_idx" ON "AutoPauseRun"("startedAt");
 
 -- CreateIndex
 CREATE INDEX "EmailDelivery_status_nextAttemptAt_idx" ON "EmailDelivery"("status", "nextAttemptAt");
@@ -235,6 +312,12 @@ ALTER TABLE "Membership" ADD CONSTRAINT "Membership_userId_fkey" FOREIGN KEY ("u
 ALTER TABLE "Dossier" ADD CONSTRAINT "Dossier_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "DossierRead" ADD CONSTRAINT "DossierRead_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DossierRead" ADD CONSTRAINT "DossierRead_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "DossierMember" ADD CONSTRAINT "DossierMember_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -245,6 +328,21 @@ ALTER TABLE "Message" ADD CONSTRAINT "Message_dossierId_fkey" FOREIGN KEY ("doss
 
 -- AddForeignKey
 ALTER TABLE "Message" ADD CONSTRAINT "Message_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Recommendation" ADD CONSTRAINT "Recommendation_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Recommendation" ADD CONSTRAINT "Recommendation_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Recommendation" ADD CONSTRAINT "Recommendation_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Document" ADD CONSTRAINT "Document_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Document" ADD CONSTRAINT "Document_uploaderId_fkey" FOREIGN KEY ("uploaderId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "DossierEvent" ADD CONSTRAINT "DossierEvent_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -4,6 +4,7 @@ CREATE TABLE "Organization" (
     "name" TEXT NOT NULL,
     "slug" TEXT NOT NULL,
     "timeZone" TEXT NOT NULL DEFAULT 'Europe/Paris',
+    "autoPauseDays" INTEGER NOT NULL DEFAULT 365,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -51,6 +52,17 @@ CREATE TABLE "Dossier" (
 );
 
 -- CreateTable
+CREATE TABLE "DossierRead" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "dossierId" TEXT NOT NULL,
+    "lastReadSeq" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "DossierRead_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DossierRead_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "DossierMember" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "dossierId" TEXT NOT NULL,
@@ -78,6 +90,42 @@ CREATE TABLE "Message" (
 );
 
 -- CreateTable
+CREATE TABLE "Recommendation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "dossierId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "link" TEXT,
+    "documentId" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'proposed',
+    "statusChangedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "statusChangedById" TEXT,
+    "seq" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Recommendation_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Recommendation_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Recommendation_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Document" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "dossierId" TEXT NOT NULL,
+    "uploaderId" TEXT NOT NULL,
+    "originalName" TEXT NOT NULL,
+    "storageKey" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "visibleToPartner" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Document_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Document_uploaderId_fkey" FOREIGN KEY ("uploaderId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "DossierEvent" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "dossierId" TEXT NOT NULL,
@@ -88,6 +136,16 @@ CREATE TABLE "DossierEvent" (
     "payload" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "DossierEvent_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AutoPauseRun" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "startedAt" DATETIME NOT NULL,
+    "finishedAt" DATETIME,
+    "pausedCount" INTEGER NOT NULL DEFAULT 0,
+    "pausedByOrganization" TEXT NOT NULL DEFAULT '{}',
+    "error" TEXT
 );
 
 -- CreateTable
@@ -175,6 +233,12 @@ CREATE UNIQUE INDEX "Membership_organizationId_userId_key" ON "Membership"("orga
 CREATE INDEX "Dossier_organizationId_lastActivityAt_idx" ON "Dossier"("organizationId", "lastActivityAt");
 
 -- CreateIndex
+CREATE INDEX "DossierRead_dossierId_idx" ON "DossierRead"("dossierId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DossierRead_userId_dossierId_key" ON "DossierRead"("userId", "dossierId");
+
+-- CreateIndex
 CREATE INDEX "DossierMember_userId_idx" ON "DossierMember"("userId");
 
 -- CreateIndex
@@ -187,7 +251,19 @@ CREATE UNIQUE INDEX "Message_authorId_clientId_key" ON "Message"("authorId", "cl
 CREATE UNIQUE INDEX "Message_dossierId_seq_key" ON "Message"("dossierId", "seq");
 
 -- CreateIndex
+CREATE INDEX "Recommendation_dossierId_status_idx" ON "Recommendation"("dossierId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Document_storageKey_key" ON "Document"("storageKey");
+
+-- CreateIndex
+CREATE INDEX "Document_dossierId_createdAt_idx" ON "Document"("dossierId", "createdAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "DossierEvent_dossierId_seq_key" ON "DossierEvent"("dossierId", "seq");
+
+-- CreateIndex
+CREATE INDEX "AutoPauseRun_startedAt_idx" ON "AutoPauseRun"("startedAt");
 
 -- CreateIndex
 CREATE INDEX "EmailDelivery_status_nextAttemptAt_idx" ON "EmailDelivery"("status", "nextAttemptAt");

@@ -1,0 +1,49 @@
+// Live dashboard fan-out (D1, N7, A3). After a dossier event, "dashboard:changed" { dossierId } goes to
+// the user rooms of the dossier's members (advisor side only for advisor-only events, A4) and to the
+// staff-only dashboard room of its organization. Nobody else ever receives the id: not another
+// organization's users, not an organization's advisors who are not on the dossier.
+// Events of one dossier are coalesced over a short window so a burst of messages costs one member query.
+import { db } from "../../db";
+import { logger } from "../../logger";
+import type { PublishedEvent } from "../../realtime/publisher";
+import { rooms } from "../../realtime/rooms";
+
+export type DashboardEmit = (roomNames: string[], dossierId: string) => void;
+
+export function createDashboardFanout(emit: DashboardEmit, windowMs = 50) {
+  const pending = new Map<string, { organizationId: string; applicantSide: boolean; timer: ReturnType<typeof setTimeout> }>();
+
+  async function flush(dossierId: string) {
+    const p = pending.get(dossierId);
+    if (!p) return;
+    pending.delete(dossierId);
+    try {
+      const members = await db().dossierMember.findMany({
+        where: { dossierId, ...(p.applicantSide ? {} : { side: "advisor" }) },
+        select: { userId: true },
+      });
+      emit([rooms.dashboard(p.organizationId), ...members.map((m) => rooms.user(m.userId))], dossierId);
+    } catch (e) {
+      logger.warn("dashboard fan-out failed", { error: String(e) });
+    }
+  }
+
+  return {
+    touch(event: PublishedEvent) {
+      if (event.audience === "partners") return;
+      const applicantSide = event.audience === "all";
+      const p = pending.get(event.dossierId);
+      if (p) {
+        p.applicantSide ||= applicantSide;
+        return;
+      }
+      const timer = setTimeout(() => void flush(event.dossierId), windowMs);
+      timer.unref?.();
+      pending.set(event.dossierId, { organizationId: event.organizationId, applicantSide, timer });
+    },
+    dispose() {
+      for (const p of pending.values()) clearTimeout(p.timer);
+      pending.clear();
+    },
+  };
+}
