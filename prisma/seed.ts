@@ -2,6 +2,7 @@
 // Messages go through the conversation service so that their seq and events are real.
 import { actorById } from "../server/auth/actor";
 import { postMessage } from "../server/domain/conversation/service";
+import { changeRecommendationStatus, createRecommendation } from "../server/domain/recommendation/service";
 import { closeDb, db, dbReady } from "../server/db";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -83,6 +84,24 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
     const at = new Date(now.getTime() - daysAgo * DAY + i * 37 * 60 * 1000);
     const res = await postMessage(actor, { dossierId: ecole.id, clientId: `seed-ecole-${i++}`, body }, at);
     if (!res.ok) throw new Error(`seed message refused: ${res.error.message}`);
+  }
+  // Recommendations in several statuses (R1, R2), through the service so that their events are real.
+  const recommendations: [typeof adele, string, string, string | null, typeof paul | null, string][] = [
+    [adele, "Faire réaliser un audit énergétique", "Un audit par un bureau d'études certifié RGE est le préalable aux aides : il chiffre les gains de chaque scénario.", null, paul, "in_progress"],
+    [arnaud, "Comparer pompe à chaleur et chaudière bois", "Je vous propose de comparer les coûts d'installation et d'exploitation sur 20 ans, avec les aides.", null, null, "proposed"],
+    [adele, "Déposer une demande de subvention DSIL", "La dotation de soutien à l'investissement local finance la rénovation énergétique des écoles.", "https://www.collectivites-locales.gouv.fr/", marie, "blocked"],
+    [arnaud, "Faire le diagnostic amiante avant travaux", "Obligatoire pour un bâtiment construit avant 1997.", null, paul, "already_done"],
+    [adele, "Réunir les plans du bâtiment", "Les plans de 1978 et de l'extension de 2004 serviront à l'audit.", null, marie, "done"],
+  ];
+  let k = 0;
+  for (const [author, title, body, link, mover, status] of recommendations) {
+    const at = new Date(now.getTime() - DAY + 4 * 60 * 60 * 1000 + k++ * 10 * 60 * 1000);
+    const res = await createRecommendation((await actorById(author.id))!, { dossierId: ecole.id, title, body, link }, at);
+    if (!res.ok) throw new Error(`seed recommendation refused: ${res.error.message}`);
+    if (mover) {
+      const moved = await changeRecommendationStatus((await actorById(mover.id))!, { recommendationId: res.recommendation.id, status }, new Date(at.getTime() + 6 * 60 * 60 * 1000));
+      if (!moved.ok) throw new Error(`seed status refused: ${moved.error.message}`);
+    }
   }
   const sofiaActor = (await actorById(sofia.id))!;
   await d.dossierMember.create({ data: { dossierId: mediatheque.id, userId: sofia.id, side: "advisor", role: "advisor", holder: true } });

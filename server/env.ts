@@ -19,6 +19,10 @@ const schema = z
     DEMO_LOGIN: flag.default(false),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** where uploaded documents are stored (random file names) */
+    UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+    /** largest accepted document, in bytes (10 MB) */
+    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
   })
   .superRefine((v, ctx) => {
     if (v.DEMO_LOGIN && v.RESEND_API_KEY) {
@@ -51,6 +55,7 @@ export function env(): Env {
   cached = {
     ...v,
     DATABASE_URL: normalizeDatabaseUrl(v.DATABASE_URL),
+    UPLOAD_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), v.UPLOAD_DIR),
     appUrl,
     appOrigin: new URL(appUrl).origin,
     // Development without a secret still works; production refuses above.

@@ -5,6 +5,7 @@ import next from "next";
 import { closeDb, dbReady } from "./db";
 import { transportFromEnv } from "./email/send";
 import { env } from "./env";
+import { startAutoPauseJob } from "./jobs/auto-pause";
 import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
 import { attachRedisAdapter } from "./realtime/adapter";
@@ -24,6 +25,8 @@ async function main() {
   const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL) : async () => {};
   setPublisher(socketPublisher(io));
   const stopOutbox = startOutboxWorker(transportFromEnv(), e.OUTBOX_INTERVAL_MS);
+  // P3: at start-up, then hourly; after the publisher is set so its pauses show live.
+  const stopAutoPause = startAutoPauseJob();
 
   await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
   logger.info(`Relais ready on ${e.appUrl}`, { database: e.provider, redis: Boolean(e.REDIS_URL), email: e.localMail ? "local mailbox" : "resend", demoLogin: e.DEMO_LOGIN });
@@ -37,6 +40,7 @@ async function main() {
     force.unref();
     setPublisher(undefined);
     await stopOutbox();
+    await stopAutoPause();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     http.closeAllConnections();
     await closeRedis();

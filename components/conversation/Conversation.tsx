@@ -4,6 +4,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MESSAGE_MAX_LENGTH, type DossierEventWire, type MessageView } from "@/server/realtime/contract";
 import { t, type Locale } from "@/server/i18n";
+import type { SystemLine } from "@/server/domain/conversation/service";
+import { describePauseEvent, isPauseEvent } from "../pause/describe";
 import { useDossierEvent, useDossierLive } from "../realtime/DossierLive";
 import { getSocket } from "../realtime/socket";
 import { Avatar } from "../ui/Avatar";
@@ -11,20 +13,32 @@ import { Button } from "../ui/Button";
 
 type Outgoing = { clientId: string; body: string; state: "sending" | "failed" };
 
+type Item = { kind: "message"; seq: number; message: MessageView } | { kind: "system"; seq: number; line: SystemLine };
+
+/** Messages and system lines in one list, in seq order (the order everyone sees, C1). */
+function interleave(messages: MessageView[], lines: SystemLine[]): Item[] {
+  const items: Item[] = [...messages.map((message) => ({ kind: "message" as const, seq: message.seq, message })), ...lines.map((line) => ({ kind: "system" as const, seq: line.seq, line }))];
+  return items.sort((a, b) => a.seq - b.seq);
+}
+
 function newClientId() {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
 export function Conversation({
   initialMessages,
+  initialSystemLines = [],
   me,
   locale,
 }: {
   initialMessages: MessageView[];
+  /** P9: pauses and reactivations, interleaved with the messages by seq */
+  initialSystemLines?: SystemLine[];
   me: { userId: string; name: string };
   locale: Locale;
 }) {
   const [messages, setMessages] = useState<MessageView[]>(initialMessages);
+  const [systemLines, setSystemLines] = useState<SystemLine[]>(initialSystemLines);
   const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -37,13 +51,14 @@ export function Conversation({
 
   useDossierEvent((e: DossierEventWire) => {
     if (e.type === "message.created") addMessage(e.payload as MessageView);
+    else if (isPauseEvent(e.type)) setSystemLines((list) => (list.some((x) => x.seq === e.seq) ? list : [...list, e].sort((a, b) => a.seq - b.seq)));
   });
   const { status, viewers, typing, dossierId } = useDossierLive();
 
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [messages.length, outgoing.length]);
+  }, [messages.length, outgoing.length, systemLines.length]);
 
   const send = useCallback(
     (clientId: string, body: string) => {
@@ -108,7 +123,21 @@ export function Conversation({
       </div>
       <ol ref={listRef} aria-live="polite" aria-label={t(locale, "dossier.conversation")} className="max-h-[60vh] min-h-48 space-y-4 overflow-y-auto px-4 py-4" data-testid="messages">
         {messages.length === 0 && outgoing.length === 0 ? <li className="py-8 text-center text-sm text-slate-600">{t(locale, "conversation.empty")}</li> : null}
-        {messages.map((m) => {
+        {interleave(messages, systemLines).map((item) => {
+          if (item.kind === "system") {
+            const line = describePauseEvent(locale, item.line.type, item.line.payload);
+            if (!line) return null;
+            return (
+              <li key={`s${item.line.seq}`} data-testid="system-line" data-type={item.line.type} data-seq={item.line.seq} className="text-center text-xs text-slate-600">
+                <span className="inline-block rounded-full bg-amber-50 px-3 py-1 text-amber-900">
+                  {line.text}
+                  {line.reason ? ` — ${line.reason}` : ""}
+                  {line.comment ? ` (${line.comment})` : ""} · <time dateTime={item.line.at}>{fmt.format(new Date(item.line.at))}</time>
+                </span>
+              </li>
+            );
+          }
+          const m = item.message;
           const mine = m.author.id === me.userId;
           return (
             <li key={m.id} data-testid="message" data-seq={m.seq} className={`flex gap-3 ${mine ? "flex-row-reverse" : ""}`}>

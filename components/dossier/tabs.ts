@@ -1,4 +1,10 @@
 import type { MessageKey } from "@/server/i18n";
 
 /** The dossier page's tabs, in order: each is a page under /dossiers/[id]. */
-export const dossierTabs: { slug: string; label: MessageKey }[] = [{ slug: "", label: "dossier.conversation" }];
+export const dossierTabs: { slug: string; label: MessageKey }[] = [
+  { slug: "", label: "dossier.conversation" },
+  { slug: "recommendations", label: "dossier.recommendations" },
+  { slug: "documents", label: "dossier.documents" },
+  { slug: "timeline", label: "timeline.tab" },
+  { slug: "settings", label: "settings.tab" },
+];

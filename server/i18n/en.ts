@@ -216,7 +216,6 @@ export const en: Record<keyof typeof fr, string> = {
   "pause.event.reactivatedActivity.message": "Dossier reactivated: {name} wrote a message",
   "pause.event.reactivatedActivity.recommendation": "Dossier reactivated: {name} changed a recommendation's status",
   "pause.event.reactivatedActivity.document": "Dossier reactivated: {name} uploaded a file",
-  "pause.leaveInfo": "Leaving the dossier: you will receive nothing more from it and lose access to it.",
   "pause.autoRun.title": "Automatic pause",
   "pause.autoRun.last": "Last run on {date}: {count} dossier(s) paused.",
   "pause.autoRun.never": "The automatic pause has never run yet.",

@@ -215,7 +215,6 @@ export const fr = {
   "pause.event.reactivatedActivity.message": "Dossier réactivé : {name} a écrit un message",
   "pause.event.reactivatedActivity.recommendation": "Dossier réactivé : {name} a changé le statut d'une recommandation",
   "pause.event.reactivatedActivity.document": "Dossier réactivé : {name} a déposé un fichier",
-  "pause.leaveInfo": "Quitter le dossier : vous ne recevrez plus rien de ce dossier et n'y aurez plus accès.",
   "pause.autoRun.title": "Mise en pause automatique",
   "pause.autoRun.last": "Dernier passage le {date} : {count} dossier(s) mis en pause.",
   "pause.autoRun.never": "La mise en pause automatique n'a encore jamais tourné.",

@@ -3,7 +3,7 @@ import { Conversation } from "@/components/conversation/Conversation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { MemberList } from "@/components/dossier/MemberList";
 import { requireActor } from "@/server/auth/guard";
-import { latestMessages } from "@/server/domain/conversation/service";
+import { latestConversation } from "@/server/domain/conversation/service";
 import { getDossierShell, listMembers } from "@/server/domain/dossier/service";
 
 export default async function DossierConversationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -11,11 +11,11 @@ export default async function DossierConversationPage({ params }: { params: Prom
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
-  const [messages, members] = await Promise.all([latestMessages(page.access), listMembers(page.access)]);
+  const [{ messages, systemLines }, members] = await Promise.all([latestConversation(page.access), listMembers(page.access)]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="">
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <Conversation initialMessages={messages} me={{ userId: actor.userId, name: actor.name }} locale={actor.locale} />
+        <Conversation initialMessages={messages} initialSystemLines={systemLines} me={{ userId: actor.userId, name: actor.name }} locale={actor.locale} />
         <MemberList members={members} locale={actor.locale} />
       </div>
     </DossierShell>

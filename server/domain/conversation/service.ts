@@ -3,9 +3,10 @@
 import type { Actor } from "../../auth/actor";
 import { db, isUniqueViolation } from "../../db";
 import { fail, type AppError } from "../../errors";
-import type { MessageView } from "../../realtime/contract";
+import type { DossierEventWire, MessageView } from "../../realtime/contract";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
-import type { DossierAccess } from "../dossier/policy";
+import { audiencesFor, type DossierAccess } from "../dossier/policy";
+import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
 import { canPostMessage } from "./policy";
@@ -74,6 +75,22 @@ class AccessLost extends Error {}
 export async function latestMessages(access: DossierAccess, limit = 50): Promise<MessageView[]> {
   const rows = await db().message.findMany({ where: { dossierId: access.dossierId }, orderBy: { seq: "desc" }, take: limit, select: messageSelect });
   return rows.reverse().map(toMessageView);
+}
+
+/** P9: pauses and reactivations, shown as system lines among the loaded messages (from their first seq). */
+export type SystemLine = Pick<DossierEventWire, "seq" | "type" | "payload" | "at">;
+
+export async function latestConversation(access: DossierAccess, limit = 50): Promise<{ messages: MessageView[]; systemLines: SystemLine[] }> {
+  const messages = await latestMessages(access, limit);
+  // With fewer messages than the limit, the whole conversation is loaded: every line since the start.
+  const fromSeq = messages.length >= limit ? messages[0].seq : 0;
+  const rows = await db().dossierEvent.findMany({
+    where: { dossierId: access.dossierId, seq: { gt: fromSeq }, type: { in: [DOSSIER_PAUSED, DOSSIER_REACTIVATED] }, audience: { in: audiencesFor(access) } },
+    orderBy: { seq: "desc" },
+    take: limit,
+    select: { seq: true, type: true, payload: true, createdAt: true },
+  });
+  return { messages, systemLines: rows.reverse().map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload), at: r.createdAt.toISOString() })) };
 }
 
 async function findByClientId(actor: Actor, clientId: string): Promise<MessageView | null> {

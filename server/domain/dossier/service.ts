@@ -3,6 +3,7 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../../realtime/contract";
 import { audiencesFor, dossierAccess, visibleDossiersWhere, type DossierAccess } from "./policy";
+import { recordApplicantVisit } from "../pause/service";
 import { toWire } from "./events";
 
 export async function listDossiers(actor: Actor) {
@@ -26,6 +27,8 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
   // reads afterwards is at least as new, and anything newer arrives by catch-up.
   const access = await dossierAccess(actor, dossierId);
   if (!access) return null;
+  // P3: an applicant-side member opening any tab of the dossier is a visit (it restarts the pause clock).
+  await recordApplicantVisit(access);
   const dossier = await db().dossier.findUniqueOrThrow({
     where: { id: dossierId },
     select: { id: true, title: true, pausedAt: true, organization: { select: { name: true } } },

@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { DocumentsPanel } from "@/components/document/DocumentsPanel";
+import { DossierShell } from "@/components/dossier/DossierShell";
+import { requireActor } from "@/server/auth/guard";
+import { listDocuments } from "@/server/domain/document/service";
+import { getDossierShell } from "@/server/domain/dossier/service";
+import { env } from "@/server/env";
+
+export default async function DossierDocumentsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}/documents`);
+  // The shell (and its seq) first: anything newer than what the tab reads next arrives live.
+  const page = await getDossierShell(actor, id);
+  if (!page) notFound();
+  const documents = await listDocuments(page.access);
+  return (
+    <DossierShell dossier={page.shell} locale={actor.locale} active="documents">
+      <DocumentsPanel dossierId={id} initial={documents} maxBytes={env().DOCUMENT_MAX_BYTES} locale={actor.locale} />
+    </DossierShell>
+  );
+}

@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { DossierShell } from "@/components/dossier/DossierShell";
+import { LeaveDossier } from "@/components/membership/LeaveDossier";
+import { PauseSettings } from "@/components/pause/PauseSettings";
+import { requireActor } from "@/server/auth/guard";
+import { getDossierShell } from "@/server/domain/dossier/service";
+import { pauseState } from "@/server/domain/pause/service";
+import { t } from "@/server/i18n";
+
+export default async function DossierSettingsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}/settings`);
+  const page = await getDossierShell(actor, id);
+  if (!page) notFound();
+  const state = await pauseState(page.access);
+  return (
+    <DossierShell dossier={page.shell} locale={actor.locale} active="settings">
+      <h2 className="sr-only">{t(actor.locale, "settings.title")}</h2>
+      {/* P2: the pause section sits at the bottom of the Settings tab; other members learn how to leave instead. */}
+      <section aria-labelledby="pause-title" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h3 id="pause-title" className="text-lg font-semibold">{t(actor.locale, "pause.section")}</h3>
+        <p className="mt-1 text-sm text-slate-600">{t(actor.locale, "pause.intro")}</p>
+        {state.canManage ? (
+          <PauseSettings dossierId={page.shell.id} initial={state} locale={actor.locale} />
+        ) : (
+          <div className="mt-4 space-y-3">
+            <p className="text-sm text-slate-700" data-testid="pause-others">{t(actor.locale, "pause.others")}</p>
+            <LeaveDossier dossierId={page.shell.id} locale={actor.locale} />
+          </div>
+        )}
+      </section>
+    </DossierShell>
+  );
+}

@@ -1,0 +1,19 @@
+import { notFound } from "next/navigation";
+import { DossierShell } from "@/components/dossier/DossierShell";
+import { Timeline } from "@/components/timeline/Timeline";
+import { requireActor } from "@/server/auth/guard";
+import { getDossierShell } from "@/server/domain/dossier/service";
+import { listTimeline } from "@/server/domain/timeline/service";
+
+export default async function DossierTimelinePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}/timeline`);
+  const page = await getDossierShell(actor, id);
+  if (!page) notFound();
+  const entries = await listTimeline(page.access);
+  return (
+    <DossierShell dossier={page.shell} locale={actor.locale} active="timeline">
+      <Timeline initialEntries={entries} locale={actor.locale} />
+    </DossierShell>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+// The Documents tab: upload with progress, and the dossier's documents, updated live for every viewer.
+import { useId, useRef, useState, type FormEvent } from "react";
+import { ACCEPTED_EXTENSIONS, extensionOf } from "@/server/domain/document/kinds";
+import type { DocumentUploadedPayload, DocumentView } from "@/server/domain/document/events";
+import { t, type Locale } from "@/server/i18n";
+import type { DossierEventWire, WireError } from "@/server/realtime/contract";
+import { useDossierEvent } from "../realtime/DossierLive";
+import { Button } from "../ui/Button";
+import { EmptyState } from "../ui/EmptyState";
+
+type UploadAnswer = { ok: true; document: DocumentView } | { ok: false; error: WireError };
+
+function formatSize(locale: Locale, bytes: number) {
+  const nf = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 });
+  return bytes < 1024 * 1024 ? t(locale, "doc.kb", { n: nf.format(Math.max(bytes / 1024, 0.1)) }) : t(locale, "doc.mb", { n: nf.format(bytes / (1024 * 1024)) });
+}
+
+/** Sends one file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
+function upload(dossierId: string, file: File, onProgress: (percent: number) => void): Promise<UploadAnswer | null> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/dossiers/${encodeURIComponent(dossierId)}/documents`);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.onload = () => resolve((xhr.response as UploadAnswer | null) ?? null);
+    xhr.onerror = () => resolve(null);
+    const form = new FormData();
+    form.append("file", file);
+    xhr.send(form);
+  });
+}
+
+export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossierId: string; initial: DocumentView[]; maxBytes: number; locale: Locale }) {
+  const id = useId();
+  const [documents, setDocuments] = useState(initial);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const maxMb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+  const add = (d: DocumentView) => setDocuments((list) => (list.some((x) => x.id === d.id) ? list : [d, ...list]));
+  useDossierEvent((e: DossierEventWire) => {
+    if (e.type === "document.uploaded") add((e.payload as DocumentUploadedPayload).document);
+  });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    const file = fileRef.current?.files?.[0];
+    // Quick checks for a fast answer; the server checks again, and the content too.
+    if (!file) return setError(t(locale, "doc.missing"));
+    if (file.size === 0) return setError(t(locale, "doc.emptyFile"));
+    if (file.size > maxBytes) return setError(t(locale, "doc.tooLarge", { max: maxMb }));
+    if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) return setError(t(locale, "doc.badType"));
+    setError(null);
+    setProgress(0);
+    const res = await upload(dossierId, file, setProgress);
+    setProgress(null);
+    if (!res) return setError(t(locale, "doc.failed"));
+    if (!res.ok) return setError(res.error.message);
+    add(res.document);
+    setDone(true);
+    if (fileRef.current) fileRef.current.value = "";
+  }
+
+  const uploading = progress !== null;
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-6">
+      <h2 id={`${id}-heading`} className="sr-only">{t(locale, "doc.heading")}</h2>
+      <form onSubmit={submit} noValidate className="rounded-xl border border-slate-200 bg-white p-4" data-testid="document-upload">
+        <label htmlFor={`${id}-file`} className="text-sm font-medium text-slate-700">{t(locale, "doc.file")}</label>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <input
+            ref={fileRef}
+            id={`${id}-file`}
+            name="file"
+            type="file"
+            accept={ACCEPTED_EXTENSIONS.map((x) => `.${x}`).join(",")}
+            disabled={uploading}
+            onChange={() => {
+              setError(null);
+              setDone(false);
+            }}
+            aria-describedby={`${id}-hint ${id}-error`}
+            aria-invalid={error ? true : undefined}
+            className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
+          />
+          <Button type="submit" disabled={uploading}>
+            {uploading ? t(locale, "doc.uploading", { percent: progress }) : t(locale, "doc.upload")}
+          </Button>
+        </div>
+        {uploading ? <progress className="mt-3 block h-2 w-full" max={100} value={progress} aria-label={t(locale, "doc.uploading", { percent: progress })} /> : null}
+        <p id={`${id}-hint`} className="mt-2 text-xs text-slate-600">{t(locale, "doc.hint", { max: maxMb })}</p>
+        <div id={`${id}-error`}>
+          {error ? <p role="alert" className="mt-2 text-sm text-red-700" data-testid="document-error">{error}</p> : null}
+          {done ? <p role="status" className="mt-2 text-sm text-emerald-800">{t(locale, "doc.uploaded")}</p> : null}
+        </div>
+      </form>
+      {documents.length === 0 ? (
+        <EmptyState title={t(locale, "doc.empty")}>{t(locale, "doc.emptyHint")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white" aria-live="polite" data-testid="documents">
+          {documents.map((d) => (
+            <li key={d.id} data-testid="document" className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+              <div className="min-w-0">
+                <a href={`/api/dossiers/${dossierId}/documents/${d.id}`} download={d.name} aria-label={t(locale, "doc.download", { name: d.name })} className="break-all font-medium text-brand-700 underline" data-testid="document-link">
+                  {d.name}
+                </a>
+                <p className="text-xs text-slate-600" suppressHydrationWarning>
+                  {formatSize(locale, d.size)} · {t(locale, "doc.uploadedBy", { name: d.uploadedBy.name, date: fmt.format(new Date(d.createdAt)) })}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

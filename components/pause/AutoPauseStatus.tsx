@@ -1,0 +1,33 @@
+// P11: the automatic pause job's last run, for staff (render it on the dashboard). A run older than two
+// hours, a failed run or no run at all is shown as a warning, so a job that silently stopped is noticed.
+// Server component: renders nothing for a user who is not staff.
+import type { Actor } from "@/server/auth/actor";
+import { lastAutoPauseRun } from "@/server/domain/pause/service";
+import { t } from "@/server/i18n";
+
+export async function AutoPauseStatus({ actor }: { actor: Actor }) {
+  const res = await lastAutoPauseRun(actor);
+  if (!res.ok) return null;
+  const run = res.value;
+  const locale = actor.locale;
+  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
+  const warn = !run || run.stale || run.failed;
+  return (
+    <section
+      aria-labelledby="auto-pause-title"
+      data-testid="auto-pause-status"
+      className={`rounded-lg border px-4 py-3 text-sm ${warn ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-200 bg-white text-slate-700"}`}
+    >
+      <h2 id="auto-pause-title" className="font-medium">{t(locale, "pause.autoRun.title")}</h2>
+      {run ? (
+        <p>
+          {t(locale, "pause.autoRun.last", { date: fmt.format(new Date(run.startedAt)), count: run.paused })}
+          {run.failed ? ` ${t(locale, "pause.autoRun.failed")}` : ""}
+          {run.stale ? ` ${t(locale, "pause.autoRun.stale")}` : ""}
+        </p>
+      ) : (
+        <p>{t(locale, "pause.autoRun.never")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+// The dossier timeline (P7, R2, T8): every event the viewer may see, newest first, with who did it.
+// Filtered by audience exactly like the socket catch-up (section 5): the applicant side sees "all" only.
+import { db } from "../../db";
+import type { DossierEventWire } from "../../realtime/contract";
+import { toWire } from "../dossier/events";
+import { audiencesFor, type DossierAccess } from "../dossier/policy";
+
+export type TimelineEntry = DossierEventWire & { actorName: string | null };
+
+export const TIMELINE_LIMIT = 200;
+
+export async function listTimeline(access: DossierAccess, limit = TIMELINE_LIMIT): Promise<TimelineEntry[]> {
+  const rows = await db().dossierEvent.findMany({
+    where: { dossierId: access.dossierId, audience: { in: audiencesFor(access) } },
+    orderBy: { seq: "desc" },
+    take: limit,
+    select: { dossierId: true, seq: true, type: true, payload: true, createdAt: true, actorId: true },
+  });
+  const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
+  const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  // Names only: other parties' emails never reach the applicant side (A4).
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({ ...toWire(r), actorName: r.actorId ? (names.get(r.actorId) ?? null) : null }));
+}
