@@ -1,40 +1,34 @@
-import { Badge } from "@/components/ui/Badge";
-import { EmptyState } from "@/components/ui/EmptyState";
+import { AutoPauseStatus } from "@/components/pause/AutoPauseStatus";
+import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
+import { DashboardLive } from "@/components/dashboard/DashboardLive";
+import { buttonClass } from "@/components/ui/Button";
 import { requireActor } from "@/server/auth/guard";
-import { listDossiers } from "@/server/domain/dossier/service";
+import { dashboardKind, dashboardOrganizations, dashboardRows } from "@/server/domain/dashboard/service";
+import { filtersFromSearchParams } from "@/server/domain/dashboard/schema";
+import { staffOrganizationIds } from "@/server/domain/pause/policy";
 import { t } from "@/server/i18n";
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/dashboard");
   const locale = actor.locale;
-  const dossiers = await listDossiers(actor);
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const sp = await searchParams;
+  // D1, D2: advisors and staff get filters (recent activity on by default); applicants their plain list.
+  const full = (await dashboardKind(actor)) === "advisor";
+  const filters = full ? filtersFromSearchParams(sp) : { recent: false, paused: false, mine: false };
+  const [rows, organizations, staffOf] = await Promise.all([dashboardRows(actor, filters), full ? dashboardOrganizations(actor) : [], full ? staffOrganizationIds(actor) : []]);
+  const isStaff = staffOf.length > 0;
+  const filtered = full && (filters.paused || filters.mine || Boolean(filters.organizationId) || filters.recent);
   return (
-    <div>
-      <h1 className="text-2xl font-semibold">{t(locale, "dashboard.title")}</h1>
-      <div className="mt-6">
-        {dossiers.length === 0 ? (
-          <EmptyState title={t(locale, "dashboard.empty")}>{t(locale, "dashboard.emptyHint")}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white">
-            {dossiers.map((d) => (
-              <li key={d.id}>
-                <a href={`/dossiers/${d.id}`} className="flex items-center gap-4 px-4 py-3 hover:bg-slate-50">
-                  <span className="min-w-0 flex-1">
-                    <span className="block font-medium text-slate-900">{d.title}</span>
-                    <span className="block text-sm text-slate-600">{d.organization.name}</span>
-                  </span>
-                  {d.pausedAt ? <Badge tone="warning">{t(locale, "dashboard.paused")}</Badge> : null}
-                  <span className="text-sm text-slate-600">
-                    <span className="sr-only">{t(locale, "dashboard.lastActivity")} </span>
-                    {fmt.format(d.lastActivityAt)}
-                  </span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t(locale, "dashboard.title")}</h1>
+        {full ? (
+          <a href="/dossiers/new" className={buttonClass("primary")}>{t(locale, "membership.newDossier")}</a>
+        ) : null}
       </div>
+      {isStaff ? <AutoPauseStatus actor={actor} /> : null}
+      {full ? <DashboardFilters filters={filters} organizations={organizations} locale={locale} /> : null}
+      <DashboardLive initialRows={rows} filters={filters} locale={locale} full={full} canBulkPause={isStaff} filtered={filtered} />
     </div>
   );
 }

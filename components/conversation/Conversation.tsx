@@ -55,6 +55,18 @@ export function Conversation({
   });
   const { status, viewers, typing, dossierId } = useDossierLive();
 
+  // C7: what is on screen is read: the newest message's seq goes to the server while the tab is visible.
+  const newestSeq = messages.length ? messages[messages.length - 1].seq : 0;
+  useEffect(() => {
+    if (status !== "live" || newestSeq === 0) return;
+    const mark = () => {
+      if (document.visibilityState === "visible") getSocket().emit("dossier:read", { dossierId, seq: newestSeq });
+    };
+    mark();
+    document.addEventListener("visibilitychange", mark);
+    return () => document.removeEventListener("visibilitychange", mark);
+  }, [status, newestSeq, dossierId]);
+
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;

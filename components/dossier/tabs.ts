@@ -6,5 +6,6 @@ export const dossierTabs: { slug: string; label: MessageKey }[] = [
   { slug: "recommendations", label: "dossier.recommendations" },
   { slug: "documents", label: "dossier.documents" },
   { slug: "timeline", label: "timeline.tab" },
+  { slug: "members", label: "membership.tab" },
   { slug: "settings", label: "settings.tab" },
 ];

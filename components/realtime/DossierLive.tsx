@@ -2,6 +2,7 @@
 // One live channel per dossier page, shared by everything on it (conversation, banner, tabs):
 // subscribe with useDossierEvent; status, presence and typing come from useDossierLive.
 import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from "react";
+import { t, toLocale } from "@/server/i18n";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierChannel } from "./useDossierChannel";
 
@@ -18,6 +19,9 @@ export function DossierLive({ dossierId, initialSeq, children }: { dossierId: st
     handlers.current.add(h);
     return () => void handlers.current.delete(h);
   }, []);
+  // A3: access lost while viewing (removed, left elsewhere): the whole dossier page goes, not only the
+  // conversation. The notice takes the page's language from <html lang>, set by the root layout.
+  if (channel.status === "revoked") return <RevokedNotice />;
   return <LiveContext.Provider value={{ ...channel, dossierId, subscribe }}>{children}</LiveContext.Provider>;
 }
 
@@ -35,4 +39,14 @@ export function useDossierEvent(handler: Handler) {
     ref.current = handler;
   }, [handler]);
   useEffect(() => subscribe((e) => ref.current(e)), [subscribe]);
+}
+
+function RevokedNotice() {
+  const locale = toLocale(typeof document === "undefined" ? "fr" : document.documentElement.lang);
+  return (
+    <div role="alert" data-testid="dossier-revoked" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
+      {t(locale, "membership.revoked")}{" "}
+      <a className="underline" href="/dashboard">{t(locale, "dossier.back")}</a>
+    </div>
+  );
 }

@@ -1,0 +1,178 @@
+"use client";
+// The live dashboard (D1, D2, N7, P8): rows refetched when the server says a dossier changed
+// ("dashboard:changed", only ever about dossiers this user may see, A3), newest activity first.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { refreshDashboardAction } from "@/server/domain/dashboard/actions";
+import type { DashboardFilters } from "@/server/domain/dashboard/schema";
+import type { DashboardRow } from "@/server/domain/dashboard/service";
+import { pauseDossiersAction } from "@/server/domain/pause/actions";
+import { PAUSE_REASONS, type PauseReason } from "@/server/domain/pause/events";
+import { t, type Locale, type MessageKey } from "@/server/i18n";
+import { getSocket } from "../realtime/socket";
+import { Badge } from "../ui/Badge";
+import { Button } from "../ui/Button";
+import { EmptyState } from "../ui/EmptyState";
+
+const REFRESH_DELAY_MS = 120;
+
+export function DashboardLive({
+  initialRows,
+  filters,
+  locale,
+  full,
+  canBulkPause,
+  filtered,
+}: {
+  initialRows: DashboardRow[];
+  filters: DashboardFilters;
+  locale: Locale;
+  /** advisors and staff: recommendation counts; applicants get the simple list */
+  full: boolean;
+  canBulkPause: boolean;
+  filtered: boolean;
+}) {
+  const [rows, setRows] = useState(initialRows);
+  const [refreshing, setRefreshing] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const filtersRef = useRef(filters);
+  useEffect(() => {
+    filtersRef.current = filters;
+  }, [filters]);
+
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    try {
+      const next = await refreshDashboardAction(filtersRef.current);
+      if (next) {
+        setRows(next);
+        setSelected((s) => new Set([...s].filter((id) => next.some((r) => r.id === id))));
+      }
+    } finally {
+      setRefreshing(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    const socket = getSocket();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // Several changes in a burst cost one refetch.
+    const schedule = () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void refresh();
+      }, REFRESH_DELAY_MS);
+    };
+    const onConnect = () => {
+      socket.emit("dashboard:watch");
+      schedule();
+    };
+    socket.on("connect", onConnect);
+    socket.on("dashboard:changed", schedule);
+    socket.on("dossier:revoked", schedule);
+    if (socket.connected) socket.emit("dashboard:watch");
+    return () => {
+      if (timer) clearTimeout(timer);
+      socket.off("connect", onConnect);
+      socket.off("dashboard:changed", schedule);
+      socket.off("dossier:revoked", schedule);
+    };
+  }, [refresh]);
+
+  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <div className="space-y-3">
+      {canBulkPause && rows.length > 0 ? <BulkPause locale={locale} selected={[...selected]} onDone={() => (setSelected(new Set()), void refresh())} /> : null}
+      <p className="sr-only" aria-live="polite">{refreshing ? t(locale, "dashboard.refreshing") : ""}</p>
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? t(locale, "dashboard.noMatch") : t(locale, "dashboard.empty")}>{filtered ? null : t(locale, "dashboard.emptyHint")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white" data-testid="dashboard-rows">
+          {rows.map((d) => (
+            <li key={d.id} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50" data-testid="dashboard-row" data-dossier-id={d.id}>
+              {canBulkPause ? (
+                <input
+                  type="checkbox"
+                  className="h-4 w-4"
+                  aria-label={t(locale, "dashboard.select", { title: d.title })}
+                  checked={selected.has(d.id)}
+                  onChange={(e) => setSelected((s) => {
+                    const next = new Set(s);
+                    if (e.target.checked) next.add(d.id);
+                    else next.delete(d.id);
+                    return next;
+                  })}
+                />
+              ) : null}
+              <a href={`/dossiers/${d.id}`} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1">
+                <span className="min-w-0 flex-1">
+                  <span className="block font-medium text-slate-900">{d.title}</span>
+                  <span className="block text-sm text-slate-600">{d.organizationName}</span>
+                </span>
+                {d.paused ? <Badge tone="warning">{t(locale, "dashboard.paused")}</Badge> : null}
+                {full && d.openRecommendations > 0 ? <Badge tone="neutral">{t(locale, "dashboard.openRecommendations", { count: d.openRecommendations })}</Badge> : null}
+                {d.unread > 0 ? (
+                  <span data-testid="unread" data-count={d.unread}>
+                    <Badge tone="brand">{t(locale, "dashboard.unread", { count: d.unread })}</Badge>
+                  </span>
+                ) : null}
+                <span className="text-sm text-slate-600">
+                  <span className="sr-only">{t(locale, "dashboard.lastActivity")} </span>
+                  <time dateTime={d.lastActivityAt}>{fmt.format(new Date(d.lastActivityAt))}</time>
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** P8: staff pause the selected dossiers at once, with a reason (P9). */
+function BulkPause({ locale, selected, onDone }: { locale: Locale; selected: string[]; onDone: () => void }) {
+  const [reason, setReason] = useState<PauseReason | "">("");
+  const [comment, setComment] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reason) return setError(t(locale, "pause.error.reason"));
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await pauseDossiersAction(selected, reason, comment || undefined);
+      if (!res.ok) return setError(res.error.message);
+      const failed = res.value.results.find((r) => !r.ok);
+      if (failed && !failed.ok) setError(failed.error.message);
+      setComment("");
+      onDone();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm" aria-label={t(locale, "dashboard.pauseSelected")}>
+      <label className="flex flex-col gap-1">
+        <span>{t(locale, "pause.reason")}</span>
+        <select value={reason} onChange={(e) => setReason(e.target.value as PauseReason)} className="rounded-md border border-slate-300 px-2 py-1.5">
+          <option value="">—</option>
+          {PAUSE_REASONS.map((r) => (
+            <option key={r} value={r}>{t(locale, `pause.reason.${r}` as MessageKey)}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex min-w-48 flex-1 flex-col gap-1">
+        <span>{t(locale, "pause.comment")}</span>
+        <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} className="rounded-md border border-slate-300 px-2 py-1.5" />
+      </label>
+      <Button type="submit" variant="secondary" disabled={busy || selected.length === 0}>
+        {busy ? t(locale, "dashboard.pausing") : `${t(locale, "dashboard.pauseSelected")} (${selected.length})`}
+      </Button>
+      {error ? <p role="alert" className="w-full text-red-700">{error}</p> : null}
+    </form>
+  );
+}

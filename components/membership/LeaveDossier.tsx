@@ -1,0 +1,39 @@
+// Leaving a dossier ("dossier.leave"): a button with confirmation for those allowed, and for the
+// referent (or the holder) why they cannot. Server component; the button is LeaveButton.
+import { currentActor } from "@/server/auth/session";
+import { dossierAccess } from "@/server/domain/dossier/policy";
+import { leaveProblem } from "@/server/domain/membership/policy";
+import { t, type Locale } from "@/server/i18n";
+import { LeaveButton } from "./LeaveButton";
+
+export async function LeaveDossier({ dossierId, locale }: { dossierId: string; locale: Locale }) {
+  const actor = await currentActor();
+  const access = actor ? await dossierAccess(actor, dossierId) : null;
+  if (!access) return null;
+  const problem = leaveProblem(access);
+  // Staff who are not members have nothing to leave.
+  if (problem === "membership.notMember") return null;
+  return (
+    <div className="space-y-2" data-testid="leave-dossier">
+      <h4 className="font-medium">{t(locale, "membership.leave.title")}</h4>
+      {problem ? (
+        <p className="text-sm text-slate-700" data-testid="leave-explanation">
+          {t(locale, problem === "membership.referentCannotLeave" ? "membership.leave.referent" : "membership.leave.holder")}
+        </p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-700">{t(locale, "membership.leave.body")}</p>
+          <LeaveButton
+            dossierId={dossierId}
+            labels={{
+              button: t(locale, "membership.leave.button"),
+              confirm: t(locale, "membership.leave.confirm"),
+              cancel: t(locale, "membership.leave.cancel"),
+              leaving: t(locale, "membership.leave.leaving"),
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}
