@@ -55,3 +55,35 @@ test("D1, N7: Paul posts; Adèle's dashboard moves the dossier to the top and sh
 
   await Promise.all([adeleCtx.close(), paulCtx.close(), sofiaCtx.close()]);
 });
+
+test("P8, D1, P11: Sam pauses a selected dossier from the dashboard; Adèle's dashboard shows the label without reload", async ({ browser }) => {
+  const adeleCtx = await browser.newContext();
+  const samCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(samCtx, users.sam);
+  const adele = await adeleCtx.newPage();
+  const title = `Tableau pause ${Date.now()}`;
+  await createDossierAsAdvisor(adele, title, { referent: users.paul });
+  await adele.goto("/dashboard");
+  const adeleRow = adele.getByTestId("dashboard-row").filter({ hasText: title });
+  await expect(adeleRow).toBeVisible();
+  await expect(adeleRow.getByText("En pause")).toHaveCount(0);
+  // Advisors have neither the bulk action nor the job status.
+  await expect(adele.getByTestId("auto-pause-status")).toHaveCount(0);
+  await expect(adele.getByRole("button", { name: /Mettre en pause la sélection/ })).toHaveCount(0);
+
+  const sam = await samCtx.newPage();
+  await sam.goto("/dashboard");
+  await expect(sam.getByTestId("auto-pause-status")).toBeVisible();
+  await sam.getByRole("checkbox", { name: `Sélectionner ${title}` }).check();
+  await sam.getByLabel("Motif").selectOption("no_help_needed");
+  await sam.getByRole("button", { name: "Mettre en pause la sélection (1)" }).click();
+  await expect(sam.getByTestId("dashboard-row").filter({ hasText: title }).getByText("En pause")).toBeVisible();
+  await expect(adeleRow.getByText("En pause")).toBeVisible();
+
+  // D2: the paused filter keeps it; it is a bookmarkable URL.
+  await adele.goto("/dashboard?f=1&recent=1&paused=1");
+  await expect(adele.getByTestId("dashboard-row").filter({ hasText: title })).toBeVisible();
+  await expect(adele.getByTestId("dashboard-row").filter({ hasText: "Rénovation de l'école Jules Ferry" })).toHaveCount(0);
+  await Promise.all([adeleCtx.close(), samCtx.close()]);
+});
