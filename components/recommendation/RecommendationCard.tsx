@@ -133,7 +133,7 @@ export function RecommendationCard({
         ) : null}
         {r.statusChangedBy ? (
           <span className="text-xs text-slate-600" suppressHydrationWarning>
-            {t(locale, "reco.statusBy", { status: statusLabel(locale, r.status), name: r.statusChangedBy.name, date: fmt.format(new Date(r.statusChangedAt)) })}
+            {t(locale, "reco.statusBy", { name: r.statusChangedBy.name, date: fmt.format(new Date(r.statusChangedAt)) })}
           </span>
         ) : null}
         {canEdit ? (

@@ -86,3 +86,26 @@ test("A3: Sofia (Cabinet Sud) gets 404 on a Nord document's download URL, and an
   await adeleCtx.close();
   await sofiaCtx.close();
 });
+
+test("the 10 MB limit over HTTP: a 9 MB PDF is accepted, an 11 MB one is refused with a clear message and not listed", async ({ browser }) => {
+  const dossierId = dossierIdByTitle(ECOLE);
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.marie);
+  const pdf = (mb: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(mb * 1024 * 1024, 0x20)]);
+  const big = await ctx.request.post(`/api/dossiers/${dossierId}/documents`, { multipart: { file: { name: "trop-gros.pdf", mimeType: "application/pdf", buffer: pdf(11) } } });
+  expect(big.status()).toBe(413);
+  expect(await big.json()).toEqual({ ok: false, error: { code: "invalid", message: "Le fichier dépasse la taille maximale de 10 Mo." } });
+  const fine = await ctx.request.post(`/api/dossiers/${dossierId}/documents`, { multipart: { file: { name: "gros-mais-ok.pdf", mimeType: "application/pdf", buffer: pdf(9) } } });
+  expect(fine.status()).toBe(201);
+  const empty = await ctx.request.post(`/api/dossiers/${dossierId}/documents`, { multipart: { file: { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) } } });
+  expect(await empty.json()).toMatchObject({ ok: false, error: { message: "Le fichier est vide." } });
+  const missing = await ctx.request.post(`/api/dossiers/${dossierId}/documents`, { multipart: { other: "x" } });
+  expect(await missing.json()).toMatchObject({ ok: false, error: { message: "Choisissez un fichier à déposer." } });
+  const db = e2eDatabase();
+  try {
+    expect(db.prepare("SELECT count(*) AS n FROM Document WHERE originalName IN ('trop-gros.pdf', 'vide.pdf')").get()).toEqual({ n: 0 });
+  } finally {
+    db.close();
+  }
+  await ctx.close();
+});

@@ -51,7 +51,7 @@ test("R1, R2: Adèle creates a recommendation, Paul sees it live and sets it to 
   await onPaul.getByLabel("Statut").selectOption({ label: "En cours" });
   await expect(onAdele).toHaveAttribute("data-status", "in_progress");
   await expect(onAdele.getByTestId("recommendation-status")).toHaveText("En cours");
-  await expect(onAdele).toContainText("En cours par Paul Demandeur");
+  await expect(onAdele).toContainText("Statut changé par Paul Demandeur");
   await expect(onPaul).toHaveAttribute("data-status", "in_progress");
 
   // Adèle edits the title: Paul sees the new title live.
