@@ -2,7 +2,7 @@
 // status, Adèle sees the new status live; nobody reloads.
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, ECOLE } from "../fixtures/db";
+import { dossierIdByTitle, e2eDatabase, ECOLE } from "../fixtures/db";
 
 async function markNoReload(page: Page) {
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
@@ -98,4 +98,45 @@ test("A3: Sofia (Cabinet Sud) gets 404 on the Nord dossier's Recommendations and
     expect(res?.status()).toBe(404);
   }
   await ctx.close();
+});
+
+test("P6, R2: Marie's status change in a paused dossier reactivates it; Adèle sees the banner go and the new status, live", async ({ browser }) => {
+  const dossierId = dossierIdByTitle(ECOLE);
+  const setPaused = (paused: boolean) => {
+    const db = e2eDatabase();
+    try {
+      if (paused) db.prepare("UPDATE Dossier SET pausedAt = ?, pauseCause = 'inactivity' WHERE id = ?").run(new Date().toISOString(), dossierId);
+      else db.prepare("UPDATE Dossier SET pausedAt = NULL, pauseCause = NULL, pauseReason = NULL, pausedById = NULL WHERE id = ?").run(dossierId);
+    } finally {
+      db.close();
+    }
+  };
+  const [adeleCtx, marieCtx] = await Promise.all([browser.newContext(), browser.newContext()]);
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(marieCtx, users.marie);
+  const [adele, marie] = await Promise.all([adeleCtx.newPage(), marieCtx.newPage()]);
+  // A recommendation of its own, so that no other test's changes matter.
+  await adele.goto(`/dossiers/${dossierId}/recommendations`);
+  const title = `Changer les radiateurs ${Date.now()}`;
+  const form = adele.getByTestId("recommendation-form-create");
+  await form.getByLabel("Titre").fill(title);
+  await form.getByRole("button", { name: "Ajouter la recommandation" }).click();
+  await expect(adele.getByTestId("recommendation").filter({ hasText: title })).toBeVisible();
+  setPaused(true);
+  try {
+    await adele.reload();
+    await marie.goto(`/dossiers/${dossierId}/recommendations`);
+    await expect(adele.getByTestId("pause-banner")).toBeVisible();
+    await expect(marie.getByTestId("pause-banner")).toBeVisible();
+    await markNoReload(adele);
+    await marie.getByTestId("recommendation").filter({ hasText: title }).getByLabel("Statut").selectOption({ label: "Déjà faite" });
+    await expect(adele.getByTestId("pause-banner")).toHaveCount(0);
+    await expect(marie.getByTestId("pause-banner")).toHaveCount(0);
+    await expect(adele.getByTestId("recommendation").filter({ hasText: title })).toHaveAttribute("data-status", "already_done");
+    await stillNoReload(adele);
+  } finally {
+    setPaused(false);
+  }
+  await adeleCtx.close();
+  await marieCtx.close();
 });
