@@ -24,9 +24,14 @@ describe("timeline entries", () => {
   it("P7: a message reads 'X a écrit' with an excerpt; unknown types show generically with who and a title", () => {
     const m = describeEvent("fr", { type: "message.created", payload: { body: "Bonjour\n  à tous", author: { id: "a", name: "Adèle" } } }, null);
     expect(m).toMatchObject({ title: "Adèle a écrit", details: ["Bonjour à tous"] });
-    const r = describeEvent("fr", { type: "recommendation.status_changed", payload: { recommendation: { title: "Isoler les combles" }, by: { name: "Marie" } } }, null);
-    expect(r).toMatchObject({ title: "Marie : recommendation · status changed", details: ["Isoler les combles"], actorName: "Marie" });
-    expect(describeEvent("fr", { type: "member.added", payload: null }, null).title).toBe("Quelqu'un : member · added");
+    const r = describeEvent("fr", { type: "recommendation.status_changed", payload: { recommendation: { title: "Isoler les combles" }, to: "done", byName: "Marie" } }, null);
+    expect(r).toMatchObject({ title: "Marie a passé une recommandation à « Faite »", details: ["Isoler les combles"], actorName: "Marie" });
+    const d = describeEvent("fr", { type: "document.uploaded", payload: { document: { name: "plans.pdf", uploadedBy: { name: "Paul" } } } }, null);
+    expect(d).toMatchObject({ title: "Paul a déposé un fichier", details: ["plans.pdf"], actorName: "Paul" });
+    expect(describeEvent("fr", { type: "member.added", payload: { name: "Marie", byName: "Adèle" } }, null).title).toBe("Adèle a ajouté Marie au dossier");
+    const s = describeEvent("fr", { type: "solicitation.created", payload: { title: "Avis financier", by: { name: "Adèle" } } }, null);
+    expect(s).toMatchObject({ title: "Adèle : solicitation · created", details: ["Avis financier"], actorName: "Adèle" });
+    expect(describeEvent("fr", { type: "partner.attached", payload: null }, null).title).toBe("Quelqu'un : partner · attached");
   });
 
   it("P9: only pause and reactivation events make conversation system lines", () => {

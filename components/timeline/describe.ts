@@ -1,7 +1,7 @@
 // How one timeline entry reads (P7): known types in words, any other type (recommendation.*,
 // document.*, member.*, …) generically with who and what, so every area's events show.
 import type { DossierEventWire } from "@/server/realtime/contract";
-import { t, type Locale } from "@/server/i18n";
+import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { describePauseEvent } from "../pause/describe";
 
 export type TimelineView = { title: string; details: string[]; actorName: string | null; automatic: boolean };
@@ -13,9 +13,17 @@ export function nameInPayload(payload: unknown): string | null {
   if (!payload || typeof payload !== "object") return null;
   const p = payload as Loose;
   for (const key of ["byName", "actorName", "authorName", "userName"]) if (typeof p[key] === "string") return p[key] as string;
-  for (const key of ["author", "by", "actor", "user", "member"]) {
+  for (const key of ["author", "by", "actor", "uploadedBy"]) {
     const v = p[key];
     if (v && typeof v === "object" && typeof (v as Loose).name === "string") return (v as Loose).name as string;
+  }
+  for (const key of ["recommendation", "document"]) {
+    const v = p[key];
+    if (v && typeof v === "object") {
+      const inner = v as Loose;
+      const who = inner.statusChangedBy ?? inner.author ?? inner.uploadedBy;
+      if (who && typeof who === "object" && typeof (who as Loose).name === "string") return (who as Loose).name as string;
+    }
   }
   return null;
 }
@@ -25,10 +33,43 @@ function humanType(type: string): string {
   return type.replace(/[._]/g, (c) => (c === "." ? " · " : " "));
 }
 
-function titleInPayload(v: unknown): string | null {
+const RECOMMENDATION_STATUSES = ["proposed", "in_progress", "blocked", "done", "not_interested", "already_done"];
+
+/** Other areas' events that read better in words (R2, documents, membership); anything else stays generic. */
+function describeKnown(locale: Locale, type: string, p: Loose, name: string): { title: string; details: string[] } | null {
+  const title = titleInPayload(p.recommendation) ?? titleInPayload(p.document, true);
+  const details = title ? [excerpt(title)] : [];
+  const str = (v: unknown) => (typeof v === "string" ? v : t(locale, "timeline.someone"));
+  switch (type) {
+    case "recommendation.created":
+      return { title: t(locale, "timeline.recommendationCreated", { name }), details };
+    case "recommendation.updated":
+      return { title: t(locale, "timeline.recommendationUpdated", { name }), details };
+    case "recommendation.status_changed": {
+      const to = typeof p.to === "string" && RECOMMENDATION_STATUSES.includes(p.to) ? t(locale, `reco.status.${p.to}` as MessageKey) : str(p.to);
+      return { title: t(locale, "timeline.recommendationStatus", { name, status: to }), details };
+    }
+    case "document.uploaded":
+      return { title: t(locale, "timeline.documentUploaded", { name }), details };
+    case "dossier.created":
+      return { title: t(locale, "timeline.dossierCreated", { name: str(p.byName) }), details: [] };
+    case "member.added":
+      return { title: t(locale, "timeline.memberAdded", { name: str(p.byName), member: str(p.name) }), details: [] };
+    case "member.removed":
+      return { title: t(locale, "timeline.memberRemoved", { name: str(p.byName), member: str(p.name) }), details: [] };
+    case "member.left":
+      return { title: t(locale, "timeline.memberLeft", { member: str(p.name) }), details: [] };
+    default:
+      return null;
+  }
+}
+
+/** A title carried by a payload; `withName` also takes `name`, for nested objects such as a document (never a person's). */
+function titleInPayload(v: unknown, withName = false): string | null {
   if (!v || typeof v !== "object") return null;
   const p = v as Loose;
-  return typeof p.title === "string" ? p.title : typeof p.originalName === "string" ? p.originalName : null;
+  for (const key of withName ? ["title", "originalName", "name"] : ["title", "originalName"]) if (typeof p[key] === "string") return p[key] as string;
+  return null;
 }
 
 function excerpt(text: string, max = 140): string {
@@ -47,6 +88,8 @@ export function describeEvent(locale: Locale, e: Pick<DossierEventWire, "type" |
   if (e.type === "message.created") {
     return { title: t(locale, "timeline.messageCreated", { name: name ?? someone }), details: typeof p.body === "string" ? [excerpt(p.body)] : [], actorName: name, automatic: false };
   }
-  const title = titleInPayload(p) ?? titleInPayload(p.recommendation) ?? titleInPayload(p.document);
+  const known = describeKnown(locale, e.type, p, name ?? someone);
+  if (known) return { ...known, actorName: name, automatic: false };
+  const title = titleInPayload(p) ?? titleInPayload(p.recommendation) ?? titleInPayload(p.document, true);
   return { title: t(locale, "timeline.generic", { name: name ?? someone, type: humanType(e.type) }), details: title ? [excerpt(title)] : [], actorName: name, automatic: false };
 }
