@@ -13,7 +13,7 @@ import { db } from "../db";
 import { fail } from "../errors";
 import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents, Viewer } from "./contract";
-import type { Publisher } from "./publisher";
+import { publisher, type Publisher } from "./publisher";
 import { roomForAudience, rooms } from "./rooms";
 import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
 
@@ -158,8 +158,9 @@ async function broadcastPresence(io: RelaisIo, dossierId: string) {
 }
 
 export function socketPublisher(io: RelaisIo): Publisher {
-  const dashboard = createDashboardFanout((roomNames, dossierId) => io.to(roomNames).emit("dashboard:changed", { dossierId }));
-  return {
+  // The fan-out stops with this publisher (shutdown, end of a test): no database read after that.
+  const dashboard = createDashboardFanout((roomNames, dossierId) => io.to(roomNames).emit("dashboard:changed", { dossierId }), () => publisher() === self);
+  const self: Publisher = {
     dossierEvent(event) {
       const { audience, organizationId: _org, ...wire } = event;
       io.to(roomForAudience(event.dossierId, audience)).emit("dossier:event", wire);
@@ -172,4 +173,5 @@ export function socketPublisher(io: RelaisIo): Publisher {
       void broadcastPresence(io, dossierId);
     },
   };
+  return self;
 }

@@ -10,13 +10,14 @@ import { rooms } from "../../realtime/rooms";
 
 export type DashboardEmit = (roomNames: string[], dossierId: string) => void;
 
-export function createDashboardFanout(emit: DashboardEmit, windowMs = 50) {
+export function createDashboardFanout(emit: DashboardEmit, active: () => boolean = () => true, windowMs = 50) {
   const pending = new Map<string, { organizationId: string; applicantSide: boolean; timer: ReturnType<typeof setTimeout> }>();
 
   async function flush(dossierId: string) {
     const p = pending.get(dossierId);
     if (!p) return;
     pending.delete(dossierId);
+    if (!active()) return;
     try {
       const members = await db().dossierMember.findMany({
         where: { dossierId, ...(p.applicantSide ? {} : { side: "advisor" }) },

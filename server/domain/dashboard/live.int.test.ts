@@ -40,8 +40,6 @@ beforeAll(async () => {
   rt = await startRealtime();
 });
 afterAll(async () => {
-  // Let the last coalescing window flush before the database goes away.
-  await new Promise((r) => setTimeout(r, 200));
   open.forEach((c) => c.close());
   await rt.close();
   await tdb.cleanup();
