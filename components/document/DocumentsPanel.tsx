@@ -1,34 +1,17 @@
 "use client";
 // The Documents tab: upload with progress, and the dossier's documents, updated live for every viewer.
 import { useId, useRef, useState, type FormEvent } from "react";
-import { ACCEPTED_EXTENSIONS, extensionOf } from "@/server/domain/document/kinds";
 import type { DocumentUploadedPayload, DocumentView } from "@/server/domain/document/events";
 import { t, type Locale } from "@/server/i18n";
-import type { DossierEventWire, WireError } from "@/server/realtime/contract";
+import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/EmptyState";
-
-type UploadAnswer = { ok: true; document: DocumentView } | { ok: false; error: WireError };
+import { acceptAttribute, megabytes, problemBeforeUpload, uploadFile } from "./upload";
 
 function formatSize(locale: Locale, bytes: number) {
   const nf = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 });
   return bytes < 1024 * 1024 ? t(locale, "doc.kb", { n: nf.format(Math.max(bytes / 1024, 0.1)) }) : t(locale, "doc.mb", { n: nf.format(bytes / (1024 * 1024)) });
-}
-
-/** Sends one file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
-function upload(dossierId: string, file: File, onProgress: (percent: number) => void): Promise<UploadAnswer | null> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/dossiers/${encodeURIComponent(dossierId)}/documents`);
-    xhr.responseType = "json";
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => resolve((xhr.response as UploadAnswer | null) ?? null);
-    xhr.onerror = () => resolve(null);
-    const form = new FormData();
-    form.append("file", file);
-    xhr.send(form);
-  });
 }
 
 export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossierId: string; initial: DocumentView[]; maxBytes: number; locale: Locale }) {
@@ -38,7 +21,7 @@ export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossi
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const maxMb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+  const maxMb = megabytes(maxBytes);
   const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
 
   const add = (d: DocumentView) => setDocuments((list) => (list.some((x) => x.id === d.id) ? list : [d, ...list]));
@@ -50,16 +33,12 @@ export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossi
     e.preventDefault();
     setDone(false);
     const file = fileRef.current?.files?.[0];
-    // Quick checks for a fast answer; the server checks again, and the content too.
-    if (!file) return setError(t(locale, "doc.missing"));
-    if (file.size === 0) return setError(t(locale, "doc.emptyFile"));
-    if (file.size > maxBytes) return setError(t(locale, "doc.tooLarge", { max: maxMb }));
-    if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) return setError(t(locale, "doc.badType"));
+    const problem = problemBeforeUpload(locale, file, maxBytes);
+    if (problem || !file) return setError(problem);
     setError(null);
     setProgress(0);
-    const res = await upload(dossierId, file, setProgress);
+    const res = await uploadFile(locale, dossierId, file, setProgress);
     setProgress(null);
-    if (!res) return setError(t(locale, "doc.failed"));
     if (!res.ok) return setError(res.error.message);
     add(res.document);
     setDone(true);
@@ -78,7 +57,7 @@ export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossi
             id={`${id}-file`}
             name="file"
             type="file"
-            accept={ACCEPTED_EXTENSIONS.map((x) => `.${x}`).join(",")}
+            accept={acceptAttribute}
             disabled={uploading}
             onChange={() => {
               setError(null);

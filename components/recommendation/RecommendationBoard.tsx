@@ -25,6 +25,7 @@ export function RecommendationBoard({
   dossierId,
   initial,
   documents: initialDocuments,
+  maxBytes,
   canEdit,
   canChangeStatus,
   locale,
@@ -32,6 +33,7 @@ export function RecommendationBoard({
   dossierId: string;
   initial: RecommendationView[];
   documents: DocumentView[];
+  maxBytes: number;
   canEdit: boolean;
   canChangeStatus: boolean;
   locale: Locale;
@@ -53,13 +55,13 @@ export function RecommendationBoard({
   return (
     <section aria-labelledby="reco-heading" className="space-y-6">
       <h2 id="reco-heading" className="sr-only">{t(locale, "reco.heading")}</h2>
-      {canEdit ? <RecommendationForm mode="create" dossierId={dossierId} documents={documents} locale={locale} onSaved={apply} /> : null}
+      {canEdit ? <RecommendationForm mode="create" dossierId={dossierId} documents={documents} maxBytes={maxBytes} locale={locale} onSaved={apply} /> : null}
       {items.length === 0 ? (
         <EmptyState title={t(locale, "reco.empty")}>{t(locale, canEdit ? "reco.emptyAdvisor" : "reco.emptyApplicant")}</EmptyState>
       ) : (
         <ul className="space-y-4" aria-live="polite" data-testid="recommendations">
           {items.map((r) => (
-            <RecommendationCard key={r.id} recommendation={r} dossierId={dossierId} documents={documents} canEdit={canEdit} canChangeStatus={canChangeStatus} locale={locale} onSaved={apply} />
+            <RecommendationCard key={r.id} recommendation={r} dossierId={dossierId} documents={documents} maxBytes={maxBytes} canEdit={canEdit} canChangeStatus={canChangeStatus} locale={locale} onSaved={apply} />
           ))}
         </ul>
       )}

@@ -25,6 +25,7 @@ export function RecommendationCard({
   recommendation: r,
   dossierId,
   documents,
+  maxBytes,
   canEdit,
   canChangeStatus,
   locale,
@@ -33,6 +34,7 @@ export function RecommendationCard({
   recommendation: RecommendationView;
   dossierId: string;
   documents: DocumentView[];
+  maxBytes: number;
   canEdit: boolean;
   canChangeStatus: boolean;
   locale: Locale;
@@ -65,6 +67,7 @@ export function RecommendationCard({
           dossierId={dossierId}
           recommendation={r}
           documents={documents}
+          maxBytes={maxBytes}
           locale={locale}
           onSaved={(saved) => {
             onSaved(saved);

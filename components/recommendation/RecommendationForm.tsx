@@ -1,11 +1,12 @@
 "use client";
-// Creating or editing a recommendation (R1): title, description, optional link, optional document
-// chosen among the dossier's documents.
-import { useId, useState, useTransition, type FormEvent } from "react";
+// Creating or editing a recommendation (R1): title, description, optional link, optional file: a
+// document of the dossier, or a new file uploaded to the Documents tab first and then attached.
+import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import type { DocumentView } from "@/server/domain/document/events";
 import { createRecommendationAction, updateRecommendationAction } from "@/server/domain/recommendation/actions";
 import type { RecommendationView } from "@/server/domain/recommendation/events";
 import { t, type Locale } from "@/server/i18n";
+import { acceptAttribute, problemBeforeUpload, uploadFile } from "../document/upload";
 import { Button } from "../ui/Button";
 
 const input = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-600";
@@ -15,6 +16,7 @@ export function RecommendationForm({
   dossierId,
   recommendation,
   documents,
+  maxBytes,
   locale,
   onSaved,
   onCancel,
@@ -23,6 +25,7 @@ export function RecommendationForm({
   dossierId: string;
   recommendation?: RecommendationView;
   documents: DocumentView[];
+  maxBytes: number;
   locale: Locale;
   onSaved: (r: RecommendationView) => void;
   onCancel?: () => void;
@@ -34,13 +37,28 @@ export function RecommendationForm({
   const [documentId, setDocumentId] = useState(recommendation?.document?.id ?? "");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [progress, setProgress] = useState<number | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (title.trim() === "") return setError(t(locale, "reco.titleRequired"));
+    const file = fileRef.current?.files?.[0];
+    const problem = file ? problemBeforeUpload(locale, file, maxBytes) : null;
+    if (problem) return setError(problem);
     setError(null);
     startTransition(async () => {
-      const fields = { title, body, link, documentId };
+      let attached = documentId;
+      if (file) {
+        setProgress(0);
+        const uploaded = await uploadFile(locale, dossierId, file, setProgress);
+        setProgress(null);
+        if (!uploaded.ok) return setError(uploaded.error.message);
+        attached = uploaded.document.id;
+        setDocumentId(attached);
+        if (fileRef.current) fileRef.current.value = "";
+      }
+      const fields = { title, body, link, documentId: attached };
       const res = mode === "create" ? await createRecommendationAction({ dossierId, ...fields }) : await updateRecommendationAction({ recommendationId: recommendation!.id, ...fields });
       if (!res.ok) return setError(res.error.message);
       onSaved(res.recommendation);
@@ -82,6 +100,8 @@ export function RecommendationForm({
             ))}
           </select>
           <p id={`${id}-doc-hint`} className="mt-1 text-xs text-slate-600">{t(locale, "reco.documentHint")}</p>
+          <label htmlFor={`${id}-file`} className="mt-2 block text-sm font-medium text-slate-700">{t(locale, "reco.newFile")}</label>
+          <input ref={fileRef} id={`${id}-file`} type="file" accept={acceptAttribute} disabled={pending} className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm" />
         </div>
       </div>
       <div className="flex items-center justify-between gap-3">
@@ -95,7 +115,7 @@ export function RecommendationForm({
             </Button>
           ) : null}
           <Button type="submit" disabled={pending}>
-            {mode === "create" ? t(locale, pending ? "reco.creating" : "reco.create") : t(locale, pending ? "reco.saving" : "reco.save")}
+            {progress !== null ? t(locale, "reco.uploadingFile", { percent: progress }) : mode === "create" ? t(locale, pending ? "reco.creating" : "reco.create") : t(locale, pending ? "reco.saving" : "reco.save")}
           </Button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 // R1, R2 in a real browser: Adèle proposes a recommendation, Paul sees it appear live and moves its
 // status, Adèle sees the new status live; nobody reloads.
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
 import { dossierIdByTitle, e2eDatabase, ECOLE } from "../fixtures/db";
@@ -139,4 +140,30 @@ test("P6, R2: Marie's status change in a paused dossier reactivates it; Adèle s
   }
   await adeleCtx.close();
   await marieCtx.close();
+});
+
+test("R1: Adèle attaches a new file to a recommendation; it joins the Documents tab and Paul downloads it from the recommendation", async ({ browser }) => {
+  const dossierId = dossierIdByTitle(ECOLE);
+  const [adeleCtx, paulCtx] = await Promise.all([browser.newContext(), browser.newContext()]);
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(paulCtx, users.paul);
+  const [adele, paul] = await Promise.all([adeleCtx.newPage(), paulCtx.newPage()]);
+  await Promise.all([adele.goto(`/dossiers/${dossierId}/recommendations`), paul.goto(`/dossiers/${dossierId}/recommendations`)]);
+  const title = `Lire le guide des aides ${Date.now()}`;
+  const fileName = `guide-aides-${Date.now()}.txt`;
+  const bytes = Buffer.from("Guide des aides à la rénovation\nMaPrimeRénov', CEE, DSIL.\n", "utf8");
+  const form = adele.getByTestId("recommendation-form-create");
+  await form.getByLabel("Titre").fill(title);
+  await form.getByLabel(/Ou joindre un nouveau fichier/).setInputFiles({ name: fileName, mimeType: "text/plain", buffer: bytes });
+  await form.getByRole("button", { name: "Ajouter la recommandation" }).click();
+  const card = paul.getByTestId("recommendation").filter({ hasText: title });
+  const link = card.getByRole("link", { name: `Télécharger ${fileName}` });
+  await expect(link).toBeVisible();
+  const [download] = await Promise.all([paul.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe(fileName);
+  expect(fs.readFileSync(await download.path()).equals(bytes)).toBe(true);
+  await paul.goto(`/dossiers/${dossierId}/documents`);
+  await expect(paul.getByTestId("document-link").filter({ hasText: fileName })).toBeVisible();
+  await adeleCtx.close();
+  await paulCtx.close();
 });

@@ -6,6 +6,7 @@ import { listDocuments } from "@/server/domain/document/service";
 import { allows } from "@/server/domain/dossier/policy";
 import { getDossierShell } from "@/server/domain/dossier/service";
 import { listRecommendations } from "@/server/domain/recommendation/service";
+import { env } from "@/server/env";
 
 export default async function DossierRecommendationsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -21,6 +22,7 @@ export default async function DossierRecommendationsPage({ params }: { params: P
         dossierId={id}
         initial={recommendations}
         documents={documents}
+        maxBytes={env().DOCUMENT_MAX_BYTES}
         canEdit={canEdit}
         canChangeStatus={allows(page.access, "recommendation.status")}
         locale={actor.locale}
