@@ -77,6 +77,18 @@ test("the referent sees why they cannot leave; an applicant member leaves from t
   const adele = await adeleCtx.newPage();
   const title = `Dossier départ ${Date.now()}`;
   const dossierId = await createDossierAsAdvisor(adele, title, { referent: users.paul, applicants: [users.marie] });
+  // The referent is told why they cannot leave, and has no leave button.
+  const paulCtx = await browser.newContext();
+  await signInAs(paulCtx, users.paul);
+  const paul = await paulCtx.newPage();
+  await paul.goto(`/dossiers/${dossierId}/members`);
+  await expect(paul.getByTestId("leave-explanation")).toContainText("En tant que référent·e, vous ne pouvez pas quitter ce dossier");
+  await expect(paul.getByRole("button", { name: "Quitter le dossier" })).toHaveCount(0);
+  // Nor can the referent be removed: no remove button on their row for the holder.
+  await adele.goto(`/dossiers/${dossierId}/members`);
+  await expect(adele.getByTestId("member").filter({ hasText: "Paul Demandeur" }).getByRole("button")).toHaveCount(0);
+  await paulCtx.close();
+
   const marie = await marieCtx.newPage();
   await marie.goto(`/dossiers/${dossierId}/settings`);
   await marie.getByRole("button", { name: "Quitter le dossier" }).click();

@@ -2,7 +2,8 @@
 // the user rooms of the dossier's members (advisor side only for advisor-only events, A4) and to the
 // staff-only dashboard room of its organization. Nobody else ever receives the id: not another
 // organization's users, not an organization's advisors who are not on the dossier.
-// Events of one dossier are coalesced over a short window so a burst of messages costs one member query.
+// Events of one dossier are coalesced over a short window (150 ms) so a burst of messages costs one
+// member query, off the send path (G1, G2).
 import { db } from "../../db";
 import { logger } from "../../logger";
 import type { PublishedEvent } from "../../realtime/publisher";
@@ -10,7 +11,7 @@ import { rooms } from "../../realtime/rooms";
 
 export type DashboardEmit = (roomNames: string[], dossierId: string) => void;
 
-export function createDashboardFanout(emit: DashboardEmit, active: () => boolean = () => true, windowMs = 50) {
+export function createDashboardFanout(emit: DashboardEmit, active: () => boolean = () => true, windowMs = 150) {
   const pending = new Map<string, { organizationId: string; applicantSide: boolean; timer: ReturnType<typeof setTimeout> }>();
 
   async function flush(dossierId: string) {

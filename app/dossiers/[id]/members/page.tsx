@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
+import { LeaveDossier } from "@/components/membership/LeaveDossier";
 import { MembersPanel } from "@/components/membership/MembersPanel";
 import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
@@ -15,6 +16,10 @@ export default async function DossierMembersPage({ params }: { params: Promise<{
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="members">
       <MembersPanel dossierId={id} members={panel.members} canManage={panel.canManage} me={actor.userId} locale={actor.locale} />
+      {/* Leaving (or, for the referent and the holder, why not) is also here, where members are managed. */}
+      <section className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
+        <LeaveDossier dossierId={id} locale={actor.locale} />
+      </section>
     </DossierShell>
   );
 }
