@@ -21,6 +21,8 @@ export type DashboardRow = {
 
 /** Advisors and staff get the full dashboard; applicants and partners their simple list. */
 export async function dashboardKind(actor: Pick<Actor, "userId">): Promise<"advisor" | "applicant"> {
+  // An undefined id would count everyone's memberships: no id, no advisor dashboard.
+  if (!actor.userId) return "applicant";
   const n = await db().membership.count({ where: { userId: actor.userId } });
   return n > 0 ? "advisor" : "applicant";
 }
