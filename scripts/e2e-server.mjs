@@ -11,6 +11,9 @@ const port = process.env.E2E_PORT ?? "3100";
 const url = process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${port}.db`;
 const file = sqliteFile(url);
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+// Each run keeps its uploads apart and starts without any.
+const uploads = path.join(root, "data", `e2e-${port}-uploads`);
+fs.rmSync(uploads, { recursive: true, force: true });
 Object.assign(process.env, {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -21,6 +24,7 @@ Object.assign(process.env, {
   NEXTAUTH_SECRET: "relais-e2e-secret-0123456789abcdef",
   DEMO_LOGIN: "1",
   OUTBOX_INTERVAL_MS: "200",
+  UPLOAD_DIR: uploads,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
 delete process.env.RESEND_API_KEY;
