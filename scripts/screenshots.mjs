@@ -50,6 +50,33 @@ try {
   await page.getByRole("link", { name: /Jules Ferry/ }).first().click();
   await page.getByTestId("channel-status").and(page.locator('[data-status="live"]')).waitFor();
   await page.screenshot({ path: path.join(out, "dossier.png") });
+  const dossierUrl = page.url();
+  await page.getByRole("link", { name: "Recommandations" }).click();
+  await page.screenshot({ path: path.join(out, "recommendations.png") });
+
+  // A paused dossier, paused by its referent from Settings with a reason (P2, P9), seen by Adèle.
+  const paul = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: base, locale: "fr-FR" });
+  const paulPage = await paul.newPage();
+  await paulPage.goto("/login");
+  await paulPage.getByRole("button", { name: /Paul Demandeur/ }).click();
+  await paulPage.waitForURL("**/dashboard");
+  await paulPage.goto(`${dossierUrl}/settings`);
+  await paulPage.getByLabel("Plus besoin d'accompagnement").check();
+  await paulPage.getByLabel(/Commentaire/).fill("Les travaux sont terminés, merci pour votre aide !");
+  await paulPage.getByRole("button", { name: "Mettre le dossier en pause" }).click();
+  await page.goto(dossierUrl);
+  await page.getByTestId("pause-banner").waitFor();
+  await page.getByTestId("channel-status").and(page.locator('[data-status="live"]')).waitFor();
+  await page.screenshot({ path: path.join(out, "paused.png") });
+  // Staff's dashboard (D1, D2, P8, P11): every dossier of the organization, the paused one labelled.
+  const sam = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: base, locale: "fr-FR" });
+  const samPage = await sam.newPage();
+  await samPage.goto("/login");
+  await samPage.getByRole("button", { name: /Sam Staff/ }).click();
+  await samPage.waitForURL("**/dashboard");
+  await samPage.screenshot({ path: path.join(out, "dashboard-paused.png") });
+  await sam.close();
+  await paul.close();
   console.log(`screenshots written to ${path.relative(root, out)}/`);
 } finally {
   await browser.close();

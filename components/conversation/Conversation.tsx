@@ -10,6 +10,7 @@ import { useDossierEvent, useDossierLive } from "../realtime/DossierLive";
 import { getSocket } from "../realtime/socket";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
+import { dateFormat } from "@/server/i18n/format";
 
 type Outgoing = { clientId: string; body: string; state: "sending" | "failed" };
 
@@ -107,7 +108,7 @@ export function Conversation({
     }
   }
 
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "short", timeStyle: "short" });
+  const fmt = dateFormat(locale, "short");
   const others = typing.filter((x) => x.userId !== me.userId);
 
   if (status === "revoked") {

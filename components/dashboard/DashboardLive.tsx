@@ -12,6 +12,7 @@ import { getSocket } from "../realtime/socket";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/EmptyState";
+import { dateFormat } from "@/server/i18n/format";
 
 const REFRESH_DELAY_MS = 120;
 
@@ -79,7 +80,7 @@ export function DashboardLive({
     };
   }, [refresh]);
 
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const fmt = dateFormat(locale, "medium");
 
   return (
     <div className="space-y-3">

@@ -8,6 +8,7 @@ import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/EmptyState";
 import { acceptAttribute, megabytes, problemBeforeUpload, uploadFile } from "./upload";
+import { dateFormat } from "@/server/i18n/format";
 
 function formatSize(locale: Locale, bytes: number) {
   const nf = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 });
@@ -22,7 +23,7 @@ export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossi
   const [done, setDone] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const maxMb = megabytes(maxBytes);
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const fmt = dateFormat(locale, "medium");
 
   const add = (d: DocumentView) => setDocuments((list) => (list.some((x) => x.id === d.id) ? list : [d, ...list]));
   useDossierEvent((e: DossierEventWire) => {

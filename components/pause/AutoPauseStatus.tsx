@@ -4,13 +4,14 @@
 import type { Actor } from "@/server/auth/actor";
 import { lastAutoPauseRun } from "@/server/domain/pause/service";
 import { t } from "@/server/i18n";
+import { dateFormat } from "@/server/i18n/format";
 
 export async function AutoPauseStatus({ actor }: { actor: Actor }) {
   const res = await lastAutoPauseRun(actor);
   if (!res.ok) return null;
   const run = res.value;
   const locale = actor.locale;
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
+  const fmt = dateFormat(locale, "medium");
   const warn = !run || run.stale || run.failed;
   return (
     <section

@@ -10,6 +10,7 @@ import { t, type Locale } from "@/server/i18n";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
 import { reasonLabel } from "./describe";
+import { dateFormat } from "@/server/i18n/format";
 
 const COMMENT_MAX = 1000;
 
@@ -58,7 +59,7 @@ export function PauseSettings({ dossierId, initial, locale }: { dossierId: strin
     });
   }
 
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long" });
+  const fmt = dateFormat(locale, "longDate");
   const errorLine = error ? (
     <p id="pause-error" role="alert" className="text-sm text-red-700" data-testid="pause-error">{error}</p>
   ) : null;

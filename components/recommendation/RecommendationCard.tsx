@@ -9,6 +9,7 @@ import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { RecommendationForm } from "./RecommendationForm";
+import { dateFormat } from "@/server/i18n/format";
 
 const tones: Record<RecommendationStatus, "neutral" | "brand" | "warning" | "success"> = {
   proposed: "neutral",
@@ -46,7 +47,7 @@ export function RecommendationCard({
   // The chosen status shows at once; the committed one replaces it when the server answers.
   const [chosen, setChosen] = useState<string | null>(null);
   const selectId = useId();
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const fmt = dateFormat(locale, "medium");
 
   function changeStatus(status: string) {
     setError(null);

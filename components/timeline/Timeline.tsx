@@ -10,13 +10,14 @@ import { Avatar } from "../ui/Avatar";
 import { Badge } from "../ui/Badge";
 import { EmptyState } from "../ui/EmptyState";
 import { describeEvent } from "./describe";
+import { dateFormat } from "@/server/i18n/format";
 
 export function Timeline({ initialEntries, locale }: { initialEntries: TimelineEntry[]; locale: Locale }) {
   const [entries, setEntries] = useState<TimelineEntry[]>(initialEntries);
   useDossierEvent((e: DossierEventWire) => {
     setEntries((list) => (list.some((x) => x.seq === e.seq) ? list : [{ ...e, actorName: null }, ...list].sort((a, b) => b.seq - a.seq)));
   });
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const fmt = dateFormat(locale, "medium");
 
   if (entries.length === 0) return <EmptyState title={t(locale, "timeline.empty")} />;
   return (

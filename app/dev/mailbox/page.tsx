@@ -5,12 +5,13 @@ import { currentActor, currentLocale } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { t } from "@/server/i18n";
+import { dateFormat } from "@/server/i18n/format";
 
 export default async function MailboxPage() {
   if (!env().localMail) notFound();
   const locale = await currentLocale(await currentActor());
   const mails = await db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: 100 });
-  const fmt = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "short", timeStyle: "medium" });
+  const fmt = dateFormat(locale, "shortSeconds");
   return (
     <div>
       <h1 className="text-2xl font-semibold">{t(locale, "mailbox.title")}</h1>
