@@ -1,32 +1,17 @@
 // The socket layer over real sockets and a real database (section 5, A1, A3, C1, C4, C5).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { useTestDatabase } from "../test/db";
 import { makeWorld } from "../test/factories";
-import { connectClient, join, nextEvent, noEvent, sessionCookie, startRealtime, type TestClient } from "../test/server";
+import { connectClient, join, nextEvent, noEvent, realtimeSuite, sessionCookie } from "../test/server";
 import type { DossierEventWire, MessageView } from "./contract";
 
-let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
-let rt: Awaited<ReturnType<typeof startRealtime>>;
+const suite = realtimeSuite();
+const rt = suite;
+const client = (userId: string, cookieName?: string) => suite.client(userId, cookieName);
 let world: Awaited<ReturnType<typeof makeWorld>>;
-const open: TestClient[] = [];
-
-async function client(userId: string, cookieName?: string) {
-  const c = await connectClient(rt.url, { cookie: await sessionCookie(userId, cookieName) });
-  open.push(c);
-  return c;
-}
 
 beforeAll(async () => {
-  tdb = await useTestDatabase();
-  rt = await startRealtime();
   world = await makeWorld();
-});
-
-afterAll(async () => {
-  open.forEach((c) => c.close());
-  await rt.close();
-  await tdb.cleanup();
 });
 
 describe("handshake", () => {

@@ -7,7 +7,8 @@ import { io as connect, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../realtime/contract";
 import { setPublisher } from "../realtime/publisher";
 import { createRealtimeServer, socketPublisher, type RelaisIo } from "../realtime/server";
-import { TEST_SECRET } from "./db";
+import { afterAll, beforeAll } from "vitest";
+import { TEST_SECRET, useTestDatabase } from "./db";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -78,4 +79,33 @@ export function noEvent(socket: TestClient, event: keyof ServerToClientEvents, m
       resolve(!seen);
     }, ms);
   });
+}
+
+/**
+ * The usual set-up of a socket test file: a fresh database and a real socket server before the
+ * tests, every client closed and everything dropped after. `client(userId)` connects as that user.
+ */
+export function realtimeSuite(extraEnv: Record<string, string> = {}) {
+  let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
+  let rt: Awaited<ReturnType<typeof startRealtime>>;
+  const open: TestClient[] = [];
+  beforeAll(async () => {
+    tdb = await useTestDatabase(extraEnv);
+    rt = await startRealtime();
+  });
+  afterAll(async () => {
+    open.forEach((c) => c.close());
+    await rt.close();
+    await tdb.cleanup();
+  });
+  return {
+    get url() {
+      return rt.url;
+    },
+    async client(userId: string, cookieName?: string) {
+      const c = await connectClient(rt.url, { cookie: await sessionCookie(userId, cookieName) });
+      open.push(c);
+      return c;
+    },
+  };
 }

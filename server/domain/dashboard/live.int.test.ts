@@ -1,22 +1,18 @@
 // The live dashboard fan-out over real sockets (D1, N7, A3, A4): "dashboard:changed" reaches the
 // dossier's members and its organization's staff, and never another organization's user.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeWorld } from "../../test/factories";
-import { connectClient, nextEvent, noEvent, sessionCookie, startRealtime, type TestClient } from "../../test/server";
+import { nextEvent, noEvent, realtimeSuite, type TestClient } from "../../test/server";
 import { postMessage } from "../conversation/service";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
 import { removeMember } from "../membership/service";
 
-let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
-let rt: Awaited<ReturnType<typeof startRealtime>>;
-const open: TestClient[] = [];
+const suite = realtimeSuite();
 let n = 0;
 
 async function watcher(userId: string) {
-  const c = await connectClient(rt.url, { cookie: await sessionCookie(userId) });
-  open.push(c);
+  const c = await suite.client(userId);
   c.emit("dashboard:watch");
   // dashboard:watch has no ack: a round trip on the same socket proves it was handled.
   await c.emitWithAck("dossier:read", { dossierId: "none", seq: 0 });
@@ -34,16 +30,6 @@ const send = async (userId: string, dossierId: string) => {
   const res = await postMessage(await actor(userId), { dossierId, clientId: `live-dash-${++n}-abcdef`, body: "Bonjour" });
   expect(res.ok).toBe(true);
 };
-
-beforeAll(async () => {
-  tdb = await useTestDatabase();
-  rt = await startRealtime();
-});
-afterAll(async () => {
-  open.forEach((c) => c.close());
-  await rt.close();
-  await tdb.cleanup();
-});
 
 describe("D1: live dashboard fan-out", () => {
   it("A3: a new message reaches the members and the organization's staff, never another organization's staff nor a non-member advisor", async () => {

@@ -1,32 +1,14 @@
 // A3 over real sockets: a removed or leaving member's sockets lose the dossier at once, and cannot
 // come back, on SQLite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { postMessage } from "../conversation/service";
-import { useTestDatabase } from "../../test/db";
 import { actor, makeWorld } from "../../test/factories";
-import { connectClient, join, nextEvent, noEvent, sessionCookie, startRealtime, type TestClient } from "../../test/server";
+import { join, nextEvent, noEvent, realtimeSuite } from "../../test/server";
 import type { DossierEventWire } from "../../realtime/contract";
 import { leaveDossier, removeMember } from "./service";
 
-let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
-let rt: Awaited<ReturnType<typeof startRealtime>>;
-const open: TestClient[] = [];
-
-async function client(userId: string) {
-  const c = await connectClient(rt.url, { cookie: await sessionCookie(userId) });
-  open.push(c);
-  return c;
-}
-
-beforeAll(async () => {
-  tdb = await useTestDatabase();
-  rt = await startRealtime();
-});
-afterAll(async () => {
-  open.forEach((c) => c.close());
-  await rt.close();
-  await tdb.cleanup();
-});
+const suite = realtimeSuite();
+const client = (userId: string) => suite.client(userId);
 
 describe("A3: revocation", () => {
   it("A3: a removed member's socket receives dossier:revoked, stops receiving the dossier's events, and a re-join is refused", async () => {

@@ -3,33 +3,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import type { DossierEventWire } from "../../realtime/contract";
-import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeWorld } from "../../test/factories";
-import { connectClient, join, nextEvent, noEvent, sessionCookie, startRealtime, type TestClient } from "../../test/server";
+import { join, nextEvent, noEvent, realtimeSuite } from "../../test/server";
 import { uploadDocument } from "../document/service";
 import { changeRecommendationStatus, createRecommendation } from "./service";
 
-let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
-let rt: Awaited<ReturnType<typeof startRealtime>>;
-const clients: TestClient[] = [];
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "relais-uploads-"));
-
-beforeAll(async () => {
-  tdb = await useTestDatabase({ UPLOAD_DIR: uploadDir });
-  rt = await startRealtime();
-});
-afterAll(async () => {
-  clients.forEach((c) => c.close());
-  await rt.close();
-  await tdb.cleanup();
-  fs.rmSync(uploadDir, { recursive: true, force: true });
-});
+const suite = realtimeSuite({ UPLOAD_DIR: uploadDir });
+afterAll(() => fs.rmSync(uploadDir, { recursive: true, force: true }));
 
 async function viewer(userId: string, dossierId: string) {
-  const c = await connectClient(rt.url, { cookie: await sessionCookie(userId) });
-  clients.push(c);
+  const c = await suite.client(userId);
   expect(await join(c, dossierId)).toMatchObject({ ok: true });
   return c;
 }
