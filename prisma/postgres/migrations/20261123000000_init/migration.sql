@@ -178,9 +178,55 @@ CREATE TABLE "EmailDelivery" (
     "lastError" TEXT,
     "providerId" TEXT,
     "sentAt" TIMESTAMP(3),
+    "aboutSeq" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "EmailDelivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "NotificationSettings" (
+    "userId" TEXT NOT NULL,
+    "frequency" TEXT NOT NULL DEFAULT 'immediately',
+    "locale" TEXT,
+    "unsubscribedAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "NotificationSettings_pkey" PRIMARY KEY ("userId")
+);
+
+-- CreateTable
+CREATE TABLE "DossierParticipation" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "dossierId" TEXT NOT NULL,
+    "fromApplicants" BOOLEAN NOT NULL DEFAULT true,
+    "toApplicants" BOOLEAN NOT NULL DEFAULT false,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DossierParticipation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MessageRecipient" (
+    "id" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+
+    CONSTRAINT "MessageRecipient_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DigestRun" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "frequency" TEXT NOT NULL,
+    "slotAt" TIMESTAMP(3) NOT NULL,
+    "deliveryId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DigestRun_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -285,6 +331,24 @@ CREATE INDEX "AutoPauseRun_startedAt_idx" ON "AutoPauseRun"("startedAt");
 CREATE INDEX "EmailDelivery_status_nextAttemptAt_idx" ON "EmailDelivery"("status", "nextAttemptAt");
 
 -- CreateIndex
+CREATE INDEX "EmailDelivery_userId_dossierId_status_idx" ON "EmailDelivery"("userId", "dossierId", "status");
+
+-- CreateIndex
+CREATE INDEX "DossierParticipation_dossierId_idx" ON "DossierParticipation"("dossierId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DossierParticipation_userId_dossierId_key" ON "DossierParticipation"("userId", "dossierId");
+
+-- CreateIndex
+CREATE INDEX "MessageRecipient_userId_idx" ON "MessageRecipient"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MessageRecipient_messageId_userId_key" ON "MessageRecipient"("messageId", "userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DigestRun_userId_organizationId_slotAt_key" ON "DigestRun"("userId", "organizationId", "slotAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "LocalMail_deliveryId_key" ON "LocalMail"("deliveryId");
 
 -- CreateIndex
@@ -346,6 +410,18 @@ ALTER TABLE "Document" ADD CONSTRAINT "Document_uploaderId_fkey" FOREIGN KEY ("u
 
 -- AddForeignKey
 ALTER TABLE "DossierEvent" ADD CONSTRAINT "DossierEvent_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "NotificationSettings" ADD CONSTRAINT "NotificationSettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DossierParticipation" ADD CONSTRAINT "DossierParticipation_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DossierParticipation" ADD CONSTRAINT "DossierParticipation_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MessageRecipient" ADD CONSTRAINT "MessageRecipient_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Account" ADD CONSTRAINT "Account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -168,6 +168,48 @@ CREATE TABLE "EmailDelivery" (
     "lastError" TEXT,
     "providerId" TEXT,
     "sentAt" DATETIME,
+    "aboutSeq" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "NotificationSettings" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "frequency" TEXT NOT NULL DEFAULT 'immediately',
+    "locale" TEXT,
+    "unsubscribedAt" DATETIME,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "NotificationSettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DossierParticipation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "dossierId" TEXT NOT NULL,
+    "fromApplicants" BOOLEAN NOT NULL DEFAULT true,
+    "toApplicants" BOOLEAN NOT NULL DEFAULT false,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "DossierParticipation_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DossierParticipation_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "MessageRecipient" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "messageId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    CONSTRAINT "MessageRecipient_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DigestRun" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "frequency" TEXT NOT NULL,
+    "slotAt" DATETIME NOT NULL,
+    "deliveryId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -267,6 +309,24 @@ CREATE INDEX "AutoPauseRun_startedAt_idx" ON "AutoPauseRun"("startedAt");
 
 -- CreateIndex
 CREATE INDEX "EmailDelivery_status_nextAttemptAt_idx" ON "EmailDelivery"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "EmailDelivery_userId_dossierId_status_idx" ON "EmailDelivery"("userId", "dossierId", "status");
+
+-- CreateIndex
+CREATE INDEX "DossierParticipation_dossierId_idx" ON "DossierParticipation"("dossierId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DossierParticipation_userId_dossierId_key" ON "DossierParticipation"("userId", "dossierId");
+
+-- CreateIndex
+CREATE INDEX "MessageRecipient_userId_idx" ON "MessageRecipient"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MessageRecipient_messageId_userId_key" ON "MessageRecipient"("messageId", "userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DigestRun_userId_organizationId_slotAt_key" ON "DigestRun"("userId", "organizationId", "slotAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LocalMail_deliveryId_key" ON "LocalMail"("deliveryId");

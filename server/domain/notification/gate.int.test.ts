@@ -1,0 +1,122 @@
+// The preference gate's decision table (N8): frequency × participation × pause × side × kind.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db";
+import { useTestDatabase } from "../../test/db";
+import { makeDossier, makeUser, makeWorld } from "../../test/factories";
+import { allowedRecipients, gateDecisions, mayEmail, type GateKind } from "./gate";
+import type { Frequency } from "./schema";
+
+let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+
+beforeAll(async () => {
+  tdb = await useTestDatabase();
+  w = await makeWorld();
+});
+afterAll(() => tdb.cleanup());
+
+async function setFrequency(userId: string, frequency: Frequency) {
+  await db().notificationSettings.upsert({ where: { userId }, create: { userId, frequency }, update: { frequency } });
+}
+async function setPaused(dossierId: string, paused: boolean) {
+  await db().dossier.update({ where: { id: dossierId }, data: { pausedAt: paused ? new Date() : null } });
+}
+
+describe("N8: the preference gate", () => {
+  const table: { frequency: Frequency; kind: GateKind; expected: "send" | "digest" | "refuse" }[] = [
+    { frequency: "immediately", kind: "notification", expected: "send" },
+    { frequency: "daily", kind: "notification", expected: "digest" },
+    { frequency: "weekly", kind: "notification", expected: "digest" },
+    { frequency: "never", kind: "notification", expected: "refuse" },
+    { frequency: "immediately", kind: "digest", expected: "refuse" },
+    { frequency: "daily", kind: "digest", expected: "send" },
+    { frequency: "weekly", kind: "digest", expected: "send" },
+    { frequency: "never", kind: "digest", expected: "refuse" },
+    { frequency: "immediately", kind: "reminder", expected: "send" },
+    { frequency: "daily", kind: "reminder", expected: "send" },
+    { frequency: "weekly", kind: "reminder", expected: "send" },
+    { frequency: "never", kind: "reminder", expected: "refuse" },
+  ];
+  for (const side of ["applicant", "advisor"] as const) {
+    for (const paused of [false, true]) {
+      for (const row of table) {
+        const expected = paused && side === "applicant" ? "refuse" : row.expected;
+        it(`N1, N8, P4: ${side} side, ${paused ? "paused" : "active"} dossier, ${row.frequency}, ${row.kind} → ${expected}`, async () => {
+          const userId = side === "applicant" ? w.referent.id : w.advisor.id;
+          await setFrequency(userId, row.frequency);
+          await setPaused(w.dossier.id, paused);
+          const [d] = await gateDecisions(db(), { dossierId: w.dossier.id, kind: row.kind, candidates: [userId] });
+          expect(d.decision).toBe(expected);
+          expect(d.side).toBe(side);
+          if (paused && side === "applicant") expect(d.reason).toBe(row.frequency === "never" ? "never" : "paused");
+          expect(await mayEmail(db(), { dossierId: w.dossier.id, kind: row.kind, userId })).toBe(expected === "send");
+        });
+      }
+    }
+  }
+
+  it("P4: the same applicant's other dossier still notifies while one is paused", async () => {
+    await setFrequency(w.referent.id, "immediately");
+    const other = await makeDossier(w.org.id, [
+      { userId: w.referent.id, role: "referent" },
+      { userId: w.advisor.id, role: "advisor", holder: true },
+    ]);
+    await setPaused(w.dossier.id, true);
+    expect(await mayEmail(db(), { dossierId: w.dossier.id, kind: "notification", userId: w.referent.id })).toBe(false);
+    expect(await mayEmail(db(), { dossierId: other.id, kind: "notification", userId: w.referent.id })).toBe(true);
+    await setPaused(w.dossier.id, false);
+  });
+
+  it("N3: participation leaves out advisors with the switch off, unless chosen explicitly; applicant side unaffected", async () => {
+    await setFrequency(w.advisor.id, "immediately");
+    await setFrequency(w.referent.id, "immediately");
+    const colleague = await makeUser("Collegue Gate", { organizationId: w.org.id });
+    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: colleague.id, side: "advisor", role: "advisor" } });
+    // Defaults: from applicants on, to applicants off.
+    let to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id], participation: "fromApplicants" });
+    expect(to.map((r) => r.userId).sort()).toEqual([w.advisor.id, colleague.id].sort());
+    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id, w.referent.id], participation: "toApplicants" });
+    expect(to.map((r) => r.userId)).toEqual([w.referent.id]);
+    await db().dossierParticipation.create({ data: { userId: colleague.id, dossierId: w.dossier.id, fromApplicants: false, toApplicants: true } });
+    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id], participation: "fromApplicants" });
+    expect(to.map((r) => r.userId)).toEqual([w.advisor.id]);
+    const decisions = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [colleague.id], participation: "fromApplicants" });
+    expect(decisions[0]).toMatchObject({ decision: "refuse", reason: "not_participating" });
+    // C2: chosen by the sender, a non-participant receives it.
+    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [{ userId: colleague.id, chosen: true }], participation: "fromApplicants" });
+    expect(to.map((r) => r.userId)).toEqual([colleague.id]);
+    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id], participation: "toApplicants" });
+    expect(to.map((r) => r.userId)).toEqual([colleague.id]);
+  });
+
+  it("A3, N8: people without access (outsider, other organization's staff) are refused; staff of the org pass", async () => {
+    const d = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.outsider.id, w.otherStaff.id, w.staff.id] });
+    const by = Object.fromEntries(d.map((x) => [x.userId, x]));
+    expect(by[w.outsider.id]).toMatchObject({ decision: "refuse", reason: "no_access" });
+    expect(by[w.otherStaff.id]).toMatchObject({ decision: "refuse", reason: "no_access" });
+    expect(by[w.staff.id]).toMatchObject({ decision: "send", side: "advisor" });
+  });
+
+  it("N5, N8: an unsubscribed user gets nothing of any kind, with the reason recorded", async () => {
+    await db().notificationSettings.upsert({ where: { userId: w.applicant.id }, create: { userId: w.applicant.id, frequency: "never", unsubscribedAt: new Date() }, update: { frequency: "never", unsubscribedAt: new Date() } });
+    for (const kind of ["notification", "digest", "reminder"] as const) {
+      const [d] = await gateDecisions(db(), { dossierId: w.dossier.id, kind, candidates: [w.applicant.id] });
+      expect(d).toMatchObject({ decision: "refuse", reason: "unsubscribed" });
+    }
+  });
+
+  it("N2: the decision carries the notification language: settings first, else the profile's", async () => {
+    const u = await makeUser("Lang Gate", { organizationId: w.org.id, locale: "en" });
+    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: u.id, side: "advisor", role: "advisor" } });
+    let [d] = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [u.id] });
+    expect(d.locale).toBe("en");
+    await db().notificationSettings.create({ data: { userId: u.id, locale: "fr" } });
+    [d] = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [u.id] });
+    expect(d.locale).toBe("fr");
+  });
+
+  it("N8: an unknown dossier or no candidates gives nobody", async () => {
+    expect(await allowedRecipients(db(), { dossierId: "nope", kind: "digest", candidates: [w.advisor.id] })).toEqual([]);
+    expect(await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "digest", candidates: [] })).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+// The one preference gate (N8). Every non-transactional email (notification, digest, reminder) asks it
+// who may receive it BEFORE a delivery row is written; transactional emails (sign-in link, invitation,
+// partner key) never come here and always leave.
+//
+// It decides from, for each candidate:
+//   - access: still a member of the dossier, or staff/admin of its organization (A3);
+//   - frequency (N1) and unsubscribe (N5): "never" gets nothing of any kind;
+//   - pause (P4): while the dossier is paused, applicant-side members get nothing about it (advisors
+//     keep theirs; the applicant's other dossiers are not affected: the check is per dossier);
+//   - participation (N3): when the caller names a switch, advisor-side candidates with it off are left
+//     out, unless the sender chose them explicitly (C2: the sender may add a non-participant);
+//   - kind: "notification" leaves now only for "immediately" (daily/weekly users get it in their
+//     digest: decision "digest"); "digest" only for daily/weekly; "reminder" for any frequency but never.
+//
+// Usage (inside the transaction that writes the deliveries):
+//   const to = await allowedRecipients(tx, { dossierId, kind: "digest", candidates: [userId] });
+//   for (const r of to) await recordEmail({ ..., toEmail: r.email, locale: r.locale, userId: r.userId }, tx);
+import type { Db, Tx } from "../../db";
+import { toLocale, type Locale } from "../../i18n";
+import { DEFAULT_FREQUENCY, defaultParticipation, toFrequency, type Frequency } from "./schema";
+
+export type GateKind = "notification" | "digest" | "reminder";
+export type ParticipationSwitch = "fromApplicants" | "toApplicants";
+
+export type GateCandidate = string | { userId: string; chosen?: boolean };
+
+export type GateInput = {
+  dossierId: string;
+  kind: GateKind;
+  candidates: GateCandidate[];
+  /** N3: the switch that decides for advisor-side candidates not chosen explicitly */
+  participation?: ParticipationSwitch;
+};
+
+export type RefusalReason = "no_access" | "never" | "unsubscribed" | "paused" | "not_participating" | "not_digest_frequency";
+
+export type GateDecision = {
+  userId: string;
+  email: string;
+  /** N2: the notification language (settings, else profile) */
+  locale: Locale;
+  frequency: Frequency;
+  side: "applicant" | "advisor";
+  /**
+   * "send": write a delivery now. "digest": a notification for a daily/weekly user, left to their
+   * digest (nothing is written now). "refuse": nothing of this kind reaches them.
+   */
+  decision: "send" | "digest" | "refuse";
+  reason?: RefusalReason;
+};
+
+export type Recipient = Pick<GateDecision, "userId" | "email" | "locale" | "frequency" | "side">;
+
+const STAFF_ROLES = ["staff", "admin"];
+
+/** The gate's decision for every candidate (duplicates merged; a "chosen" copy wins). */
+export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<GateDecision[]> {
+  const chosen = new Map<string, boolean>();
+  for (const c of input.candidates) {
+    const id = typeof c === "string" ? c : c.userId;
+    const isChosen = typeof c === "string" ? false : Boolean(c.chosen);
+    chosen.set(id, (chosen.get(id) ?? false) || isChosen);
+  }
+  const ids = [...chosen.keys()];
+  if (ids.length === 0) return [];
+  const dossier = await client.dossier.findUnique({ where: { id: input.dossierId }, select: { organizationId: true, pausedAt: true } });
+  if (!dossier) return [];
+  const users = await client.user.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      email: true,
+      locale: true,
+      notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } },
+      dossierMemberships: { where: { dossierId: input.dossierId }, select: { side: true } },
+      memberships: { where: { organizationId: dossier.organizationId, role: { in: STAFF_ROLES } }, select: { id: true } },
+      participations: { where: { dossierId: input.dossierId }, select: { fromApplicants: true, toApplicants: true } },
+    },
+  });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const out: GateDecision[] = [];
+  for (const id of ids) {
+    const u = byId.get(id);
+    if (!u) continue;
+    const member = u.dossierMemberships[0];
+    const staff = u.memberships.length > 0;
+    const side: "applicant" | "advisor" = member ? (member.side === "advisor" ? "advisor" : "applicant") : "advisor";
+    const s = u.notificationSettings;
+    const frequency = s ? toFrequency(s.frequency) : DEFAULT_FREQUENCY;
+    const base = { userId: u.id, email: u.email, locale: toLocale(s?.locale ?? u.locale), frequency, side };
+    const refuse = (reason: RefusalReason): GateDecision => ({ ...base, decision: "refuse", reason });
+    if (!member && !staff) {
+      out.push(refuse("no_access"));
+      continue;
+    }
+    if (frequency === "never") {
+      out.push(refuse(s?.unsubscribedAt ? "unsubscribed" : "never"));
+      continue;
+    }
+    if (dossier.pausedAt && side === "applicant") {
+      out.push(refuse("paused"));
+      continue;
+    }
+    if (input.participation && side === "advisor" && !chosen.get(id)) {
+      const p = u.participations[0] ?? defaultParticipation();
+      if (!p[input.participation]) {
+        out.push(refuse("not_participating"));
+        continue;
+      }
+    }
+    if (input.kind === "digest") {
+      out.push(frequency === "daily" || frequency === "weekly" ? { ...base, decision: "send" } : refuse("not_digest_frequency"));
+    } else if (input.kind === "notification") {
+      out.push({ ...base, decision: frequency === "immediately" ? "send" : "digest" });
+    } else {
+      out.push({ ...base, decision: "send" });
+    }
+  }
+  return out;
+}
+
+/** The candidates who may receive this email now: write one delivery row for each, in the same transaction. */
+export async function allowedRecipients(client: Db | Tx, input: GateInput): Promise<Recipient[]> {
+  return (await gateDecisions(client, input))
+    .filter((d) => d.decision === "send")
+    .map(({ userId, email, locale, frequency, side }) => ({ userId, email, locale, frequency, side }));
+}
+
+/** One user, one dossier: may this kind of email reach them now? */
+export async function mayEmail(client: Db | Tx, input: { dossierId: string; kind: GateKind; userId: string; participation?: ParticipationSwitch }): Promise<boolean> {
+  const [d] = await gateDecisions(client, { dossierId: input.dossierId, kind: input.kind, candidates: [input.userId], participation: input.participation });
+  return d?.decision === "send";
+}
