@@ -6,6 +6,7 @@ import { fail, type AppError } from "../../errors";
 import type { DossierEventWire, MessageView } from "../../realtime/contract";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
 import { audiencesFor, type DossierAccess } from "../dossier/policy";
+import { messageRecipients, notifyMessage } from "../notification/service";
 import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
@@ -40,7 +41,11 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
   if (existing) {
     return existing.dossierId === input.dossierId ? { ok: true, message: existing } : fail("conflict", actor.locale);
   }
-  if (!(await canPostMessage(actor, input.dossierId))) return fail("not_found", actor.locale);
+  const before = await canPostMessage(actor, input.dossierId);
+  if (!before) return fail("not_found", actor.locale);
+  // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
+  const recipientIds = await messageRecipients(db(), input.dossierId, before.side, actor.userId, input.recipientIds);
+  if (!recipientIds) return fail("invalid", actor.locale, "notify.composer.invalidRecipients");
 
   try {
     const { message, events } = await db().$transaction(async (tx) => {
@@ -54,7 +59,10 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
       });
       const message = toMessageView(row);
       const event = await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: MESSAGE_CREATED, audience: "all", actorId: actor.userId, payload: message, at: now });
-      return { message, events: [event, ...(await reactivateOnApplicantActivity(tx, access, actor, "message", now))] };
+      const reactivation = await reactivateOnApplicantActivity(tx, access, actor, "message", now);
+      // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).
+      await notifyMessage(tx, { dossierId: input.dossierId, messageId: message.id, seq, body: input.body, author: { userId: actor.userId, name: actor.name }, side: access.side, recipientIds, now });
+      return { message, events: [event, ...reactivation] };
     });
     publishAll(events);
     return { ok: true, message };

@@ -5,6 +5,7 @@ import { db, type Prisma } from "../../db";
 import { fail, ok, type Result } from "../../errors";
 import { allows, dossierAccess, visibleDossiersWhere } from "../dossier/policy";
 import { openRecommendationCounts } from "../recommendation/service";
+import { cancelReadNotifications } from "../notification/service";
 import { dashboardFiltersSchema, markReadSchema, RECENT_DAYS, type DashboardFilters } from "./schema";
 
 export type DashboardRow = {
@@ -106,6 +107,8 @@ export async function markRead(actor: Pick<Actor, "userId" | "locale">, raw: unk
     await tx.dossierRead.upsert({ where: key, create: { userId: actor.userId, dossierId: access.dossierId, lastReadSeq: seq }, update: {} });
     // Guarded in the database so that a late, older marker never moves it back.
     await tx.dossierRead.updateMany({ where: { userId: actor.userId, dossierId: access.dossierId, lastReadSeq: { lt: seq } }, data: { lastReadSeq: seq } });
+    // C7: a message read in the app before its email left: the email is cancelled.
+    await cancelReadNotifications(tx, actor.userId, access.dossierId, seq);
     return tx.dossierRead.findUniqueOrThrow({ where: key, select: { lastReadSeq: true } });
   });
   return ok({ lastReadSeq: row.lastReadSeq });

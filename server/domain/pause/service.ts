@@ -7,6 +7,7 @@ import { db, type Prisma, type Tx } from "../../db";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import type { PublishedEvent } from "../../realtime/publisher";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { notifyPaused, notifyReactivated } from "../notification/service";
 import { allows, type DossierAccess } from "../dossier/policy";
 import { DOSSIER_PAUSED, DOSSIER_REACTIVATED, type PausePayload, type PauseReason, type ReactivationPayload } from "./events";
 import { canPause, canPauseMany, staffOrganizationIds } from "./policy";
@@ -58,6 +59,7 @@ async function pauseOne(actor: Actor, dossierId: string, reason: PauseReason, co
       if (!(await check(actor, dossierId, tx))) throw new AccessLost();
       const { seq, organizationId } = await nextSeq(tx, dossierId, now);
       const payload: PausePayload = { cause: "manual", reason, ...(comment ? { comment } : {}), byUserId: actor.userId, byName: actor.name };
+      await notifyPaused(tx, { dossierId, by: { userId: actor.userId, name: actor.name }, reason, now });
       return [await appendEvent(tx, { dossierId, organizationId, seq, type: DOSSIER_PAUSED, audience: "all", actorId: actor.userId, payload, at: now })];
     });
     publishAll(events);
@@ -91,6 +93,7 @@ export async function reactivateDossier(actor: Actor, raw: unknown, now = new Da
       if (!(await canPause(actor, dossierId, tx))) throw new AccessLost();
       const { seq, organizationId } = await nextSeq(tx, dossierId, now);
       const payload: ReactivationPayload = { cause: "manual", byUserId: actor.userId, byName: actor.name };
+      await notifyReactivated(tx, { dossierId, by: { userId: actor.userId, name: actor.name }, now });
       return [await appendEvent(tx, { dossierId, organizationId, seq, type: DOSSIER_REACTIVATED, audience: "all", actorId: actor.userId, payload, at: now })];
     });
     publishAll(events);
@@ -153,6 +156,7 @@ export async function pauseForInactivity(dossierId: string, cutoff: Date, delayD
     if (updated.count === 0) return null;
     const { seq, organizationId } = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { seq: true, organizationId: true } });
     const payload: PausePayload = { cause: "inactivity", delayDays, byUserId: null, byName: null };
+    await notifyPaused(tx, { dossierId, by: null, reason: null, delayDays, now });
     return appendEvent(tx, { dossierId, organizationId, seq, type: DOSSIER_PAUSED, audience: "all", actorId: null, payload, at: now });
   });
   if (event) publishAll([event]);

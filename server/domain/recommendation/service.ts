@@ -7,6 +7,7 @@ import type { MessageKey } from "../../i18n";
 import type { PublishedEvent } from "../../realtime/publisher";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
 import type { DossierAccess } from "../dossier/policy";
+import { notifyRecommendationCreated, notifyRecommendationStatus } from "../notification/service";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import {
   RECOMMENDATION_CREATED,
@@ -129,6 +130,7 @@ export async function createRecommendation(actor: Actor, raw: unknown, now = new
     const recommendation = viewOf(row, null);
     const payload: RecommendationCreatedPayload = { recommendation };
     const event = await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: RECOMMENDATION_CREATED, audience: "all", actorId: actor.userId, payload, at: now });
+    await notifyRecommendationCreated(tx, { dossierId: input.dossierId, recommendation: input.title, author: { userId: actor.userId, name: actor.name }, now });
     return { value: { ok: true as const, recommendation }, events: [event] };
   });
 }
@@ -187,6 +189,7 @@ export async function changeRecommendationStatus(actor: Actor, raw: unknown, now
     const event = await appendEvent(tx, { dossierId, organizationId, seq, type: RECOMMENDATION_STATUS_CHANGED, audience: "all", actorId: actor.userId, payload, at: now });
     // P6: a status change by the applicant side is applicant activity.
     const reactivation = await reactivateOnApplicantActivity(tx, access, actor, "recommendation", now);
+    await notifyRecommendationStatus(tx, { dossierId, recommendation: row.title, status: input.status, by: { userId: actor.userId, name: actor.name }, side: access.side, now });
     return { value: { ok: true as const, recommendation, changed: true }, events: [event, ...reactivation] };
   }).catch((e: unknown) => {
     // The transaction was rolled back, so the seq taken for it is not used.

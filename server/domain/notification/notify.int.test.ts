@@ -1,0 +1,233 @@
+// Notification emails end to end through the real services, the real outbox worker and the local
+// mailbox transport: recipients (C2, C3), pause (P4), cancel on read (C7), language (N2), unsubscribe (N5).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../db";
+import { localMailbox } from "../../email/send";
+import { runOutboxOnce } from "../../outbox/worker";
+import { postMessage } from "../conversation/service";
+import { markRead } from "../dashboard/service";
+import { pauseDossier, reactivateDossier } from "../pause/service";
+import { changeRecommendationStatus, createRecommendation } from "../recommendation/service";
+import { setFrequency, setNotificationLocale, setParticipation } from "../settings/service";
+import { useTestDatabase } from "../../test/db";
+import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
+import { IMMEDIATE_DELAY_MS } from "./service";
+
+let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+let colleague: Awaited<ReturnType<typeof makeUser>>;
+const mailbox = localMailbox("Relais <relais@test.test>");
+let n = 0;
+const cid = () => `notify-test-${++n}-abcdef`;
+
+beforeAll(async () => {
+  tdb = await useTestDatabase({ NEXTAUTH_URL: "http://relais.test" });
+  w = await makeWorld();
+  colleague = await makeUser("Arnaud Collegue", { organizationId: w.org.id });
+  await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: colleague.id, side: "advisor", role: "advisor" } });
+});
+afterAll(() => tdb.cleanup());
+
+beforeEach(async () => {
+  // Each test starts from an empty outbox and mailbox, an active dossier and default settings.
+  await db().emailDelivery.deleteMany();
+  await db().localMail.deleteMany();
+  await db().notificationSettings.deleteMany();
+  await db().dossierParticipation.deleteMany();
+  await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt: null } });
+});
+
+/** Runs the outbox worker once the immediate delay has passed, and returns the mailbox by recipient. */
+async function deliver(now = new Date()) {
+  await runOutboxOnce(mailbox, new Date(now.getTime() + IMMEDIATE_DELAY_MS + 1000));
+  const mails = await db().localMail.findMany({ orderBy: { createdAt: "asc" } });
+  return { mails, to: (email: string) => mails.filter((m) => m.toEmail === email) };
+}
+
+describe("C2: a question from the applicant side", () => {
+  it("C2: goes by default to the advisors whose 'questions from applicants' is on, and is stored with its recipients", async () => {
+    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "fromApplicants", value: false });
+    const res = await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: cid(), body: "Une question pour vous" });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const stored = await db().messageRecipient.findMany({ where: { messageId: res.message.id } });
+    expect(stored.map((r) => r.userId)).toEqual([w.advisor.id]);
+    const box = await deliver();
+    expect(box.to(w.advisor.email)).toHaveLength(1);
+    expect(box.to(colleague.email)).toHaveLength(0);
+    // The other applicant-side member and the author get nothing: the question is for advisors.
+    expect(box.to(w.applicant.email)).toHaveLength(0);
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(box.to(w.advisor.email)[0].text).toContain("Une question pour vous");
+  });
+
+  it("C2: the sender may add a non-participant and remove a participant; the emails follow the choice", async () => {
+    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "fromApplicants", value: false });
+    const res = await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: cid(), body: "Pour Arnaud seulement", recipientIds: [colleague.id] });
+    expect(res.ok).toBe(true);
+    const box = await deliver();
+    expect(box.to(colleague.email)).toHaveLength(1);
+    expect(box.to(w.advisor.email)).toHaveLength(0);
+  });
+
+  it("C2: recipients that are not advisors of the dossier are refused and nothing is stored or sent", async () => {
+    const other = await makeDossier(w.org.id, [{ userId: w.outsider.id, role: "advisor", holder: true }]);
+    for (const bad of [[w.applicant.id], [w.outsider.id], [w.staff.id], [w.otherStaff.id], ["nobody"]]) {
+      const before = await db().message.count();
+      const res = await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: cid(), body: "x", recipientIds: bad });
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error.code).toBe("invalid");
+      expect(await db().message.count()).toBe(before);
+    }
+    expect(other.id).toBeTruthy();
+    expect(await db().emailDelivery.count()).toBe(0);
+  });
+});
+
+describe("C3: a question from an advisor to the applicant side", () => {
+  it("C3: reaches the applicant side and copies the advisors whose 'questions to applicants' is on", async () => {
+    const res = await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Pouvez-vous envoyer le devis ?" });
+    expect(res.ok).toBe(true);
+    let box = await deliver();
+    expect(box.to(w.referent.email)).toHaveLength(1);
+    expect(box.to(w.applicant.email)).toHaveLength(1);
+    expect(box.to(colleague.email)).toHaveLength(0); // off by default (N3)
+    expect(box.to(w.advisor.email)).toHaveLength(0); // not to the author
+
+    await db().localMail.deleteMany();
+    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "toApplicants", value: true });
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Et le plan ?" });
+    box = await deliver();
+    expect(box.to(colleague.email)).toHaveLength(1);
+    expect(box.to(colleague.email)[0].subject).toContain(w.dossier.title);
+  });
+});
+
+describe("P4: pause mutes the applicant side", () => {
+  it("P4: messages in a paused dossier reach advisors' mailboxes and not applicants'; the applicant's other dossier still notifies", async () => {
+    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "toApplicants", value: true });
+    const paused = await pauseDossier(await actor(w.staff.id), { dossierId: w.dossier.id, reason: "no_help_needed" });
+    expect(paused.ok).toBe(true);
+    const other = await makeDossier(w.org.id, [
+      { userId: w.referent.id, role: "referent" },
+      { userId: w.advisor.id, role: "advisor", holder: true },
+    ]);
+    expect((await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Message pendant la pause" })).ok).toBe(true);
+    expect((await postMessage(await actor(w.advisor.id), { dossierId: other.id, clientId: cid(), body: "Autre dossier actif" })).ok).toBe(true);
+    const box = await deliver();
+    // Advisors keep theirs: the pause email and the copied message.
+    expect(box.to(colleague.email).map((m) => m.text).join("\n")).toContain("Message pendant la pause");
+    expect(box.to(w.advisor.email).some((m) => m.subject.includes("pause"))).toBe(true);
+    // The applicant side of the paused dossier gets nothing: no pause email, no message.
+    expect(box.to(w.applicant.email)).toHaveLength(0);
+    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).not.toContain("Message pendant la pause");
+    expect(box.to(w.referent.email).filter((m) => m.subject.includes(w.dossier.title))).toHaveLength(0);
+    // Their other dossier still notifies.
+    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).toContain("Autre dossier actif");
+  });
+
+  it("P4, P2: after a manual reactivation the applicant side hears again, starting with the reactivation", async () => {
+    expect(await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "project_stopped" })).toEqual({ ok: true, value: { changed: true } });
+    expect(await reactivateDossier(await actor(w.staff.id), { dossierId: w.dossier.id })).toEqual({ ok: true, value: { changed: true } });
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "De retour" });
+    const box = await deliver();
+    expect(box.to(w.applicant.email).map((m) => m.subject)).toEqual([expect.stringContaining("réactivé"), expect.stringContaining("Nouveau message")]);
+  });
+});
+
+describe("C7: reading before the email leaves cancels it", () => {
+  it("C7: an immediate email waits under a minute; a read in the app before then cancels it, others still leave", async () => {
+    const t0 = new Date();
+    const res = await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "À lire vite" }, t0);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const rows = await db().emailDelivery.findMany({ where: { template: "notification.message" } });
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.nextAttemptAt.getTime() - t0.getTime()).toBeGreaterThan(30_000);
+      expect(r.nextAttemptAt.getTime() - t0.getTime()).toBeLessThan(60_000);
+    }
+    // Not due yet: nothing leaves at once.
+    expect((await runOutboxOnce(mailbox, new Date(t0.getTime() + 10_000))).sent).toBe(0);
+    expect((await markRead(await actor(w.referent.id), { dossierId: w.dossier.id, seq: res.message.seq })).ok).toBe(true);
+    const box = await deliver(t0);
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(box.to(w.applicant.email)).toHaveLength(1);
+    const cancelled = await db().emailDelivery.findFirstOrThrow({ where: { userId: w.referent.id } });
+    expect(cancelled.status).toBe("cancelled");
+  });
+
+  it("C7: reading an older message does not cancel the email of a newer one", async () => {
+    const first = await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Premier" });
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Second" });
+    if (!first.ok) throw new Error("send failed");
+    await markRead(await actor(w.referent.id), { dossierId: w.dossier.id, seq: first.message.seq });
+    const box = await deliver();
+    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).toContain("Second");
+    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).not.toContain("Premier");
+  });
+});
+
+describe("N1: frequency", () => {
+  it("N1, N8: daily and weekly users get no immediate email (their digest covers it); never gets nothing", async () => {
+    await setFrequency(await actor(w.referent.id), { frequency: "daily" });
+    await setFrequency(await actor(w.applicant.id), { frequency: "never" });
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Bonjour" });
+    expect(await db().emailDelivery.count()).toBe(0);
+    expect((await setFrequency(await actor(w.referent.id), { frequency: "hourly" })).ok).toBe(false);
+  });
+});
+
+describe("N2: language", () => {
+  it("N2: emails are written in the notification language: the profile's by default, then the chosen one", async () => {
+    await db().user.update({ where: { id: w.applicant.id }, data: { locale: "en" } });
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Hello" });
+    let box = await deliver();
+    expect(box.to(w.applicant.email)[0].subject).toBe(`New message in “${w.dossier.title}”`);
+    expect(box.to(w.applicant.email)[0].html).toContain('lang="en"');
+    expect(box.to(w.referent.email)[0].subject).toBe(`Nouveau message dans « ${w.dossier.title} »`);
+
+    await db().localMail.deleteMany();
+    expect((await setNotificationLocale(await actor(w.applicant.id), { locale: "fr" })).ok).toBe(true);
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Bonjour" });
+    box = await deliver();
+    expect(box.to(w.applicant.email)[0].subject).toBe(`Nouveau message dans « ${w.dossier.title} »`);
+    await db().user.update({ where: { id: w.applicant.id }, data: { locale: "fr" } });
+  });
+});
+
+describe("N5: every notification carries the unsubscribe link and headers", () => {
+  it("N5: List-Unsubscribe (one-click URL) and List-Unsubscribe-Post headers, and the link in HTML and text, with a link to the dossier", async () => {
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Lien" });
+    const box = await deliver();
+    const mail = box.to(w.referent.email)[0];
+    const headers = JSON.parse(mail.headers) as Record<string, string>;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(headers["List-Unsubscribe"]).toMatch(new RegExp(`^<http://relais\\.test/unsubscribe/one-click\\?u=${w.referent.id}&s=[A-Za-z0-9_-]+>$`));
+    expect(mail.text).toContain(`http://relais.test/unsubscribe?u=${w.referent.id}&s=`);
+    expect(mail.html).toContain(`http://relais.test/unsubscribe?u=${w.referent.id}&amp;s=`);
+    expect(mail.text).toContain(`http://relais.test/dossiers/${w.dossier.id}`);
+    expect(mail.html).toContain(`href="http://relais.test/dossiers/${w.dossier.id}"`);
+  });
+});
+
+describe("R1, R2: recommendations", () => {
+  it("R1: a new recommendation emails the applicant side; R2: an applicant's status change emails the participating advisors", async () => {
+    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "fromApplicants", value: false });
+    const created = await createRecommendation(await actor(w.advisor.id), { dossierId: w.dossier.id, title: "Isoler les combles", body: "Avant l'hiver" });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    let box = await deliver();
+    expect(box.to(w.referent.email).map((m) => m.subject)).toEqual([`Nouvelle recommandation dans « ${w.dossier.title} »`]);
+    expect(box.to(w.applicant.email)).toHaveLength(1);
+    expect(box.to(colleague.email)).toHaveLength(0);
+    expect(box.to(w.referent.email)[0].text).toContain(`/dossiers/${w.dossier.id}/recommendations`);
+
+    await db().localMail.deleteMany();
+    await changeRecommendationStatus(await actor(w.referent.id), { recommendationId: created.recommendation.id, status: "in_progress" });
+    box = await deliver();
+    expect(box.to(w.advisor.email).map((m) => m.subject)).toEqual(["« Isoler les combles » : En cours"]);
+    expect(box.to(colleague.email)).toHaveLength(0);
+    expect(box.to(w.applicant.email)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,156 @@
+// Notification emails (C2, C3, C7, N2, N5, N6, P4): who hears about a change, written in the outbox in
+// the same transaction as the change. Every recipient goes through the preference gate (gate.ts, N8);
+// only "immediately" users get a delivery row now, due a minute later so that reading the message in
+// the app first can cancel it (C7). Daily and weekly users get nothing here: their digest reads the
+// dossier's events since the last digest (see the digest job).
+import type { Db, Tx } from "../../db";
+import { env } from "../../env";
+import { messageEmail, pausedEmail, reactivatedEmail, recommendationCreatedEmail, recommendationStatusEmail, type NotificationLinks } from "../../email/notification-templates";
+import type { RenderedEmail } from "../../email/templates";
+import type { Locale } from "../../i18n";
+import { allowedRecipients, type GateCandidate, type ParticipationSwitch, type Recipient } from "./gate";
+import { defaultParticipation } from "./schema";
+import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
+
+/** C7: an immediate notification waits this long, so that a read in the app can cancel it; it still leaves within a minute. */
+export const IMMEDIATE_DELAY_MS = 50_000;
+
+export const MESSAGE_TEMPLATE = "notification.message";
+
+function links(dossierId: string, userId: string, tab = ""): NotificationLinks {
+  const base = env().appUrl;
+  return { dossierUrl: `${base}/dossiers/${dossierId}${tab ? `/${tab}` : ""}`, settingsUrl: `${base}/settings/conversations`, unsubscribeUrl: unsubscribeUrl(userId) };
+}
+
+async function record(
+  tx: Tx,
+  input: { dossierId: string; template: string; tab?: string; candidates: GateCandidate[]; participation?: ParticipationSwitch; aboutSeq?: number; now: Date; exclude: string | null },
+  render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
+): Promise<Recipient[]> {
+  const candidates = input.candidates.filter((c) => (typeof c === "string" ? c : c.userId) !== input.exclude);
+  const recipients = await allowedRecipients(tx, { dossierId: input.dossierId, kind: "notification", candidates, participation: input.participation });
+  for (const r of recipients) {
+    const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
+    await tx.emailDelivery.create({
+      data: {
+        kind: "notification",
+        template: input.template,
+        toEmail: r.email,
+        userId: r.userId,
+        dossierId: input.dossierId,
+        locale: r.locale,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        headers: JSON.stringify(unsubscribeHeaders(r.userId)),
+        nextAttemptAt: new Date(input.now.getTime() + IMMEDIATE_DELAY_MS),
+        aboutSeq: input.aboutSeq ?? null,
+        createdAt: input.now,
+      },
+    });
+  }
+  return recipients;
+}
+
+type MemberRow = { userId: string; side: string };
+
+async function members(client: Db | Tx, dossierId: string): Promise<MemberRow[]> {
+  return client.dossierMember.findMany({ where: { dossierId }, select: { userId: true, side: true }, orderBy: { createdAt: "asc" } });
+}
+
+export type AdvisorOption = { userId: string; name: string; fromApplicants: boolean; toApplicants: boolean };
+
+/** C2, C3: the dossier's advisors with their participation (N3 defaults when they never chose). */
+export async function dossierAdvisors(client: Db | Tx, dossierId: string): Promise<AdvisorOption[]> {
+  const rows = await client.dossierMember.findMany({
+    where: { dossierId, side: "advisor" },
+    orderBy: [{ holder: "desc" }, { createdAt: "asc" }],
+    select: { userId: true, user: { select: { name: true, email: true, participations: { where: { dossierId }, select: { fromApplicants: true, toApplicants: true } } } } },
+  });
+  return rows.map((r) => ({ userId: r.userId, name: r.user.name ?? r.user.email, ...(r.user.participations[0] ?? defaultParticipation()) }));
+}
+
+/**
+ * C2, C3: who a new message goes to. From the applicant side it is a question for advisors: the chosen
+ * advisors, or by default those whose "questions from applicants" is on. From the advisor side it is a
+ * question for applicants, copied to the chosen advisors, or by default those whose "questions to
+ * applicants" is on. Returns null when a chosen id is not an advisor of the dossier.
+ */
+export async function messageRecipients(client: Db | Tx, dossierId: string, side: "applicant" | "advisor", authorId: string, recipientIds: string[] | undefined): Promise<string[] | null> {
+  const advisors = await dossierAdvisors(client, dossierId);
+  if (recipientIds) {
+    const ids = [...new Set(recipientIds)];
+    if (!ids.every((id) => advisors.some((a) => a.userId === id))) return null;
+    return ids.filter((id) => id !== authorId);
+  }
+  return advisors.filter((a) => a.userId !== authorId && (side === "applicant" ? a.fromApplicants : a.toApplicants)).map((a) => a.userId);
+}
+
+/** C2, C3: stores who the message was addressed to, and writes their emails (and the applicant side's for an advisor's message). */
+export async function notifyMessage(
+  tx: Tx,
+  p: { dossierId: string; messageId: string; seq: number; body: string; author: { userId: string; name: string }; side: "applicant" | "advisor"; recipientIds: string[]; now: Date },
+): Promise<Recipient[]> {
+  if (p.recipientIds.length) await tx.messageRecipient.createMany({ data: p.recipientIds.map((userId) => ({ messageId: p.messageId, userId })) });
+  const chosen: GateCandidate[] = p.recipientIds.map((userId) => ({ userId, chosen: true }));
+  const applicantSide = p.side === "advisor" ? (await members(tx, p.dossierId)).filter((m) => m.side !== "advisor").map((m) => m.userId) : [];
+  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
+  return record(tx, { dossierId: p.dossierId, template: MESSAGE_TEMPLATE, candidates: [...applicantSide, ...chosen], aboutSeq: p.seq, now: p.now, exclude: p.author.userId }, (locale, l) =>
+    messageEmail(locale, { author: p.author.name, title, body: p.body, question }, l),
+  );
+}
+
+/** R1: a new recommendation is for the applicant side. */
+export async function notifyRecommendationCreated(tx: Tx, p: { dossierId: string; recommendation: string; author: { userId: string; name: string }; now: Date }) {
+  const all = await members(tx, p.dossierId);
+  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  return record(tx, { dossierId: p.dossierId, template: "notification.reco.created", tab: "recommendations", candidates: all.filter((m) => m.side !== "advisor").map((m) => m.userId), now: p.now, exclude: p.author.userId }, (locale, l) =>
+    recommendationCreatedEmail(locale, { author: p.author.name, title, recommendation: p.recommendation }, l),
+  );
+}
+
+/**
+ * R2: a status change goes to the other side: from the applicant side, to the advisors who take
+ * questions from applicants (N3); from the advisor side, to the applicant side.
+ */
+export async function notifyRecommendationStatus(tx: Tx, p: { dossierId: string; recommendation: string; status: string; by: { userId: string; name: string }; side: "applicant" | "advisor"; now: Date }) {
+  const all = await members(tx, p.dossierId);
+  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const other = all.filter((m) => (p.side === "applicant" ? m.side === "advisor" : m.side !== "advisor")).map((m) => m.userId);
+  return record(
+    tx,
+    { dossierId: p.dossierId, template: "notification.reco.status", tab: "recommendations", candidates: other, participation: p.side === "applicant" ? "fromApplicants" : undefined, now: p.now, exclude: p.by.userId },
+    (locale, l) => recommendationStatusEmail(locale, { by: p.by.name, title, recommendation: p.recommendation, status: p.status }, l),
+  );
+}
+
+/** P1, P4: a pause is told to every member; the gate keeps it from the applicant side, the dossier being paused. */
+export async function notifyPaused(tx: Tx, p: { dossierId: string; by: { userId: string; name: string } | null; reason: string | null; delayDays?: number; now: Date }) {
+  const all = await members(tx, p.dossierId);
+  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  return record(tx, { dossierId: p.dossierId, template: "notification.paused", tab: "settings", candidates: all.map((m) => m.userId), now: p.now, exclude: p.by?.userId ?? null }, (locale, l) =>
+    pausedEmail(locale, { title, by: p.by?.name ?? null, reason: p.reason, delayDays: p.delayDays }, l),
+  );
+}
+
+/** P2: a manual reactivation is told to every member (the applicant side hears again). */
+export async function notifyReactivated(tx: Tx, p: { dossierId: string; by: { userId: string; name: string }; now: Date }) {
+  const all = await members(tx, p.dossierId);
+  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  return record(tx, { dossierId: p.dossierId, template: "notification.reactivated", tab: "settings", candidates: all.map((m) => m.userId), now: p.now, exclude: p.by.userId }, (locale, l) =>
+    reactivatedEmail(locale, { title, by: p.by.name }, l),
+  );
+}
+
+/**
+ * C7: the user read the dossier's conversation up to `seq`: their message emails about it that have not
+ * left yet are cancelled. A delivery a worker has already claimed (lease) is left to leave.
+ */
+export async function cancelReadNotifications(client: Db | Tx, userId: string, dossierId: string, seq: number, now = new Date()): Promise<number> {
+  const res = await client.emailDelivery.updateMany({
+    where: { userId, dossierId, status: "pending", template: MESSAGE_TEMPLATE, aboutSeq: { lte: seq }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { status: "cancelled", lastError: "read in the app before sending (C7)" },
+  });
+  return res.count;
+}
