@@ -11,6 +11,8 @@ export type NewDelivery = RenderedEmail & {
   locale: string;
   userId?: string | null;
   dossierId?: string | null;
+  /** N6: staff of this organization see the delivery if it fails (dossier deliveries are found by dossier too) */
+  organizationId?: string | null;
   headers?: Record<string, string>;
 };
 
@@ -26,6 +28,7 @@ export async function recordEmail(d: NewDelivery, client: Db | Tx = db()) {
       locale: d.locale,
       userId: d.userId ?? null,
       dossierId: d.dossierId ?? null,
+      organizationId: d.organizationId ?? null,
       subject: d.subject,
       html: d.html,
       text: d.text,

@@ -15,7 +15,10 @@ export function backoffMs(attempts: number): number {
   return 30_000 * 4 ** Math.max(0, attempts - 1);
 }
 
-export async function runOutboxOnce(transport: Transport, now = new Date()): Promise<{ sent: number; retried: number; failed: number }> {
+export type WorkerOptions = { /** how long a claim holds before another worker may take the row (a dead worker's) */ leaseMs?: number };
+
+export async function runOutboxOnce(transport: Transport, now = new Date(), opts: WorkerOptions = {}): Promise<{ sent: number; retried: number; failed: number }> {
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   const stats = { sent: 0, retried: 0, failed: 0 };
   const due = await db().emailDelivery.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
@@ -27,7 +30,7 @@ export async function runOutboxOnce(transport: Transport, now = new Date()): Pro
     // The claim is guarded in the database: of two workers, one updates the row, the other sees 0.
     const claimed = await db().emailDelivery.updateMany({
       where: { id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
+      data: { lockedUntil: new Date(now.getTime() + leaseMs) },
     });
     if (claimed.count !== 1) continue;
     const d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
@@ -54,7 +57,7 @@ export async function runOutboxOnce(transport: Transport, now = new Date()): Pro
 }
 
 /** Polls every intervalMs, and at once when kicked. Returns a stop function that waits for the pass in progress. */
-export function startOutboxWorker(transport: Transport, intervalMs: number): () => Promise<void> {
+export function startOutboxWorker(transport: Transport, intervalMs: number, opts: WorkerOptions = {}): () => Promise<void> {
   let stopped = false;
   let inFlight = false;
   let again = false;
@@ -72,7 +75,7 @@ export function startOutboxWorker(transport: Transport, intervalMs: number): () 
       do {
         again = false;
         try {
-          await runOutboxOnce(transport);
+          await runOutboxOnce(transport, new Date(), opts);
         } catch (e) {
           logger.error("outbox pass failed", { error: String(e) });
         }

@@ -3,9 +3,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
+export type FakeRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown>; /** arrival, ms since the epoch */ at: number };
 
-export async function startFakeResend() {
+/** `delayMs` holds every answer that long, so a client can be killed with its request in flight. */
+export async function startFakeResend(opts: { delayMs?: number } = {}) {
   const requests: FakeRequest[] = [];
   const queued: { status: number; body: unknown }[] = [];
   const seenKeys = new Map<string, string>();
@@ -15,7 +16,7 @@ export async function startFakeResend() {
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
+      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, at: Date.now() });
       const answer = queued.shift();
       res.setHeader("content-type", "application/json");
       if (answer) {
@@ -28,7 +29,8 @@ export async function startFakeResend() {
       const id = (key && seenKeys.get(key)) ?? `email_${nextId++}`;
       if (key) seenKeys.set(key, id);
       res.statusCode = 200;
-      res.end(JSON.stringify({ id }));
+      if (opts.delayMs) setTimeout(() => res.end(JSON.stringify({ id })), opts.delayMs);
+      else res.end(JSON.stringify({ id }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

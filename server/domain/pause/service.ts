@@ -35,7 +35,8 @@ export async function reactivateOnApplicantActivity(
   if (access.side !== "applicant") return [];
   const updated = await tx.dossier.updateMany({
     where: { id: access.dossierId, pausedAt: { not: null } },
-    data: { pausedAt: null, pauseCause: null, pauseReason: null, pausedById: null, lastApplicantVisitAt: now },
+    // P10: reminders count again from this reactivation (R3).
+    data: { pausedAt: null, pauseCause: null, pauseReason: null, pausedById: null, lastApplicantVisitAt: now, remindersArmedAt: now },
   });
   if (updated.count === 0) return [];
   const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
@@ -87,7 +88,8 @@ export async function reactivateDossier(actor: Actor, raw: unknown, now = new Da
     const events = await db().$transaction(async (tx) => {
       const updated = await tx.dossier.updateMany({
         where: { id: dossierId, pausedAt: { not: null } },
-        data: { pausedAt: null, pauseCause: null, pauseReason: null, pausedById: null, lastReactivatedAt: now },
+        // P10: reminders count again from this reactivation (R3).
+        data: { pausedAt: null, pauseCause: null, pauseReason: null, pausedById: null, lastReactivatedAt: now, remindersArmedAt: now },
       });
       if (updated.count === 0) return [];
       if (!(await canPause(actor, dossierId, tx))) throw new AccessLost();

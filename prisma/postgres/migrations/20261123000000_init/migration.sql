@@ -8,7 +8,12 @@ CREATE TABLE "Organization" (
     "slug" TEXT NOT NULL,
     "timeZone" TEXT NOT NULL DEFAULT 'Europe/Paris',
     "autoPauseDays" INTEGER NOT NULL DEFAULT 365,
+    "reminderDelayDays" INTEGER NOT NULL DEFAULT 42,
+    "remindersToAllApplicants" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "partnerDirectoryOnly" BOOLEAN NOT NULL DEFAULT false,
+    "partnerReminderDaysBefore" INTEGER NOT NULL DEFAULT 3,
+    "partnerReminderDaysAfter" INTEGER NOT NULL DEFAULT 1,
 
     CONSTRAINT "Organization_pkey" PRIMARY KEY ("id")
 );
@@ -52,9 +57,13 @@ CREATE TABLE "Dossier" (
     "pausedById" TEXT,
     "lastReactivatedAt" TIMESTAMP(3),
     "lastApplicantVisitAt" TIMESTAMP(3),
+    "remindersArmedAt" TIMESTAMP(3),
+    "lastReminderAt" TIMESTAMP(3),
     "lastActivityAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+    "templateId" TEXT,
+    "fieldValues" TEXT NOT NULL DEFAULT '{}',
 
     CONSTRAINT "Dossier_pkey" PRIMARY KEY ("id")
 );
@@ -179,6 +188,7 @@ CREATE TABLE "EmailDelivery" (
     "providerId" TEXT,
     "sentAt" TIMESTAMP(3),
     "aboutSeq" INTEGER,
+    "organizationId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "EmailDelivery_pkey" PRIMARY KEY ("id")
@@ -279,6 +289,82 @@ CREATE TABLE "VerificationToken" (
     "expires" TIMESTAMP(3) NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "Solicitation" (
+    "id" TEXT NOT NULL,
+    "dossierId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "external" BOOLEAN NOT NULL,
+    "partnerEmail" TEXT NOT NULL,
+    "partnerUserId" TEXT,
+    "askedById" TEXT NOT NULL,
+    "dueDate" TIMESTAMP(3),
+    "instructions" TEXT NOT NULL DEFAULT '',
+    "confidential" BOOLEAN NOT NULL DEFAULT false,
+    "keyHash" TEXT,
+    "keyExpiresAt" TIMESTAMP(3),
+    "attachedAt" TIMESTAMP(3),
+    "answeredAt" TIMESTAMP(3),
+    "opinionText" TEXT,
+    "fileKey" TEXT,
+    "fileName" TEXT,
+    "fileMime" TEXT,
+    "fileSize" INTEGER,
+    "revokedAt" TIMESTAMP(3),
+    "revokedById" TEXT,
+    "lastRemindedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Solicitation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SolicitationReminder" (
+    "id" TEXT NOT NULL,
+    "solicitationId" TEXT NOT NULL,
+    "slot" TEXT NOT NULL,
+    "byUserId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SolicitationReminder_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AttachAttempt" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "success" BOOLEAN NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AttachAttempt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DossierTemplate" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "fields" TEXT NOT NULL DEFAULT '[]',
+    "partnerView" TEXT NOT NULL DEFAULT '{}',
+    "statuses" TEXT NOT NULL DEFAULT '[]',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DossierTemplate_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ApprovedPartner" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ApprovedPartner_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Organization_slug_key" ON "Organization"("slug");
 
@@ -366,6 +452,30 @@ CREATE UNIQUE INDEX "VerificationToken_token_key" ON "VerificationToken"("token"
 -- CreateIndex
 CREATE UNIQUE INDEX "VerificationToken_identifier_token_key" ON "VerificationToken"("identifier", "token");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Solicitation_keyHash_key" ON "Solicitation"("keyHash");
+
+-- CreateIndex
+CREATE INDEX "Solicitation_dossierId_idx" ON "Solicitation"("dossierId");
+
+-- CreateIndex
+CREATE INDEX "Solicitation_partnerUserId_idx" ON "Solicitation"("partnerUserId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SolicitationReminder_solicitationId_slot_key" ON "SolicitationReminder"("solicitationId", "slot");
+
+-- CreateIndex
+CREATE INDEX "AttachAttempt_userId_createdAt_idx" ON "AttachAttempt"("userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "AttachAttempt_address_createdAt_idx" ON "AttachAttempt"("address", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "DossierTemplate_organizationId_idx" ON "DossierTemplate"("organizationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApprovedPartner_organizationId_email_key" ON "ApprovedPartner"("organizationId", "email");
+
 -- AddForeignKey
 ALTER TABLE "Membership" ADD CONSTRAINT "Membership_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -374,6 +484,9 @@ ALTER TABLE "Membership" ADD CONSTRAINT "Membership_userId_fkey" FOREIGN KEY ("u
 
 -- AddForeignKey
 ALTER TABLE "Dossier" ADD CONSTRAINT "Dossier_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Dossier" ADD CONSTRAINT "Dossier_templateId_fkey" FOREIGN KEY ("templateId") REFERENCES "DossierTemplate"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "DossierRead" ADD CONSTRAINT "DossierRead_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -428,4 +541,22 @@ ALTER TABLE "Account" ADD CONSTRAINT "Account_userId_fkey" FOREIGN KEY ("userId"
 
 -- AddForeignKey
 ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Solicitation" ADD CONSTRAINT "Solicitation_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Solicitation" ADD CONSTRAINT "Solicitation_partnerUserId_fkey" FOREIGN KEY ("partnerUserId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Solicitation" ADD CONSTRAINT "Solicitation_askedById_fkey" FOREIGN KEY ("askedById") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SolicitationReminder" ADD CONSTRAINT "SolicitationReminder_solicitationId_fkey" FOREIGN KEY ("solicitationId") REFERENCES "Solicitation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DossierTemplate" ADD CONSTRAINT "DossierTemplate_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApprovedPartner" ADD CONSTRAINT "ApprovedPartner_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

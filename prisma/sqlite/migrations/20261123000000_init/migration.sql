@@ -5,7 +5,12 @@ CREATE TABLE "Organization" (
     "slug" TEXT NOT NULL,
     "timeZone" TEXT NOT NULL DEFAULT 'Europe/Paris',
     "autoPauseDays" INTEGER NOT NULL DEFAULT 365,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "reminderDelayDays" INTEGER NOT NULL DEFAULT 42,
+    "remindersToAllApplicants" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "partnerDirectoryOnly" BOOLEAN NOT NULL DEFAULT false,
+    "partnerReminderDaysBefore" INTEGER NOT NULL DEFAULT 3,
+    "partnerReminderDaysAfter" INTEGER NOT NULL DEFAULT 1
 );
 
 -- CreateTable
@@ -45,10 +50,15 @@ CREATE TABLE "Dossier" (
     "pausedById" TEXT,
     "lastReactivatedAt" DATETIME,
     "lastApplicantVisitAt" DATETIME,
+    "remindersArmedAt" DATETIME,
+    "lastReminderAt" DATETIME,
     "lastActivityAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Dossier_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "templateId" TEXT,
+    "fieldValues" TEXT NOT NULL DEFAULT '{}',
+    CONSTRAINT "Dossier_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Dossier_templateId_fkey" FOREIGN KEY ("templateId") REFERENCES "DossierTemplate" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -169,6 +179,7 @@ CREATE TABLE "EmailDelivery" (
     "providerId" TEXT,
     "sentAt" DATETIME,
     "aboutSeq" INTEGER,
+    "organizationId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -259,6 +270,78 @@ CREATE TABLE "VerificationToken" (
     "expires" DATETIME NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "Solicitation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "dossierId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "external" BOOLEAN NOT NULL,
+    "partnerEmail" TEXT NOT NULL,
+    "partnerUserId" TEXT,
+    "askedById" TEXT NOT NULL,
+    "dueDate" DATETIME,
+    "instructions" TEXT NOT NULL DEFAULT '',
+    "confidential" BOOLEAN NOT NULL DEFAULT false,
+    "keyHash" TEXT,
+    "keyExpiresAt" DATETIME,
+    "attachedAt" DATETIME,
+    "answeredAt" DATETIME,
+    "opinionText" TEXT,
+    "fileKey" TEXT,
+    "fileName" TEXT,
+    "fileMime" TEXT,
+    "fileSize" INTEGER,
+    "revokedAt" DATETIME,
+    "revokedById" TEXT,
+    "lastRemindedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Solicitation_dossierId_fkey" FOREIGN KEY ("dossierId") REFERENCES "Dossier" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Solicitation_partnerUserId_fkey" FOREIGN KEY ("partnerUserId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Solicitation_askedById_fkey" FOREIGN KEY ("askedById") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SolicitationReminder" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "solicitationId" TEXT NOT NULL,
+    "slot" TEXT NOT NULL,
+    "byUserId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SolicitationReminder_solicitationId_fkey" FOREIGN KEY ("solicitationId") REFERENCES "Solicitation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AttachAttempt" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "success" BOOLEAN NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "DossierTemplate" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "fields" TEXT NOT NULL DEFAULT '[]',
+    "partnerView" TEXT NOT NULL DEFAULT '{}',
+    "statuses" TEXT NOT NULL DEFAULT '[]',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "DossierTemplate_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ApprovedPartner" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ApprovedPartner_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Organization_slug_key" ON "Organization"("slug");
 
@@ -345,4 +428,28 @@ CREATE UNIQUE INDEX "VerificationToken_token_key" ON "VerificationToken"("token"
 
 -- CreateIndex
 CREATE UNIQUE INDEX "VerificationToken_identifier_token_key" ON "VerificationToken"("identifier", "token");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Solicitation_keyHash_key" ON "Solicitation"("keyHash");
+
+-- CreateIndex
+CREATE INDEX "Solicitation_dossierId_idx" ON "Solicitation"("dossierId");
+
+-- CreateIndex
+CREATE INDEX "Solicitation_partnerUserId_idx" ON "Solicitation"("partnerUserId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SolicitationReminder_solicitationId_slot_key" ON "SolicitationReminder"("solicitationId", "slot");
+
+-- CreateIndex
+CREATE INDEX "AttachAttempt_userId_createdAt_idx" ON "AttachAttempt"("userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "AttachAttempt_address_createdAt_idx" ON "AttachAttempt"("address", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "DossierTemplate_organizationId_idx" ON "DossierTemplate"("organizationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApprovedPartner_organizationId_email_key" ON "ApprovedPartner"("organizationId", "email");
 
