@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type Keyboard
 import { MESSAGE_MAX_LENGTH, type DossierEventWire, type MessageView } from "@/server/realtime/contract";
 import { t, type Locale } from "@/server/i18n";
 import type { SystemLine } from "@/server/domain/conversation/service";
+import type { ComposerRecipients } from "@/server/domain/notification/service";
 import { describePauseEvent, isPauseEvent } from "../pause/describe";
 import { useDossierEvent, useDossierLive } from "../realtime/DossierLive";
 import { getSocket } from "../realtime/socket";
@@ -12,7 +13,7 @@ import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { dateFormat } from "@/server/i18n/format";
 
-type Outgoing = { clientId: string; body: string; state: "sending" | "failed" };
+type Outgoing = { clientId: string; body: string; recipientIds?: string[]; state: "sending" | "failed" };
 
 type Item = { kind: "message"; seq: number; message: MessageView } | { kind: "system"; seq: number; line: SystemLine };
 
@@ -31,18 +32,23 @@ export function Conversation({
   initialSystemLines = [],
   me,
   locale,
+  recipients,
 }: {
   initialMessages: MessageView[];
   /** P9: pauses and reactivations, interleaved with the messages by seq */
   initialSystemLines?: SystemLine[];
   me: { userId: string; name: string };
   locale: Locale;
+  /** C2, C3: the advisors the sender may address or copy, with their participation */
+  recipients?: ComposerRecipients;
 }) {
   const [messages, setMessages] = useState<MessageView[]>(initialMessages);
   const [systemLines, setSystemLines] = useState<SystemLine[]>(initialSystemLines);
   const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // C2, C3: preselected from participation; the sender adds or removes anyone.
+  const [chosen, setChosen] = useState<string[]>(() => preselected(recipients));
   const listRef = useRef<HTMLOListElement>(null);
 
   const addMessage = useCallback((m: MessageView) => {
@@ -74,11 +80,11 @@ export function Conversation({
   }, [messages.length, outgoing.length, systemLines.length]);
 
   const send = useCallback(
-    (clientId: string, body: string) => {
-      setOutgoing((list) => [...list.filter((o) => o.clientId !== clientId), { clientId, body, state: "sending" }]);
+    (clientId: string, body: string, recipientIds?: string[]) => {
+      setOutgoing((list) => [...list.filter((o) => o.clientId !== clientId), { clientId, body, recipientIds, state: "sending" }]);
       getSocket()
         .timeout(10_000)
-        .emit("message:send", { dossierId, clientId, body }, (err, res) => {
+        .emit("message:send", { dossierId, clientId, body, ...(recipientIds ? { recipientIds } : {}) }, (err, res) => {
           if (!err && res.ok) {
             addMessage(res.message);
             return;
@@ -95,7 +101,7 @@ export function Conversation({
     if (draft.trim().length === 0) return setError(t(locale, "message.empty"));
     if (draft.length > MESSAGE_MAX_LENGTH) return setError(t(locale, "message.tooLong"));
     setError(null);
-    send(newClientId(), draft);
+    send(newClientId(), draft, recipients ? chosen : undefined);
     setDraft("");
   }
 
@@ -172,7 +178,7 @@ export function Conversation({
               <p className="mt-1 text-xs text-slate-600">
                 {o.state === "sending" ? t(locale, "conversation.sending") : t(locale, "conversation.failed")}
                 {o.state === "failed" ? (
-                  <button type="button" className="ml-2 underline" onClick={() => send(o.clientId, o.body)}>
+                  <button type="button" className="ml-2 underline" onClick={() => send(o.clientId, o.body, o.recipientIds)}>
                     {t(locale, "conversation.retry")}
                   </button>
                 ) : null}
@@ -185,6 +191,7 @@ export function Conversation({
         {others.length ? `${others.map((x) => x.name).join(", ")} …` : ""}
       </p>
       <form onSubmit={submit} className="border-t border-slate-100 p-3" noValidate>
+        {recipients && recipients.advisors.length > 0 ? <RecipientPicker recipients={recipients} chosen={chosen} onChange={setChosen} locale={locale} /> : null}
         <label htmlFor="composer" className="sr-only">{t(locale, "conversation.label")}</label>
         <textarea
           id="composer"
@@ -213,5 +220,45 @@ export function Conversation({
         </div>
       </form>
     </div>
+  );
+}
+
+function preselected(r: ComposerRecipients | undefined): string[] {
+  if (!r) return [];
+  return r.advisors.filter((a) => (r.side === "applicant" ? a.fromApplicants : a.toApplicants)).map((a) => a.userId);
+}
+
+/** C2: recipients of a question for advisors; C3: advisors copied on a question for applicants. A grey bell marks those who do not take part by default. */
+function RecipientPicker({ recipients, chosen, onChange, locale }: { recipients: ComposerRecipients; chosen: string[]; onChange: (ids: string[]) => void; locale: Locale }) {
+  const question = recipients.side === "applicant";
+  return (
+    <fieldset className="mb-2" data-testid="recipient-picker">
+      <legend className="text-xs font-medium text-slate-700">{t(locale, question ? "notify.composer.recipients" : "notify.composer.copies")}</legend>
+      <div className="mt-1 flex flex-wrap gap-2">
+        {recipients.advisors.map((a) => {
+          const participates = question ? a.fromApplicants : a.toApplicants;
+          const on = chosen.includes(a.userId);
+          return (
+            <label key={a.userId} data-testid="recipient" data-participating={participates} className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs ${on ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}>
+              <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked ? [...chosen, a.userId] : chosen.filter((id) => id !== a.userId))} />
+              <Bell grey={!participates} label={participates ? "" : t(locale, "notify.composer.notParticipating")} />
+              {a.name}
+            </label>
+          );
+        })}
+      </div>
+      {question && chosen.length === 0 ? <p className="mt-1 text-xs text-slate-600">{t(locale, "notify.composer.none")}</p> : null}
+    </fieldset>
+  );
+}
+
+function Bell({ grey, label }: { grey: boolean; label: string }) {
+  return (
+    <span className={grey ? "text-slate-400" : "text-brand-600"} title={label || undefined} data-testid={grey ? "grey-bell" : "bell"}>
+      <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
+        <path d="M10 2a6 6 0 0 0-6 6v3.586l-.707.707A1 1 0 0 0 4 14h12a1 1 0 0 0 .707-1.707L16 11.586V8a6 6 0 0 0-6-6Zm0 16a3 3 0 0 1-2.83-2h5.66A3 3 0 0 1 10 18Z" />
+      </svg>
+      {label ? <span className="sr-only">({label})</span> : null}
+    </span>
   );
 }

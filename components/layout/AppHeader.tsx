@@ -21,6 +21,11 @@ export function AppHeader({ actor, locale, localMail }: { actor: Actor | null; l
               {t(locale, "nav.dossiers")}
             </a>
           ) : null}
+          {actor ? (
+            <a href="/settings/conversations" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+              {t(locale, "notify.nav.settings")}
+            </a>
+          ) : null}
           {localMail ? (
             <a href="/dev/mailbox" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
               {t(locale, "nav.mailbox")}

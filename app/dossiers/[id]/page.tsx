@@ -4,6 +4,7 @@ import { DossierShell } from "@/components/dossier/DossierShell";
 import { MemberList } from "@/components/dossier/MemberList";
 import { requireActor } from "@/server/auth/guard";
 import { latestConversation } from "@/server/domain/conversation/service";
+import { composerRecipients } from "@/server/domain/notification/service";
 import { getDossierShell, listMembers } from "@/server/domain/dossier/service";
 
 export default async function DossierConversationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -11,11 +12,11 @@ export default async function DossierConversationPage({ params }: { params: Prom
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
-  const [{ messages, systemLines }, members] = await Promise.all([latestConversation(page.access), listMembers(page.access)]);
+  const [{ messages, systemLines }, members, recipients] = await Promise.all([latestConversation(page.access), listMembers(page.access), composerRecipients(page.access, actor.userId)]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="">
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <Conversation initialMessages={messages} initialSystemLines={systemLines} me={{ userId: actor.userId, name: actor.name }} locale={actor.locale} />
+        <Conversation initialMessages={messages} initialSystemLines={systemLines} me={{ userId: actor.userId, name: actor.name }} locale={actor.locale} recipients={recipients} />
         <MemberList members={members} locale={actor.locale} />
       </div>
     </DossierShell>

@@ -3,7 +3,7 @@
 // only "immediately" users get a delivery row now, due a minute later so that reading the message in
 // the app first can cancel it (C7). Daily and weekly users get nothing here: their digest reads the
 // dossier's events since the last digest (see the digest job).
-import type { Db, Tx } from "../../db";
+import { db, type Db, type Tx } from "../../db";
 import { env } from "../../env";
 import { messageEmail, pausedEmail, reactivatedEmail, recommendationCreatedEmail, recommendationStatusEmail, type NotificationLinks } from "../../email/notification-templates";
 import type { RenderedEmail } from "../../email/templates";
@@ -153,4 +153,12 @@ export async function cancelReadNotifications(client: Db | Tx, userId: string, d
     data: { status: "cancelled", lastError: "read in the app before sending (C7)" },
   });
   return res.count;
+}
+
+export type ComposerRecipients = { side: "applicant" | "advisor"; advisors: AdvisorOption[] };
+
+/** C2, C3: what the composer offers a viewer who may post: the dossier's other advisors with their participation. */
+export async function composerRecipients(access: { dossierId: string; side: "applicant" | "advisor" }, viewerId: string): Promise<ComposerRecipients> {
+  const advisors = await dossierAdvisors(db(), access.dossierId);
+  return { side: access.side, advisors: advisors.filter((a) => a.userId !== viewerId) };
 }

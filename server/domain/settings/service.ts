@@ -104,3 +104,12 @@ export async function unsubscribe(raw: unknown, locale: Locale, now = new Date()
   await db().notificationSettings.upsert({ where: { userId }, create: { userId, frequency: "never", unsubscribedAt: now }, update: { frequency: "never", unsubscribedAt: now } });
   return ok({ userId });
 }
+
+/** N5: for the confirmation page: whether the link is genuine (nothing changes), and the user's notification language. */
+export async function checkUnsubscribeLink(raw: unknown): Promise<{ valid: boolean; locale: Locale | null }> {
+  const parsed = unsubscribeSchema.safeParse(raw);
+  if (!parsed.success || !verifyUnsubscribe(parsed.data.u, parsed.data.s)) return { valid: false, locale: null };
+  const user = await db().user.findUnique({ where: { id: parsed.data.u }, select: { locale: true, notificationSettings: { select: { locale: true } } } });
+  if (!user) return { valid: false, locale: null };
+  return { valid: true, locale: toLocale(user.notificationSettings?.locale ?? user.locale) };
+}

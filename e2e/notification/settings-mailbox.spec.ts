@@ -1,0 +1,192 @@
+// N1–N3, C2, C3, N2, N5 in a real browser, through the real outbox worker and the local mailbox: people
+// change their conversation settings, others post, and /dev/mailbox shows what the settings say and
+// nothing else. Each test creates its own dossier and applicant-side users (unique emails), so it
+// depends on no other spec's data; the seeded advisors' settings are only changed on these dossiers.
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { signInAs, users } from "../fixtures/auth";
+import { e2eDatabase } from "../fixtures/db";
+
+const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Adèle creates the test's own dossier through the UI (she becomes its holder). */
+async function createDossierAsAdvisor(page: Page, title: string, opts: { referent: string; applicants?: string[]; advisors?: string[] }) {
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Nouveau dossier" }).click();
+  await page.getByLabel("Titre du dossier").fill(title);
+  await page.getByLabel("Email du ou de la référent·e").fill(opts.referent);
+  if (opts.applicants) await page.getByLabel(/Emails des autres membres demandeurs/).fill(opts.applicants.join("\n"));
+  if (opts.advisors) await page.getByLabel(/Emails des conseiller·es/).fill(opts.advisors.join("\n"));
+  await page.getByRole("button", { name: "Créer le dossier" }).click();
+  await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  return page.url().split("/dossiers/")[1]!.split(/[/?#]/)[0]!;
+}
+
+async function live(page: Page) {
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
+}
+
+/**
+ * C7 makes immediate emails wait under a minute so that a read can cancel them; the test moves the
+ * pending notifications of its dossier to "due now" instead of waiting, then lets the real worker send.
+ */
+function makeDue(dossierId: string) {
+  const db = e2eDatabase();
+  try {
+    const now = new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00");
+    db.prepare("UPDATE EmailDelivery SET nextAttemptAt = ? WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'").run(now, dossierId);
+  } finally {
+    db.close();
+  }
+}
+
+function pendingNotifications(dossierId: string): number {
+  const db = e2eDatabase();
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM EmailDelivery WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'").get(dossierId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** The mails about this dossier in /dev/mailbox, as "to: subject" lines, once the outbox has sent them all. */
+async function mailsAbout(page: Page, dossierId: string, title: string): Promise<string[]> {
+  await expect.poll(() => pendingNotifications(dossierId), { timeout: 10_000 }).toBe(0);
+  await page.goto("/dev/mailbox");
+  const mails = page.getByTestId("mail").filter({ hasText: title });
+  const out: string[] = [];
+  for (const m of await mails.all()) {
+    const subject = await m.getByRole("heading").innerText();
+    if (subject.startsWith("Vous êtes invité") || subject.startsWith("You are invited")) continue; // invitations are transactional
+    out.push(`${await m.getByTestId("mail-to").innerText()}: ${subject}`);
+  }
+  return out.sort();
+}
+
+async function send(page: Page, body: string) {
+  await page.getByLabel("Votre message").fill(body);
+  await page.getByLabel("Votre message").press("Enter");
+  await expect(page.getByTestId("message-body").filter({ hasText: body })).toBeVisible();
+}
+
+async function signedIn(browser: import("@playwright/test").Browser, email: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, email);
+  return { ctx, page: await ctx.newPage() };
+}
+
+test("N1, N3, C2, C3, N8: settings decide who gets which email, and the mailbox shows nothing else", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const id = uniq();
+  const title = `Notifications ${id}`;
+  const referent = `ref-${id}@exemple.test`;
+  const applicant = `app-${id}@exemple.test`;
+  const adele = await signedIn(browser, users.adele);
+  const dossierId = await createDossierAsAdvisor(adele.page, title, { referent, applicants: [applicant], advisors: [users.arnaud] });
+
+  // N3: Arnaud does not take questions from applicants on this dossier.
+  const arnaud = await signedIn(browser, users.arnaud);
+  await arnaud.page.goto("/settings/conversations");
+  await expect(arnaud.page.getByRole("heading", { name: "Paramètres de conversations", level: 1 })).toBeVisible();
+  const group = arnaud.page.getByTestId("org-group").filter({ hasText: "Agence Nord" });
+  const box = group.getByLabel(`Questions des demandeurs — ${title}`);
+  await expect(box).toBeChecked();
+  await expect(group.getByLabel(`Questions aux demandeurs — ${title}`)).not.toBeChecked();
+  await box.uncheck();
+  await expect(arnaud.page.getByTestId("settings-saved")).toBeVisible();
+  // N3: the group collapses and opens from the keyboard.
+  await group.locator("summary").focus();
+  await arnaud.page.keyboard.press("Enter");
+  await expect(box).toBeHidden();
+  await arnaud.page.keyboard.press("Enter");
+  await arnaud.page.reload();
+  await expect(arnaud.page.getByLabel(`Questions des demandeurs — ${title}`)).not.toBeChecked();
+
+  // N1: the other applicant wants no email at all.
+  const marie2 = await signedIn(browser, applicant);
+  await marie2.page.goto("/settings/conversations");
+  await marie2.page.getByLabel("Jamais").check();
+  await expect(marie2.page.getByTestId("settings-saved")).toBeVisible();
+  await marie2.page.reload();
+  await expect(marie2.page.getByLabel("Jamais")).toBeChecked();
+
+  // C3: Adèle's question to the applicant side; Arnaud is not copied (off by default). She leaves the
+  // page, so that she does not read the referent's answer in the app (C7 would cancel its email).
+  await adele.page.goto(`/dossiers/${dossierId}`);
+  await live(adele.page);
+  await expect(adele.page.getByTestId("recipient-picker").getByRole("checkbox", { name: /Arnaud Conseil/ })).not.toBeChecked();
+  await send(adele.page, `Question d'Adèle ${id}`);
+  await adele.page.goto("/dashboard");
+  makeDue(dossierId);
+  expect(await mailsAbout(arnaud.page, dossierId, title)).toEqual([`${referent}: Nouveau message dans « ${title} »`]);
+
+  // C2: the referent's question: Adèle preselected, Arnaud selectable with a grey bell.
+  const ref = await signedIn(browser, referent);
+  await ref.page.goto(`/dossiers/${dossierId}`);
+  await live(ref.page);
+  const picker = ref.page.getByTestId("recipient-picker");
+  await expect(picker.getByRole("checkbox", { name: /Adèle Conseil/ })).toBeChecked();
+  await expect(picker.getByRole("checkbox", { name: /Arnaud Conseil/ })).not.toBeChecked();
+  await expect(picker.getByTestId("recipient").filter({ hasText: "Arnaud Conseil" }).getByTestId("grey-bell")).toBeVisible();
+  await expect(picker.getByTestId("recipient").filter({ hasText: "Adèle Conseil" }).getByTestId("grey-bell")).toHaveCount(0);
+  await send(ref.page, `Question du référent ${id}`);
+
+  makeDue(dossierId);
+  const mails = await mailsAbout(arnaud.page, dossierId, title);
+  // Adèle got the question; Arnaud (not participating) and the applicant set to never got nothing.
+  expect(mails).toEqual([`${users.adele}: Nouveau message dans « ${title} »`, `${referent}: Nouveau message dans « ${title} »`].sort());
+  expect(mails.join("\n")).not.toContain(users.arnaud);
+  expect(mails.join("\n")).not.toContain(applicant);
+  await Promise.all([adele.ctx.close(), arnaud.ctx.close(), marie2.ctx.close(), ref.ctx.close()]);
+});
+
+test("N2, N5: a language change shows in the next email; the unsubscribe link sets never without signing in; a tampered one changes nothing", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const id = uniq();
+  const title = `Langue ${id}`;
+  const referent = `lang-${id}@exemple.test`;
+  const adele = await signedIn(browser, users.adele);
+  const dossierId = await createDossierAsAdvisor(adele.page, title, { referent });
+
+  const ref = await signedIn(browser, referent);
+  await ref.page.goto("/settings/conversations");
+  await ref.page.getByLabel("Langue des notifications").selectOption("en");
+  await expect(ref.page.getByTestId("settings-saved")).toBeVisible();
+
+  await adele.page.goto(`/dossiers/${dossierId}`);
+  await live(adele.page);
+  await send(adele.page, `First ${id}`);
+  makeDue(dossierId);
+  expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: New message in “${title}”`]);
+
+  await ref.page.getByLabel("Langue des notifications").selectOption("profile");
+  await expect(ref.page.getByTestId("settings-saved")).toBeVisible();
+  await adele.page.goto(`/dossiers/${dossierId}`);
+  await live(adele.page);
+  await send(adele.page, `Second ${id}`);
+  makeDue(dossierId);
+  expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: New message in “${title}”`, `${referent}: Nouveau message dans « ${title} »`]);
+
+  // N5: the link of the last email, opened without a session.
+  const mail = adele.page.getByTestId("mail").filter({ hasText: `Second ${id}` });
+  const href = await mail.getByRole("link", { name: /\/unsubscribe\?/ }).getAttribute("href");
+  expect(href).toBeTruthy();
+  const url = new URL(href!);
+  const anonymous = await browser.newContext();
+  const page = await anonymous.newPage();
+  // Tampered: another signature, clear error, nothing changes.
+  await page.goto(`/unsubscribe?u=${url.searchParams.get("u")}&s=${url.searchParams.get("s")!.slice(0, -3)}abc`);
+  await expect(page.getByTestId("unsubscribe-invalid")).toContainText("Ce lien de désabonnement n'est pas valide");
+  await expect(page.getByRole("button", { name: "Me désabonner" })).toHaveCount(0);
+  await page.goto(`${url.pathname}${url.search}`);
+  await page.getByRole("button", { name: "Me désabonner" }).click();
+  await expect(page.getByTestId("unsubscribe-done")).toBeVisible();
+  await ref.page.goto("/settings/conversations");
+  await expect(ref.page.getByLabel("Jamais")).toBeChecked();
+
+  // N8: nothing more reaches them; a new message leaves no delivery.
+  await adele.page.goto(`/dossiers/${dossierId}`);
+  await live(adele.page);
+  await send(adele.page, `Third ${id}`);
+  expect(pendingNotifications(dossierId)).toBe(0);
+  await Promise.all([adele.ctx.close(), ref.ctx.close(), anonymous.close()]);
+});
