@@ -6,6 +6,8 @@ import { closeDb, dbReady } from "./db";
 import { transportFromEnv } from "./email/send";
 import { env } from "./env";
 import { startAutoPauseJob } from "./jobs/auto-pause";
+import { startDigestJob } from "./jobs/digests";
+import { startReminderJob } from "./jobs/reminders";
 import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
 import { attachRedisAdapter } from "./realtime/adapter";
@@ -27,6 +29,9 @@ async function main() {
   const stopOutbox = startOutboxWorker(transportFromEnv(), e.OUTBOX_INTERVAL_MS);
   // P3: at start-up, then hourly; after the publisher is set so its pauses show live.
   const stopAutoPause = startAutoPauseJob();
+  // N4: every 5 minutes (a digest leaves within minutes of 08:00); R3: hourly. Both at start-up too.
+  const stopDigests = startDigestJob();
+  const stopReminders = startReminderJob();
 
   await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
   logger.info(`Relais ready on ${e.appUrl}`, { database: e.provider, redis: Boolean(e.REDIS_URL), email: e.localMail ? "local mailbox" : "resend", demoLogin: e.DEMO_LOGIN });
@@ -41,6 +46,8 @@ async function main() {
     setPublisher(undefined);
     await stopOutbox();
     await stopAutoPause();
+    await stopDigests();
+    await stopReminders();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     http.closeAllConnections();
     await closeRedis();
