@@ -190,3 +190,45 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   expect(pendingNotifications(dossierId)).toBe(0);
   await Promise.all([adele.ctx.close(), ref.ctx.close(), anonymous.close()]);
 });
+
+test("N5: List-Unsubscribe one-click POST (RFC 8058) sets never; GET and tampered links change nothing", async ({ browser, request }) => {
+  const id = uniq();
+  const title = `Un clic ${id}`;
+  const referent = `oneclick-${id}@exemple.test`;
+  const adele = await signedIn(browser, users.adele);
+  const dossierId = await createDossierAsAdvisor(adele.page, title, { referent });
+  await adele.page.goto(`/dossiers/${dossierId}`);
+  await live(adele.page);
+  await send(adele.page, `Bonjour ${id}`);
+  makeDue(dossierId);
+  expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: Nouveau message dans « ${title} »`]);
+
+  const db = e2eDatabase();
+  const read = () => db.prepare("SELECT s.frequency AS f FROM NotificationSettings s JOIN User u ON u.id = s.userId WHERE u.email = ?").get(referent) as { f: string } | undefined;
+  try {
+    const mail = db.prepare("SELECT headers FROM LocalMail WHERE toEmail = ? AND subject LIKE 'Nouveau message%'").get(referent) as { headers: string };
+    const headers = JSON.parse(mail.headers) as Record<string, string>;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const target = new URL(headers["List-Unsubscribe"].replace(/^<|>$/g, ""));
+    expect(target.pathname).toBe("/unsubscribe/one-click");
+    const path = `${target.pathname}${target.search}`;
+
+    const tampered = path.replace(/s=[^&]+/, "s=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    const bad = await request.post(tampered, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(bad.status()).toBe(400);
+    expect(read()).toBeUndefined();
+
+    // A GET (a link scanner, a person) only leads to the confirmation page.
+    const get = await request.get(path, { maxRedirects: 0 });
+    expect(get.status()).toBe(303);
+    expect(get.headers().location).toMatch(/^\/unsubscribe\?u=/);
+    expect(read()).toBeUndefined();
+
+    const ok = await request.post(path, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(ok.status()).toBe(200);
+    expect(read()?.f).toBe("never");
+  } finally {
+    db.close();
+  }
+  await adele.ctx.close();
+});

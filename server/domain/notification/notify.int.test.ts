@@ -6,6 +6,7 @@ import { localMailbox } from "../../email/send";
 import { runOutboxOnce } from "../../outbox/worker";
 import { postMessage } from "../conversation/service";
 import { markRead } from "../dashboard/service";
+import { inviteMembers } from "../membership/service";
 import { pauseDossier, reactivateDossier } from "../pause/service";
 import { changeRecommendationStatus, createRecommendation } from "../recommendation/service";
 import { setFrequency, setNotificationLocale, setParticipation } from "../settings/service";
@@ -229,5 +230,20 @@ describe("R1, R2: recommendations", () => {
     expect(box.to(w.advisor.email).map((m) => m.subject)).toEqual(["« Isoler les combles » : En cours"]);
     expect(box.to(colleague.email)).toHaveLength(0);
     expect(box.to(w.applicant.email)).toHaveLength(0);
+  });
+});
+
+describe("N8: transactional emails never pass the gate", () => {
+  it("N8: a user set to never (unsubscribed) still receives an invitation, and no notification", async () => {
+    const u = await makeUser("Jamais Invite");
+    await db().notificationSettings.create({ data: { userId: u.id, frequency: "never", unsubscribedAt: new Date() } });
+    const other = await makeDossier(w.org.id, [{ userId: w.advisor.id, role: "advisor", holder: true }]);
+    const res = await inviteMembers(await actor(w.advisor.id), { dossierId: other.id, side: "applicant", emails: [u.email] });
+    expect(res.ok).toBe(true);
+    await postMessage(await actor(w.advisor.id), { dossierId: other.id, clientId: cid(), body: "Bienvenue" });
+    const box = await deliver();
+    expect(box.to(u.email).map((m) => m.subject)).toEqual([expect.stringContaining("invité")]);
+    const rows = await db().emailDelivery.findMany({ where: { userId: u.id } });
+    expect(rows.map((r) => r.kind)).toEqual(["transactional"]);
   });
 });
