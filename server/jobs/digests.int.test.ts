@@ -5,7 +5,7 @@ import { markRead } from "../domain/dashboard/service";
 import { appendEvent, nextSeq } from "../domain/dossier/events";
 import { postMessage } from "../domain/conversation/service";
 import { changeRecommendationStatus, createRecommendation } from "../domain/recommendation/service";
-import { pauseDossier } from "../domain/pause/service";
+import { pauseDossier, reactivateDossier } from "../domain/pause/service";
 import type { Frequency } from "../domain/notification/schema";
 import { useTestDatabase } from "../test/db";
 import { actor, makeDossier, makeUser, makeWorld } from "../test/factories";
@@ -181,6 +181,23 @@ describe("digest content", () => {
     const [toAdvisor] = await digestsTo(w.advisor.id);
     expect(toAdvisor.text).toContain("Dans le dossier en pause");
     expect(toAdvisor.text).toContain("Staff Nord a mis le dossier en pause");
+  });
+
+  it("P4: what happened while paused stays out of the applicant side's digest after a reactivation", async () => {
+    await setFrequency(w.referent.id, "daily");
+    await say(w.advisor.id, w.dossier.id, "Avant la pause", TUE_10);
+    await pauseDossier(await actor(w.staff.id), { dossierId: w.dossier.id, reason: "other", comment: "test" }, new Date(TUE_10.getTime() + 60_000));
+    await say(w.advisor.id, w.dossier.id, "Pendant la pause", TUE_11);
+    const back = await reactivateDossier(await actor(w.staff.id), { dossierId: w.dossier.id }, new Date(TUE_11.getTime() + 60_000));
+    expect(back.ok).toBe(true);
+    await say(w.advisor.id, w.dossier.id, "Après la reprise", new Date(TUE_11.getTime() + 120_000));
+    await runDigests(WED_0805);
+    const [d] = await digestsTo(w.referent.id);
+    expect(d.text).toContain("Avant la pause");
+    expect(d.text).not.toContain("Pendant la pause");
+    expect(d.text).not.toContain("a mis le dossier en pause");
+    expect(d.text).toContain("Dossier réactivé par Staff Nord");
+    expect(d.text).toContain("Après la reprise");
   });
 
   it("N2: written in the notification language", async () => {

@@ -10,6 +10,7 @@ import { env } from "../../env";
 import { kickOutbox, recordEmail } from "../../outbox/record";
 import { audiencesFor, dossierAccess, visibleDossiersWhere } from "../dossier/policy";
 import { gateDecisions } from "../notification/gate";
+import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { defaultParticipation } from "../notification/schema";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { previousDigestSlot, type DigestFrequency } from "../../jobs/schedule";
@@ -68,7 +69,8 @@ export async function collectDigest(client: Tx, userId: string, organizationId: 
       select: { seq: true, type: true, payload: true, createdAt: true },
     });
     if (rows.length === 0) continue;
-    const events = await keepWhatConcerns(client, userId, access.side, d.id, rows.map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload) as unknown, at: r.createdAt })));
+    const visible = access.side === "applicant" ? await outsidePauses(client, d.id, from, rows) : rows;
+    const events = await keepWhatConcerns(client, userId, access.side, d.id, visible.map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload) as unknown, at: r.createdAt })));
     const section = digestSection(decision.locale, { id: d.id, title: d.title, url: `${appUrl}/dossiers/${encodeURIComponent(d.id)}` }, events);
     if (!section) continue;
     sections.push(section);
@@ -76,6 +78,26 @@ export async function collectDigest(client: Tx, userId: string, organizationId: 
     email = decision.email;
   }
   return { sections, locale, email };
+}
+
+/**
+ * P4: the applicant side hears nothing about what happened while the dossier was paused, even once it is
+ * reactivated before the digest leaves (the pause itself included; the reactivation is news again).
+ */
+async function outsidePauses<T extends { seq: number; type: string }>(client: Tx, dossierId: string, from: Date, rows: T[]): Promise<T[]> {
+  const before = await client.dossierEvent.findFirst({
+    where: { dossierId, createdAt: { lte: from }, type: { in: [DOSSIER_PAUSED, DOSSIER_REACTIVATED] } },
+    orderBy: { seq: "desc" },
+    select: { type: true },
+  });
+  let paused = before?.type === DOSSIER_PAUSED;
+  const kept: T[] = [];
+  for (const r of rows) {
+    if (r.type === DOSSIER_PAUSED) paused = true;
+    else if (r.type === DOSSIER_REACTIVATED) paused = false;
+    if (!paused) kept.push(r);
+  }
+  return kept;
 }
 
 /**
