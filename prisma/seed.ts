@@ -4,6 +4,8 @@ import { actorById } from "../server/auth/actor";
 import { postMessage } from "../server/domain/conversation/service";
 import { changeRecommendationStatus, createRecommendation } from "../server/domain/recommendation/service";
 import { closeDb, db, dbReady } from "../server/db";
+import { attachWithKey, createSolicitation } from "../server/domain/solicitation/service";
+import { applyTemplate, saveTemplate } from "../server/domain/template/service";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,7 +15,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
   const d = db();
 
   const user = (email: string, name: string, title?: string) => d.user.create({ data: { email, name, title, emailVerified: now } });
-  const [alice, sam, adele, arnaud, carla, paul, marie, , sofia] = await Promise.all([
+  const [alice, sam, adele, arnaud, carla, paul, marie, pierre, sofia] = await Promise.all([
     user("alice.admin@nord.test", "Alice Admin", "Administratrice"),
     user("sam.staff@nord.test", "Sam Staff", "Chargé de mission"),
     user("adele.conseil@nord.test", "Adèle Conseil", "Conseillère en rénovation"),
@@ -106,7 +108,39 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
   const sofiaActor = (await actorById(sofia.id))!;
   await d.dossierMember.create({ data: { dossierId: mediatheque.id, userId: sofia.id, side: "advisor", role: "advisor", holder: true } });
   await postMessage(sofiaActor, { dossierId: mediatheque.id, clientId: "seed-sud-0", body: "Note interne du Cabinet Sud : le permis est déposé." }, new Date(now.getTime() - 2 * DAY));
+  await seedPartners(now, { alice: alice.id, adele: adele.id, pierre: pierre.id, nord: nord.id, ecole: ecole.id });
   return true;
+}
+
+/** S8, S1, S2: a demo template on the école dossier, and Pierre attached to a technical opinion, through the services. */
+async function seedPartners(now: Date, ids: { alice: string; adele: string; pierre: string; nord: string; ecole: string }) {
+  const [alice, adele, pierre] = await Promise.all([actorById(ids.alice), actorById(ids.adele), actorById(ids.pierre)]);
+  const template = await saveTemplate(alice!, {
+    organizationId: ids.nord,
+    name: "Rénovation de bâtiment public",
+    fields: [
+      { key: "budget", label: "Budget prévisionnel (€)", section: "applicant" },
+      { key: "surface", label: "Surface (m²)", section: "applicant" },
+      { key: "note_interne", label: "Note interne", section: "internal" },
+      { key: "avis_structure", label: "Avis sur la structure", section: "partner" },
+    ],
+    partnerView: { budget: "read", surface: "read", note_interne: "hidden", avis_structure: "edit" },
+    statuses: [
+      { key: "depot", label: "Dépôt", partnerVisible: true, partnerEditable: true },
+      { key: "instruction", label: "Instruction", partnerVisible: true, partnerEditable: false },
+      { key: "decision", label: "Décision", partnerVisible: false, partnerEditable: false },
+    ],
+  });
+  if (!template.ok) throw new Error(`seed template refused: ${template.error.message}`);
+  const at = new Date(now.getTime() - 2 * DAY);
+  const applied = await applyTemplate(adele!, { dossierId: ids.ecole, templateId: template.value.templateId }, at);
+  if (!applied.ok) throw new Error(`seed template not applied: ${applied.error.message}`);
+  await db().dossier.update({ where: { id: ids.ecole }, data: { fieldValues: JSON.stringify({ budget: "450000", surface: "1200", note_interne: "Le maire souhaite un chantier l'été." }) } });
+  const due = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
+  const asked = await createSolicitation(adele!, { dossierId: ids.ecole, kind: "opinion", scope: "technical", external: true, partnerEmail: pierre!.email, dueDate: due, instructions: "Merci de donner votre avis sur l'état de la charpente d'après les plans de 1978." }, at);
+  if (!asked.ok || !asked.value.key) throw new Error("seed solicitation refused");
+  const attached = await attachWithKey(pierre!, { key: asked.value.key }, "seed", new Date(at.getTime() + 3600_000));
+  if (!attached.ok) throw new Error("seed attachment refused");
 }
 
 if (process.argv[1]?.endsWith("seed.ts")) {

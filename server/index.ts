@@ -8,6 +8,7 @@ import { env } from "./env";
 import { startAutoPauseJob } from "./jobs/auto-pause";
 import { startDigestJob } from "./jobs/digests";
 import { startReminderJob } from "./jobs/reminders";
+import { startPartnerRemindersJob } from "./jobs/partner-reminders";
 import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
 import { attachRedisAdapter } from "./realtime/adapter";
@@ -32,6 +33,8 @@ async function main() {
   // N4: every 5 minutes (a digest leaves within minutes of 08:00); R3: hourly. Both at start-up too.
   const stopDigests = startDigestJob();
   const stopReminders = startReminderJob();
+  // S6: automatic partner reminders, hourly.
+  const stopPartnerReminders = startPartnerRemindersJob();
 
   await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
   logger.info(`Relais ready on ${e.appUrl}`, { database: e.provider, redis: Boolean(e.REDIS_URL), email: e.localMail ? "local mailbox" : "resend", demoLogin: e.DEMO_LOGIN });
@@ -48,6 +51,7 @@ async function main() {
     await stopAutoPause();
     await stopDigests();
     await stopReminders();
+    await stopPartnerReminders();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     http.closeAllConnections();
     await closeRedis();

@@ -113,6 +113,11 @@ export function DashboardLive({
                 </span>
                 {d.paused ? <Badge tone="warning">{t(locale, "dashboard.paused")}</Badge> : null}
                 {full && d.openRecommendations > 0 ? <Badge tone="neutral">{t(locale, "dashboard.openRecommendations", { count: d.openRecommendations })}</Badge> : null}
+                {full && d.solicitations.asked > 0 ? (
+                  <span data-testid="solicitation-counts">
+                    <Badge tone="neutral">{t(locale, "solicitation.counts", { asked: d.solicitations.asked, answered: d.solicitations.answered })}</Badge>
+                  </span>
+                ) : null}
                 {d.unread > 0 ? (
                   <span data-testid="unread" data-count={d.unread}>
                     <Badge tone="brand">{t(locale, "dashboard.unread", { count: d.unread })}</Badge>

@@ -5,6 +5,7 @@ export const dossierTabs: { slug: string; label: MessageKey }[] = [
   { slug: "", label: "dossier.conversation" },
   { slug: "recommendations", label: "dossier.recommendations" },
   { slug: "documents", label: "dossier.documents" },
+  { slug: "partners", label: "solicitation.tab" },
   { slug: "timeline", label: "timeline.tab" },
   { slug: "members", label: "membership.tab" },
   { slug: "settings", label: "settings.tab" },

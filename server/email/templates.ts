@@ -32,3 +32,37 @@ export function invitationEmail(locale: Locale, p: { inviter: string; title: str
   const html = layout(locale, subject, [body], { label: t(locale, "email.invitation.action"), url: p.url }, footer);
   return { subject, html, text };
 }
+
+/** S2: the one-time attach key of a solicitation (transactional: always leaves, N8). */
+export function partnerKeyEmail(locale: Locale, p: { asker: string; organization: string; title: string; scope: string; key: string; expiresOn: string; dueDate: string | null; url: string }): RenderedEmail {
+  const subject = t(locale, "email.partnerKey.subject", { organization: p.organization });
+  const body = t(locale, "email.partnerKey.body", { asker: p.asker, organization: p.organization, title: p.title, scope: p.scope });
+  const keyLine = t(locale, "email.partnerKey.key", { key: p.key });
+  const how = t(locale, "email.partnerKey.how");
+  const due = p.dueDate ? t(locale, "email.partnerKey.due", { date: p.dueDate }) : null;
+  const footer = t(locale, "email.partnerKey.footer", { date: p.expiresOn });
+  const paragraphs = [body, keyLine, how, ...(due ? [due] : [])];
+  const text = [...paragraphs, "", p.url, "", footer].join("\n");
+  const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerKey.action"), url: p.url }, footer);
+  return { subject, html, text };
+}
+
+/** S1: an internal partner (member of the organization) is asked; they answer in the workspace. */
+export function partnerRequestEmail(locale: Locale, p: { asker: string; title: string; scope: string; dueDate: string | null; url: string }): RenderedEmail {
+  const subject = t(locale, "email.partnerRequest.subject", { title: p.title });
+  const body = t(locale, "email.partnerRequest.body", { asker: p.asker, title: p.title, scope: p.scope });
+  const paragraphs = [body, ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : [])];
+  const text = [...paragraphs, "", p.url].join("\n");
+  const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerRequest.action"), url: p.url });
+  return { subject, html, text };
+}
+
+/** S6: a reminder to a partner who has not answered yet. */
+export function partnerReminderEmail(locale: Locale, p: { organization: string; title: string; scope: string; dueDate: string | null; url: string; attached: boolean }): RenderedEmail {
+  const subject = t(locale, "email.partnerReminder.subject", { title: p.title });
+  const body = t(locale, "email.partnerReminder.body", { organization: p.organization, title: p.title, scope: p.scope });
+  const paragraphs = [body, ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : []), ...(p.attached ? [] : [t(locale, "email.partnerReminder.attach")])];
+  const text = [...paragraphs, "", p.url].join("\n");
+  const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerReminder.action"), url: p.url });
+  return { subject, html, text };
+}

@@ -8,6 +8,10 @@ export interface Publisher {
   dossierEvent(event: PublishedEvent): void;
   /** The user lost access to the dossier: their sockets leave its rooms now (A3). */
   revoke(userId: string, dossierId: string): void;
+  /** A5, S10: this partner lost the partner view of the dossier (solicitation revoked): cut now. */
+  revokePartner?(userId: string, dossierId: string): void;
+  /** A5, S3: the dossier's status hides it from partners: every partner socket leaves, now. */
+  revokePartners?(dossierId: string): void;
 }
 
 const KEY = Symbol.for("relais.publisher");

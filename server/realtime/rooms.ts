@@ -2,11 +2,18 @@
 export const rooms = {
   dossier: (dossierId: string) => `dossier:${dossierId}`,
   dossierAdvisors: (dossierId: string) => `dossier:${dossierId}:advisors`,
+  /** A5: partners of the dossier, joined through partnerAccess; receives partner-audience events only */
+  dossierPartners: (dossierId: string) => `dossier:${dossierId}:partners`,
   dashboard: (organizationId: string) => `org:${organizationId}:dashboard`,
   user: (userId: string) => `user:${userId}`,
 };
 
-/** The room an event of this audience goes to. */
-export function roomForAudience(dossierId: string, audience: string): string {
-  return audience === "advisors" ? rooms.dossierAdvisors(dossierId) : rooms.dossier(dossierId);
+/**
+ * The rooms an event of this audience goes to. Partner-audience events go to the partners' room and
+ * to the advisor side (which sees every seq); partners never receive "all" or "advisors" events.
+ */
+export function roomsForAudience(dossierId: string, audience: string): string[] {
+  if (audience === "advisors") return [rooms.dossierAdvisors(dossierId)];
+  if (audience === "partners") return [rooms.dossierPartners(dossierId), rooms.dossierAdvisors(dossierId)];
+  return [rooms.dossier(dossierId)];
 }

@@ -5,7 +5,8 @@ import { Server, type Socket } from "socket.io";
 import { userIdFromCookieHeader } from "../auth/socket";
 import { actorById, type Actor } from "../auth/actor";
 import { postMessage } from "../domain/conversation/service";
-import { dossierAccess } from "../domain/dossier/policy";
+import { dossierAccess, partnerAccess } from "../domain/dossier/policy";
+import { partnerEventsAfter } from "../domain/partner/service";
 import { eventsAfter } from "../domain/dossier/service";
 import { createDashboardFanout } from "../domain/dashboard/fanout";
 import { markRead } from "../domain/dashboard/service";
@@ -14,7 +15,7 @@ import { fail } from "../errors";
 import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents, Viewer } from "./contract";
 import { publisher, type Publisher } from "./publisher";
-import { roomForAudience, rooms } from "./rooms";
+import { roomsForAudience, rooms } from "./rooms";
 import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
 
 type SocketData = { actor: Actor; dossiers: Set<string>; lastTyping: Map<string, number> };
@@ -59,7 +60,14 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
       const { dossierId, afterSeq } = parsed.data;
       try {
         const access = await dossierAccess(actor, dossierId);
-        if (!access) return ack(fail("not_found", actor.locale));
+        if (!access) {
+          // A5: a partner joins only the partners' room, and catches up on partner-audience events only.
+          const partner = await partnerAccess(actor, dossierId);
+          if (!partner) return ack(fail("not_found", actor.locale));
+          await socket.join(rooms.dossierPartners(dossierId));
+          socket.data.dossiers.add(dossierId);
+          return ack({ ok: true, ...(await partnerEventsAfter(partner, afterSeq)) });
+        }
         // Join before reading the log so that nothing committed in between is missed (duplicates are
         // dropped by seq on the client).
         const joined = [rooms.dossier(dossierId), ...(access.side === "advisor" ? [rooms.dossierAdvisors(dossierId)] : [])];
@@ -143,6 +151,7 @@ async function leaveDossier(socket: RelaisSocket, dossierId: string) {
   socket.data.dossiers.delete(dossierId);
   await socket.leave(rooms.dossier(dossierId));
   await socket.leave(rooms.dossierAdvisors(dossierId));
+  await socket.leave(rooms.dossierPartners(dossierId));
 }
 
 /** Who is viewing the dossier now (C6): never stored, computed from the room. */
@@ -163,14 +172,24 @@ export function socketPublisher(io: RelaisIo): Publisher {
   const self: Publisher = {
     dossierEvent(event) {
       const { audience, organizationId: _org, ...wire } = event;
-      io.to(roomForAudience(event.dossierId, audience)).emit("dossier:event", wire);
+      io.to(roomsForAudience(event.dossierId, audience)).emit("dossier:event", wire);
       dashboard.touch(event);
     },
     revoke(userId, dossierId) {
       const mine = io.in(rooms.user(userId));
-      mine.socketsLeave([rooms.dossier(dossierId), rooms.dossierAdvisors(dossierId)]);
+      mine.socketsLeave([rooms.dossier(dossierId), rooms.dossierAdvisors(dossierId), rooms.dossierPartners(dossierId)]);
       mine.emit("dossier:revoked", { dossierId });
       void broadcastPresence(io, dossierId);
+    },
+    revokePartner(userId, dossierId) {
+      const mine = io.in(rooms.user(userId));
+      mine.socketsLeave(rooms.dossierPartners(dossierId));
+      mine.emit("dossier:revoked", { dossierId });
+    },
+    revokePartners(dossierId) {
+      // Tell first, then empty the room: a partner page shows the notice and the socket hears nothing more.
+      io.to(rooms.dossierPartners(dossierId)).emit("dossier:revoked", { dossierId });
+      io.in(rooms.dossierPartners(dossierId)).socketsLeave(rooms.dossierPartners(dossierId));
     },
   };
   return self;

@@ -5,6 +5,7 @@ import { db, type Prisma } from "../../db";
 import { fail, ok, type Result } from "../../errors";
 import { allows, dossierAccess, visibleDossiersWhere } from "../dossier/policy";
 import { openRecommendationCounts } from "../recommendation/service";
+import { solicitationCounts } from "../solicitation/service";
 import { cancelReadNotifications } from "../notification/service";
 import { dashboardFiltersSchema, markReadSchema, RECENT_DAYS, type DashboardFilters } from "./schema";
 
@@ -17,6 +18,8 @@ export type DashboardRow = {
   lastActivityAt: string;
   unread: number;
   openRecommendations: number;
+  /** S6, D1: partner solicitations asked and answered */
+  solicitations: { asked: number; answered: number };
   mine: boolean;
 };
 
@@ -51,7 +54,7 @@ export async function dashboardRows(actor: Actor, rawFilters: unknown, now = new
     },
   });
   const ids = rows.map((r) => r.id);
-  const [unread, reco] = await Promise.all([unreadCounts(actor.userId, ids), openRecommendationCounts(ids)]);
+  const [unread, reco, solicitations] = await Promise.all([unreadCounts(actor.userId, ids), openRecommendationCounts(ids), solicitationCounts(ids)]);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -61,6 +64,7 @@ export async function dashboardRows(actor: Actor, rawFilters: unknown, now = new
     lastActivityAt: r.lastActivityAt.toISOString(),
     unread: unread.get(r.id) ?? 0,
     openRecommendations: reco.get(r.id) ?? 0,
+    solicitations: solicitations.get(r.id) ?? { asked: 0, answered: 0 },
     mine: r.members.length > 0,
   }));
 }

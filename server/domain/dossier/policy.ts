@@ -3,6 +3,7 @@
 import type { Actor } from "../../auth/actor";
 import { can, type DossierAction, type DossierRole } from "../../auth/permissions";
 import { db, type Db, type Prisma, type Tx } from "../../db";
+import { partnerStatus } from "../template/statuses";
 
 const STAFF_ROLES = ["staff", "admin"];
 
@@ -66,5 +67,39 @@ export function allows(access: DossierAccess | null, action: DossierAction): acc
 
 /** Event audiences a viewer may receive (section 5): the advisor side sees every event. */
 export function audiencesFor(access: DossierAccess): string[] {
-  return access.side === "advisor" ? ["all", "advisors"] : ["all"];
+  return access.side === "advisor" ? ["all", "advisors", "partners"] : ["all"];
+}
+
+/**
+ * A5, S3: what a partner may reach of a dossier, or null. Partners never go through
+ * visibleDossiersWhere: they reach a dossier only through their own live solicitations (attached, not
+ * revoked), and only while the dossier's workflow status is partner-visible.
+ */
+export type PartnerAccess = {
+  dossierId: string;
+  organizationId: string;
+  seq: number;
+  /** the status allows partners to edit (answer, supplement, on-behalf entry) */
+  editable: boolean;
+  /** the actor's own live solicitations on this dossier */
+  solicitationIds: string[];
+};
+
+export async function partnerAccess(actor: Pick<Actor, "userId">, dossierId: string, client: Db | Tx = db()): Promise<PartnerAccess | null> {
+  if (typeof actor.userId !== "string" || actor.userId.length === 0) throw new Error("partnerAccess needs an actor with a userId");
+  const dossier = await client.dossier.findFirst({
+    where: { id: dossierId, solicitations: { some: { partnerUserId: actor.userId, revokedAt: null } } },
+    select: {
+      id: true,
+      organizationId: true,
+      seq: true,
+      workflowStatus: true,
+      template: { select: { statuses: true } },
+      solicitations: { where: { partnerUserId: actor.userId, revokedAt: null }, select: { id: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!dossier) return null;
+  const status = partnerStatus(dossier.workflowStatus, dossier.template?.statuses);
+  if (!status.visible) return null;
+  return { dossierId: dossier.id, organizationId: dossier.organizationId, seq: dossier.seq, editable: status.editable, solicitationIds: dossier.solicitations.map((s) => s.id) };
 }

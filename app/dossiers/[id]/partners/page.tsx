@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { DossierShell } from "@/components/dossier/DossierShell";
+import { PartnersPanel } from "@/components/solicitation/PartnersPanel";
+import { StatusControl } from "@/components/template/StatusControl";
+import { requireActor } from "@/server/auth/guard";
+import { getDossierShell } from "@/server/domain/dossier/service";
+import { canManageSolicitations } from "@/server/domain/solicitation/policy";
+import { solicitationsForPanel } from "@/server/domain/solicitation/service";
+import { dossierStatuses } from "@/server/domain/template/service";
+
+export default async function DossierPartnersPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}/partners`);
+  // The shell (and its seq) first: anything newer than what the tab reads next arrives live.
+  const page = await getDossierShell(actor, id);
+  // The Partners tab is the advisor side's (S1, A4): the applicant side gets the same 404 as a stranger.
+  if (!page || !canManageSolicitations(page.access)) notFound();
+  const now = new Date();
+  const [solicitations, statuses] = await Promise.all([solicitationsForPanel(actor, page.access, now), dossierStatuses(id)]);
+  return (
+    <DossierShell dossier={page.shell} locale={actor.locale} active="partners">
+      <div className="space-y-6">
+        <StatusControl dossierId={id} current={statuses.current} statuses={statuses.statuses} locale={actor.locale} />
+        <PartnersPanel dossierId={id} initial={solicitations} locale={actor.locale} today={now.toISOString().slice(0, 10)} />
+      </div>
+    </DossierShell>
+  );
+}

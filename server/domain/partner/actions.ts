@@ -1,0 +1,25 @@
+"use server";
+// Server actions of the partner's side: attach with a key (S2), save partner-editable fields (S5, S9).
+import { headers } from "next/headers";
+import { currentActor } from "../../auth/session";
+import { fail } from "../../errors";
+import { attachWithKey } from "../solicitation/service";
+import { savePartnerFields } from "../template/service";
+
+/** The client address for the per-address limit: the first hop Next records for the request. */
+async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return (h.get("x-forwarded-for") ?? h.get("x-real-ip") ?? "unknown").split(",")[0].trim();
+}
+
+export async function attachAction(input: { key: string }) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return attachWithKey(actor, input, await clientAddress());
+}
+
+export async function savePartnerFieldsAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return savePartnerFields(actor, input);
+}

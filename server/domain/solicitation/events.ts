@@ -1,0 +1,36 @@
+// What the solicitation area publishes. Every solicitation event goes to the advisor side only
+// (audience "advisors", A4) and carries ids and states, never an answer's text: a confidential answer
+// (S11) is read through the panel's query, which applies who may see it.
+export const SOLICITATION_CREATED = "solicitation.created";
+export const SOLICITATION_ATTACHED = "solicitation.attached";
+export const SOLICITATION_ANSWERED = "solicitation.answered";
+export const SOLICITATION_REVOKED = "solicitation.revoked";
+export const SOLICITATION_REMINDED = "solicitation.reminded";
+
+export type SolicitationEventPayload = { solicitationId: string; scope: string; byName: string | null };
+
+/** S6: the state shown to advisors. */
+export type SolicitationState = "waiting" | "pending" | "answered" | "overdue" | "withdrawn";
+
+export type SolicitationView = {
+  id: string;
+  kind: string;
+  scope: string;
+  external: boolean;
+  partnerEmail: string;
+  partnerName: string | null;
+  askedBy: { id: string; name: string };
+  dueDate: string | null;
+  instructions: string;
+  confidential: boolean;
+  state: SolicitationState;
+  attachedAt: string | null;
+  answeredAt: string | null;
+  revokedAt: string | null;
+  /** null when there is no answer or the viewer may not read it (S11) */
+  answer: { text: string; file: { name: string; size: number } | null } | null;
+  answerHidden: boolean;
+  reminders: string[];
+  /** S6: a manual reminder may leave now (not answered, not revoked, none today) */
+  canRemind: boolean;
+};

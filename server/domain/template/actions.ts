@@ -1,0 +1,23 @@
+"use server";
+// Server actions of the template area: status change (S3), template design (S8), template of a dossier.
+import { currentActor } from "../../auth/session";
+import { fail } from "../../errors";
+import { applyTemplate, changeWorkflowStatus, saveTemplate } from "./service";
+
+export async function changeWorkflowStatusAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return changeWorkflowStatus(actor, input);
+}
+
+export async function saveTemplateAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return saveTemplate(actor, input);
+}
+
+export async function applyTemplateAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return applyTemplate(actor, input);
+}

@@ -1,0 +1,46 @@
+// Template fields and the partner view design (S8): which fields a partner sees, which they may edit.
+import { z } from "zod";
+
+export const FIELD_SECTIONS = ["applicant", "internal", "partner"] as const;
+export type FieldSection = (typeof FIELD_SECTIONS)[number];
+
+export const templateFieldSchema = z.object({
+  key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/),
+  label: z.string().trim().min(1).max(120),
+  section: z.enum(FIELD_SECTIONS),
+});
+export type TemplateField = z.infer<typeof templateFieldSchema>;
+
+export const PARTNER_MODES = ["hidden", "read", "edit"] as const;
+export type PartnerMode = (typeof PARTNER_MODES)[number];
+export const partnerViewSchema = z.record(z.string(), z.enum(["read", "edit"]));
+
+export const FIELD_VALUE_MAX = 5000;
+
+function parse<T>(schema: z.ZodType<T>, json: string | null | undefined, fallback: T): T {
+  if (!json) return fallback;
+  try {
+    const r = schema.safeParse(JSON.parse(json));
+    return r.success ? r.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export const fieldsOf = (json: string | null | undefined) => parse(z.array(templateFieldSchema), json, []);
+export const partnerViewOf = (json: string | null | undefined) => parse(partnerViewSchema, json, {});
+export const valuesOf = (json: string | null | undefined) => parse(z.record(z.string(), z.string()), json, {});
+
+export type PartnerField = { key: string; label: string; section: FieldSection; value: string; editable: boolean };
+
+/**
+ * A5, S8: the fields of the partner view with their values. A field absent from the design is not
+ * there at all (not even its label); "edit" counts only while the status is partner-editable.
+ */
+export function partnerFields(fieldsJson: string, viewJson: string, valuesJson: string, statusEditable: boolean): PartnerField[] {
+  const view = partnerViewOf(viewJson);
+  const values = valuesOf(valuesJson);
+  return fieldsOf(fieldsJson)
+    .filter((f) => view[f.key])
+    .map((f) => ({ key: f.key, label: f.label, section: f.section, value: values[f.key] ?? "", editable: statusEditable && view[f.key] === "edit" }));
+}
