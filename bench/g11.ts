@@ -1,0 +1,80 @@
+// G11, in its own process: the newest 50 messages of a 10,000-message dossier, through the app's own
+// read (latestMessages, Prisma) and through raw SQL on the same database building the same objects.
+// Alternating blocks of each so that drift (other load on the machine) hits both alike.
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sqliteFile } from "../scripts/db.mjs";
+import { actorById } from "../server/auth/actor";
+import { latestMessages } from "../server/domain/conversation/service";
+import { dossierAccess } from "../server/domain/dossier/policy";
+import { closeDb, dbReady } from "../server/db";
+import { env } from "../server/env";
+import type { MessageView } from "../server/realtime/contract";
+
+type Config = { dossierId: string; holder: string; warmup: number; iterations: number };
+const cfg = JSON.parse(process.env.BENCH_CONFIG ?? "{}") as Config;
+
+type Row = { id: string; dossierId: string; clientId: string; seq: number; body: string; createdAt: string | number | Date; authorId: string; name: string | null; email: string };
+const SQL_SQLITE = `SELECT m.id, m.dossierId, m.clientId, m.seq, m.body, m.createdAt, u.id AS authorId, u.name, u.email
+  FROM Message m JOIN User u ON u.id = m.authorId WHERE m.dossierId = ? ORDER BY m.seq DESC LIMIT 50`;
+const SQL_PG = `SELECT m.id, m."dossierId", m."clientId", m.seq, m.body, m."createdAt", u.id AS "authorId", u.name, u.email
+  FROM "Message" m JOIN "User" u ON u.id = m."authorId" WHERE m."dossierId" = $1 ORDER BY m.seq DESC LIMIT 50`;
+
+const toView = (r: Row): MessageView => ({ id: r.id, dossierId: r.dossierId, clientId: r.clientId, seq: r.seq, body: r.body, createdAt: new Date(r.createdAt).toISOString(), author: { id: r.authorId, name: r.name ?? r.email } });
+
+function median(values: number[]) {
+  const a = [...values].sort((x, y) => x - y);
+  return { p50: a[Math.floor(a.length / 2)], p99: a[Math.min(a.length - 1, Math.ceil(a.length * 0.99) - 1)] };
+}
+
+async function main() {
+  const e = env();
+  await dbReady();
+  const actor = await actorById(cfg.holder);
+  const access = actor && (await dossierAccess(actor, cfg.dossierId));
+  if (!access) throw new Error("no access to the G11 dossier");
+
+  let raw: () => Promise<MessageView[]>;
+  let closeRaw: () => Promise<void>;
+  if (e.provider === "sqlite") {
+    const conn = new Database(sqliteFile(e.DATABASE_URL), { readonly: true });
+    const stmt = conn.prepare(SQL_SQLITE);
+    raw = async () => (stmt.all(cfg.dossierId) as Row[]).reverse().map(toView);
+    closeRaw = async () => void conn.close();
+  } else {
+    const pool = new pg.Pool({ connectionString: e.DATABASE_URL, max: 1 });
+    raw = async () => (await pool.query<Row>({ name: "g11", text: SQL_PG, values: [cfg.dossierId] })).rows.reverse().map(toView);
+    closeRaw = () => pool.end();
+  }
+  const orm = () => latestMessages(access, 50);
+
+  // Both paths must answer the same thing, or the comparison means nothing.
+  const [a, b] = [await orm(), await raw()];
+  if (a.length !== 50 || JSON.stringify(a) !== JSON.stringify(b)) throw new Error("ORM and raw SQL disagree");
+
+  const times = { orm: [] as number[], raw: [] as number[] };
+  const block = 50;
+  for (let done = -cfg.warmup; done < cfg.iterations; done += block) {
+    for (const [name, fn] of [["orm", orm], ["raw", raw]] as const) {
+      for (let i = 0; i < block; i++) {
+        const t = performance.now();
+        await fn();
+        if (done >= 0) times[name].push((performance.now() - t) * 1000);
+      }
+    }
+    process.send?.({ type: "progress", text: `${Math.max(0, done + block)}/${cfg.iterations} reads of each` });
+  }
+  await closeRaw();
+  await closeDb();
+  const result = { orm: median(times.orm), raw: median(times.raw), count: times.orm.length, provider: e.provider };
+  process.send?.({ type: "result", result });
+}
+
+main().then(
+  () => setTimeout(() => process.exit(0), 50),
+  (err: unknown) => {
+    process.send?.({ type: "error", error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    setTimeout(() => process.exit(1), 50);
+  },
+);
