@@ -232,3 +232,31 @@ test("N5: List-Unsubscribe one-click POST (RFC 8058) sets never; GET and tampere
   }
   await adele.ctx.close();
 });
+
+test("C7: a message read in the app before its email leaves cancels that email; who did not read it gets it", async ({ browser }) => {
+  const id = uniq();
+  const title = `Lu ${id}`;
+  const referent = `lu-${id}@exemple.test`;
+  const applicant = `pas-lu-${id}@exemple.test`;
+  const adele = await signedIn(browser, users.adele);
+  const dossierId = await createDossierAsAdvisor(adele.page, title, { referent, applicants: [applicant] });
+  const ref = await signedIn(browser, referent);
+  await ref.page.goto(`/dossiers/${dossierId}`);
+  await live(ref.page);
+  await adele.page.goto(`/dossiers/${dossierId}`);
+  await live(adele.page);
+  await send(adele.page, `Lu tout de suite ${id}`);
+  // The referent has the conversation open: the message shows there and is read.
+  await expect(ref.page.getByTestId("message-body").filter({ hasText: `Lu tout de suite ${id}` })).toBeVisible();
+  const db = e2eDatabase();
+  try {
+    await expect
+      .poll(() => (db.prepare("SELECT d.status AS s FROM EmailDelivery d JOIN User u ON u.id = d.userId WHERE d.dossierId = ? AND u.email = ? AND d.kind = 'notification'").get(dossierId, referent) as { s: string }).s)
+      .toBe("cancelled");
+  } finally {
+    db.close();
+  }
+  makeDue(dossierId);
+  expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${applicant}: Nouveau message dans « ${title} »`]);
+  await Promise.all([adele.ctx.close(), ref.ctx.close()]);
+});
