@@ -5,9 +5,9 @@ import { postMessage } from "../domain/conversation/service";
 import { dossierAccess } from "../domain/dossier/policy";
 import { pauseDossier, reactivateDossier } from "../domain/pause/service";
 import { changeRecommendationStatus, createRecommendation } from "../domain/recommendation/service";
-import { reminderPlan } from "../domain/reminder/service";
+import { reminderPlan, reminderSettings, updateReminderSettings } from "../domain/reminder/service";
 import { useTestDatabase } from "../test/db";
-import { actor, makeWorld } from "../test/factories";
+import { actor, makeUser, makeWorld } from "../test/factories";
 import { runReminders } from "./reminders";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -140,5 +140,39 @@ describe("recommendation reminders", () => {
     expect(sent.map((d) => d.userId)).toEqual([w.applicant.id]);
     expect(sent[0].subject).toBe("Reminder: recommendations are waiting — " + (await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).title);
     expect(sent[0].text).toContain("(Proposed)");
+  });
+});
+
+describe("organization reminder settings", () => {
+  it("R3: an admin sets the delay and the recipients; the plan follows; bad values change nothing", async () => {
+    const w = await world();
+    const admin = await makeUser("Alice Admin", { organizationId: w.org.id, role: "admin" });
+    const a = await actor(admin.id);
+    const list = await reminderSettings(a);
+    expect(list.ok && list.value).toEqual([{ organizationId: w.org.id, name: "Agence Test", delayDays: 42, toAllApplicants: false }]);
+
+    const saved = await updateReminderSettings(a, { organizationId: w.org.id, delayDays: 21, toAllApplicants: true });
+    expect(saved.ok).toBe(true);
+    expect(await plan(w.applicant.id, w.dossier.id)).toMatchObject({ nextAt: after(3).toISOString(), delayDays: 21, toAllApplicants: true });
+
+    for (const bad of [{ delayDays: 3 }, { delayDays: 400 }, { delayDays: 10.5 }, { delayDays: "abc" }, { toAllApplicants: "yes" }]) {
+      const r = await updateReminderSettings(a, { organizationId: w.org.id, delayDays: 30, toAllApplicants: false, ...bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe("invalid");
+    }
+    const org = await db().organization.findUniqueOrThrow({ where: { id: w.org.id } });
+    expect(org).toMatchObject({ reminderDelayDays: 21, remindersToAllApplicants: true });
+  });
+
+  it("R3, A1: staff, advisors, applicants and other organizations' admins get a 404", async () => {
+    const w = await world();
+    const otherAdmin = await makeUser("Admin Autre", { organizationId: w.other.id, role: "admin" });
+    for (const u of [w.staff, w.advisor, w.referent, otherAdmin]) {
+      const r = await updateReminderSettings(await actor(u.id), { organizationId: w.org.id, delayDays: 14, toAllApplicants: true });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe("not_found");
+    }
+    for (const u of [w.staff, w.advisor, w.referent]) expect((await reminderSettings(await actor(u.id))).ok).toBe(false);
+    expect(await db().organization.findUniqueOrThrow({ where: { id: w.org.id } })).toMatchObject({ reminderDelayDays: 42, remindersToAllApplicants: false });
   });
 });

@@ -6,8 +6,10 @@
 //
 // Sending is guarded in the database: the dossier's lastReminderAt moves from the value read to the new
 // slot in the transaction that records the emails, so two runs at once send one reminder.
+import type { Actor } from "../../auth/actor";
 import { db, type Db, type Tx } from "../../db";
 import { env } from "../../env";
+import { fail, ok, type Result } from "../../errors";
 import { kickOutbox, recordEmail } from "../../outbox/record";
 import { nextReminderAt, reminderSlot } from "../../jobs/schedule";
 import type { DossierAccess } from "../dossier/policy";
@@ -15,6 +17,8 @@ import { allowedRecipients } from "../notification/gate";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { OPEN_STATUSES, type RecommendationStatus } from "../recommendation/statuses";
 import { reminderEmail } from "./email";
+import { adminOrganizationIds, canManageReminders } from "./policy";
+import { reminderSettingsSchema } from "./schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -121,4 +125,28 @@ export async function sendDueReminder(dossierId: string, now: Date): Promise<{ o
   if (result === null) return { outcome: "already_done", recipients: [] };
   if (result.length > 0) kickOutbox();
   return { outcome: "sent", recipients: result };
+}
+
+export type OrganizationReminderSettings = { organizationId: string; name: string; delayDays: number; toAllApplicants: boolean };
+
+/** R3: the reminder settings of the organizations the actor administers (404 when none). */
+export async function reminderSettings(actor: Actor): Promise<Result<OrganizationReminderSettings[]>> {
+  const ids = await adminOrganizationIds(actor);
+  if (ids.length === 0) return fail("not_found", actor.locale);
+  const orgs = await db().organization.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, name: true, reminderDelayDays: true, remindersToAllApplicants: true } });
+  return ok(orgs.map((o) => ({ organizationId: o.id, name: o.name, delayDays: o.reminderDelayDays, toAllApplicants: o.remindersToAllApplicants })));
+}
+
+/** R3: an admin sets the delay between reminders and who receives them; the next dates follow at once. */
+export async function updateReminderSettings(actor: Actor, raw: unknown): Promise<Result<OrganizationReminderSettings>> {
+  const parsed = reminderSettingsSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", actor.locale, parsed.error.issues.some((i) => i.path[0] === "delayDays") ? "reminder.admin.delayInvalid" : "error.invalid");
+  const { organizationId, delayDays, toAllApplicants } = parsed.data;
+  if (!(await canManageReminders(actor, organizationId))) return fail("not_found", actor.locale);
+  const o = await db().organization.update({
+    where: { id: organizationId },
+    data: { reminderDelayDays: delayDays, remindersToAllApplicants: toAllApplicants },
+    select: { id: true, name: true, reminderDelayDays: true, remindersToAllApplicants: true },
+  });
+  return ok({ organizationId: o.id, name: o.name, delayDays: o.reminderDelayDays, toAllApplicants: o.remindersToAllApplicants });
 }
