@@ -19,7 +19,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
         <p role="alert" className="mt-4 text-red-700" data-testid="unsubscribe-invalid">{t(locale, "notify.unsubscribe.invalid")}</p>
       ) : done ? (
         <p role="status" className="mt-4 text-emerald-800" data-testid="unsubscribe-done">
-          {t(locale, "notify.unsubscribe.done")} <a className="underline" href="/settings/conversations">{t(locale, "notify.nav.settings")}</a>
+          {t(locale, "notify.unsubscribe.done")} <a className="underline" href="/settings/conversations">{t(locale, "notify.email.settings")}</a>
         </p>
       ) : (
         <form method="post" action={`/unsubscribe/one-click?${q}`} className="mt-4 space-y-4">
