@@ -76,3 +76,40 @@ test("N6: staff see their organization's failed deliveries with the error; other
   expect(res?.status()).toBe(404);
   await Promise.all([samCtx.close(), sofiaCtx.close(), paulCtx.close()]);
 });
+
+test("R3: an admin sets the organization's reminder delay and recipients; the dossier's Settings follow", async ({ browser }) => {
+  const dossierId = dossierIdByTitle(ECOLE);
+  const [aliceCtx, paulCtx, samCtx] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  await signInAs(aliceCtx, users.alice);
+  await signInAs(paulCtx, users.paul);
+  await signInAs(samCtx, users.sam);
+  try {
+    const alice = await aliceCtx.newPage();
+    await alice.goto("/admin/reminders");
+    const form = alice.getByRole("region", { name: "Agence Nord" });
+    const delay = form.getByLabel("Délai entre les rappels (en jours)");
+    await delay.fill("3");
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Le délai doit être un nombre entier de jours entre 7 et 365.");
+    await delay.fill("21");
+    await form.getByLabel(/Envoyer les rappels à tous les membres côté demandeur/).check();
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(form.getByRole("status")).toHaveText("Réglages enregistrés.");
+
+    const paul = await paulCtx.newPage();
+    await paul.goto(`/dossiers/${dossierId}/settings`);
+    await expect(paul.getByTestId("next-reminder")).toContainText("Les rappels vont à tous les membres côté demandeur, toutes les 3 semaines.");
+
+    // Organization settings are the admins': staff get a 404.
+    const sam = await samCtx.newPage();
+    expect((await sam.goto("/admin/reminders"))?.status()).toBe(404);
+  } finally {
+    const db = e2eDatabase();
+    try {
+      db.prepare("UPDATE Organization SET reminderDelayDays = 42, remindersToAllApplicants = 0 WHERE id = (SELECT organizationId FROM Dossier WHERE id = ?)").run(dossierId);
+    } finally {
+      db.close();
+    }
+    await Promise.all([aliceCtx.close(), paulCtx.close(), samCtx.close()]);
+  }
+});
