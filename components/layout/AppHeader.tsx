@@ -22,6 +22,11 @@ export function AppHeader({ actor, locale, localMail }: { actor: Actor | null; l
             </a>
           ) : null}
           {actor ? (
+            <a href="/partners" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+              {t(locale, "partner.nav")}
+            </a>
+          ) : null}
+          {actor ? (
             <a href="/settings/conversations" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
               {t(locale, "notify.nav.settings")}
             </a>

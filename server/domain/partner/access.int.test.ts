@@ -183,19 +183,19 @@ describe("A5, S7, S8: what the partner view holds", () => {
         ]),
       },
     });
-    await db().dossier.update({ where: { id: w.dossier.id }, data: { templateId: template.id, workflowStatus: "depot", fieldValues: JSON.stringify({ budget: "120000", note_interne: "Secret des conseillers", surface: "800" }) } });
+    await db().dossier.update({ where: { id: w.dossier.id }, data: { templateId: template.id, workflowStatus: "depot", fieldValues: JSON.stringify({ budget: "120000", note_interne: "Secret des conseillers", surface: "Surface-non-partagee-812" }) } });
     const { partner } = await partnerOn(w, "fields@p.test");
     const view = await partnerView(partner, w.dossier.id);
     expect(view!.fields.map((f) => [f.key, f.editable])).toEqual([["budget", false], ["avis_technique", true]]);
     expect(JSON.stringify(view)).not.toContain("Secret des conseillers");
-    expect(JSON.stringify(view)).not.toContain("800");
+    expect(JSON.stringify(view)).not.toContain("Surface-non-partagee");
     expect(await savePartnerFields(partner, { dossierId: w.dossier.id, values: { note_interne: "piraté" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(await savePartnerFields(partner, { dossierId: w.dossier.id, values: { budget: "1" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect((await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Structure saine" } })).ok).toBe(true);
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "instruction" });
     expect(await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Changé" } })).toMatchObject({ ok: false, error: { code: "conflict" } });
     const values = JSON.parse((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).fieldValues);
-    expect(values).toEqual({ budget: "120000", note_interne: "Secret des conseillers", surface: "800", avis_technique: "Structure saine" });
+    expect(values).toEqual({ budget: "120000", note_interne: "Secret des conseillers", surface: "Surface-non-partagee-812", avis_technique: "Structure saine" });
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "clos" });
     expect(await partnerView(partner, w.dossier.id)).toBeNull();
   });

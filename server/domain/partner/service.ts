@@ -71,6 +71,8 @@ export type PartnerView = {
   }[];
   documents: PartnerDocument[];
   fields: PartnerField[];
+  /** S5: supplement (or on-behalf) solicitations may add documents while the status allows editing */
+  canUpload: boolean;
 };
 
 /** A5: what a partner sees of a dossier, or null (404). */
@@ -106,7 +108,8 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
       answer: s.answeredAt ? { text: s.opinionText ?? "", fileName: s.fileName } : null,
     })),
     documents: documents.map((d) => ({ id: d.id, name: d.originalName, size: d.size, createdAt: d.createdAt.toISOString() })),
-    fields: dossier.template ? partnerFields(dossier.template.fields, dossier.template.partnerView, dossier.fieldValues, access.editable) : [],
+    fields: dossier.template ? partnerFields(dossier.template.fields, dossier.template.partnerView, dossier.fieldValues, access.editable, solicitations.some((s) => s.kind === "on_behalf")) : [],
+    canUpload: access.editable && solicitations.some((s) => s.kind !== "opinion"),
   };
 }
 

@@ -2,6 +2,7 @@
 // Server actions of the solicitation area: thin, they read the actor and call the service.
 import { currentActor } from "../../auth/session";
 import { fail } from "../../errors";
+import { setPartnerVisibility } from "../document/visibility";
 import { dossierAccess } from "../dossier/policy";
 import { canManageSolicitations } from "./policy";
 import { createSolicitation, notifyPartners, revokeSolicitation, solicitationsForPanel } from "./service";
@@ -33,4 +34,11 @@ export async function refreshSolicitationsAction(dossierId: unknown) {
   const access = await dossierAccess(actor, dossierId);
   if (!canManageSolicitations(access)) return null;
   return solicitationsForPanel(actor, access);
+}
+
+/** S7: the advisor side marks a document visible to partners, or not. */
+export async function setPartnerVisibilityAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return setPartnerVisibility(actor, input);
 }

@@ -2,6 +2,7 @@
 // Server actions of the template area: status change (S3), template design (S8), template of a dossier.
 import { currentActor } from "../../auth/session";
 import { fail } from "../../errors";
+import { addApprovedPartner, removeApprovedPartner, savePartnerSettings } from "../partner/directory";
 import { applyTemplate, changeWorkflowStatus, saveTemplate } from "./service";
 
 export async function changeWorkflowStatusAction(input: unknown) {
@@ -20,4 +21,22 @@ export async function applyTemplateAction(input: unknown) {
   const actor = await currentActor();
   if (!actor) return fail("unauthorized", "fr");
   return applyTemplate(actor, input);
+}
+
+export async function addApprovedPartnerAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return addApprovedPartner(actor, input);
+}
+
+export async function removeApprovedPartnerAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return removeApprovedPartner(actor, input);
+}
+
+export async function savePartnerSettingsAction(input: unknown) {
+  const actor = await currentActor();
+  if (!actor) return fail("unauthorized", "fr");
+  return savePartnerSettings(actor, input);
 }

@@ -34,13 +34,27 @@ export const valuesOf = (json: string | null | undefined) => parse(z.record(z.st
 export type PartnerField = { key: string; label: string; section: FieldSection; value: string; editable: boolean };
 
 /**
- * A5, S8: the fields of the partner view with their values. A field absent from the design is not
+ * What a partner may do with each field: the design's mode, and for on-behalf entry (S9) the whole
+ * applicant form is editable, since the partner fills it in for the applicant.
+ */
+export function partnerModes(fieldsJson: string | null | undefined, viewJson: string | null | undefined, onBehalf: boolean): Map<string, "read" | "edit"> {
+  const view = partnerViewOf(viewJson);
+  const out = new Map<string, "read" | "edit">();
+  for (const f of fieldsOf(fieldsJson)) {
+    if (onBehalf && f.section === "applicant") out.set(f.key, "edit");
+    else if (view[f.key]) out.set(f.key, view[f.key]);
+  }
+  return out;
+}
+
+/**
+ * A5, S8, S9: the fields of the partner view with their values. A field absent from the design is not
  * there at all (not even its label); "edit" counts only while the status is partner-editable.
  */
-export function partnerFields(fieldsJson: string, viewJson: string, valuesJson: string, statusEditable: boolean): PartnerField[] {
-  const view = partnerViewOf(viewJson);
+export function partnerFields(fieldsJson: string, viewJson: string, valuesJson: string, statusEditable: boolean, onBehalf = false): PartnerField[] {
+  const modes = partnerModes(fieldsJson, viewJson, onBehalf);
   const values = valuesOf(valuesJson);
   return fieldsOf(fieldsJson)
-    .filter((f) => view[f.key])
-    .map((f) => ({ key: f.key, label: f.label, section: f.section, value: values[f.key] ?? "", editable: statusEditable && view[f.key] === "edit" }));
+    .filter((f) => modes.has(f.key))
+    .map((f) => ({ key: f.key, label: f.label, section: f.section, value: values[f.key] ?? "", editable: statusEditable && modes.get(f.key) === "edit" }));
 }

@@ -9,15 +9,15 @@ import { publisher } from "../../realtime/publisher";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
 import { dossierAccess, partnerAccess } from "../dossier/policy";
 import { DOSSIER_FIELDS_CHANGED, DOSSIER_STATUS_CHANGED, type FieldsChangedPayload, type StatusChangedPayload } from "./events";
-import { fieldsOf, partnerViewOf, valuesOf } from "./fields";
+import { fieldsOf, partnerModes, partnerViewOf, valuesOf } from "./fields";
 import { canChangeStatus, isOrganizationAdmin } from "./policy";
 import { applyTemplateSchema, changeStatusSchema, saveFieldsSchema, saveTemplateSchema } from "./schema";
 import { partnerStatus, statusesOf, type WorkflowStatus } from "./statuses";
 
 /** The statuses a dossier can take (its template's, or the built-in ones) and its current one. */
-export async function dossierStatuses(dossierId: string): Promise<{ current: string; statuses: WorkflowStatus[] }> {
-  const d = await db().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { workflowStatus: true, template: { select: { statuses: true } } } });
-  return { current: d.workflowStatus, statuses: statusesOf(d.template?.statuses) };
+export async function dossierStatuses(dossierId: string): Promise<{ current: string; statuses: WorkflowStatus[]; templateId: string | null }> {
+  const d = await db().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { workflowStatus: true, templateId: true, template: { select: { statuses: true } } } });
+  return { current: d.workflowStatus, statuses: statusesOf(d.template?.statuses), templateId: d.templateId };
 }
 
 /** S3: the advisor side changes the workflow status; partners lose the dossier at once when it hides it. */
@@ -95,9 +95,12 @@ export async function savePartnerFields(actor: Actor, raw: unknown, now = new Da
   const access = await partnerAccess(actor, parsed.data.dossierId);
   if (!access) return fail("not_found", actor.locale);
   if (!access.editable) return { ok: false, error: { code: "conflict", message: t(actor.locale, "partner.readOnly") } };
-  const d = await db().dossier.findUniqueOrThrow({ where: { id: access.dossierId }, select: { template: { select: { fields: true, partnerView: true } } } });
-  const view = partnerViewOf(d.template?.partnerView);
-  const editable = new Set(fieldsOf(d.template?.fields).filter((f) => view[f.key] === "edit").map((f) => f.key));
+  const [d, onBehalf] = await Promise.all([
+    db().dossier.findUniqueOrThrow({ where: { id: access.dossierId }, select: { template: { select: { fields: true, partnerView: true } } } }),
+    db().solicitation.count({ where: { id: { in: access.solicitationIds }, kind: "on_behalf" } }),
+  ]);
+  const modes = partnerModes(d.template?.fields, d.template?.partnerView, onBehalf > 0);
+  const editable = new Set([...modes].filter(([, m]) => m === "edit").map(([k]) => k));
   const keys = Object.keys(parsed.data.values);
   if (keys.length === 0 || keys.some((k) => !editable.has(k))) return fail("invalid", actor.locale);
   const events = await db().$transaction(async (tx) => {

@@ -1,12 +1,15 @@
 import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { PartnersPanel } from "@/components/solicitation/PartnersPanel";
+import { PartnerDocuments } from "@/components/solicitation/PartnerDocuments";
 import { StatusControl } from "@/components/template/StatusControl";
+import { TemplateChoice } from "@/components/template/TemplateChoice";
+import { documentsWithPartnerFlag } from "@/server/domain/document/visibility";
 import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
 import { canManageSolicitations } from "@/server/domain/solicitation/policy";
 import { solicitationsForPanel } from "@/server/domain/solicitation/service";
-import { dossierStatuses } from "@/server/domain/template/service";
+import { dossierStatuses, templatesOf } from "@/server/domain/template/service";
 
 export default async function DossierPartnersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -16,12 +19,21 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
   // The Partners tab is the advisor side's (S1, A4): the applicant side gets the same 404 as a stranger.
   if (!page || !canManageSolicitations(page.access)) notFound();
   const now = new Date();
-  const [solicitations, statuses] = await Promise.all([solicitationsForPanel(actor, page.access, now), dossierStatuses(id)]);
+  const [solicitations, statuses, documents, templates] = await Promise.all([
+    solicitationsForPanel(actor, page.access, now),
+    dossierStatuses(id),
+    documentsWithPartnerFlag(id),
+    templatesOf(page.access.organizationId),
+  ]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="partners">
       <div className="space-y-6">
-        <StatusControl dossierId={id} current={statuses.current} statuses={statuses.statuses} locale={actor.locale} />
+        <div className="grid gap-4 md:grid-cols-[1fr_auto] md:items-end">
+          <StatusControl dossierId={id} current={statuses.current} statuses={statuses.statuses} locale={actor.locale} />
+          {templates.length ? <TemplateChoice dossierId={id} current={statuses.templateId} templates={templates.map((tpl) => ({ id: tpl.id, name: tpl.name }))} locale={actor.locale} /> : null}
+        </div>
         <PartnersPanel dossierId={id} initial={solicitations} locale={actor.locale} today={now.toISOString().slice(0, 10)} />
+        <PartnerDocuments initial={documents} locale={actor.locale} />
       </div>
     </DossierShell>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { FieldsForm } from "@/components/partner/FieldsForm";
 import { LiveStatus } from "@/components/partner/LiveStatus";
 import { OpinionForm } from "@/components/partner/OpinionForm";
+import { SupplementUpload } from "@/components/partner/SupplementUpload";
 import { DossierLive } from "@/components/realtime/DossierLive";
 import { scopeText } from "@/components/solicitation/describe";
 import { requireActor } from "@/server/auth/guard";
@@ -60,6 +61,7 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
         </section>
         <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="partner-docs-heading">
           <h2 id="partner-docs-heading" className="text-lg font-semibold">{t(locale, "partner.view.documents")}</h2>
+          {view.canUpload ? <SupplementUpload dossierId={id} locale={locale} /> : null}
           {view.documents.length === 0 ? (
             <p className="text-sm text-slate-600">{t(locale, "partner.view.noDocuments")}</p>
           ) : (
