@@ -36,30 +36,27 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
   const problem = bodyProblem(input.body);
   if (problem) return fail("invalid", actor.locale, problem);
 
-  // C4: a retry of a committed send returns the stored message and stores nothing.
-  const existing = await findByClientId(actor, input.clientId);
-  if (existing) {
-    return existing.dossierId === input.dossierId ? { ok: true, message: existing } : fail("conflict", actor.locale);
-  }
-  const before = await canPostMessage(actor, input.dossierId);
-  if (!before) return fail("not_found", actor.locale);
-  // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
-  const recipientIds = await messageRecipients(db(), input.dossierId, before.side, actor.userId, input.recipientIds);
-  if (!recipientIds) return fail("invalid", actor.locale, "notify.composer.invalidRecipients");
-
+  // One transaction does it all (G3, G5: every statement through the ORM costs a few hundred µs, so
+  // nothing is read twice). The first statement takes the dossier's lock; access is checked under it.
+  // C4: a retry of a committed send is not looked up first: its insert hits the unique client id,
+  // everything rolls back (no seq is used) and the stored message is the answer.
   try {
     const { message, events } = await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, input.dossierId, now);
-      // Checked again inside the transaction: a member removed meanwhile cannot post.
       const access = await canPostMessage(actor, input.dossierId, tx);
-      if (!access) throw new AccessLost();
+      if (!access) throw new Refused("not_found");
+      // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
+      const recipientIds = await messageRecipients(tx, input.dossierId, access.side, actor.userId, input.recipientIds);
+      if (!recipientIds) throw new Refused("invalid", "notify.composer.invalidRecipients");
+      // Scalars only: the author is the actor, so no second read of the row and its user.
       const row = await tx.message.create({
         data: { dossierId: input.dossierId, authorId: actor.userId, clientId: input.clientId, body: input.body, seq, createdAt: now },
-        select: messageSelect,
+        select: { id: true, dossierId: true, clientId: true, seq: true, body: true, createdAt: true },
       });
-      const message = toMessageView(row);
+      const message = toMessageView({ ...row, author: { id: actor.userId, name: actor.name, email: actor.email } });
       const event = await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: MESSAGE_CREATED, audience: "all", actorId: actor.userId, payload: message, at: now });
-      const reactivation = await reactivateOnApplicantActivity(tx, access, actor, "message", now);
+      // P6: only a paused dossier has anything to reactivate; pausedAt was read under the lock above.
+      const reactivation = access.pausedAt ? await reactivateOnApplicantActivity(tx, access, actor, "message", now) : [];
       // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).
       await notifyMessage(tx, { dossierId: input.dossierId, messageId: message.id, seq, body: input.body, author: { userId: actor.userId, name: actor.name }, side: access.side, recipientIds, now });
       return { message, events: [event, ...reactivation] };
@@ -67,17 +64,34 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
     publishAll(events);
     return { ok: true, message };
   } catch (e) {
-    if (e instanceof AccessLost) return fail("not_found", actor.locale);
-    if (isUniqueViolation(e)) {
-      // A concurrent retry with the same client id won the race: answer with its message.
-      const again = await findByClientId(actor, input.clientId);
-      if (again && again.dossierId === input.dossierId) return { ok: true, message: again };
+    const refused = e instanceof Refused || isNotFound(e);
+    if (refused || isUniqueViolation(e)) {
+      // C4: a send already stored under this client id is answered with its message, even if the
+      // retry would now be refused; on another dossier the client id is a conflict.
+      const stored = await findByClientId(actor, input.clientId);
+      if (stored) return stored.dossierId === input.dossierId ? { ok: true, message: stored } : fail("conflict", actor.locale);
+      if (e instanceof Refused) return fail(e.code, actor.locale, e.messageKey);
+      if (refused) return fail("not_found", actor.locale);
     }
     throw e;
   }
 }
 
-class AccessLost extends Error {}
+/** A send refused inside the transaction (which then rolls back, leaving no seq used). */
+class Refused extends Error {
+  constructor(
+    readonly code: "not_found" | "invalid",
+    readonly messageKey?: "notify.composer.invalidRecipients",
+  ) {
+    super(code);
+  }
+}
+
+/** Prisma P2025: the dossier to take a seq from does not exist. */
+function isNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2025";
+}
+
 
 /** The newest messages of a dossier the caller has access to, oldest first. */
 export async function latestMessages(access: DossierAccess, limit = 50): Promise<MessageView[]> {
