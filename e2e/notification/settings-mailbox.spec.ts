@@ -48,6 +48,15 @@ function pendingNotifications(dossierId: string): number {
   }
 }
 
+function notificationLocale(email: string): string | null | undefined {
+  const db = e2eDatabase();
+  try {
+    return (db.prepare("SELECT s.locale AS l FROM NotificationSettings s JOIN User u ON u.id = s.userId WHERE u.email = ?").get(email) as { l: string | null } | undefined)?.l;
+  } finally {
+    db.close();
+  }
+}
+
 /** The mails about this dossier in /dev/mailbox, as "to: subject" lines, once the outbox has sent them all. */
 async function mailsAbout(page: Page, dossierId: string, title: string): Promise<string[]> {
   await expect.poll(() => pendingNotifications(dossierId), { timeout: 10_000 }).toBe(0);
@@ -159,6 +168,8 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: New message in “${title}”`]);
 
   await ref.page.getByLabel("Langue des notifications").selectOption("profile");
+  // "Enregistré." is still on screen from the first change: wait for this one to be stored.
+  await expect.poll(() => notificationLocale(referent)).toBeNull();
   await expect(ref.page.getByTestId("settings-saved")).toBeVisible();
   await adele.page.goto(`/dossiers/${dossierId}`);
   await live(adele.page);
