@@ -55,7 +55,7 @@ export function recommendationCreatedEmail(locale: Locale, p: { author: string; 
 /** R2: a recommendation's status changed. */
 export function recommendationStatusEmail(locale: Locale, p: { by: string; title: string; recommendation: string; status: string }, links: NotificationLinks): RenderedEmail {
   const status = t(locale, `reco.status.${p.status}` as MessageKey);
-  const subject = t(locale, "notify.email.recoStatus.subject", { recommendation: p.recommendation, status });
+  const subject = t(locale, "notify.email.recoStatus.subject", { recommendation: p.recommendation, status, title: p.title });
   return render(locale, subject, [t(locale, "notify.email.recoStatus.body", { by: p.by, recommendation: p.recommendation, status, title: p.title })], links);
 }
 

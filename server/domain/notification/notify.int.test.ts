@@ -227,7 +227,7 @@ describe("R1, R2: recommendations", () => {
     await db().localMail.deleteMany();
     await changeRecommendationStatus(await actor(w.referent.id), { recommendationId: created.recommendation.id, status: "in_progress" });
     box = await deliver();
-    expect(box.to(w.advisor.email).map((m) => m.subject)).toEqual(["« Isoler les combles » : En cours"]);
+    expect(box.to(w.advisor.email).map((m) => m.subject)).toEqual([`« Isoler les combles » : En cours (${w.dossier.title})`]);
     expect(box.to(colleague.email)).toHaveLength(0);
     expect(box.to(w.applicant.email)).toHaveLength(0);
   });
