@@ -1,0 +1,94 @@
+// S1, S6, S10, S8 in a real browser: an internal partner answers in the workspace, Notify reminds at
+// most once a day, a revocation cuts the partner's open page; an admin designs a template.
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, users } from "../fixtures/auth";
+import { createDossierAsAdvisor } from "../membership/helpers";
+
+async function live(page: Page) {
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
+}
+
+test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; revoking cuts Arnaud's open page and leaves a 'withdrawn' line", async ({ browser }) => {
+  const adeleCtx = await browser.newContext();
+  const arnaudCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(arnaudCtx, users.arnaud);
+  const adele = await adeleCtx.newPage();
+  const title = `Dossier partenaire interne ${Date.now()}`;
+  const dossierId = await createDossierAsAdvisor(adele, title, { referent: users.paul });
+  await adele.goto(`/dossiers/${dossierId}/partners`);
+  await live(adele);
+  const form = adele.getByTestId("solicitation-form");
+  await form.getByLabel("Type de sollicitation").selectOption("both");
+  await form.getByLabel("Périmètre", { exact: true }).selectOption("technical");
+  await form.getByLabel("Interne (membre de l'organisation)").check();
+  await form.getByLabel("Adresse e-mail du partenaire").fill(users.arnaud);
+  await form.getByLabel("Consignes").fill("Regarder le chauffage");
+  await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
+  const card = adele.getByTestId("solicitation").filter({ hasText: users.arnaud });
+  // Internal: no key to wait for, pending at once.
+  await expect(card.getByTestId("solicitation-state")).toHaveText("En attente de réponse");
+
+  // S6: Notify reminds those who have not answered, and shows when; a second click the same day sends nothing.
+  await adele.getByRole("button", { name: "Notifier" }).click();
+  await expect(adele.getByRole("status").filter({ hasText: "relance" })).toHaveText("1 relance(s) envoyée(s).");
+  await expect(card.getByTestId("solicitation-reminders")).toContainText("Relances :");
+  await expect(adele.getByRole("button", { name: "Notifier" })).toBeDisabled();
+
+  // Arnaud finds it in his workspace list and opens the partner view.
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto("/partners");
+  await arnaud.getByTestId("partner-row").filter({ hasText: title }).getByRole("link").click();
+  await expect(arnaud).toHaveURL(new RegExp(`/partner/dossiers/${dossierId}$`));
+  await expect(arnaud.getByTestId("partner-instructions")).toHaveText("Regarder le chauffage");
+  await live(arnaud);
+  // The members' page stays closed to him (he is not on the dossier).
+  expect((await arnaudCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(404);
+
+  // S10: Adèle revokes; Arnaud's open page is cut at once.
+  adele.once("dialog", (d) => void d.accept());
+  await card.getByRole("button", { name: "Révoquer" }).click();
+  await expect(card.getByTestId("solicitation-state")).toHaveText("Retirée");
+  await expect(arnaud.getByTestId("dossier-revoked")).toBeVisible();
+  expect((await arnaudCtx.request.get(`/partner/dossiers/${dossierId}`)).status()).toBe(404);
+  await arnaud.goto("/partners");
+  await expect(arnaud.getByTestId("partner-row").filter({ hasText: title })).toContainText("Sollicitation retirée");
+
+  await adeleCtx.close();
+  await arnaudCtx.close();
+});
+
+test("S8: Alice designs a template (partner field editable, a status hidden from partners); staff and advisors get 404 on the designer", async ({ browser }) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.alice);
+  const page = await ctx.newPage();
+  await page.goto("/admin/templates");
+  await expect(page.getByRole("heading", { name: "Modèles de dossiers" })).toBeVisible();
+  // The seeded template is there with its partner view.
+  await expect(page.getByTestId("template-designer").first().getByLabel("Nom du modèle")).toHaveValue("Rénovation de bâtiment public");
+
+  const name = `Modèle test ${Date.now()}`;
+  await page.getByText("Nouveau modèle").click();
+  const designer = page.getByTestId("template-designer").last();
+  await designer.getByLabel("Nom du modèle").fill(name);
+  await designer.getByRole("button", { name: "Ajouter un champ" }).click();
+  const field = designer.getByTestId("template-field").last();
+  await field.getByLabel("Libellé").fill("Avis du bureau d'études");
+  await field.getByLabel("Vue", { exact: true }).selectOption("partner");
+  await field.getByLabel("Vue partenaire").selectOption("edit");
+  await designer.getByRole("button", { name: "Enregistrer le modèle" }).click();
+  await expect(designer.getByRole("status")).toHaveText("Modèle enregistré.");
+  await page.reload();
+  const saved = page.getByTestId("template-designer").filter({ has: page.locator(`input[value="${name}"]`) });
+  await expect(saved.getByTestId("template-field")).toHaveCount(1);
+  await expect(saved.getByTestId("template-field").getByLabel("Vue partenaire")).toHaveValue("edit");
+  await expect(saved.getByTestId("template-status")).toHaveCount(3);
+
+  for (const who of [users.sam, users.adele, users.sofia, users.pierre]) {
+    const other = await browser.newContext();
+    await signInAs(other, who);
+    expect((await other.request.get("/admin/templates")).status(), who).toBe(404);
+    await other.close();
+  }
+  await ctx.close();
+});
