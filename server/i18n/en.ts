@@ -245,7 +245,7 @@ export const en: Record<keyof typeof fr, string> = {
   "notify.email.message.forApplicants": "{author} wrote in the dossier “{title}”:",
   "notify.email.reco.subject": "New recommendation in “{title}”",
   "notify.email.reco.body": "{author} proposed the recommendation “{recommendation}” in the dossier “{title}”.",
-  "notify.email.recoStatus.subject": "“{recommendation}”: {status}",
+  "notify.email.recoStatus.subject": "“{recommendation}”: {status} ({title})",
   "notify.email.recoStatus.body": "{by} moved the recommendation “{recommendation}” to “{status}” in the dossier “{title}”.",
   "notify.email.paused.subject": "Dossier “{title}” paused",
   "notify.email.paused.manual": "{by} paused the dossier “{title}”.",

@@ -244,7 +244,7 @@ export const fr = {
   "notify.email.message.forApplicants": "{author} a écrit dans le dossier « {title} » :",
   "notify.email.reco.subject": "Nouvelle recommandation dans « {title} »",
   "notify.email.reco.body": "{author} a proposé la recommandation « {recommendation} » dans le dossier « {title} ».",
-  "notify.email.recoStatus.subject": "« {recommendation} » : {status}",
+  "notify.email.recoStatus.subject": "« {recommendation} » : {status} ({title})",
   "notify.email.recoStatus.body": "{by} a passé la recommandation « {recommendation} » à « {status} » dans le dossier « {title} ».",
   "notify.email.paused.subject": "Dossier « {title} » mis en pause",
   "notify.email.paused.manual": "{by} a mis en pause le dossier « {title} ».",
