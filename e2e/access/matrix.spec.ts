@@ -16,7 +16,7 @@ const ecole: Record<Who, boolean> = {
   sam: true, // staff of Nord
   alice: true, // admin of Nord
   carla: false, // coordinator, not a member: never dossier content (A2)
-  pierre: false, // partner without a solicitation
+  pierre: false, // partner on this dossier (seeded solicitation): partner view only (A5), never the members' page
   sofia: false, // Cabinet Sud's staff (A3)
 };
 
@@ -38,6 +38,8 @@ for (const [who, allowed] of Object.entries(ecole) as [Who, boolean][]) {
     try {
       const ack = await socket.emitWithAck("dossier:join", { dossierId: id, afterSeq: 0 });
       if (allowed) expect(ack.ok).toBe(true);
+      // A5: a partner's socket joins the partners' room only, and its catch-up holds no members' event.
+      else if (who === "pierre") expect(ack).toMatchObject({ ok: true, events: [] });
       else expect(ack).toMatchObject({ ok: false, error: { code: "not_found" } });
       const send = await socket.emitWithAck("message:send", { dossierId: id, clientId: `matrix-${who}-${Date.now()}`, body: `accès ${who}` });
       // Section 2: everyone who may open the dossier may post; nobody else.
