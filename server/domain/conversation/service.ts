@@ -46,8 +46,8 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
       const access = await canPostMessage(actor, input.dossierId, tx);
       if (!access) throw new Refused("not_found");
       // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
-      const recipientIds = await messageRecipients(tx, input.dossierId, access.side, actor.userId, input.recipientIds);
-      if (!recipientIds) throw new Refused("invalid", "notify.composer.invalidRecipients");
+      const recipients = await messageRecipients(tx, input.dossierId, access.side, actor.userId, input.recipientIds);
+      if (!recipients) throw new Refused("invalid", "notify.composer.invalidRecipients");
       // Scalars only: the author is the actor, so no second read of the row and its user.
       const row = await tx.message.create({
         data: { dossierId: input.dossierId, authorId: actor.userId, clientId: input.clientId, body: input.body, seq, createdAt: now },
@@ -58,7 +58,7 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
       // P6: only a paused dossier has anything to reactivate; pausedAt was read under the lock above.
       const reactivation = access.pausedAt ? await reactivateOnApplicantActivity(tx, access, actor, "message", now) : [];
       // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).
-      await notifyMessage(tx, { dossierId: input.dossierId, messageId: message.id, seq, body: input.body, author: { userId: actor.userId, name: actor.name }, side: access.side, recipientIds, now });
+      await notifyMessage(tx, { dossierId: input.dossierId, messageId: message.id, seq, body: input.body, author: { userId: actor.userId, name: actor.name }, side: access.side, recipients, now });
       return { message, events: [event, ...reactivation] };
     });
     publishAll(events);

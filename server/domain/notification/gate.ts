@@ -53,6 +53,35 @@ export type Recipient = Pick<GateDecision, "userId" | "email" | "locale" | "freq
 
 const STAFF_ROLES = ["staff", "admin"];
 
+/** What the gate knows about one candidate on one dossier, however it was loaded. */
+export type GateFacts = {
+  userId: string;
+  email: string;
+  profileLocale: string;
+  settings: { frequency: string; locale: string | null; unsubscribed: boolean } | null;
+  /** the candidate's side on the dossier; null when they may not see it (A3) */
+  side: "applicant" | "advisor" | null;
+  /** N3 switches; null: never chosen (defaults) */
+  participation: { fromApplicants: boolean; toApplicants: boolean } | null;
+};
+
+/**
+ * The decision table itself, pure: every loader (gateDecisions below, the message path's single query
+ * in service.ts) ends here, so there is one gate whatever reads the facts.
+ */
+export function decide(f: GateFacts, ctx: { kind: GateKind; paused: boolean; participation?: ParticipationSwitch; chosen: boolean }): GateDecision {
+  const frequency = f.settings ? toFrequency(f.settings.frequency) : DEFAULT_FREQUENCY;
+  const base = { userId: f.userId, email: f.email, locale: toLocale(f.settings?.locale ?? f.profileLocale), frequency, side: f.side ?? "advisor" };
+  const refuse = (reason: RefusalReason): GateDecision => ({ ...base, decision: "refuse", reason });
+  if (!f.side) return refuse("no_access");
+  if (frequency === "never") return refuse(f.settings?.unsubscribed ? "unsubscribed" : "never");
+  if (ctx.paused && f.side === "applicant") return refuse("paused");
+  if (ctx.participation && f.side === "advisor" && !ctx.chosen && !(f.participation ?? defaultParticipation())[ctx.participation]) return refuse("not_participating");
+  if (ctx.kind === "digest") return frequency === "daily" || frequency === "weekly" ? { ...base, decision: "send" } : refuse("not_digest_frequency");
+  if (ctx.kind === "notification") return { ...base, decision: frequency === "immediately" ? "send" : "digest" };
+  return { ...base, decision: "send" };
+}
+
 /** The gate's decision for every candidate (duplicates merged; a "chosen" copy wins). */
 export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<GateDecision[]> {
   const chosen = new Map<string, boolean>();
@@ -83,38 +112,18 @@ export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<
     const u = byId.get(id);
     if (!u) continue;
     const member = u.dossierMemberships[0];
-    const staff = u.memberships.length > 0;
-    const side: "applicant" | "advisor" = member ? (member.side === "advisor" ? "advisor" : "applicant") : "advisor";
+    // Staff of the organization see every dossier of it: advisor side (A4).
+    const side = member ? (member.side === "advisor" ? "advisor" : "applicant") : u.memberships.length > 0 ? "advisor" : null;
     const s = u.notificationSettings;
-    const frequency = s ? toFrequency(s.frequency) : DEFAULT_FREQUENCY;
-    const base = { userId: u.id, email: u.email, locale: toLocale(s?.locale ?? u.locale), frequency, side };
-    const refuse = (reason: RefusalReason): GateDecision => ({ ...base, decision: "refuse", reason });
-    if (!member && !staff) {
-      out.push(refuse("no_access"));
-      continue;
-    }
-    if (frequency === "never") {
-      out.push(refuse(s?.unsubscribedAt ? "unsubscribed" : "never"));
-      continue;
-    }
-    if (dossier.pausedAt && side === "applicant") {
-      out.push(refuse("paused"));
-      continue;
-    }
-    if (input.participation && side === "advisor" && !chosen.get(id)) {
-      const p = u.participations[0] ?? defaultParticipation();
-      if (!p[input.participation]) {
-        out.push(refuse("not_participating"));
-        continue;
-      }
-    }
-    if (input.kind === "digest") {
-      out.push(frequency === "daily" || frequency === "weekly" ? { ...base, decision: "send" } : refuse("not_digest_frequency"));
-    } else if (input.kind === "notification") {
-      out.push({ ...base, decision: frequency === "immediately" ? "send" : "digest" });
-    } else {
-      out.push({ ...base, decision: "send" });
-    }
+    const facts: GateFacts = {
+      userId: u.id,
+      email: u.email,
+      profileLocale: u.locale,
+      settings: s ? { frequency: s.frequency, locale: s.locale, unsubscribed: s.unsubscribedAt !== null } : null,
+      side,
+      participation: u.participations[0] ?? null,
+    };
+    out.push(decide(facts, { kind: input.kind, paused: dossier.pausedAt !== null, participation: input.participation, chosen: chosen.get(id) ?? false }));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { env } from "../../env";
 import { messageEmail, pausedEmail, reactivatedEmail, recommendationCreatedEmail, recommendationStatusEmail, type NotificationLinks } from "../../email/notification-templates";
 import type { RenderedEmail } from "../../email/templates";
 import type { Locale } from "../../i18n";
-import { allowedRecipients, type GateCandidate, type ParticipationSwitch, type Recipient } from "./gate";
+import { allowedRecipients, decide, type GateCandidate, type GateFacts, type ParticipationSwitch, type Recipient } from "./gate";
 import { defaultParticipation } from "./schema";
 import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
 
@@ -29,10 +29,23 @@ async function record(
 ): Promise<Recipient[]> {
   const candidates = input.candidates.filter((c) => (typeof c === "string" ? c : c.userId) !== input.exclude);
   const recipients = await allowedRecipients(tx, { dossierId: input.dossierId, kind: "notification", candidates, participation: input.participation });
-  for (const r of recipients) {
-    const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
-    await tx.emailDelivery.create({
-      data: {
+  await writeDeliveries(tx, recipients, input, render);
+  return recipients;
+}
+
+/** One statement for all the deliveries of a change, each due a minute later (C7). */
+async function writeDeliveries(
+  tx: Tx,
+  recipients: Recipient[],
+  input: { dossierId: string; template: string; tab?: string; aboutSeq?: number; now: Date },
+  render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
+) {
+  if (recipients.length === 0) return;
+  const nextAttemptAt = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
+  await tx.emailDelivery.createMany({
+    data: recipients.map((r) => {
+      const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
+      return {
         kind: "notification",
         template: input.template,
         toEmail: r.email,
@@ -43,13 +56,12 @@ async function record(
         html: mail.html,
         text: mail.text,
         headers: JSON.stringify(unsubscribeHeaders(r.userId)),
-        nextAttemptAt: new Date(input.now.getTime() + IMMEDIATE_DELAY_MS),
+        nextAttemptAt,
         aboutSeq: input.aboutSeq ?? null,
         createdAt: input.now,
-      },
-    });
-  }
-  return recipients;
+      };
+    }),
+  });
 }
 
 type MemberRow = { userId: string; side: string };
@@ -70,35 +82,98 @@ export async function dossierAdvisors(client: Db | Tx, dossierId: string): Promi
   return rows.map((r) => ({ userId: r.userId, name: r.user.name ?? r.user.email, ...(r.user.participations[0] ?? defaultParticipation()) }));
 }
 
+type MemberFacts = GateFacts & { side: "applicant" | "advisor" };
+
+/** What a new message needs to know, in one statement (G3: the send path stays short). */
+export type MessageRecipients = { recipientIds: string[]; title: string; paused: boolean; members: MemberFacts[] };
+
+type FactsRow = {
+  title: string;
+  paused: number | bigint | boolean;
+  userId: string | null;
+  side: string | null;
+  email: string | null;
+  profileLocale: string | null;
+  frequency: string | null;
+  locale: string | null;
+  unsubscribed: number | bigint | boolean;
+  hasParticipation: number | bigint | boolean;
+  fromApplicants: number | bigint | boolean;
+  toApplicants: number | bigint | boolean;
+};
+
+/** The dossier's title and pause, and every member with their settings and participation: one query on both providers. */
+async function dossierFacts(tx: Tx, dossierId: string): Promise<{ title: string; paused: boolean; members: MemberFacts[] } | null> {
+  const rows = await tx.$queryRaw<FactsRow[]>`
+    SELECT d."title" AS "title", CASE WHEN d."pausedAt" IS NULL THEN 0 ELSE 1 END AS "paused",
+      m."userId" AS "userId", m."side" AS "side", u."email" AS "email", u."locale" AS "profileLocale",
+      s."frequency" AS "frequency", s."locale" AS "locale", CASE WHEN s."unsubscribedAt" IS NULL THEN 0 ELSE 1 END AS "unsubscribed",
+      CASE WHEN p."id" IS NULL THEN 0 ELSE 1 END AS "hasParticipation",
+      CASE WHEN p."fromApplicants" THEN 1 ELSE 0 END AS "fromApplicants", CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants"
+    FROM "Dossier" d
+    LEFT JOIN "DossierMember" m ON m."dossierId" = d."id"
+    LEFT JOIN "User" u ON u."id" = m."userId"
+    LEFT JOIN "NotificationSettings" s ON s."userId" = m."userId"
+    LEFT JOIN "DossierParticipation" p ON p."userId" = m."userId" AND p."dossierId" = d."id"
+    WHERE d."id" = ${dossierId}
+    ORDER BY m."holder" DESC, m."createdAt" ASC`;
+  if (rows.length === 0) return null;
+  const yes = (v: number | bigint | boolean) => Number(v) === 1;
+  const members: MemberFacts[] = [];
+  for (const r of rows) {
+    if (!r.userId || !r.email) continue;
+    members.push({
+      userId: r.userId,
+      email: r.email,
+      profileLocale: r.profileLocale ?? "fr",
+      settings: r.frequency === null ? null : { frequency: r.frequency, locale: r.locale, unsubscribed: yes(r.unsubscribed) },
+      side: r.side === "advisor" ? "advisor" : "applicant",
+      participation: yes(r.hasParticipation) ? { fromApplicants: yes(r.fromApplicants), toApplicants: yes(r.toApplicants) } : null,
+    });
+  }
+  return { title: rows[0].title, paused: yes(rows[0].paused), members };
+}
+
 /**
  * C2, C3: who a new message goes to. From the applicant side it is a question for advisors: the chosen
  * advisors, or by default those whose "questions from applicants" is on. From the advisor side it is a
  * question for applicants, copied to the chosen advisors, or by default those whose "questions to
  * applicants" is on. Returns null when a chosen id is not an advisor of the dossier.
  */
-export async function messageRecipients(client: Db | Tx, dossierId: string, side: "applicant" | "advisor", authorId: string, recipientIds: string[] | undefined): Promise<string[] | null> {
-  const advisors = await dossierAdvisors(client, dossierId);
+export async function messageRecipients(tx: Tx, dossierId: string, side: "applicant" | "advisor", authorId: string, recipientIds: string[] | undefined): Promise<MessageRecipients | null> {
+  const facts = await dossierFacts(tx, dossierId);
+  if (!facts) return null;
+  const advisors = facts.members.filter((m) => m.side === "advisor");
+  let ids: string[];
   if (recipientIds) {
-    const ids = [...new Set(recipientIds)];
+    ids = [...new Set(recipientIds)];
     if (!ids.every((id) => advisors.some((a) => a.userId === id))) return null;
-    return ids.filter((id) => id !== authorId);
+  } else {
+    const key = side === "applicant" ? "fromApplicants" : "toApplicants";
+    ids = advisors.filter((a) => (a.participation ?? defaultParticipation())[key]).map((a) => a.userId);
   }
-  return advisors.filter((a) => a.userId !== authorId && (side === "applicant" ? a.fromApplicants : a.toApplicants)).map((a) => a.userId);
+  return { ...facts, recipientIds: ids.filter((id) => id !== authorId) };
 }
 
 /** C2, C3: stores who the message was addressed to, and writes their emails (and the applicant side's for an advisor's message). */
 export async function notifyMessage(
   tx: Tx,
-  p: { dossierId: string; messageId: string; seq: number; body: string; author: { userId: string; name: string }; side: "applicant" | "advisor"; recipientIds: string[]; now: Date },
+  p: { dossierId: string; messageId: string; seq: number; body: string; author: { userId: string; name: string }; side: "applicant" | "advisor"; recipients: MessageRecipients; now: Date },
 ): Promise<Recipient[]> {
-  if (p.recipientIds.length) await tx.messageRecipient.createMany({ data: p.recipientIds.map((userId) => ({ messageId: p.messageId, userId })) });
-  const chosen: GateCandidate[] = p.recipientIds.map((userId) => ({ userId, chosen: true }));
-  const applicantSide = p.side === "advisor" ? (await members(tx, p.dossierId)).filter((m) => m.side !== "advisor").map((m) => m.userId) : [];
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { recipientIds, members, title } = p.recipients;
+  if (recipientIds.length) await tx.messageRecipient.createMany({ data: recipientIds.map((userId) => ({ messageId: p.messageId, userId })) });
+  const chosen = new Set(recipientIds);
+  // P6: an applicant-side message has just reactivated a paused dossier in this transaction.
+  const paused = p.recipients.paused && p.side !== "applicant";
+  const recipients = members
+    .filter((m) => m.userId !== p.author.userId && (chosen.has(m.userId) || (p.side === "advisor" && m.side === "applicant")))
+    .map((m) => decide(m, { kind: "notification", paused, chosen: chosen.has(m.userId) }))
+    .filter((d) => d.decision === "send");
   const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
-  return record(tx, { dossierId: p.dossierId, template: MESSAGE_TEMPLATE, candidates: [...applicantSide, ...chosen], aboutSeq: p.seq, now: p.now, exclude: p.author.userId }, (locale, l) =>
+  await writeDeliveries(tx, recipients, { dossierId: p.dossierId, template: MESSAGE_TEMPLATE, aboutSeq: p.seq, now: p.now }, (locale, l) =>
     messageEmail(locale, { author: p.author.name, title, body: p.body, question }, l),
   );
+  return recipients;
 }
 
 /** R1: a new recommendation is for the applicant side. */
