@@ -10,6 +10,8 @@ export type SendResult = { ok: true; providerId: string } | { ok: false; error: 
 
 export interface Transport {
   name: string;
+  /** N6: the provider's rate, shared by every process through the outbox throttle (none for the local mailbox) */
+  minIntervalMs?: number;
   send(email: OutgoingEmail): Promise<SendResult>;
 }
 
@@ -36,6 +38,7 @@ export function resendTransport(apiKey: string, from: string, baseUrl?: string):
   let nextSlot = 0;
   return {
     name: "resend",
+    minIntervalMs: RESEND_MIN_INTERVAL_MS,
     async send(email) {
       const wait = nextSlot - Date.now();
       nextSlot = Math.max(Date.now(), nextSlot) + RESEND_MIN_INTERVAL_MS;

@@ -112,3 +112,24 @@ describe("outbox worker process killed mid-batch", () => {
     for (let i = 2; i < times.length; i++) expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe("two worker processes", () => {
+  it("N6: together they stay under Resend's 2 requests a second, and send each email once", { timeout: 90_000 }, async () => {
+    fake.requests.length = 0;
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      ids.push(await recordEmail({ kind: "transactional", template: "sign-in", toEmail: `pair${i}@test.test`, locale: "fr", ...signInEmail("fr", `http://localhost/p${i}`) }));
+    }
+    const [a, b] = [startWorker(), startWorker()];
+    await until("every email sent", async () => (await db().emailDelivery.count({ where: { id: { in: ids }, status: "sent" } })) === ids.length, 60_000, 100);
+    a.kill("SIGKILL");
+    b.kill("SIGKILL");
+    await Promise.all([exited(a), exited(b)]);
+    const requests = emailRequests();
+    expect(requests).toHaveLength(ids.length);
+    expect(fake.deliveredKeys()).toEqual(new Set(ids));
+    // Each process paces itself; the shared throttle keeps the two together under the limit too.
+    const times = requests.map((r) => r.at).sort((x, y) => x - y);
+    for (let i = 2; i < times.length; i++) expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(1000);
+  });
+});

@@ -5,6 +5,7 @@ import { db } from "../db";
 import type { Transport } from "../email/send";
 import { logger } from "../logger";
 import { setOutboxKick } from "./record";
+import { holdSenderLease, otherSender } from "./throttle";
 
 export const MAX_ATTEMPTS = 6;
 const LEASE_MS = 60_000;
@@ -20,6 +21,9 @@ export type WorkerOptions = { /** how long a claim holds before another worker m
 export async function runOutboxOnce(transport: Transport, now = new Date(), opts: WorkerOptions = {}): Promise<{ sent: number; retried: number; failed: number }> {
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const stats = { sent: 0, retried: 0, failed: 0 };
+  // N6: a rate-limited provider is used by one process at a time (its sender lease); the others wait.
+  const paced = Boolean(transport.minIntervalMs);
+  if (paced && (await otherSender(transport.name))) return stats;
   const due = await db().emailDelivery.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
     orderBy: { createdAt: "asc" },
@@ -33,6 +37,11 @@ export async function runOutboxOnce(transport: Transport, now = new Date(), opts
       data: { lockedUntil: new Date(now.getTime() + leaseMs) },
     });
     if (claimed.count !== 1) continue;
+    if (paced && !(await holdSenderLease(transport.name))) {
+      // Another process became the sender meanwhile: give the claim back and leave the rest to it.
+      await db().emailDelivery.updateMany({ where: { id, status: "pending" }, data: { lockedUntil: null } });
+      break;
+    }
     const d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
     let result;
     try {

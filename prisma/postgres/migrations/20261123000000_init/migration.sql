@@ -240,6 +240,15 @@ CREATE TABLE "DigestRun" (
 );
 
 -- CreateTable
+CREATE TABLE "SenderLease" (
+    "key" TEXT NOT NULL,
+    "holder" TEXT NOT NULL,
+    "until" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SenderLease_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
 CREATE TABLE "LocalMail" (
     "id" TEXT NOT NULL,
     "deliveryId" TEXT NOT NULL,

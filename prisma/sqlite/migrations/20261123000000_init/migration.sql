@@ -225,6 +225,13 @@ CREATE TABLE "DigestRun" (
 );
 
 -- CreateTable
+CREATE TABLE "SenderLease" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT NOT NULL,
+    "until" DATETIME NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "LocalMail" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "deliveryId" TEXT NOT NULL,
