@@ -34,7 +34,13 @@ export async function runDigests(now: Date): Promise<DigestRunResult> {
         select: { id: true },
         orderBy: { id: "asc" },
       });
+      // Users whose slot is handled already (the job runs every few minutes for hours after 08:00).
+      const done = new Set((await db().digestRun.findMany({ where: { organizationId: org.id, slotAt: slot }, select: { userId: true } })).map((r) => r.userId));
       for (const u of users) {
+        if (done.has(u.id)) {
+          result.already_done += 1;
+          continue;
+        }
         try {
           result[await sendDigest(u.id, org, frequency, slot)] += 1;
         } catch (e) {
