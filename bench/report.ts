@@ -39,6 +39,7 @@ export function num(v: number | null | undefined): string {
   if (v == null || !Number.isFinite(v)) return "–";
   const abs = Math.abs(v);
   if (abs >= 1000) return Math.round(v).toLocaleString("en");
+  if (Number.isInteger(v)) return String(v);
   if (abs >= 100) return v.toFixed(0);
   if (abs >= 10) return v.toFixed(1);
   if (Number.isInteger(v)) return String(v);

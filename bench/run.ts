@@ -32,7 +32,7 @@ const SECRET = "relais-bench-secret-0123456789abcdef";
 const ADMIN_PG = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // ─── options ────────────────────────────────────────────────────────────────────────────────────
-type Options = { distDir: string; quick: boolean; smoke: boolean; only: ScenarioId[]; runs: number; server: "full" | "realtime"; db: "sqlite" | "postgres"; out: string; port: number; redisPort: number; baselines: boolean };
+type Options = { targets: TargetName[]; profile: boolean; distDir: string; quick: boolean; smoke: boolean; only: ScenarioId[]; runs: number; server: "full" | "realtime"; db: "sqlite" | "postgres"; out: string; port: number; redisPort: number };
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string) => {
@@ -49,10 +49,13 @@ function parseArgs(argv: string[]): Options {
                      or "realtime" (the same socket path without Next: no build; default with --quick)
   --db D             "sqlite" (default) or "postgres" for the single-process scenarios (G8 is always postgres)
   --no-baselines     Relais only
+  --targets T,…      a subset of relais,socketio,ws
   --out DIR          where the tables go (default bench/results)
   --port P           first port (default 3300; uses about 25 from it)
   --redis-port P     private redis-server port for G8 (default 6400)
-  --dist-dir D       Next build dir for the whole server (default .next-bench; built when stale)`);
+  --dist-dir D       Next build dir for the whole server (default .next-bench; built when stale)
+  --profile          write a CPU profile of each Relais server to bench/results/raw/profiles/
+                     (summarise one with: node bench/profile.mjs <file>)`);
     process.exit(0);
   }
   const smoke = argv.includes("--smoke");
@@ -65,6 +68,11 @@ function parseArgs(argv: string[]): Options {
   if (!["full", "realtime"].includes(server)) throw new Error("--server is full or realtime");
   if (!["sqlite", "postgres"].includes(db)) throw new Error("--db is sqlite or postgres");
   return {
+    targets: (get("targets") ?? (argv.includes("--no-baselines") ? "relais" : TARGETS.join(","))).split(",").map((t) => {
+      if (!TARGETS.includes(t.trim() as TargetName)) throw new Error(`unknown server ${t} (known: ${TARGETS.join(", ")})`);
+      return t.trim() as TargetName;
+    }),
+    profile: argv.includes("--profile"),
     distDir: get("dist-dir") ?? ".next-bench",
     quick,
     smoke,
@@ -75,7 +83,6 @@ function parseArgs(argv: string[]): Options {
     out: path.resolve(root, get("out") ?? "bench/results"),
     port: Number(get("port") ?? 3300),
     redisPort: Number(get("redis-port") ?? 6400),
-    baselines: !argv.includes("--no-baselines"),
   };
 }
 
@@ -333,6 +340,7 @@ type Target = { name: TargetName; servers: ServerProcess[]; urls: string[]; orig
 
 async function startTarget(name: TargetName, o: Options, d: BenchDb, opts: { processes?: number; redis?: PrivateRedis; recovery?: boolean; port: number; server?: Options["server"] }): Promise<Target> {
   const n = opts.processes ?? 1;
+  if (name === "relais" && (opts.server ?? o.server) === "full") ensureBuild(o.distDir);
   const servers: ServerProcess[] = [];
   for (let i = 0; i < n; i++) {
     const port = opts.port + i;
@@ -341,7 +349,8 @@ async function startTarget(name: TargetName, o: Options, d: BenchDb, opts: { pro
     let args: string[];
     if (name === "relais") {
       Object.assign(env, { NODE_ENV: "production", DATABASE_URL: d.url, NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`, NEXTAUTH_SECRET: SECRET, DEMO_LOGIN: "0", OUTBOX_INTERVAL_MS: "3600000", NEXT_DIST_DIR: o.distDir, UPLOAD_DIR: path.join(root, "data", "bench", "uploads") });
-      args = ["--import", "tsx", path.join(root, (opts.server ?? o.server) === "full" ? "server/index.ts" : "bench/servers/relais.ts")];
+      const profile = o.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(o.out, "raw", "profiles")}`] : [];
+      args = [...profile, "--import", "tsx", path.join(root, (opts.server ?? o.server) === "full" ? "server/index.ts" : "bench/servers/relais.ts")];
     } else {
       if (opts.recovery) env.RECOVERY = "1";
       args = [path.join(root, `bench/servers/${name}.mjs`)];
@@ -362,7 +371,11 @@ async function startTarget(name: TargetName, o: Options, d: BenchDb, opts: { pro
   };
 }
 
+let built = false;
 function ensureBuild(distDir: string) {
+  if (built) return;
+  built = true;
+  status(`next build into ${distDir} (when the sources changed)`);
   // `next build` adds its dist dir to tsconfig.json's include: put the file back as it was.
   const tsconfig = path.join(root, "tsconfig.json");
   const before = fs.readFileSync(tsconfig, "utf8");
@@ -379,7 +392,7 @@ type RunResult = { result: Record<string, unknown>; usage?: Usage };
 function sizes(o: Options) {
   if (o.smoke) return { g1: { viewers: 10, rate: 20, warm: 1, dur: 2 }, g2: { rooms: 5, per: 4, rate: 10, warm: 1, dur: 2 }, g3: { count: 20, warm: 5 }, g5: { rooms: 4, rate: 100, warm: 1, dur: 2 }, g6: 50, g7: 40, g8: { viewers: 10, rate: 20, warm: 1, dur: 2 }, g9: { viewers: 3, rate: 20, before: 800, cut: 1000, after: 500 }, g11: { warm: 50, it: 100 }, g12: { warm: 2, it: 5 }, users: 300 };
   if (o.quick) return { g1: { viewers: 200, rate: 100, warm: 1, dur: 3 }, g2: { rooms: 50, per: 20, rate: 20, warm: 1, dur: 3 }, g3: { count: 100, warm: 20 }, g5: { rooms: 50, rate: 2000, warm: 1, dur: 5 }, g6: 1000, g7: 300, g8: { viewers: 200, rate: 100, warm: 1, dur: 3 }, g9: { viewers: 20, rate: 50, before: 1500, cut: 3000, after: 1000 }, g11: { warm: 100, it: 300 }, g12: { warm: 5, it: 20 }, users: 5000 };
-  return { g1: { viewers: 200, rate: 100, warm: 3, dur: 10 }, g2: { rooms: 50, per: 20, rate: 20, warm: 3, dur: 10 }, g3: { count: 500, warm: 100 }, g5: { rooms: 50, rate: 2000, warm: 3, dur: 60 }, g6: 5000, g7: 1000, g8: { viewers: 200, rate: 100, warm: 3, dur: 10 }, g9: { viewers: 20, rate: 50, before: 2000, cut: 3000, after: 2000 }, g11: { warm: 200, it: 2000 }, g12: { warm: 20, it: 100 }, users: 5000 };
+  return { g1: { viewers: 200, rate: 100, warm: 2, dur: 8 }, g2: { rooms: 50, per: 20, rate: 20, warm: 2, dur: 8 }, g3: { count: 300, warm: 50 }, g5: { rooms: 50, rate: 2000, warm: 3, dur: 60 }, g6: 5000, g7: 1000, g8: { viewers: 200, rate: 100, warm: 2, dur: 8 }, g9: { viewers: 20, rate: 50, before: 2000, cut: 3000, after: 2000 }, g11: { warm: 200, it: 2000 }, g12: { warm: 20, it: 100 }, users: 5000 };
 }
 
 const room = (r: Room, viewers?: number): Room => ({ ...r, viewers: viewers === undefined ? r.viewers : r.viewers.slice(0, viewers) });
@@ -429,10 +442,23 @@ function usageBetween(a: Snapshot[], b: Snapshot[]): Usage {
 
 const rawRuns: Record<string, RunResult[]> = {};
 
+/** Waits until the target's processes are nearly idle (under 10 % of a core over 300 ms, at most 30 s): no run starts against the previous one's backlog. */
+async function settle(t: Target) {
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    const a = await Promise.all(t.servers.map((s) => s.snapshot()));
+    await sleep(300);
+    const b = await Promise.all(t.servers.map((s) => s.snapshot()));
+    const busy = b.reduce((sum, x, i) => sum + x.cpuUser + x.cpuSystem - a[i].cpuUser - a[i].cpuSystem, 0) / 300_000;
+    if (busy < 0.1) return;
+    status(`waiting for ${label(t.name)} to go idle (${Math.round(busy * 100)} % of a core)`);
+  }
+}
+
 /** For each server: start it, warm up and measure `runs` times with fresh load generators, stop it. */
 async function perTarget(ctx: Ctx, id: ScenarioId, d: BenchDb, opts: { targets?: TargetName[]; processes?: number; redis?: boolean; recovery?: boolean }, config: (t: Target) => Record<string, unknown>, gcAtMarks = false, after?: (t: Target, r: RunResult) => Promise<void>) {
   const out: Partial<Record<TargetName, RunResult[]>> = {};
-  const targets = (opts.targets ?? TARGETS).filter((t) => ctx.o.baselines || t === "relais");
+  const targets = (opts.targets ?? TARGETS).filter((t) => ctx.o.targets.includes(t));
   for (const name of targets) {
     step(`${id} · ${label(name)}`);
     let redis: PrivateRedis | undefined;
@@ -448,6 +474,7 @@ async function perTarget(ctx: Ctx, id: ScenarioId, d: BenchDb, opts: { targets?:
         const r = await loadgenRun(ctx, t, config(t), gcAtMarks);
         await after?.(t, r);
         out[name].push(r);
+        await settle(t);
       }
     } finally {
       await t.stop();
@@ -493,7 +520,7 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
     { name: "delivery p50 (ms)", values: med(runs, "latency.p50"), ratio: true },
     { name: "send ack p99 (ms)", values: med(runs, "ack.p99"), ratio: true },
     { name: "lost + duplicated deliveries (all runs)", values: addValues(sum(runs, "lost"), sum(runs, "duplicates")), target: "0", met: (v) => v.relais === 0 },
-    { name: "send errors + skipped (all runs)", values: addValues(sum(runs, "errors"), sum(runs, "skipped")) },
+    { name: "sends failed, skipped or never answered (all runs)", values: addValues(addValues(sum(runs, "errors"), sum(runs, "skipped")), sum(runs, "unacknowledged")) },
   ];
   switch (id) {
     case "G1": {
@@ -533,7 +560,7 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
         id,
         d,
         {},
-        (t) => ({ kind: "throughput", rooms, cookies: cookiesFor(d, rooms), rate: s.g5.rate, warmupS: s.g5.warm, durationS: t.name === "relais" ? s.g5.dur : Math.min(s.g5.dur, 10), lanes: 4 }),
+        (t) => ({ kind: "throughput", rooms, cookies: cookiesFor(d, rooms), rate: s.g5.rate, warmupS: s.g5.warm, durationS: t.name === "relais" ? s.g5.dur : Math.min(s.g5.dur, 5), lanes: 2 }),
         false,
         async (t, r) => {
           if (t.name !== "relais") return;
@@ -547,7 +574,7 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
       );
       return {
         id,
-        title: `${s.g5.rate.toLocaleString("en")} stored messages/s offered over ${rooms.length} dossiers for ${s.g5.dur} s (baselines: ${Math.min(s.g5.dur, 10)} s, nothing stored)`,
+        title: `${s.g5.rate.toLocaleString("en")} stored messages/s offered over ${rooms.length} dossiers for ${s.g5.dur} s (baselines: ${Math.min(s.g5.dur, 5)} s, nothing stored)`,
         figures: [
           { name: "acknowledged messages/s", values: med(runs, "perSecond"), ratio: true, target: `≥ ${s.g5.rate.toLocaleString("en")}/s`, met: (v) => v.relais != null && v.relais >= 0.99 * s.g5.rate },
           { name: "acked but not stored + stored twice + seq gaps (database, all runs)", values: { relais: checks.reduce((x, c) => x + Math.max(0, c.lost) + c.duplicated + c.seqProblems, 0) }, target: "0", met: (v) => v.relais === 0 },
@@ -655,8 +682,6 @@ let pageServer: { t: Target; d: BenchDb } | null = null;
 async function pages(ctx: Ctx, id: "G12" | "G13"): Promise<ScenarioReport> {
   const s = sizes(ctx.o);
   if (!pageServer) {
-    step(`build (next build into ${ctx.o.distDir}, when stale)`);
-    ensureBuild(ctx.o.distDir);
     const d = await ctx.main();
     step("start the whole Relais server (server/index.ts)");
     pageServer = { t: await startTarget("relais", ctx.o, d, { port: ctx.o.port + 40, server: "full" }), d };
@@ -746,7 +771,9 @@ function machine() {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const needsTargets = o.only.filter((s) => !["G11", "G12", "G13"].includes(s)).length;
-  stepTotal = needsTargets * (o.baselines ? 3 : 1) + (o.only.includes("G11") ? 1 : 0) + (o.only.some((s) => s === "G12" || s === "G13") ? 2 : 0) + o.only.filter((s) => s === "G12" || s === "G13").length + 1;
+  const pagesCount = o.only.filter((s) => s === "G12" || s === "G13").length;
+  const dbSteps = (o.only.some((s) => s !== "G8") ? 1 : 0) + (o.only.includes("G8") && o.db === "sqlite" ? 1 : 0);
+  stepTotal = needsTargets * o.targets.length + (o.only.includes("G11") ? 1 : 0) + (pagesCount ? 1 + pagesCount : 0) + dbSteps;
   const m = machine();
   say(`Relais bench · ${o.only.join(", ")} · ${o.smoke ? "smoke" : o.quick ? "quick" : "full"} · ${o.runs} run(s) · server ${o.server} · ${o.db} · ${m.nproc} cores · load ${m.load.map((x) => x.toFixed(1)).join(" ")}`);
   const s = sizes(o);

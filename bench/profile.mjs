@@ -1,0 +1,50 @@
+// Summarises a V8 CPU profile (from `npm run bench -- --profile`): where the server's CPU time went,
+// by package or source area and by function (self time). Usage: node bench/profile.mjs <file.cpuprofile>
+import fs from "node:fs";
+
+const file = process.argv[2];
+if (!file) {
+  console.error("usage: node bench/profile.mjs <file.cpuprofile>");
+  process.exit(1);
+}
+const p = JSON.parse(fs.readFileSync(file, "utf8"));
+const byId = new Map(p.nodes.map((n) => [n.id, n]));
+const self = new Map();
+p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+
+function area(url) {
+  if (!url) return "(native, GC, idle)";
+  const nm = url.lastIndexOf("node_modules/");
+  if (nm >= 0) {
+    const rest = url.slice(nm + 13).split("/");
+    return rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  if (url.includes("/server/db/generated/")) return "prisma generated client";
+  const m = /\/(server\/[^/]+(?:\/[^/]+)?)\//.exec(url);
+  if (m) return m[1];
+  if (url.startsWith("node:")) return "node core";
+  return url.replace(/^file:\/\//, "").split("/").slice(-2).join("/");
+}
+
+const areas = new Map();
+const fns = new Map();
+let total = 0;
+let idle = 0;
+for (const [id, t] of self) {
+  const n = byId.get(id);
+  const name = n.callFrame.functionName || "(anonymous)";
+  if (name === "(idle)") {
+    idle += t;
+    continue;
+  }
+  total += t;
+  const a = name === "(garbage collector)" ? "(garbage collector)" : area(n.callFrame.url);
+  areas.set(a, (areas.get(a) ?? 0) + t);
+  const k = `${name} — ${a}`;
+  fns.set(k, (fns.get(k) ?? 0) + t);
+}
+const pct = (t) => `${((100 * t) / total).toFixed(1).padStart(5)} %`;
+console.log(`${file}\nbusy ${(total / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s\n\nby area (self time):`);
+for (const [k, t] of [...areas].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(t)}  ${k}`);
+console.log("\nby function (self time):");
+for (const [k, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(t)}  ${k}`);
