@@ -14,14 +14,18 @@ export { Prisma };
 const KEY = Symbol.for("relais.db");
 type Holder = { [KEY]?: { url: string; client: Db; ready: Promise<void> } };
 
+// Interactive transactions wait for their turn (one writer per dossier row on PostgreSQL, one per
+// process on SQLite): under a burst, Prisma's defaults (2 s to start, 5 s to finish) fail healthy work.
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
 function create(url: string): { client: Db; ready: Promise<void> } {
   if (/^postgres(ql)?:/.test(url)) {
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db;
+    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions }) as unknown as Db;
     return { client, ready: Promise.resolve() };
   }
   // WAL lets readers run beside the writer; the busy timeout makes a second process wait instead of
   // failing. synchronous=NORMAL is durable across process crashes in WAL mode.
-  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), transactionOptions });
   const ready = (async () => {
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
