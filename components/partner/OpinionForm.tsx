@@ -5,7 +5,7 @@ import { t, type Locale } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 import { Button } from "../ui/Button";
 
-export function OpinionForm({ dossierId, solicitationId, locale, answeredAt, editable }: { dossierId: string; solicitationId: string; locale: Locale; answeredAt: string | null; editable: boolean }) {
+export function OpinionForm({ dossierId, solicitationId, locale, answeredAt, editable, opinion = true }: { dossierId: string; solicitationId: string; locale: Locale; answeredAt: string | null; editable: boolean; opinion?: boolean }) {
   const id = useId();
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
@@ -39,11 +39,11 @@ export function OpinionForm({ dossierId, solicitationId, locale, answeredAt, edi
 
   return (
     <form onSubmit={submit} className="space-y-3" data-testid="opinion-form">
-      <label htmlFor={`${id}-text`} className="block text-sm font-medium">{t(locale, "partner.opinion.text")}</label>
+      <label htmlFor={`${id}-text`} className="block text-sm font-medium">{t(locale, opinion ? "partner.opinion.text" : "partner.done.text")}</label>
       <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} rows={6} maxLength={10000} required className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
       <label htmlFor={`${id}-file`} className="block text-sm font-medium">{t(locale, "partner.opinion.file")}</label>
       <input ref={fileRef} id={`${id}-file`} type="file" className="block text-sm" />
-      <Button type="submit" disabled={busy || !text.trim()}>{busy ? t(locale, "partner.opinion.submitting") : t(locale, "partner.opinion.submit")}</Button>
+      <Button type="submit" disabled={busy || !text.trim()}>{busy ? t(locale, "partner.opinion.submitting") : t(locale, opinion ? "partner.opinion.submit" : "partner.done.submit")}</Button>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
     </form>
   );

@@ -9,13 +9,19 @@ export function PartnerDocuments({ initial, locale }: { initial: { id: string; n
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const setFlag = (id: string, visible: boolean) => setDocs((list) => list.map((d) => (d.id === id ? { ...d, visibleToPartner: visible } : d)));
+
   async function toggle(id: string, visible: boolean) {
+    // Shown at once, put back if the server refuses.
+    setFlag(id, visible);
     setBusy(id);
     setError(null);
     try {
       const res = await setPartnerVisibilityAction({ documentId: id, visible });
-      if (!res.ok) return setError(res.error.message);
-      setDocs((list) => list.map((d) => (d.id === id ? { ...d, visibleToPartner: visible } : d)));
+      if (!res.ok) {
+        setFlag(id, !visible);
+        setError(res.error.message);
+      }
     } finally {
       setBusy(null);
     }

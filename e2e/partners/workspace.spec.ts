@@ -92,3 +92,58 @@ test("S8: Alice designs a template (partner field editable, a status hidden from
   }
   await ctx.close();
 });
+
+test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud's partner view; Arnaud adds a supplement and hands over; Adèle sees 'Répondu' live", async ({ browser }) => {
+  const adeleCtx = await browser.newContext();
+  const arnaudCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(arnaudCtx, users.arnaud);
+  const adele = await adeleCtx.newPage();
+  const title = `Dossier complément ${Date.now()}`;
+  const dossierId = await createDossierAsAdvisor(adele, title, { referent: users.paul });
+  await adele.goto(`/dossiers/${dossierId}/documents`);
+  const docName = `plans-${Date.now()}.pdf`;
+  await adele.getByLabel("Fichier à déposer").setInputFiles({ name: docName, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 plans") });
+  await adele.getByRole("button", { name: "Déposer", exact: true }).click();
+  await expect(adele.getByRole("status").filter({ hasText: "Document déposé." })).toBeVisible();
+
+  await adele.goto(`/dossiers/${dossierId}/partners`);
+  await live(adele);
+  const form = adele.getByTestId("solicitation-form");
+  await form.getByLabel("Type de sollicitation").selectOption("supplement");
+  await form.getByLabel("Interne (membre de l'organisation)").check();
+  await form.getByLabel("Adresse e-mail du partenaire").fill(users.arnaud);
+  await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
+  const card = adele.getByTestId("solicitation").filter({ hasText: users.arnaud });
+  await expect(card.getByTestId("solicitation-state")).toHaveText("En attente de réponse");
+
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto(`/partner/dossiers/${dossierId}`);
+  await live(arnaud);
+  await expect(arnaud.getByText("Aucun document partagé avec vous.")).toBeVisible();
+  // S7: shared from the Partners tab; Arnaud's open page shows it without a reload.
+  await arnaud.evaluate(() => ((window as unknown as { marker: number }).marker = 9));
+  await adele.getByLabel(`Visible partenaire : ${docName}`).check();
+  await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: docName })).toBeVisible();
+  expect(await arnaud.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(9);
+  const href = await arnaud.getByTestId("partner-documents").getByRole("link", { name: docName }).getAttribute("href");
+  expect((await arnaudCtx.request.get(href!)).status()).toBe(200);
+
+  // S5: Arnaud adds a supplement document, then hands over.
+  await arnaud.getByTestId("supplement-upload").getByLabel("Fichier à déposer").setInputFiles({ name: "complement.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 complément") });
+  await arnaud.getByTestId("supplement-upload").getByRole("button", { name: "Déposer", exact: true }).click();
+  await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: "complement.pdf" })).toBeVisible();
+  await arnaud.getByLabel("Message aux conseillers").fill("Complément déposé : le devis de la chaudière.");
+  await arnaud.getByRole("button", { name: "J'ai terminé : prévenir les conseillers" }).click();
+  await expect(arnaud.getByTestId("opinion-sent")).toBeVisible();
+  await expect(card.getByTestId("solicitation-state")).toHaveText("Répondu");
+  await expect(card.getByTestId("solicitation-answer")).toContainText("le devis de la chaudière");
+
+  // S7: unshared, the document is gone for the partner (and its address answers 404).
+  await adele.getByLabel(`Visible partenaire : ${docName}`).uncheck();
+  await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: docName })).toHaveCount(0);
+  expect((await arnaudCtx.request.get(href!)).status()).toBe(404);
+
+  await adeleCtx.close();
+  await arnaudCtx.close();
+});

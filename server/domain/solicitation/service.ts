@@ -164,14 +164,18 @@ export async function attachWithKey(actor: Actor, raw: unknown, address: string,
   return ok({ dossierId: result.dossierId, solicitationId: result.solicitationId });
 }
 
-/** S4: the partner submits their opinion (text and an optional file), once, while the status allows editing. */
+/**
+ * S4: the partner submits their opinion (text and an optional file), once, while the status allows
+ * editing. For a supplement or on-behalf entry the same step tells the advisors the work is done (S5,
+ * S9), with a message, so that its state becomes "answered" and reminders stop.
+ */
 export async function submitOpinion(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ solicitationId: string }>> {
   const parsed = opinionSchema.safeParse(raw);
   if (!parsed.success) return failWith("invalid", actor.locale, "partner.opinion.invalid");
   const input = parsed.data;
   const s = await db().solicitation.findFirst({ where: { id: input.solicitationId, partnerUserId: actor.userId, revokedAt: null }, select: { id: true, dossierId: true, kind: true, scope: true, answeredAt: true } });
   const access = s ? await partnerAccess(actor, s.dossierId) : null;
-  if (!s || !access || !access.solicitationIds.includes(s.id) || !["opinion", "both"].includes(s.kind)) return fail("not_found", actor.locale);
+  if (!s || !access || !access.solicitationIds.includes(s.id)) return fail("not_found", actor.locale);
   if (!access.editable) return failWith("conflict", actor.locale, "partner.readOnly");
   if (s.answeredAt) return failWith("conflict", actor.locale, "partner.opinion.already");
   let file: { key: string; name: string; mime: string; size: number } | null = null;

@@ -3,7 +3,9 @@
 import { currentActor } from "../../auth/session";
 import { fail } from "../../errors";
 import { addApprovedPartner, removeApprovedPartner, savePartnerSettings } from "../partner/directory";
-import { applyTemplate, changeWorkflowStatus, saveTemplate } from "./service";
+import { dossierAccess } from "../dossier/policy";
+import { canChangeStatus } from "./policy";
+import { applyTemplate, changeWorkflowStatus, dossierFieldsForAdvisors, saveTemplate } from "./service";
 
 export async function changeWorkflowStatusAction(input: unknown) {
   const actor = await currentActor();
@@ -39,4 +41,12 @@ export async function savePartnerSettingsAction(input: unknown) {
   const actor = await currentActor();
   if (!actor) return fail("unauthorized", "fr");
   return savePartnerSettings(actor, input);
+}
+
+/** The Partners tab refetches the dossier's fields when a partner saved some (S5). */
+export async function dossierFieldsAction(dossierId: unknown) {
+  const actor = await currentActor();
+  if (!actor || typeof dossierId !== "string" || dossierId.length > 64) return null;
+  if (!canChangeStatus(await dossierAccess(actor, dossierId))) return null;
+  return dossierFieldsForAdvisors(dossierId);
 }

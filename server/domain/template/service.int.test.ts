@@ -8,8 +8,8 @@ import { useTestDatabase } from "../../test/db";
 import { addApprovedPartner, partnerDirectory, removeApprovedPartner, savePartnerSettings } from "../partner/directory";
 import { partnerView } from "../partner/service";
 import { uploadSupplement } from "../partner/supplement";
-import { attachWithKey, createSolicitation } from "../solicitation/service";
-import { applyTemplate, changeWorkflowStatus, dossierStatuses, savePartnerFields, saveTemplate, templatesOf } from "./service";
+import { attachWithKey, createSolicitation, submitOpinion } from "../solicitation/service";
+import { applyTemplate, changeWorkflowStatus, dossierFieldsForAdvisors, dossierStatuses, savePartnerFields, saveTemplate, templatesOf } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 const published: PublishedEvent[] = [];
@@ -111,6 +111,13 @@ describe("S9, S5: on-behalf entry and supplements", () => {
     expect(await savePartnerFields(opinion, { dossierId: w.dossier.id, values: { surface: "1" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(await savePartnerFields(onBehalf, { dossierId: w.dossier.id, values: { note: "x" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(JSON.parse((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).fieldValues)).toEqual({ budget: "90000", surface: "300" });
+    // The advisor side reads every field, internal ones included, with what partners get of each.
+    const forAdvisors = await dossierFieldsForAdvisors(w.dossier.id);
+    expect(forAdvisors.map((f) => [f.key, f.value, f.partnerMode])).toEqual([["budget", "90000", "read"], ["surface", "300", "hidden"], ["note", "", "hidden"], ["avis", "", "edit"]]);
+    // S9: the on-behalf partner hands over: the solicitation is answered and reminders stop.
+    const mine = (await partnerView(onBehalf, w.dossier.id))!.solicitations[0];
+    expect((await submitOpinion(onBehalf, { solicitationId: mine.id, text: "Formulaire rempli pour la commune" })).ok).toBe(true);
+    expect((await db().solicitation.findUniqueOrThrow({ where: { id: mine.id } })).answeredAt).not.toBeNull();
   });
 
   it("S5: a supplement partner uploads a document: it joins the Documents tab (event for all members) and stays visible to partners; an opinion partner cannot; not once read-only", async () => {

@@ -117,3 +117,11 @@ export async function savePartnerFields(actor: Actor, raw: unknown, now = new Da
   publishAll(events);
   return ok({ keys });
 }
+
+/** S5, S8: every template field of the dossier with its value, for the advisor side (A4: internal fields too). */
+export async function dossierFieldsForAdvisors(dossierId: string) {
+  const d = await db().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { fieldValues: true, template: { select: { fields: true, partnerView: true } } } });
+  const view = partnerViewOf(d.template?.partnerView);
+  const values = valuesOf(d.fieldValues);
+  return fieldsOf(d.template?.fields).map((f) => ({ key: f.key, label: f.label, section: f.section, partnerMode: view[f.key] ?? "hidden", value: values[f.key] ?? "" }));
+}

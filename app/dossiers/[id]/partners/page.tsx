@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { PartnersPanel } from "@/components/solicitation/PartnersPanel";
 import { PartnerDocuments } from "@/components/solicitation/PartnerDocuments";
+import { DossierFields } from "@/components/template/DossierFields";
 import { StatusControl } from "@/components/template/StatusControl";
 import { TemplateChoice } from "@/components/template/TemplateChoice";
 import { documentsWithPartnerFlag } from "@/server/domain/document/visibility";
@@ -9,7 +10,7 @@ import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
 import { canManageSolicitations } from "@/server/domain/solicitation/policy";
 import { solicitationsForPanel } from "@/server/domain/solicitation/service";
-import { dossierStatuses, templatesOf } from "@/server/domain/template/service";
+import { dossierFieldsForAdvisors, dossierStatuses, templatesOf } from "@/server/domain/template/service";
 
 export default async function DossierPartnersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,11 +20,12 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
   // The Partners tab is the advisor side's (S1, A4): the applicant side gets the same 404 as a stranger.
   if (!page || !canManageSolicitations(page.access)) notFound();
   const now = new Date();
-  const [solicitations, statuses, documents, templates] = await Promise.all([
+  const [solicitations, statuses, documents, templates, fields] = await Promise.all([
     solicitationsForPanel(actor, page.access, now),
     dossierStatuses(id),
     documentsWithPartnerFlag(id),
     templatesOf(page.access.organizationId),
+    dossierFieldsForAdvisors(id),
   ]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="partners">
@@ -34,6 +36,7 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
         </div>
         <PartnersPanel dossierId={id} initial={solicitations} locale={actor.locale} today={now.toISOString().slice(0, 10)} />
         <PartnerDocuments initial={documents} locale={actor.locale} />
+        <DossierFields dossierId={id} initial={fields} locale={actor.locale} />
       </div>
     </DossierShell>
   );

@@ -2,6 +2,7 @@
 // the Opinion form. Live through the partners' room only; a revocation or a hiding status cuts it.
 import { notFound } from "next/navigation";
 import { FieldsForm } from "@/components/partner/FieldsForm";
+import { LiveRefresh } from "@/components/partner/LiveRefresh";
 import { LiveStatus } from "@/components/partner/LiveStatus";
 import { OpinionForm } from "@/components/partner/OpinionForm";
 import { SupplementUpload } from "@/components/partner/SupplementUpload";
@@ -24,6 +25,7 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
       <div className="flex items-center justify-between gap-3">
         <a href="/partners" className="text-sm text-brand-700 hover:underline">← {t(locale, "partner.list.title")}</a>
         <LiveStatus locale={locale} />
+        <LiveRefresh />
       </div>
       <div className="mt-2">
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{t(locale, "partner.view.title")}</p>
@@ -47,12 +49,10 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
               <h3 className="text-sm font-medium">{t(locale, "partner.view.instructions")}</h3>
               <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800" data-testid="partner-instructions">{s.instructions || t(locale, "partner.view.noInstructions")}</p>
             </div>
-            {s.kind === "opinion" || s.kind === "both" ? (
-              <div className="border-t border-slate-200 pt-3">
-                <h3 className="mb-2 text-sm font-semibold">{t(locale, "partner.opinion.tab")}</h3>
-                <OpinionForm dossierId={id} solicitationId={s.id} locale={locale} answeredAt={s.answeredAt} editable={view.access.editable} />
-              </div>
-            ) : null}
+            <div className="border-t border-slate-200 pt-3">
+              <h3 className="mb-2 text-sm font-semibold">{t(locale, s.kind === "opinion" || s.kind === "both" ? "partner.opinion.tab" : "partner.done.tab")}</h3>
+              <OpinionForm dossierId={id} solicitationId={s.id} locale={locale} answeredAt={s.answeredAt} editable={view.access.editable} opinion={s.kind === "opinion" || s.kind === "both"} />
+            </div>
           </section>
         ))}
         <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="partner-fields-heading">
