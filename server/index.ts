@@ -23,7 +23,12 @@ async function main() {
   const handle = app.getRequestHandler();
   await dbReady();
 
-  const http = createServer((req, res) => void handle(req, res));
+  const http = createServer((req, res) => {
+    // S2: the attach-key rate limit counts tries per client address: the socket's, never a header the
+    // client could set (Next keeps a client's own X-Forwarded-For).
+    req.headers["x-relais-client-address"] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
   const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
   const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL) : async () => {};
   setPublisher(socketPublisher(io));

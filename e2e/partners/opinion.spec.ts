@@ -146,3 +146,30 @@ test("A5: another organization's staff and the applicant side get 404 on the Par
   }
   await ctx.close();
 });
+
+test("S2: tries are limited: after 5 wrong keys the form answers 'too many tries', even to a well-formed key", async ({ browser }) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.marie);
+  const page = await ctx.newPage();
+  await page.goto("/partners/attach");
+  const alert = page.getByTestId("attach-form").getByRole("alert");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Clé sécurisée").fill(`WRNG-${i}000-0000-0000-0000-0000-0000-0000`);
+    await page.getByRole("button", { name: "Rattacher" }).click();
+    await expect(alert).toHaveText("Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle.");
+    await page.getByLabel("Clé sécurisée").fill("");
+  }
+  await page.getByLabel("Clé sécurisée").fill("ABCD-0000-0000-0000-0000-0000-0000-0000");
+  await page.getByRole("button", { name: "Rattacher" }).click();
+  await expect(alert).toHaveText("Trop d'essais. Réessayez dans quelques minutes.");
+  // Counted in the database with the socket's address, not a header the browser could choose.
+  const db = e2eDatabase();
+  try {
+    const rows = db.prepare("SELECT address, success FROM AttachAttempt WHERE userId = (SELECT id FROM User WHERE email = ?)").all(users.marie) as { address: string; success: number }[];
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.success === 0 && /127\.0\.0\.1|::1/.test(r.address))).toBe(true);
+  } finally {
+    db.close();
+  }
+  await ctx.close();
+});

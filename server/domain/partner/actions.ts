@@ -6,10 +6,9 @@ import { fail } from "../../errors";
 import { attachWithKey } from "../solicitation/service";
 import { savePartnerFields } from "../template/service";
 
-/** The client address for the per-address limit: the first hop Next records for the request. */
+/** The client address for the per-address limit, set from the TCP socket by the custom server. */
 async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return (h.get("x-forwarded-for") ?? h.get("x-real-ip") ?? "unknown").split(",")[0].trim();
+  return (await headers()).get("x-relais-client-address") ?? "unknown";
 }
 
 export async function attachAction(input: { key: string }) {
