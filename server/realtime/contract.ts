@@ -39,6 +39,12 @@ export type SendAck = { ok: true; message: MessageView } | { ok: false; error: W
 export type Viewer = { userId: string; name: string };
 
 export interface ClientToServerEvents {
+  /**
+   * Members and staff join the dossier's rooms through the dossier policy. A partner (A5) joins only the
+   * partners' room `dossier:<id>:partners` through their own live solicitation, while the workflow status
+   * is partner-visible; their catch-up and live events are partner-audience only, and "dossier:revoked"
+   * ends it when the solicitation is revoked or the status hides the dossier.
+   */
   "dossier:join": (payload: { dossierId: string; afterSeq: number }, ack: (res: JoinAck) => void) => void;
   "dossier:leave": (payload: { dossierId: string }) => void;
   "message:send": (

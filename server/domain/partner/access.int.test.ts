@@ -48,6 +48,14 @@ describe("A5: the partner's socket", () => {
     await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "financial", external: true, partnerEmail: "someone-else@p.test" });
     expect(await quiet).toBe(true);
 
+    // D1, S6: an answer moves the dossier's dashboard row live for the advisor side, never for the partner.
+    const adeleDash = nextEvent<{ dossierId: string }>(adele, "dashboard:changed");
+    const partnerDash = noEvent(sock, "dashboard:changed", 600);
+    const mine = (await partnerView(partner, w.dossier.id))!.solicitations[0];
+    expect((await submitOpinion(partner, { solicitationId: mine.id, text: "Avis rendu" })).ok).toBe(true);
+    expect(await adeleDash).toEqual({ dossierId: w.dossier.id });
+    expect(await partnerDash).toBe(true);
+
     // S7: a document shared with partners reaches the partner and the advisor side live.
     const doc = await makeDocument(w.dossier.id, w.advisor.id, "plan.pdf");
     const seen = nextEvent<DossierEventWire>(sock, "dossier:event");

@@ -8,6 +8,7 @@ import { setPublisher } from "../../realtime/publisher";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import { useTestDatabase } from "../../test/db";
 import { dossierAccess, partnerAccess } from "../dossier/policy";
+import { dashboardRows } from "../dashboard/service";
 import { solicitationCounts } from "./service";
 import { hashKey, KEY_TTL_DAYS } from "../partner/keys";
 import { partnerSolicitations, partnerView } from "../partner/service";
@@ -334,5 +335,7 @@ describe("S6: reminders and counts", () => {
     await attachWithKey(partner, { key: a.key }, ip());
     await submitOpinion(partner, { solicitationId: a.solicitationId, text: "ok" });
     expect((await solicitationCounts([w.dossier.id])).get(w.dossier.id)).toEqual({ asked: 2, answered: 1 });
+    const rows = await dashboardRows(await actor(w.advisor.id), { recent: false });
+    expect(rows.find((r) => r.id === w.dossier.id)?.solicitations).toEqual({ asked: 2, answered: 1 });
   });
 });
