@@ -298,6 +298,23 @@ describe("S6: reminders and counts", () => {
     expect((await notifyPartners(adele, { dossierId: w.dossier.id }, new Date(now.getTime() + DAY))).ok && (await db().solicitationReminder.count({ where: { solicitation: { dossierId: w.dossier.id } } }))).toBe(2);
   });
 
+  it("S6, N8: reminders pass the preference gate: a partner set to never gets none, manual or automatic, and nothing is recorded", async () => {
+    const w = await makeWorld();
+    const now = new Date("2030-07-01T09:00:00Z");
+    const { key, solicitationId } = await ask(w, "never@p.test", { dueDate: "2030-07-05" }, now);
+    const partner = await makeUser("Jamais");
+    await attachWithKey(await actor(partner.id), { key }, ip(), now);
+    await db().notificationSettings.create({ data: { userId: partner.id, frequency: "never" } });
+    expect(await notifyPartners(await actor(w.advisor.id), { dossierId: w.dossier.id }, now)).toMatchObject({ ok: true, value: { reminded: 0, skipped: 1 } });
+    await sendAutomaticReminders(new Date("2030-07-03T09:00:00Z"));
+    await sendAutomaticReminders(new Date("2030-07-07T09:00:00Z"));
+    expect(await db().solicitationReminder.count({ where: { solicitationId } })).toBe(0);
+    expect(await db().emailDelivery.count({ where: { template: "partner-reminder", userId: partner.id } })).toBe(0);
+    // The seq stays gap-free: a refused reminder left no event and took no number.
+    const d = await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } });
+    expect(await db().dossierEvent.count({ where: { dossierId: w.dossier.id } })).toBe(d.seq);
+  });
+
   it("S6: automatic reminders leave 3 days before and the day after the desired date, once each, and never after an answer", async () => {
     const w = await makeWorld();
     const created = new Date("2030-05-01T08:00:00Z");

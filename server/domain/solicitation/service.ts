@@ -11,6 +11,7 @@ import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
 import { kickOutbox, recordEmail } from "../../outbox/record";
 import { publisher, type PublishedEvent } from "../../realtime/publisher";
 import { checkFile } from "../document/schema";
+import { decide } from "../notification/gate";
 import { maxDocumentMegabytes } from "../document/service";
 import { removeFile, storeFile } from "../document/storage";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
@@ -245,15 +246,33 @@ export async function revokeSolicitation(actor: Actor, raw: unknown, now = new D
   }
 }
 
-/** Emails and reminder rows for one reminder of one solicitation, inside the caller's transaction. */
+/** A reminder the preference gate refused: the transaction rolls back, nothing is recorded. */
+class Gated extends Error {}
+
+/**
+ * Emails and reminder rows for one reminder of one solicitation, inside the caller's transaction.
+ * Reminders are non-transactional (N8): the partner's settings decide through the one gate's decision
+ * table (a partner set to "never" or unsubscribed gets none); throws Gated when refused.
+ */
 async function recordReminder(tx: Tx, s: { id: string; dossierId: string; external: boolean; partnerUserId: string | null; partnerEmail: string; scope: string; dueDate: Date | null }, slot: string, byUserId: string | null, now: Date) {
-  await tx.solicitationReminder.create({ data: { solicitationId: s.id, slot, byUserId, createdAt: now } });
-  await tx.solicitation.update({ where: { id: s.id }, data: { lastRemindedAt: now } });
+  const userSelect = { id: true, email: true, locale: true, notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } } } as const;
   const [dossier, user] = await Promise.all([
     tx.dossier.findUniqueOrThrow({ where: { id: s.dossierId }, select: { title: true, organization: { select: { name: true } } } }),
-    s.partnerUserId ? tx.user.findUnique({ where: { id: s.partnerUserId }, select: { locale: true } }) : tx.user.findUnique({ where: { email: s.partnerEmail }, select: { locale: true } }),
+    s.partnerUserId ? tx.user.findUnique({ where: { id: s.partnerUserId }, select: userSelect }) : tx.user.findUnique({ where: { email: s.partnerEmail }, select: userSelect }),
   ]);
-  const locale = toLocale(user?.locale);
+  let locale = toLocale(user?.locale);
+  if (user) {
+    const st = user.notificationSettings;
+    // A partner is neither applicant side nor paused-muted: their own settings alone decide.
+    const decision = decide(
+      { userId: user.id, email: user.email, profileLocale: user.locale, settings: st ? { frequency: st.frequency, locale: st.locale, unsubscribed: st.unsubscribedAt !== null } : null, side: "advisor", participation: null },
+      { kind: "reminder", paused: false, chosen: false },
+    );
+    if (decision.decision !== "send") throw new Gated();
+    locale = decision.locale;
+  }
+  await tx.solicitationReminder.create({ data: { solicitationId: s.id, slot, byUserId, createdAt: now } });
+  await tx.solicitation.update({ where: { id: s.id }, data: { lastRemindedAt: now } });
   const mail = partnerReminderEmail(locale, { organization: dossier.organization.name, title: dossier.title, scope: scopeLabel(locale, s.scope), dueDate: s.dueDate ? isoDay(s.dueDate) : null, url: partnerUrl(s), attached: Boolean(s.partnerUserId) });
   await recordEmail({ ...mail, kind: "reminder", template: "partner-reminder", toEmail: s.partnerEmail, locale, userId: s.partnerUserId, dossierId: s.dossierId }, tx);
 }
@@ -284,8 +303,8 @@ export async function notifyPartners(actor: Actor, raw: unknown, now = new Date(
       events.push(event);
       reminded++;
     } catch (e) {
-      // Already reminded today: the unique slot refused it, and the transaction left nothing.
-      if (!isUniqueViolation(e)) throw e;
+      // Already reminded today (the unique slot refused it) or refused by the gate: nothing was left.
+      if (!isUniqueViolation(e) && !(e instanceof Gated)) throw e;
     }
   }
   publishAll(events);
@@ -323,7 +342,7 @@ export async function sendAutomaticReminders(now = new Date()): Promise<number> 
       publishAll([event]);
       sent++;
     } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
+      if (!isUniqueViolation(e) && !(e instanceof Gated)) throw e;
     }
   }
   if (sent) kickOutbox();
