@@ -58,11 +58,13 @@ export function partnerRequestEmail(locale: Locale, p: { asker: string; title: s
 }
 
 /** S6: a reminder to a partner who has not answered yet. */
-export function partnerReminderEmail(locale: Locale, p: { organization: string; title: string; scope: string; dueDate: string | null; url: string; attached: boolean }): RenderedEmail {
+export function partnerReminderEmail(locale: Locale, p: { organization: string; title: string; scope: string; dueDate: string | null; url: string; attached: boolean; unsubscribeUrl: string }): RenderedEmail {
   const subject = t(locale, "email.partnerReminder.subject", { title: p.title });
   const body = t(locale, "email.partnerReminder.body", { organization: p.organization, title: p.title, scope: p.scope });
   const paragraphs = [body, ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : []), ...(p.attached ? [] : [t(locale, "email.partnerReminder.attach")])];
-  const text = [...paragraphs, "", p.url].join("\n");
-  const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerReminder.action"), url: p.url });
+  // N5: a reminder is not transactional: it ends with the one-click unsubscribe link.
+  const footer = t(locale, "email.partnerReminder.unsubscribe", { url: p.unsubscribeUrl });
+  const text = [...paragraphs, "", p.url, "", "--", footer].join("\n");
+  const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerReminder.action"), url: p.url }, footer);
   return { subject, html, text };
 }

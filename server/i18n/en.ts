@@ -307,6 +307,7 @@ export const en: Record<keyof typeof fr, string> = {
   "partner.done.submit": "I am done: tell the advisors",
   "solicitation.fields": "Dossier information (template)",
   "solicitation.fieldsEmpty": "This dossier has no template, or its template has no field.",
+  "email.partnerReminder.unsubscribe": "To stop receiving these reminders: {url}",
   "solicitation.tab": "Partners",
   "solicitation.heading": "Partner solicitations",
   "solicitation.intro": "Ask an internal or external partner for an opinion or a supplement; answers arrive here live.",

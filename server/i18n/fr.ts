@@ -306,6 +306,7 @@ export const fr = {
   "partner.done.submit": "J'ai terminé : prévenir les conseillers",
   "solicitation.fields": "Informations du dossier (modèle)",
   "solicitation.fieldsEmpty": "Ce dossier n'a pas de modèle, ou son modèle n'a pas de champ.",
+  "email.partnerReminder.unsubscribe": "Pour ne plus recevoir ces relances : {url}",
   "solicitation.tab": "Partenaires",
   "solicitation.heading": "Sollicitations de partenaires",
   "solicitation.intro": "Demandez un avis ou un complément à un partenaire interne ou externe ; les réponses arrivent ici en direct.",

@@ -289,8 +289,12 @@ describe("S6: reminders and counts", () => {
     const adele = await actor(w.advisor.id);
     expect(await notifyPartners(adele, { dossierId: w.dossier.id }, now)).toMatchObject({ ok: true, value: { reminded: 1, skipped: 0 } });
     expect(await notifyPartners(adele, { dossierId: w.dossier.id }, new Date(now.getTime() + 3600_000))).toMatchObject({ ok: true, value: { reminded: 0, skipped: 1 } });
-    const mails = await db().emailDelivery.findMany({ where: { template: "partner-reminder" } });
+    const mails = await db().emailDelivery.findMany({ where: { template: "partner-reminder", dossierId: w.dossier.id } });
     expect(mails.map((m) => [m.toEmail, m.kind])).toEqual([["r1@p.test", "reminder"]]);
+    // N5: a reminder carries the one-click unsubscribe, for the account of its address.
+    expect(JSON.parse(mails[0].headers)["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(mails[0].text).toContain("/unsubscribe?");
+    expect(mails[0].userId).toBe((await db().user.findUniqueOrThrow({ where: { email: "r1@p.test" } })).id);
     const panel = await solicitationsForPanel(adele, (await dossierAccess(adele, w.dossier.id))!, now);
     const r1 = panel.find((s) => s.partnerEmail === "r1@p.test")!;
     expect(r1.reminders).toEqual([now.toISOString()]);

@@ -12,6 +12,7 @@ import { kickOutbox, recordEmail } from "../../outbox/record";
 import { publisher, type PublishedEvent } from "../../realtime/publisher";
 import { checkFile } from "../document/schema";
 import { decide } from "../notification/gate";
+import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { maxDocumentMegabytes } from "../document/service";
 import { removeFile, storeFile } from "../document/storage";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
@@ -256,25 +257,24 @@ class Gated extends Error {}
  */
 async function recordReminder(tx: Tx, s: { id: string; dossierId: string; external: boolean; partnerUserId: string | null; partnerEmail: string; scope: string; dueDate: Date | null }, slot: string, byUserId: string | null, now: Date) {
   const userSelect = { id: true, email: true, locale: true, notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } } } as const;
-  const [dossier, user] = await Promise.all([
-    tx.dossier.findUniqueOrThrow({ where: { id: s.dossierId }, select: { title: true, organization: { select: { name: true } } } }),
-    s.partnerUserId ? tx.user.findUnique({ where: { id: s.partnerUserId }, select: userSelect }) : tx.user.findUnique({ where: { email: s.partnerEmail }, select: userSelect }),
-  ]);
-  let locale = toLocale(user?.locale);
-  if (user) {
-    const st = user.notificationSettings;
-    // A partner is neither applicant side nor paused-muted: their own settings alone decide.
-    const decision = decide(
-      { userId: user.id, email: user.email, profileLocale: user.locale, settings: st ? { frequency: st.frequency, locale: st.locale, unsubscribed: st.unsubscribedAt !== null } : null, side: "advisor", participation: null },
-      { kind: "reminder", paused: false, chosen: false },
-    );
-    if (decision.decision !== "send") throw new Gated();
-    locale = decision.locale;
-  }
+  const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: s.dossierId }, select: { title: true, organization: { select: { name: true } } } });
+  // A partner who has no account yet gets one by email (like an invited applicant), so that the
+  // reminder carries a working one-click unsubscribe (N5) and their settings apply from then on.
+  const user = s.partnerUserId
+    ? await tx.user.findUniqueOrThrow({ where: { id: s.partnerUserId }, select: userSelect })
+    : await tx.user.upsert({ where: { email: s.partnerEmail }, create: { email: s.partnerEmail }, update: {}, select: userSelect });
+  const st = user.notificationSettings;
+  // A partner is neither applicant side nor paused-muted: their own settings alone decide.
+  const decision = decide(
+    { userId: user.id, email: user.email, profileLocale: user.locale, settings: st ? { frequency: st.frequency, locale: st.locale, unsubscribed: st.unsubscribedAt !== null } : null, side: "advisor", participation: null },
+    { kind: "reminder", paused: false, chosen: false },
+  );
+  if (decision.decision !== "send") throw new Gated();
+  const locale = decision.locale;
   await tx.solicitationReminder.create({ data: { solicitationId: s.id, slot, byUserId, createdAt: now } });
   await tx.solicitation.update({ where: { id: s.id }, data: { lastRemindedAt: now } });
-  const mail = partnerReminderEmail(locale, { organization: dossier.organization.name, title: dossier.title, scope: scopeLabel(locale, s.scope), dueDate: s.dueDate ? isoDay(s.dueDate) : null, url: partnerUrl(s), attached: Boolean(s.partnerUserId) });
-  await recordEmail({ ...mail, kind: "reminder", template: "partner-reminder", toEmail: s.partnerEmail, locale, userId: s.partnerUserId, dossierId: s.dossierId }, tx);
+  const mail = partnerReminderEmail(locale, { organization: dossier.organization.name, title: dossier.title, scope: scopeLabel(locale, s.scope), dueDate: s.dueDate ? isoDay(s.dueDate) : null, url: partnerUrl(s), attached: Boolean(s.partnerUserId), unsubscribeUrl: unsubscribeUrl(user.id) });
+  await recordEmail({ ...mail, kind: "reminder", template: "partner-reminder", toEmail: s.partnerEmail, locale, userId: user.id, dossierId: s.dossierId, headers: unsubscribeHeaders(user.id) }, tx);
 }
 
 const reminderSelect = { id: true, dossierId: true, external: true, partnerUserId: true, partnerEmail: true, scope: true, dueDate: true } as const;
