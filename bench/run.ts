@@ -32,7 +32,7 @@ const SECRET = "relais-bench-secret-0123456789abcdef";
 const ADMIN_PG = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // ─── options ────────────────────────────────────────────────────────────────────────────────────
-type Options = { targets: TargetName[]; profile: boolean; distDir: string; quick: boolean; smoke: boolean; only: ScenarioId[]; runs: number; server: "full" | "realtime"; db: "sqlite" | "postgres"; out: string; port: number; redisPort: number };
+type Options = { build: boolean; targets: TargetName[]; profile: boolean; distDir: string; quick: boolean; smoke: boolean; only: ScenarioId[]; runs: number; server: "full" | "realtime"; db: "sqlite" | "postgres"; out: string; port: number; redisPort: number };
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string) => {
@@ -54,6 +54,7 @@ function parseArgs(argv: string[]): Options {
   --port P           first port (default 3300; uses about 25 from it)
   --redis-port P     private redis-server port for G8 (default 6400)
   --dist-dir D       Next build dir for the whole server (default .next-bench; built when stale)
+  --no-build         use the build in --dist-dir as it is, even if the sources changed since
   --profile          write a CPU profile of each Relais server to bench/results/raw/profiles/
                      (summarise one with: node bench/profile.mjs <file>)`);
     process.exit(0);
@@ -73,10 +74,11 @@ function parseArgs(argv: string[]): Options {
       return t.trim() as TargetName;
     }),
     profile: argv.includes("--profile"),
+    build: !argv.includes("--no-build"),
     distDir: get("dist-dir") ?? ".next-bench",
     quick,
     smoke,
-    only: SCENARIOS.filter((s) => only.includes(s)),
+    only: [...new Set(only)] as ScenarioId[],
     runs: Number(get("runs") ?? (quick ? 1 : 3)),
     server,
     db,
@@ -340,7 +342,7 @@ type Target = { name: TargetName; servers: ServerProcess[]; urls: string[]; orig
 
 async function startTarget(name: TargetName, o: Options, d: BenchDb, opts: { processes?: number; redis?: PrivateRedis; recovery?: boolean; port: number; server?: Options["server"] }): Promise<Target> {
   const n = opts.processes ?? 1;
-  if (name === "relais" && (opts.server ?? o.server) === "full") ensureBuild(o.distDir);
+  if (name === "relais" && (opts.server ?? o.server) === "full" && o.build) ensureBuild(o.distDir);
   const servers: ServerProcess[] = [];
   for (let i = 0; i < n; i++) {
     const port = opts.port + i;
@@ -789,6 +791,25 @@ async function main() {
   const ctx: Ctx = { o, sqlite: () => once("sqlite"), postgres: () => once("postgres"), main: () => once(o.db), tag: () => `b${Date.now().toString(36)}${tagN++}` };
   const reports: ScenarioReport[] = [];
   const failures: string[] = [];
+  const mode = o.smoke ? "smoke" : o.quick ? "quick" : "full";
+  const written = o.quick ? [path.join(o.out, "raw", o.smoke ? "smoke.md" : "quick.md")] : [path.join(o.out, "latest.md"), path.join(o.out, `${m.date.slice(0, 16).replace(/[T:]/g, "-")}.md`)];
+  fs.mkdirSync(path.join(o.out, "raw"), { recursive: true });
+  /** Written after every scenario, so that a run cut short still leaves the table of what it measured. */
+  const write = (done: boolean) => {
+    const order = (id: string) => SCENARIOS.indexOf(id as ScenarioId);
+    const input: ReportInput = {
+      machine: { ...m, loadAfter: os.loadavg() },
+      options: { mode, runs: o.runs, server: o.server, db: o.db, only: o.only },
+      scenarios: [...reports].sort((a, b) => order(a.id) - order(b.id)),
+      failures: done ? failures : [...failures, `still running: ${o.only.filter((id) => !reports.some((r) => r.id === id) && !failures.some((f) => f.startsWith(`${id}:`))).join(", ")}`],
+      seconds: (performance.now() - started) / 1000,
+    };
+    const md = formatReport(input);
+    for (const f of written) fs.writeFileSync(f, md);
+    // Every figure of every run, for whoever wants more than the table (bench/results/raw is not committed).
+    fs.writeFileSync(path.join(o.out, "raw", `last-${mode}.json`), JSON.stringify({ ...input, runs: rawRuns }, (_k, v) => (typeof v === "function" ? undefined : v), 2));
+    return md;
+  };
   try {
     for (const id of o.only) {
       try {
@@ -799,23 +820,13 @@ async function main() {
         failures.push(`${id}: ${e instanceof Error ? e.message : String(e)}`);
         say(`✗ ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
+      write(false);
     }
   } finally {
     await pageServer?.t.stop();
     for (const p of dbs.values()) await (await p.catch(() => null))?.drop();
   }
-  const input: ReportInput = { machine: { ...m, loadAfter: os.loadavg() }, options: { mode: o.smoke ? "smoke" : o.quick ? "quick" : "full", runs: o.runs, server: o.server, db: o.db, only: o.only }, scenarios: reports, failures, seconds: (performance.now() - started) / 1000 };
-  const md = formatReport(input);
-  fs.mkdirSync(path.join(o.out, "raw"), { recursive: true });
-  const written: string[] = [];
-  if (o.quick) {
-    written.push(path.join(o.out, "raw", o.smoke ? "smoke.md" : "quick.md"));
-  } else {
-    written.push(path.join(o.out, "latest.md"), path.join(o.out, `${m.date.slice(0, 16).replace(/[T:]/g, "-")}.md`));
-  }
-  for (const f of written) fs.writeFileSync(f, md);
-  // Every figure of every run, for whoever wants more than the table (bench/results/raw is not committed).
-  fs.writeFileSync(path.join(o.out, "raw", `last-${input.options.mode}.json`), JSON.stringify({ ...input, runs: rawRuns }, (_k, v) => (typeof v === "function" ? undefined : v), 2));
+  const md = write(true);
   say(`\n${md}`);
   say(`written: ${written.map((f) => path.relative(root, f)).join(", ")} (${clock()})`);
   process.exit(failures.length ? 1 : 0);

@@ -27,7 +27,8 @@ test("G1–G13: the bench harness runs every scenario on Relais and both baselin
     p.on("exit", (c) => resolve(c ?? 1));
   });
   try {
-    expect(code, log.slice(-3000)).toBe(0);
+    const problems = log.split("\n").filter((l) => /✗|Error|^- G/.test(l));
+    expect(code, `${problems.join("\n")}\n…\n${log.slice(-1500)}`).toBe(0);
     const report = JSON.parse(fs.readFileSync(path.join(out, "raw", "last-smoke.json"), "utf8")) as Report;
     expect(report.failures).toEqual([]);
     expect(report.scenarios.map((s) => s.id)).toEqual(["G1", "G2", "G3", "G5", "G6", "G7", "G8", "G9", "G11", "G12", "G13"]);
