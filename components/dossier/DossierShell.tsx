@@ -5,7 +5,7 @@ import { DossierLive } from "../realtime/DossierLive";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
 
-export type ShellData = { id: string; title: string; organizationName: string; pausedAt: string | null; seq: number };
+export type ShellData = { id: string; title: string; organizationName: string; pausedAt: string | null; seq: number; side: "applicant" | "advisor" };
 
 export function DossierShell({ dossier, locale, active, children }: { dossier: ShellData; locale: Locale; active: string; children: ReactNode }) {
   return (
@@ -18,7 +18,7 @@ export function DossierShell({ dossier, locale, active, children }: { dossier: S
       <PauseBanner initialPaused={dossier.pausedAt !== null} label={t(locale, "dossier.paused")} />
       <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto">
-          {dossierTabs.map((tab) => {
+          {dossierTabs.filter((tab) => !tab.advisorOnly || dossier.side === "advisor").map((tab) => {
             const current = tab.slug === active;
             return (
               <li key={tab.slug}>

@@ -28,7 +28,12 @@ for (const [who, allowed] of Object.entries(ecole) as [Who, boolean][]) {
     const page = await ctx.newPage();
     const res = await page.goto(`/dossiers/${id}`);
     expect(res?.status()).toBe(allowed ? 200 : 404);
-    if (allowed) await expect(page.getByRole("heading", { name: ECOLE })).toBeVisible();
+    if (allowed) {
+      await expect(page.getByRole("heading", { name: ECOLE })).toBeVisible();
+      // A4: the advisors' Partners tab is not offered to the applicant side.
+      const applicantSide = who === "paul" || who === "marie";
+      await expect(page.getByRole("link", { name: "Partenaires", exact: true })).toHaveCount(applicantSide ? 0 : 1);
+    }
     else await expect(page.getByText(ECOLE)).toHaveCount(0);
 
     const dashboard = await ctx.request.get("/dashboard");

@@ -35,7 +35,7 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
   });
   return {
     access,
-    shell: { id: dossier.id, title: dossier.title, organizationName: dossier.organization.name, pausedAt: dossier.pausedAt?.toISOString() ?? null, seq: access.seq },
+    shell: { id: dossier.id, title: dossier.title, organizationName: dossier.organization.name, pausedAt: dossier.pausedAt?.toISOString() ?? null, seq: access.seq, side: access.side },
   };
 }
 
