@@ -151,7 +151,7 @@ function portOpen(port: number) {
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
+    if (await check()) return;
     await sleep(100);
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -178,6 +178,7 @@ class ServerProcess {
       }),
     );
     this.proc.stderr!.on("data", (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
+    this.proc.on("error", (e) => (this.stderr += `\n${String(e)}`));
     this.proc.on("message", (m: { probe?: string; id: number } & Snapshot) => {
       if (m?.probe !== "snapshot") return;
       this.waiters.get(m.id)?.(m);
@@ -186,7 +187,7 @@ class ServerProcess {
   }
   async ready() {
     await waitFor(async () => {
-      if (this.proc.exitCode !== null) throw new Error(`${this.name} exited: ${this.stderr}`);
+      if (this.proc.exitCode !== null || this.proc.signalCode !== null) throw new Error(`${this.name} exited (${this.proc.exitCode ?? this.proc.signalCode}): ${this.stderr.slice(-1500)}`);
       return portOpen(this.port);
     }, `${this.name} on ${this.port}`);
   }
