@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "server/db/generated/", "data/", "test-results/", "playwright-report/", "next-env.d.ts", "bench/results/"] },
+  { ignores: ["node_modules/", ".next/", ".next-*/", "server/db/generated/", "data/", "test-results/", "playwright-report/", "next-env.d.ts", "bench/results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
