@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { currentActor, currentLocale } from "@/server/auth/session";
+import { adminLinks } from "@/server/domain/admin/service";
 import { env } from "@/server/env";
 import "./globals.css";
 
@@ -13,7 +14,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900">
-        <AppHeader actor={actor} locale={locale} localMail={env().localMail} />
+        <AppHeader actor={actor} locale={locale} localMail={env().localMail} adminLinks={actor ? await adminLinks(actor) : []} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

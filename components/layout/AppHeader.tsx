@@ -1,10 +1,22 @@
 import { Suspense } from "react";
 import type { Actor } from "@/server/auth/actor";
+import type { NavLink } from "@/server/domain/admin/service";
 import { t, type Locale } from "@/server/i18n";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ actor, locale, localMail }: { actor: Actor | null; locale: Locale; localMail: boolean }) {
+export function AppHeader({ actor, locale, localMail, adminLinks }: { actor: Actor | null; locale: Locale; localMail: boolean; adminLinks: NavLink[] }) {
+  const links: NavLink[] = [
+    ...(actor
+      ? ([
+          { href: "/dashboard", label: "nav.dossiers" },
+          { href: "/partners", label: "partner.nav" },
+          { href: "/settings/conversations", label: "notify.nav.settings" },
+        ] as const)
+      : []),
+    ...adminLinks,
+    ...(localMail ? ([{ href: "/dev/mailbox", label: "nav.mailbox" }] as const) : []),
+  ];
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -15,27 +27,12 @@ export function AppHeader({ actor, locale, localMail }: { actor: Actor | null; l
           <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white">R</span>
           {t(locale, "app.name")}
         </a>
-        <nav aria-label="Navigation" className="flex flex-1 items-center gap-1 text-sm">
-          {actor ? (
-            <a href="/dashboard" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-              {t(locale, "nav.dossiers")}
+        <nav aria-label="Navigation" className="flex flex-1 flex-wrap items-center gap-1 text-sm">
+          {links.map((l) => (
+            <a key={l.href} href={l.href} className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+              {t(locale, l.label)}
             </a>
-          ) : null}
-          {actor ? (
-            <a href="/partners" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-              {t(locale, "partner.nav")}
-            </a>
-          ) : null}
-          {actor ? (
-            <a href="/settings/conversations" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-              {t(locale, "notify.nav.settings")}
-            </a>
-          ) : null}
-          {localMail ? (
-            <a href="/dev/mailbox" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-              {t(locale, "nav.mailbox")}
-            </a>
-          ) : null}
+          ))}
         </nav>
         <Suspense>
           <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
