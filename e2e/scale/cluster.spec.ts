@@ -29,7 +29,7 @@ async function viewer(url: string, userId: string, dossierId: string) {
 }
 
 test("G8: a viewer on process B sees what is posted on process A, presence included", async () => {
-  const c = await startCluster(2, 3120, 6391);
+  const c = await startCluster(2);
   try {
     const [a, b] = c.processes;
     const dossierId = await c.dossierId(ECOLE);
@@ -52,7 +52,7 @@ test("G8: a viewer on process B sees what is posted on process A, presence inclu
 });
 
 test("G9: Redis restarted during traffic: the viewer on the other process ends with every event once, in order", async () => {
-  const c = await startCluster(2, 3122, 6392);
+  const c = await startCluster(2);
   try {
     const [a, b] = c.processes;
     const dossierId = await c.dossierId(ECOLE);
@@ -90,7 +90,7 @@ test("G9: Redis restarted during traffic: the viewer on the other process ends w
 });
 
 test("G5: a process SIGKILLed while 50 clients send: every acknowledged message stored once, no duplicates, complete history", async () => {
-  const c = await startCluster(2, 3124, 6393);
+  const c = await startCluster(2);
   try {
     const [a, b] = c.processes;
     const dossierId = await c.dossierId(ECOLE);
