@@ -5,7 +5,7 @@
 // each dossier once.
 import { db } from "../db";
 import { inactiveSince, pauseForInactivity } from "../domain/pause/service";
-import { logger } from "../logger";
+import { startPeriodicJob } from "./periodic";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const AUTO_PAUSE_INTERVAL_MS = 60 * 60 * 1000;
@@ -47,23 +47,5 @@ export async function runAutoPause(now: Date, opts: { delayDays?: number } = {})
 
 /** Runs the job now, then every interval; the returned function stops it and waits for a run in progress. */
 export function startAutoPauseJob(intervalMs = AUTO_PAUSE_INTERVAL_MS): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return; // a slow run is not overlapped by this process's next tick
-    running = runAutoPause(new Date())
-      .then((r) => {
-        if (r.paused > 0) logger.info("auto-pause run", { paused: r.paused });
-      })
-      .catch((err) => logger.error("auto-pause run failed", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob("auto-pause run", intervalMs, runAutoPause, (r) => (r.paused > 0 ? { paused: r.paused } : null));
 }

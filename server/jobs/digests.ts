@@ -7,6 +7,7 @@ import { db } from "../db";
 import { sendDigest, type DigestOutcome } from "../domain/digest/service";
 import { logger } from "../logger";
 import { dueDigestSlot, isTimeZone, type DigestFrequency } from "./schedule";
+import { startPeriodicJob } from "./periodic";
 
 /** Often enough that a digest leaves within minutes of 08:00. */
 export const DIGEST_INTERVAL_MS = 5 * 60 * 1000;
@@ -55,23 +56,5 @@ export async function runDigests(now: Date): Promise<DigestRunResult> {
 
 /** Runs the job now, then every interval; the returned function stops it and waits for a run in progress. */
 export function startDigestJob(intervalMs = DIGEST_INTERVAL_MS): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runDigests(new Date())
-      .then((r) => {
-        if (r.sent > 0) logger.info("digests sent", { sent: r.sent });
-      })
-      .catch((err) => logger.error("digest run failed", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob("digests sent", intervalMs, runDigests, (r) => (r.sent > 0 ? { sent: r.sent } : null));
 }

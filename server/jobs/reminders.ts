@@ -5,6 +5,7 @@ import { db } from "../db";
 import { sendDueReminder, type ReminderOutcome } from "../domain/reminder/service";
 import { logger } from "../logger";
 import { OPEN_STATUSES } from "../domain/recommendation/statuses";
+import { startPeriodicJob } from "./periodic";
 
 export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -32,23 +33,5 @@ export async function runReminders(now: Date): Promise<ReminderRunResult> {
 
 /** Runs the job now, then every interval; the returned function stops it and waits for a run in progress. */
 export function startReminderJob(intervalMs = REMINDER_INTERVAL_MS): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runReminders(new Date())
-      .then((r) => {
-        if (r.emails > 0) logger.info("recommendation reminders sent", { dossiers: r.sent, emails: r.emails });
-      })
-      .catch((err) => logger.error("reminder run failed", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob("recommendation reminders sent", intervalMs, runReminders, (r) => (r.emails > 0 ? { dossiers: r.sent, emails: r.emails } : null));
 }
