@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { Conversation } from "@/components/conversation/Conversation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { MemberList } from "@/components/dossier/MemberList";
+import { RefreshOn } from "@/components/realtime/RefreshOn";
 import { requireActor } from "@/server/auth/guard";
 import { latestConversation } from "@/server/domain/conversation/service";
 import { composerRecipients } from "@/server/domain/notification/service";
@@ -18,6 +19,7 @@ export default async function DossierConversationPage({ params }: { params: Prom
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <Conversation initialMessages={messages} initialSystemLines={systemLines} me={{ userId: actor.userId, name: actor.name }} locale={actor.locale} recipients={recipients} />
         <MemberList members={members} locale={actor.locale} />
+        <RefreshOn prefix="member." />
       </div>
     </DossierShell>
   );
