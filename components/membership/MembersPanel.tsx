@@ -14,7 +14,8 @@ export type PanelMember = { userId: string; name: string; email: string | null; 
 export function MembersPanel({ dossierId, members, canManage, me, locale }: { dossierId: string; members: PanelMember[]; canManage: boolean; me: string; locale: Locale }) {
   const router = useRouter();
   useDossierEvent((e) => {
-    if (e.type.startsWith("member.")) router.refresh();
+    // About me: losing access shows the revocation notice rather than a reload into a 404.
+    if (e.type.startsWith("member.") && (e.payload as { userId?: string } | null)?.userId !== me) router.refresh();
   });
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">

@@ -43,12 +43,16 @@ test("A3: Adèle removes Marie while Marie views the conversation; Marie sees th
   await expect(marie.getByTestId("message-body").filter({ hasText: before })).toBeVisible();
   await marie.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
 
+  const paulsMembers = paul.getByRole("complementary", { name: "Membres" });
+  await expect(paulsMembers.getByText("Marie Demandeur")).toBeVisible();
   await adele.goto(`/dossiers/${dossierId}/members`);
   const row = adele.getByTestId("member").filter({ hasText: "Marie Demandeur" });
   await row.getByRole("button", { name: "Retirer Marie Demandeur" }).click();
   await row.getByRole("button", { name: "Retirer", exact: true }).click();
   await expect(adele.getByTestId("member").filter({ hasText: "Marie Demandeur" })).toHaveCount(0);
 
+  // Paul's member list beside the conversation follows, without reload.
+  await expect(paulsMembers.getByText("Marie Demandeur")).toHaveCount(0);
   // Without reload, Marie's whole page is replaced by the notice.
   await expect(marie.getByTestId("dossier-revoked")).toHaveText(/Vous n'avez plus accès à ce dossier/);
   await expect(marie.getByRole("heading", { name: title })).toHaveCount(0);

@@ -19,7 +19,7 @@ export default async function DossierConversationPage({ params }: { params: Prom
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <Conversation initialMessages={messages} initialSystemLines={systemLines} me={{ userId: actor.userId, name: actor.name }} locale={actor.locale} recipients={recipients} />
         <MemberList members={members} locale={actor.locale} />
-        <RefreshOn prefix="member." />
+        <RefreshOn prefix="member." me={actor.userId} />
       </div>
     </DossierShell>
   );
