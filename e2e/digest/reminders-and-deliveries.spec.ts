@@ -3,18 +3,13 @@
 // their organization's failed deliveries with the error on /admin/emails, others get a 404.
 import { expect, test } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, e2eDatabase, ECOLE } from "../fixtures/db";
+import { dossierIdByTitle, e2eDatabase, ECOLE, setDossierActive } from "../fixtures/db";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 test("P10, R3: the next planned reminder, none while paused, re-armed from the reactivation's date", async ({ browser }) => {
   const dossierId = dossierIdByTitle(ECOLE);
-  const db = e2eDatabase();
-  try {
-    db.prepare("UPDATE Dossier SET pausedAt = NULL, pauseCause = NULL, pauseReason = NULL, pausedById = NULL WHERE id = ?").run(dossierId);
-  } finally {
-    db.close();
-  }
+  setDossierActive(dossierId);
   const ctx = await browser.newContext();
   await signInAs(ctx, users.paul);
   const paul = await ctx.newPage();

@@ -3,7 +3,7 @@
 // reload. Then Marie writes in the paused dossier and the banner goes for both, live.
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, e2eDatabase, ECOLE } from "../fixtures/db";
+import { dossierIdByTitle, ECOLE, setDossierActive } from "../fixtures/db";
 
 async function live(page: Page) {
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
@@ -20,12 +20,7 @@ async function notReloaded(page: Page) {
 test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an applicant's message lifts it live", async ({ browser }) => {
   const dossierId = dossierIdByTitle(ECOLE);
   // Start from an active dossier whatever ran before (this spec owns no other data).
-  const db = e2eDatabase();
-  try {
-    db.prepare("UPDATE Dossier SET pausedAt = NULL, pauseCause = NULL, pauseReason = NULL, pausedById = NULL WHERE id = ?").run(dossierId);
-  } finally {
-    db.close();
-  }
+  setDossierActive(dossierId);
   const [paulCtx, adeleCtx, marieCtx] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   await signInAs(paulCtx, users.paul);
   await signInAs(adeleCtx, users.adele);
