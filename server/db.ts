@@ -2,7 +2,9 @@
 // custom server load this module twice (two module instances) yet must share one connection pool.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "./env";
+import { isHotUniqueViolation, postgresHot, sharedSqlite, type Hot, type HotQueries, type Sql } from "./db/hot";
 import { PrismaClient as PgClient } from "./db/generated/postgres/client";
 import { Prisma, PrismaClient as SqliteClient } from "./db/generated/sqlite/client";
 
@@ -12,33 +14,46 @@ export type Tx = Prisma.TransactionClient;
 export { Prisma };
 
 const KEY = Symbol.for("relais.db");
-type Holder = { [KEY]?: { url: string; client: Db; ready: Promise<void> } };
+type Connection = { client: Db; hot: Hot; ready: Promise<void>; close: () => Promise<void> };
+type Holder = { [KEY]?: { url: string } & Connection };
 
 // Interactive transactions wait for their turn (one writer per dossier row on PostgreSQL, one per
 // process on SQLite): under a burst, Prisma's defaults (2 s to start, 5 s to finish) fail healthy work.
 const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
 
-function create(url: string): { client: Db; ready: Promise<void> } {
+function create(url: string): Connection {
   if (/^postgres(ql)?:/.test(url)) {
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions }) as unknown as Db;
-    return { client, ready: Promise.resolve() };
+    // One pool for Prisma and the hot statements (server/db/hot.ts).
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const client = new PgClient({ adapter: new PrismaPg(pool), transactionOptions }) as unknown as Db;
+    return { client, hot: postgresHot(pool), ready: Promise.resolve(), close: () => pool.end() };
   }
   // WAL lets readers run beside the writer; the busy timeout makes a second process wait instead of
   // failing. synchronous=NORMAL is durable across process crashes in WAL mode.
-  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), transactionOptions });
+  const shared = sharedSqlite(new PrismaBetterSQLite3({ url, timeout: 5000 }));
+  const client = new SqliteClient({ adapter: shared.factory, transactionOptions });
   const ready = (async () => {
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   })();
-  return { client, ready };
+  return { client, hot: shared.hot(() => ready), ready, close: async () => {} };
 }
 
-export function db(): Db {
+function connection(): Connection {
   const holder = globalThis as Holder;
   const url = env().DATABASE_URL;
   if (!holder[KEY] || holder[KEY].url !== url) holder[KEY] = { url, ...create(url) };
-  return holder[KEY].client;
+  return holder[KEY];
+}
+
+export function db(): Db {
+  return connection().client;
+}
+
+/** Prepared statements for the hot paths (server/db/hot.ts), on the same connection(s) as db(). */
+export function hot(): Hot {
+  return connection().hot;
 }
 
 /** Resolves once connection settings (SQLite pragmas) are applied. */
@@ -51,10 +66,31 @@ export async function closeDb() {
   const holder = globalThis as Holder;
   const current = holder[KEY];
   holder[KEY] = undefined;
-  if (current) await current.client.$disconnect();
+  if (current) {
+    await current.client.$disconnect();
+    await current.close();
+  }
 }
 
-/** A unique constraint was violated (Prisma P2002), on either provider. */
+/** A unique constraint was violated (Prisma P2002, or a hot statement's driver error), on either provider. */
 export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
+  return (typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002") || isHotUniqueViolation(e);
+}
+
+function isPostgres(): boolean {
+  return /^postgres(ql)?:/.test(env().DATABASE_URL);
+}
+
+/**
+ * A hot statement run through Prisma (its raw queries), for code that runs either in a hot transaction
+ * or inside a Prisma transaction: the same SQL, one code path.
+ */
+export function queriesOf(client: Db | Tx | HotQueries): HotQueries {
+  if (!("$queryRawUnsafe" in client)) return client;
+  const text = (q: Sql) => (isPostgres() ? q.postgres : q.sqlite);
+  return {
+    all: <T>(q: Sql, args: readonly unknown[]) => client.$queryRawUnsafe<T[]>(text(q), ...args),
+    get: async <T>(q: Sql, args: readonly unknown[]) => (await client.$queryRawUnsafe<T[]>(text(q), ...args))[0],
+    run: (q: Sql, args: readonly unknown[]) => client.$executeRawUnsafe(text(q), ...args),
+  };
 }

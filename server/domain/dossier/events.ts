@@ -1,40 +1,46 @@
 // The dossier event log: every durable change appends one DossierEvent with the next per-dossier seq,
 // in the change's own transaction, then publishes it after commit (section 5).
-import type { Tx } from "../../db";
+import { queriesOf, type Tx } from "../../db";
+import { asDateOrNull, newId, sql, type HotQueries } from "../../db/hot";
 import type { DossierEventWire } from "../../realtime/contract";
 import { publisher, type PublishedEvent } from "../../realtime/publisher";
 
 export type Audience = "all" | "advisors" | "partners";
 
+const TAKE_SEQ = sql(
+  "dossier.takeSeq",
+  `UPDATE "Dossier" SET "seq" = "seq" + 1, "lastActivityAt" = ?, "updatedAt" = ? WHERE "id" = ?
+   RETURNING "seq" AS "seq", "organizationId" AS "organizationId", "pausedAt" AS "pausedAt"`,
+);
+
+const INSERT_EVENT = sql(
+  "dossier.insertEvent",
+  `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
 /**
  * Takes the next seq by incrementing the dossier's counter: the row lock serializes writers of one
  * dossier on PostgreSQL, and SQLite has one writer anyway, so seq stays gap-free and unique. Call it
- * first in the transaction so that SQLite takes its write lock before any read.
+ * first in the transaction so that SQLite takes its write lock before any read. Undefined when the
+ * dossier does not exist.
  */
-export async function nextSeq(tx: Tx, dossierId: string, at: Date): Promise<{ seq: number; organizationId: string }> {
-  const d = await tx.dossier.update({
-    where: { id: dossierId },
-    data: { seq: { increment: 1 }, lastActivityAt: at },
-    select: { seq: true, organizationId: true },
-  });
-  return d;
+export async function takeSeq(q: HotQueries, dossierId: string, at: Date): Promise<{ seq: number; organizationId: string; pausedAt: Date | null } | undefined> {
+  const row = await q.get<{ seq: number | bigint; organizationId: string; pausedAt: unknown }>(TAKE_SEQ, [at, at, dossierId]);
+  return row && { seq: Number(row.seq), organizationId: row.organizationId, pausedAt: asDateOrNull(row.pausedAt) };
+}
+
+/** takeSeq for a dossier known to exist (its access was checked in the transaction). */
+export async function nextSeq(tx: Tx | HotQueries, dossierId: string, at: Date): Promise<{ seq: number; organizationId: string }> {
+  const taken = await takeSeq(queriesOf(tx), dossierId, at);
+  if (!taken) throw new Error(`dossier ${dossierId} not found`);
+  return taken;
 }
 
 export async function appendEvent(
-  tx: Tx,
+  tx: Tx | HotQueries,
   e: { dossierId: string; organizationId: string; seq: number; type: string; audience: Audience; actorId: string | null; payload: unknown; at: Date },
 ): Promise<PublishedEvent> {
-  await tx.dossierEvent.create({
-    data: {
-      dossierId: e.dossierId,
-      seq: e.seq,
-      type: e.type,
-      audience: e.audience,
-      actorId: e.actorId,
-      payload: JSON.stringify(e.payload),
-      createdAt: e.at,
-    },
-  });
+  await queriesOf(tx).run(INSERT_EVENT, [newId(), e.dossierId, e.seq, e.type, e.audience, e.actorId, JSON.stringify(e.payload), e.at]);
   return { dossierId: e.dossierId, seq: e.seq, type: e.type, payload: e.payload, at: e.at.toISOString(), audience: e.audience, organizationId: e.organizationId };
 }
 

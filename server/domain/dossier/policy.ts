@@ -2,7 +2,8 @@
 // simply not found, so "no access" and "does not exist" are the same 404.
 import type { Actor } from "../../auth/actor";
 import { can, type DossierAction, type DossierRole } from "../../auth/permissions";
-import { db, type Db, type Prisma, type Tx } from "../../db";
+import { db, hot, queriesOf, type Db, type Prisma, type Tx } from "../../db";
+import { asBool, asDateOrNull, sql, type HotQueries } from "../../db/hot";
 import { partnerStatus } from "../template/statuses";
 
 const STAFF_ROLES = ["staff", "admin"];
@@ -30,32 +31,41 @@ export type DossierAccess = {
   side: "applicant" | "advisor";
 };
 
-/** The actor's roles on a dossier, or null when they may not see it. */
-export async function dossierAccess(actor: Pick<Actor, "userId">, dossierId: string, client: Db | Tx = db()): Promise<DossierAccess | null> {
-  const dossier = await client.dossier.findFirst({
-    where: { id: dossierId, ...visibleDossiersWhere(actor) },
-    select: {
-      id: true,
-      organizationId: true,
-      seq: true,
-      pausedAt: true,
-      members: { where: { userId: actor.userId }, select: { role: true, holder: true } },
-      organization: { select: { memberships: { where: { userId: actor.userId }, select: { role: true } } } },
-    },
-  });
-  if (!dossier) return null;
+// One statement on every page, join and send (G3, G7): the dossier, the actor's membership of it and
+// of its organization. Both joins match at most one row (unique keys).
+const ACCESS = sql(
+  "dossier.access",
+  `SELECT d."id" AS "id", d."organizationId" AS "organizationId", d."seq" AS "seq", d."pausedAt" AS "pausedAt",
+     m."role" AS "memberRole", m."holder" AS "holder", o."role" AS "orgRole"
+   FROM "Dossier" d
+   LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."userId" = ?
+   LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = ?
+   WHERE d."id" = ?`,
+);
+
+type AccessRow = { id: string; organizationId: string; seq: number | bigint; pausedAt: unknown; memberRole: string | null; holder: unknown; orgRole: string | null };
+
+/**
+ * The actor's roles on a dossier, or null when they may not see it. Without a client it reads through
+ * the hot statements; give the transaction when the answer must hold under its lock.
+ */
+export async function dossierAccess(actor: Pick<Actor, "userId">, dossierId: string, client?: Db | Tx | HotQueries): Promise<DossierAccess | null> {
+  if (typeof actor.userId !== "string" || actor.userId.length === 0) throw new Error("dossierAccess needs an actor with a userId");
+  const args = [actor.userId, actor.userId, dossierId];
+  const row = client ? await queriesOf(client).get<AccessRow>(ACCESS, args) : await hot().get<AccessRow>(ACCESS, args);
+  if (!row) return null;
   const roles = new Set<DossierRole>();
-  for (const m of dossier.members) {
-    if (m.role === "referent" || m.role === "applicant" || m.role === "advisor") roles.add(m.role);
-    if (m.holder) roles.add("holder");
-  }
-  if (dossier.organization.memberships.some((m) => STAFF_ROLES.includes(m.role))) roles.add("staff");
+  if (row.memberRole === "referent" || row.memberRole === "applicant" || row.memberRole === "advisor") roles.add(row.memberRole);
+  if (row.memberRole !== null && asBool(row.holder)) roles.add("holder");
+  if (row.orgRole !== null && STAFF_ROLES.includes(row.orgRole)) roles.add("staff");
+  // visibleDossiersWhere: a member of the dossier, or staff/admin of its organization.
+  if (row.memberRole === null && !roles.has("staff")) return null;
   const list = [...roles];
   return {
-    dossierId: dossier.id,
-    organizationId: dossier.organizationId,
-    seq: dossier.seq,
-    pausedAt: dossier.pausedAt,
+    dossierId: row.id,
+    organizationId: row.organizationId,
+    seq: Number(row.seq),
+    pausedAt: asDateOrNull(row.pausedAt),
     roles: list,
     side: can(list, "dossier.advisorSide") ? "advisor" : "applicant",
   };

@@ -3,7 +3,8 @@
 // only "immediately" users get a delivery row now, due a minute later so that reading the message in
 // the app first can cancel it (C7). Daily and weekly users get nothing here: their digest reads the
 // dossier's events since the last digest (see the digest job).
-import { db, type Db, type Tx } from "../../db";
+import { db, queriesOf, type Db, type Tx } from "../../db";
+import { asBool, newId, sql, type HotQueries } from "../../db/hot";
 import { env } from "../../env";
 import { messageEmail, pausedEmail, reactivatedEmail, recommendationCreatedEmail, recommendationStatusEmail, type NotificationLinks } from "../../email/notification-templates";
 import type { RenderedEmail } from "../../email/templates";
@@ -33,35 +34,29 @@ async function record(
   return recipients;
 }
 
-/** One statement for all the deliveries of a change, each due a minute later (C7). */
+const INSERT_DELIVERY = sql(
+  "notification.insertDelivery",
+  `INSERT INTO "EmailDelivery" ("id", "kind", "template", "toEmail", "userId", "dossierId", "locale", "subject", "html", "text", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
+   VALUES (?, 'notification', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+);
+
+/** The deliveries of a change, each due a minute later (C7): one prepared statement per recipient. */
 async function writeDeliveries(
-  tx: Tx,
+  tx: Tx | HotQueries,
   recipients: Recipient[],
   input: { dossierId: string; template: string; tab?: string; aboutSeq?: number; now: Date },
   render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
 ) {
   if (recipients.length === 0) return;
+  const q = queriesOf(tx);
   const nextAttemptAt = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
-  await tx.emailDelivery.createMany({
-    data: recipients.map((r) => {
-      const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
-      return {
-        kind: "notification",
-        template: input.template,
-        toEmail: r.email,
-        userId: r.userId,
-        dossierId: input.dossierId,
-        locale: r.locale,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        headers: JSON.stringify(unsubscribeHeaders(r.userId)),
-        nextAttemptAt,
-        aboutSeq: input.aboutSeq ?? null,
-        createdAt: input.now,
-      };
-    }),
-  });
+  for (const r of recipients) {
+    const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
+    await q.run(INSERT_DELIVERY, [
+      newId(), input.template, r.email, r.userId, input.dossierId, r.locale, mail.subject, mail.html, mail.text,
+      JSON.stringify(unsubscribeHeaders(r.userId)), nextAttemptAt, input.aboutSeq ?? null, input.now,
+    ]);
+  }
 }
 
 type MemberRow = { userId: string; side: string };
@@ -102,23 +97,27 @@ type FactsRow = {
   toApplicants: number | bigint | boolean;
 };
 
+const DOSSIER_FACTS = sql(
+  "notification.dossierFacts",
+  `SELECT d."title" AS "title", CASE WHEN d."pausedAt" IS NULL THEN 0 ELSE 1 END AS "paused",
+     m."userId" AS "userId", m."side" AS "side", u."email" AS "email", u."locale" AS "profileLocale",
+     s."frequency" AS "frequency", s."locale" AS "locale", CASE WHEN s."unsubscribedAt" IS NULL THEN 0 ELSE 1 END AS "unsubscribed",
+     CASE WHEN p."id" IS NULL THEN 0 ELSE 1 END AS "hasParticipation",
+     CASE WHEN p."fromApplicants" THEN 1 ELSE 0 END AS "fromApplicants", CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants"
+   FROM "Dossier" d
+   LEFT JOIN "DossierMember" m ON m."dossierId" = d."id"
+   LEFT JOIN "User" u ON u."id" = m."userId"
+   LEFT JOIN "NotificationSettings" s ON s."userId" = m."userId"
+   LEFT JOIN "DossierParticipation" p ON p."userId" = m."userId" AND p."dossierId" = d."id"
+   WHERE d."id" = ?
+   ORDER BY m."holder" DESC, m."createdAt" ASC`,
+);
+
 /** The dossier's title and pause, and every member with their settings and participation: one query on both providers. */
-async function dossierFacts(tx: Tx, dossierId: string): Promise<{ title: string; paused: boolean; members: MemberFacts[] } | null> {
-  const rows = await tx.$queryRaw<FactsRow[]>`
-    SELECT d."title" AS "title", CASE WHEN d."pausedAt" IS NULL THEN 0 ELSE 1 END AS "paused",
-      m."userId" AS "userId", m."side" AS "side", u."email" AS "email", u."locale" AS "profileLocale",
-      s."frequency" AS "frequency", s."locale" AS "locale", CASE WHEN s."unsubscribedAt" IS NULL THEN 0 ELSE 1 END AS "unsubscribed",
-      CASE WHEN p."id" IS NULL THEN 0 ELSE 1 END AS "hasParticipation",
-      CASE WHEN p."fromApplicants" THEN 1 ELSE 0 END AS "fromApplicants", CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants"
-    FROM "Dossier" d
-    LEFT JOIN "DossierMember" m ON m."dossierId" = d."id"
-    LEFT JOIN "User" u ON u."id" = m."userId"
-    LEFT JOIN "NotificationSettings" s ON s."userId" = m."userId"
-    LEFT JOIN "DossierParticipation" p ON p."userId" = m."userId" AND p."dossierId" = d."id"
-    WHERE d."id" = ${dossierId}
-    ORDER BY m."holder" DESC, m."createdAt" ASC`;
+async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Promise<{ title: string; paused: boolean; members: MemberFacts[] } | null> {
+  const rows = await queriesOf(tx).all<FactsRow>(DOSSIER_FACTS, [dossierId]);
   if (rows.length === 0) return null;
-  const yes = (v: number | bigint | boolean) => Number(v) === 1;
+  const yes = asBool;
   const members: MemberFacts[] = [];
   for (const r of rows) {
     if (!r.userId || !r.email) continue;
@@ -140,7 +139,7 @@ async function dossierFacts(tx: Tx, dossierId: string): Promise<{ title: string;
  * question for applicants, copied to the chosen advisors, or by default those whose "questions to
  * applicants" is on. Returns null when a chosen id is not an advisor of the dossier.
  */
-export async function messageRecipients(tx: Tx, dossierId: string, side: "applicant" | "advisor", authorId: string, recipientIds: string[] | undefined): Promise<MessageRecipients | null> {
+export async function messageRecipients(tx: Tx | HotQueries, dossierId: string, side: "applicant" | "advisor", authorId: string, recipientIds: string[] | undefined): Promise<MessageRecipients | null> {
   const facts = await dossierFacts(tx, dossierId);
   if (!facts) return null;
   const advisors = facts.members.filter((m) => m.side === "advisor");
@@ -156,12 +155,15 @@ export async function messageRecipients(tx: Tx, dossierId: string, side: "applic
 }
 
 /** C2, C3: stores who the message was addressed to, and writes their emails (and the applicant side's for an advisor's message). */
+const INSERT_RECIPIENT = sql("notification.insertMessageRecipient", `INSERT INTO "MessageRecipient" ("id", "messageId", "userId") VALUES (?, ?, ?)`);
+
 export async function notifyMessage(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: { dossierId: string; messageId: string; seq: number; body: string; author: { userId: string; name: string }; side: "applicant" | "advisor"; recipients: MessageRecipients; now: Date },
 ): Promise<Recipient[]> {
   const { recipientIds, members, title } = p.recipients;
-  if (recipientIds.length) await tx.messageRecipient.createMany({ data: recipientIds.map((userId) => ({ messageId: p.messageId, userId })) });
+  const q = queriesOf(tx);
+  for (const userId of recipientIds) await q.run(INSERT_RECIPIENT, [newId(), p.messageId, userId]);
   const chosen = new Set(recipientIds);
   // P6: an applicant-side message has just reactivated a paused dossier in this transaction.
   const paused = p.recipients.paused && p.side !== "applicant";

@@ -1,0 +1,93 @@
+// The hot statements (server/db/hot.ts) against the real database of the project (SQLite or
+// PostgreSQL): what they write reads back through Prisma as Prisma wrote it, a failed transaction
+// leaves nothing, and on one connection a hot transaction and a Prisma transaction never mix.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, hot, isUniqueViolation } from "../db";
+import { makeOrganization } from "../test/factories";
+import { useTestDatabase } from "../test/db";
+import { asBool, asDate, newId, sql } from "./hot";
+
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ cleanup } = await useTestDatabase()));
+afterAll(() => cleanup());
+
+const INSERT_ORG = sql("test.insertOrg", `INSERT INTO "Organization" ("id", "name", "slug", "createdAt") VALUES (?, ?, ?, ?)`);
+const READ_ORG = sql("test.readOrg", `SELECT "name", "createdAt" FROM "Organization" WHERE "id" = ?`);
+const BUMP_SEQ = sql("test.bumpSeq", `UPDATE "Dossier" SET "seq" = "seq" + 1 WHERE "id" = ? RETURNING "seq" AS "seq", "pausedAt" IS NULL AS "active"`);
+
+const slug = () => `s-${newId()}`;
+
+describe("hot statements", () => {
+  it("write dates and read them back exactly as Prisma does, both ways", async () => {
+    const at = new Date("2026-03-29T01:30:00.123Z"); // a daylight-saving night in Europe/Paris
+    const id = newId();
+    await hot().transaction((q) => q.run(INSERT_ORG, [id, "Écrit à chaud", slug(), at]));
+    const viaPrisma = await db().organization.findUniqueOrThrow({ where: { id } });
+    expect(viaPrisma.createdAt.toISOString()).toBe(at.toISOString());
+    expect(viaPrisma.name).toBe("Écrit à chaud");
+
+    const written = await makeOrganization("Écrit par Prisma");
+    const row = await hot().get<{ name: string; createdAt: unknown }>(READ_ORG, [written.id]);
+    expect(row?.name).toBe("Écrit par Prisma");
+    expect(asDate(row!.createdAt).toISOString()).toBe(written.createdAt.toISOString());
+  });
+
+  it("roll back everything when the transaction's function throws", async () => {
+    const id = newId();
+    await expect(
+      hot().transaction(async (q) => {
+        await q.run(INSERT_ORG, [id, "Jamais", slug(), new Date()]);
+        throw new Error("midway");
+      }),
+    ).rejects.toThrow("midway");
+    expect(await db().organization.findUnique({ where: { id } })).toBeNull();
+  });
+
+  it("report a unique violation the way isUniqueViolation recognizes, and keep nothing of that transaction", async () => {
+    const taken = slug();
+    await hot().transaction((q) => q.run(INSERT_ORG, [newId(), "Premier", taken, new Date()]));
+    const second = newId();
+    const failure = await hot()
+      .transaction(async (q) => {
+        await q.run(INSERT_ORG, [second, "Deuxième", slug(), new Date()]);
+        await q.run(INSERT_ORG, [newId(), "Doublon", taken, new Date()]);
+      })
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(failure)).toBe(true);
+    expect(await db().organization.findUnique({ where: { id: second } })).toBeNull();
+  });
+
+  it("return updated rows, numbers as numbers and booleans either provider's way", async () => {
+    const org = await makeOrganization();
+    const dossier = await db().dossier.create({ data: { organizationId: org.id, title: "Compteur" } });
+    const rows = await hot().transaction(async (q) => [await q.get<{ seq: number; active: unknown }>(BUMP_SEQ, [dossier.id]), await q.get<{ seq: number; active: unknown }>(BUMP_SEQ, [dossier.id])]);
+    expect(rows.map((r) => Number(r!.seq))).toEqual([1, 2]);
+    expect(asBool(rows[0]!.active)).toBe(true);
+    expect(await hot().transaction((q) => q.get(BUMP_SEQ, ["no-such-dossier"]))).toBeUndefined();
+  });
+
+  it("never mix with a Prisma transaction open at the same time: each sees the other committed or not at all", async () => {
+    const org = await makeOrganization();
+    const dossier = await db().dossier.create({ data: { organizationId: org.id, title: "Partagé" } });
+    let letPrismaFinish!: () => void;
+    const prismaMayFinish = new Promise<void>((r) => (letPrismaFinish = r));
+    let prismaWrote!: () => void;
+    const prismaHasWritten = new Promise<void>((r) => (prismaWrote = r));
+    // A Prisma transaction takes the seq to 1, then waits, then fails: its write must vanish.
+    const prisma = db()
+      .$transaction(async (tx) => {
+        await tx.dossier.update({ where: { id: dossier.id }, data: { seq: { increment: 1 } } });
+        prismaWrote();
+        await prismaMayFinish;
+        throw new Error("rolled back on purpose");
+      })
+      .catch((e: Error) => e.message);
+    await prismaHasWritten;
+    // A hot transaction started meanwhile must not see, nor be rolled back with, the Prisma one.
+    const hotSeq = hot().transaction((q) => q.get<{ seq: number }>(BUMP_SEQ, [dossier.id]));
+    letPrismaFinish();
+    expect(await prisma).toBe("rolled back on purpose");
+    expect(Number((await hotSeq)!.seq)).toBe(1);
+    expect((await db().dossier.findUniqueOrThrow({ where: { id: dossier.id } })).seq).toBe(1);
+  });
+});

@@ -1,0 +1,284 @@
+// Prepared statements for the hot paths: a message's send, the dossier access check, the newest
+// messages and the catch-up read (G1, G3, G5, G7, G11). Prisma 6 compiles every query on every call
+// (about 280 µs of CPU per query on these machines, bench/README.md); a prepared statement costs a few
+// µs on SQLite and one round trip on PostgreSQL. Everything else goes through Prisma.
+//
+// SQLite: the statements run on Prisma's own better-sqlite3 connection (one per process), so that a
+// hot transaction and a Prisma transaction can never see each other's half-done work. A gate orders
+// them: a hot transaction waits for an open Prisma transaction and the other way round, and Prisma's
+// plain queries wait while a hot transaction is open.
+// PostgreSQL: the statements run on the pool Prisma uses, each named so that a connection prepares
+// it once.
+import { randomBytes } from "node:crypto";
+import type BetterSqlite3 from "better-sqlite3";
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import pg from "pg";
+
+/** One statement, written once with `?` placeholders and double-quoted identifiers (both providers). */
+export type Sql = { name: string; sqlite: string; postgres: string };
+
+export function sql(name: string, text: string): Sql {
+  let n = 0;
+  return { name, sqlite: text, postgres: text.replace(/\?/g, () => `$${++n}`) };
+}
+
+export interface HotQueries {
+  all<T>(q: Sql, args: readonly unknown[]): Promise<T[]>;
+  get<T>(q: Sql, args: readonly unknown[]): Promise<T | undefined>;
+  /** Returns the number of rows changed. */
+  run(q: Sql, args: readonly unknown[]): Promise<number>;
+}
+
+/** Reads outside a transaction (they do not wait for anything), and write transactions. */
+export interface Hot extends Pick<HotQueries, "all" | "get"> {
+  /** One write transaction; it rolls back when fn throws. fn must use only the queries it is given. */
+  transaction<T>(fn: (q: HotQueries) => Promise<T>): Promise<T>;
+}
+
+// Values read back differ by provider (SQLite: 0/1 and ISO strings; PostgreSQL: booleans and Dates).
+export function asBool(v: unknown): boolean {
+  return v === true || v === 1 || v === 1n || v === "1";
+}
+
+export function asDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  if (typeof v === "string") return new Date(v);
+  if (typeof v === "number") return new Date(v);
+  throw new Error(`not a date: ${String(v)}`);
+}
+
+export function asDateOrNull(v: unknown): Date | null {
+  return v === null || v === undefined ? null : asDate(v);
+}
+
+let counter = Math.floor(Math.random() * 1679616);
+
+/** A cuid-like id (what Prisma's @default(cuid()) gives rows it creates): time, counter, randomness. */
+export function newId(): string {
+  counter = (counter + 1) % 1679616;
+  return `c${Date.now().toString(36)}${counter.toString(36).padStart(4, "0")}${randomBytes(8).readBigUInt64BE().toString(36).padStart(13, "0").slice(0, 12)}`;
+}
+
+/** A unique constraint failed in a hot statement, on either provider. */
+export function isHotUniqueViolation(e: unknown): boolean {
+  if (typeof e !== "object" || e === null || !("code" in e)) return false;
+  const code = (e as { code: unknown }).code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}
+
+// ---------------------------------------------------------------------------------------------------
+// SQLite
+
+/** FIFO gate between hot transactions and Prisma transactions on the one connection. */
+class Gate {
+  private holder: "hot" | "prisma" | null = null;
+  private queue: Array<{ kind: "hot" | "prisma"; resolve: () => void }> = [];
+  private hotWaiters: Array<() => void> = [];
+
+  acquire(kind: "hot" | "prisma"): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.holder = kind;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.release();
+        });
+      };
+      if (this.holder === null && this.queue.length === 0) grant();
+      else this.queue.push({ kind, resolve: grant });
+    });
+  }
+
+  /** Resolves at once unless a hot transaction is open (Prisma's plain queries wait for it). */
+  hotDone(): Promise<void> | null {
+    if (this.holder !== "hot") return null;
+    return new Promise((resolve) => this.hotWaiters.push(resolve));
+  }
+
+  private release() {
+    if (this.holder === "hot") {
+      const waiters = this.hotWaiters;
+      this.hotWaiters = [];
+      waiters.forEach((w) => w());
+    }
+    this.holder = null;
+    this.queue.shift()?.resolve();
+  }
+}
+
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
+
+/**
+ * Wraps Prisma's SQLite adapter factory: keeps its better-sqlite3 connection for the hot statements
+ * and puts Prisma's transactions and plain queries behind the gate.
+ */
+export function sharedSqlite(factory: PrismaBetterSQLite3) {
+  const gate = new Gate();
+  let database: BetterSqlite3.Database | null = null;
+  const connected: Array<() => void> = [];
+
+  function wrap(adapter: SqliteAdapter): SqliteAdapter {
+    const afterHot = async <T>(run: () => Promise<T>): Promise<T> => {
+      const wait = gate.hotDone();
+      if (wait) await wait;
+      return run();
+    };
+    return {
+      provider: adapter.provider,
+      adapterName: adapter.adapterName,
+      queryRaw: (q) => afterHot(() => adapter.queryRaw(q)),
+      executeRaw: (q) => afterHot(() => adapter.executeRaw(q)),
+      executeScript: (s) => afterHot(() => adapter.executeScript(s)),
+      dispose: () => adapter.dispose(),
+      ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+      async startTransaction(level) {
+        const release = await gate.acquire("prisma");
+        let tx: SqliteTransaction;
+        try {
+          tx = await adapter.startTransaction(level);
+        } catch (e) {
+          release();
+          throw e;
+        }
+        return {
+          provider: tx.provider,
+          adapterName: tx.adapterName,
+          options: tx.options,
+          queryRaw: (q) => tx.queryRaw(q),
+          executeRaw: (q) => tx.executeRaw(q),
+          commit: () => tx.commit().finally(release),
+          rollback: () => tx.rollback().finally(release),
+        };
+      },
+    };
+  }
+
+  const wrapped: Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      // The adapter keeps its connection as a public field; its type does not say so.
+      database = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+      connected.splice(0).forEach((f) => f());
+      return wrap(adapter);
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (q: Sql) => {
+    let s = statements.get(q.name);
+    if (!s) {
+      // Prisma's connection reads integers as BigInt; these statements read plain numbers.
+      s = database!.prepare(q.sqlite).safeIntegers(false);
+      statements.set(q.name, s);
+    }
+    return s;
+  };
+  const args = (values: readonly unknown[]) => values.map(sqliteValue);
+  const queries: HotQueries = {
+    all: async <T>(q: Sql, values: readonly unknown[]) => prepare(q).all(...args(values)) as T[],
+    get: async <T>(q: Sql, values: readonly unknown[]) => prepare(q).get(...args(values)) as T | undefined,
+    run: async (q: Sql, values: readonly unknown[]) => prepare(q).run(...args(values)).changes,
+  };
+
+  const hot = (ready: () => Promise<void>): Hot => {
+    const begin = () => database!.prepare("BEGIN IMMEDIATE").run();
+    return {
+      all: async (q, v) => (await ready(), queries.all(q, v)),
+      get: async (q, v) => (await ready(), queries.get(q, v)),
+      async transaction(fn) {
+        await ready();
+        const release = await gate.acquire("hot");
+        try {
+          begin();
+          try {
+            const result = await fn(queries);
+            database!.prepare("COMMIT").run();
+            return result;
+          } catch (e) {
+            if (database!.inTransaction) database!.prepare("ROLLBACK").run();
+            throw e;
+          }
+        } finally {
+          release();
+        }
+      },
+    };
+  };
+
+  return {
+    factory: wrapped,
+    /** The hot statements; `connect` makes Prisma open its connection (it does so lazily). */
+    hot: (connect: () => Promise<unknown>) =>
+      hot(async () => {
+        if (database) return;
+        await connect();
+        if (!database) await new Promise<void>((resolve) => connected.push(resolve));
+      }),
+  };
+}
+
+/** Stored as Prisma stores them on SQLite: dates as ISO strings with +00:00, booleans as 0/1. */
+function sqliteValue(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return v === undefined ? null : v;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// PostgreSQL
+
+// Prisma's columns are `timestamp(3)` without time zone, holding UTC: read them as UTC.
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === TIMESTAMP_OID) return (s: string) => new Date(`${s.replace(" ", "T")}Z`);
+    if (oid === INT8_OID) return (s: string) => Number(s);
+    return (pg.types.getTypeParser as (oid: number, format?: string) => (s: string) => unknown)(oid, format);
+  },
+};
+
+function pgValue(v: unknown): unknown {
+  // A timestamp without time zone ignores the zone of the literal: write the UTC wall time.
+  if (v instanceof Date) return v.toISOString();
+  return v === undefined ? null : v;
+}
+
+export function postgresHot(pool: pg.Pool): Hot {
+  const on = (client: pg.Pool | pg.PoolClient): HotQueries => {
+    const query = (q: Sql, values: readonly unknown[]) => client.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
+    return {
+      all: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows as T[],
+      get: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows[0] as T | undefined,
+      run: async (q: Sql, v: readonly unknown[]) => (await query(q, v)).rowCount ?? 0,
+    };
+  };
+  const top = on(pool);
+  return {
+    all: top.all,
+    get: top.get,
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        try {
+          const result = await fn(on(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (e) {
+          await client.query("ROLLBACK").catch((err: Error) => (broken = err));
+          throw e;
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
