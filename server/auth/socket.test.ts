@@ -21,6 +21,16 @@ describe("session cookie on the socket handshake", () => {
     expect(await userIdFromCookieHeader(`next-auth.session-token.0=${token.slice(0, half)}; next-auth.session-token.1=${token.slice(half)}`, secret)).toBe("user-1");
   });
 
+  it("keeps one derived key per secret: each secret reads its own tokens only", async () => {
+    const other = "another-secret-0123456789";
+    const mine = await encode({ token: { sub: "user-1" }, secret });
+    const theirs = await encode({ token: { sub: "user-2" }, secret: other });
+    expect(await userIdFromCookieHeader(`next-auth.session-token=${mine}`, secret)).toBe("user-1");
+    expect(await userIdFromCookieHeader(`next-auth.session-token=${theirs}`, other)).toBe("user-2");
+    expect(await userIdFromCookieHeader(`next-auth.session-token=${theirs}`, secret)).toBeNull();
+    expect(await userIdFromCookieHeader(`next-auth.session-token=${mine}`, other)).toBeNull();
+  });
+
   it("refuses no cookie, another secret, garbage and an expired token", async () => {
     expect(await userIdFromCookieHeader(undefined, secret)).toBeNull();
     const foreign = await encode({ token: { sub: "user-1" }, secret: "another-secret-0123456789" });

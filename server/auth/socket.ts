@@ -1,7 +1,8 @@
 // Reads the next-auth session from a socket's upgrade request. getToken() cannot be used: it reads
 // req.cookies, which a raw upgrade request does not have. Both cookie names are accepted: the
 // __Secure- one is what next-auth sets when NEXTAUTH_URL is https.
-import { decode } from "next-auth/jwt";
+import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
+import { jwtDecrypt } from "jose";
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
@@ -30,6 +31,19 @@ function sessionToken(cookies: Map<string, string>, name: string): string | unde
   return chunks.length ? chunks.join("") : undefined;
 }
 
+// next-auth's session JWE key (getDerivedEncryptionKey in next-auth/jwt: HKDF of the secret, empty
+// salt), derived once per secret: next-auth's decode derives it on every call, which cost as much CPU
+// as the decryption itself, on every socket handshake (G7).
+const keys = new Map<string, KeyObject>();
+function encryptionKey(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /** The user id of a valid, unexpired session in the Cookie header, or null. */
 export async function userIdFromCookieHeader(header: string | undefined, secret: string): Promise<string | null> {
   const cookies = parseCookies(header);
@@ -37,8 +51,9 @@ export async function userIdFromCookieHeader(header: string | undefined, secret:
     const token = sessionToken(cookies, name);
     if (!token) continue;
     try {
-      const jwt = await decode({ token, secret });
-      if (jwt?.sub && (typeof jwt.exp !== "number" || jwt.exp * 1000 > Date.now())) return jwt.sub;
+      // What next-auth encodes (alg dir, A256GCM) and nothing else; its decode's clock tolerance.
+      const { payload: jwt } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] });
+      if (jwt.sub && (typeof jwt.exp !== "number" || jwt.exp * 1000 > Date.now())) return jwt.sub;
     } catch {
       // tampered or from another secret: not a session
     }
