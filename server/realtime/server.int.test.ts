@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { makeWorld } from "../test/factories";
-import { connectClient, join, nextEvent, noEvent, realtimeSuite, sessionCookie } from "../test/server";
+import { connectClient, join, nextEvent, noEvent, realtimeSuite, sessionCookie, type TestClient } from "../test/server";
 import type { DossierEventWire, MessageView } from "./contract";
 
 const suite = realtimeSuite();
@@ -155,5 +155,51 @@ describe("catch-up (section 5)", () => {
     expect(again.events.map((e) => e.seq)).toEqual([mark + 1, mark + 2, mark + 3]);
     expect(again.seq).toBe(mark + 3);
     expect(again.events.map((e) => (e.payload as MessageView).body)).toEqual(["suite 0", "suite 1", "suite 2"]);
+  });
+});
+
+/** Resolves with the user ids of the first presence of the dossier that satisfies `done`. */
+function presenceUntil(c: TestClient, dossierId: string, done: (userIds: string[]) => boolean, timeoutMs = 3000): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const on = (p: { dossierId: string; viewers: { userId: string }[] }) => {
+      const ids = p.viewers.map((v) => v.userId);
+      if (p.dossierId !== dossierId || !done(ids)) return;
+      clearTimeout(timer);
+      c.off("presence", on);
+      resolve(ids);
+    };
+    const timer = setTimeout(() => {
+      c.off("presence", on);
+      reject(new Error(`no matching presence within ${timeoutMs} ms`));
+    }, timeoutMs);
+    c.on("presence", on);
+  });
+}
+
+describe("presence (C6)", () => {
+  it("C6: viewers learn who joins (each user once, however many tabs, never a refused user) and who leaves", async () => {
+    const w = await makeWorld();
+    const paul = await client(w.referent.id);
+    const paulTab2 = await client(w.referent.id);
+    const adele = await client(w.advisor.id);
+    const sofia = await client(w.otherStaff.id);
+    const both = presenceUntil(paul, w.dossier.id, (ids) => ids.includes(w.advisor.id));
+    await join(paul, w.dossier.id);
+    await join(paulTab2, w.dossier.id);
+    await join(adele, w.dossier.id);
+    expect(await join(sofia, w.dossier.id)).toMatchObject({ ok: false });
+    expect((await both).sort()).toEqual([w.referent.id, w.advisor.id].sort());
+
+    const adeleLeft = presenceUntil(paul, w.dossier.id, (ids) => !ids.includes(w.advisor.id));
+    adele.close();
+    expect(await adeleLeft).toEqual([w.referent.id]);
+
+    // dossier:leave (the page closed in a tab that keeps its socket): Paul's other tab keeps him listed.
+    const adele2 = await client(w.advisor.id);
+    const backAndLeft = presenceUntil(adele2, w.dossier.id, (ids) => ids.length === 1 && ids[0] === w.advisor.id);
+    await join(adele2, w.dossier.id);
+    paul.emit("dossier:leave", { dossierId: w.dossier.id });
+    paulTab2.emit("dossier:leave", { dossierId: w.dossier.id });
+    expect(await backAndLeft).toEqual([w.advisor.id]);
   });
 });

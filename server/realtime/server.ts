@@ -13,7 +13,8 @@ import { markRead } from "../domain/dashboard/service";
 import { db } from "../db";
 import { fail } from "../errors";
 import { logger } from "../logger";
-import type { ClientToServerEvents, ServerToClientEvents, Viewer } from "./contract";
+import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
+import { presenceChanged } from "./presence";
 import { publisher, type Publisher } from "./publisher";
 import { roomsForAudience, rooms } from "./rooms";
 import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
@@ -74,7 +75,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
         await socket.join(joined);
         socket.data.dossiers.add(dossierId);
         ack({ ok: true, ...(await eventsAfter(access, afterSeq)) });
-        void broadcastPresence(io, dossierId);
+        presenceChanged(io, dossierId);
       } catch (e) {
         logger.error("dossier:join failed", { error: String(e) });
         ack(fail("internal", actor.locale));
@@ -85,7 +86,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
       const parsed = leaveSchema.safeParse(raw);
       if (!parsed.success) return;
       await leaveDossier(socket, parsed.data.dossierId);
-      void broadcastPresence(io, parsed.data.dossierId);
+      presenceChanged(io, parsed.data.dossierId);
     });
 
     socket.on("message:send", async (raw, ack) => {
@@ -139,8 +140,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
     });
 
     socket.on("disconnecting", () => {
-      const left = [...socket.data.dossiers];
-      setImmediate(() => left.forEach((d) => void broadcastPresence(io, d)));
+      for (const d of socket.data.dossiers) presenceChanged(io, d);
     });
   });
 
@@ -152,18 +152,6 @@ async function leaveDossier(socket: RelaisSocket, dossierId: string) {
   await socket.leave(rooms.dossier(dossierId));
   await socket.leave(rooms.dossierAdvisors(dossierId));
   await socket.leave(rooms.dossierPartners(dossierId));
-}
-
-/** Who is viewing the dossier now (C6): never stored, computed from the room. */
-async function broadcastPresence(io: RelaisIo, dossierId: string) {
-  try {
-    const sockets = await io.in(rooms.dossier(dossierId)).fetchSockets();
-    const viewers = new Map<string, Viewer>();
-    for (const s of sockets) viewers.set(s.data.actor.userId, { userId: s.data.actor.userId, name: s.data.actor.name });
-    io.to(rooms.dossier(dossierId)).emit("presence", { dossierId, viewers: [...viewers.values()] });
-  } catch (e) {
-    logger.warn("presence failed", { error: String(e) });
-  }
 }
 
 export function socketPublisher(io: RelaisIo): Publisher {
@@ -179,7 +167,7 @@ export function socketPublisher(io: RelaisIo): Publisher {
       const mine = io.in(rooms.user(userId));
       mine.socketsLeave([rooms.dossier(dossierId), rooms.dossierAdvisors(dossierId), rooms.dossierPartners(dossierId)]);
       mine.emit("dossier:revoked", { dossierId });
-      void broadcastPresence(io, dossierId);
+      presenceChanged(io, dossierId);
     },
     revokePartner(userId, dossierId) {
       const mine = io.in(rooms.user(userId));
