@@ -1,14 +1,18 @@
 // The hot statements (server/db/hot.ts) against the real database of the project (SQLite or
 // PostgreSQL): what they write reads back through Prisma as Prisma wrote it, a failed transaction
 // leaves nothing, and on one connection a hot transaction and a Prisma transaction never mix.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteFile } from "../../scripts/db.mjs";
 import { db, hot, isUniqueViolation } from "../db";
 import { makeOrganization } from "../test/factories";
 import { useTestDatabase } from "../test/db";
 import { asBool, asDate, newId, sql } from "./hot";
 
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ cleanup } = await useTestDatabase()));
+let provider: "sqlite" | "postgres";
+let url: string;
+beforeAll(async () => ({ cleanup, provider, url } = await useTestDatabase()));
 afterAll(() => cleanup());
 
 const INSERT_ORG = sql("test.insertOrg", `INSERT INTO "Organization" ("id", "name", "slug", "createdAt") VALUES (?, ?, ?, ?)`);
@@ -89,5 +93,38 @@ describe("hot statements", () => {
     expect(await prisma).toBe("rolled back on purpose");
     expect(Number((await hotSeq)!.seq)).toBe(1);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: dossier.id } })).seq).toBe(1);
+  });
+
+  it("G5: transactions asked for together keep each its own outcome: one that fails takes only its own writes with it", async () => {
+    const ids = Array.from({ length: 6 }, () => newId());
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) =>
+        hot().transaction(async (q) => {
+          await q.run(INSERT_ORG, [id, `Lot ${i}`, slug(), new Date()]);
+          if (i === 2) throw new Error("this one fails");
+          return i;
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []))).toEqual([0, 1, 3, 4, 5]);
+    const stored = await db().organization.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    expect(new Set(stored.map((o) => o.id))).toEqual(new Set(ids.filter((_, i) => i !== 2)));
+  });
+
+  it("SQLite: the WAL is copied into the database file off the event loop, long before SQLite's own threshold (on PostgreSQL: nothing to do)", async () => {
+    if (provider !== "sqlite") return expect(url).toMatch(/^postgres/);
+    const file = sqliteFile(url);
+    const before = fs.statSync(file).size;
+    // About 2 MB through the WAL: far below the 20,000-page safety threshold, so only the
+    // checkpointer can move it into the main file.
+    for (let i = 0; i < 40; i++) {
+      await hot().transaction(async (q) => {
+        for (let j = 0; j < 10; j++) await q.run(INSERT_ORG, [newId(), "x".repeat(5000), slug(), new Date()]);
+      });
+    }
+    const deadline = Date.now() + 10_000;
+    while (fs.statSync(file).size < before + 1_500_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 1_500_000);
   });
 });
