@@ -92,5 +92,6 @@ export function queriesOf(client: Db | Tx | HotQueries): HotQueries {
     all: <T>(q: Sql, args: readonly unknown[]) => client.$queryRawUnsafe<T[]>(text(q), ...args),
     get: async <T>(q: Sql, args: readonly unknown[]) => (await client.$queryRawUnsafe<T[]>(text(q), ...args))[0],
     run: (q: Sql, args: readonly unknown[]) => client.$executeRawUnsafe(text(q), ...args),
+    write: async (q: Sql, args: readonly unknown[]) => void (await client.$executeRawUnsafe(text(q), ...args)),
   };
 }

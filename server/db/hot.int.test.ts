@@ -61,6 +61,40 @@ describe("hot statements", () => {
     expect(await db().organization.findUnique({ where: { id: second } })).toBeNull();
   });
 
+  it("send deferred writes with the commit: their unique violation comes out of the transaction and nothing of it is kept; a later read sees them", async () => {
+    const taken = slug();
+    await hot().transaction((q) => q.write(INSERT_ORG, [newId(), "Premier", taken, new Date()]));
+    const first = newId();
+    const failure = await hot()
+      .transaction(async (q) => {
+        await q.write(INSERT_ORG, [first, "Avant le doublon", slug(), new Date()]);
+        await q.write(INSERT_ORG, [newId(), "Doublon", taken, new Date()]);
+        return "answered";
+      })
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(failure)).toBe(true);
+    expect(await db().organization.findUnique({ where: { id: first } })).toBeNull();
+
+    const id = newId();
+    const seen = await hot().transaction(async (q) => {
+      await q.write(INSERT_ORG, [id, "Lu dans la foulée", slug(), new Date()]);
+      return q.get<{ name: string }>(READ_ORG, [id]);
+    });
+    expect(seen?.name).toBe("Lu dans la foulée");
+  });
+
+  it("keep quotes, backslashes and question marks of values intact in every kind of statement", async () => {
+    const name = `l'agence \\ "Nord" ? ; -- fin`;
+    const ids = [newId(), newId(), newId()];
+    await hot().transaction(async (q) => {
+      await q.write(INSERT_ORG, [ids[0], name, slug(), new Date()]);
+      await q.run(INSERT_ORG, [ids[1], name, slug(), new Date()]);
+    });
+    await hot().transaction((q) => q.run(INSERT_ORG, [ids[2], name, slug(), new Date()]));
+    const rows = await db().organization.findMany({ where: { id: { in: ids } }, select: { name: true } });
+    expect(rows.map((r) => r.name)).toEqual([name, name, name]);
+  });
+
   it("return updated rows, numbers as numbers and booleans either provider's way", async () => {
     const org = await makeOrganization();
     const dossier = await db().dossier.create({ data: { organizationId: org.id, title: "Compteur" } });

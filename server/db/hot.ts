@@ -28,6 +28,12 @@ export interface HotQueries {
   get<T>(q: Sql, args: readonly unknown[]): Promise<T | undefined>;
   /** Returns the number of rows changed. */
   run(q: Sql, args: readonly unknown[]): Promise<number>;
+  /**
+   * A write whose result is not needed. PostgreSQL sends it with the commit (one round trip for all
+   * of them), so its errors, a unique violation included, come out of transaction(); a later read in
+   * the same transaction sends it first.
+   */
+  write(q: Sql, args: readonly unknown[]): Promise<void>;
 }
 
 /** Reads outside a transaction (they do not wait for anything), and write transactions. */
@@ -202,6 +208,7 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
     all: async <T>(q: Sql, values: readonly unknown[]) => prepare(q).all(...args(values)) as T[],
     get: async <T>(q: Sql, values: readonly unknown[]) => prepare(q).get(...args(values)) as T | undefined,
     run: async (q: Sql, values: readonly unknown[]) => prepare(q).run(...args(values)).changes,
+    write: async (q: Sql, values: readonly unknown[]) => void prepare(q).run(...args(values)),
   };
 
   const control = (q: string) => prepare({ name: q, sqlite: q, postgres: q }).run();
@@ -296,30 +303,67 @@ function pgValue(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
+/** A statement with its values written in, for the simple protocol (several statements, one round trip). */
+function inline(q: Sql, values: readonly unknown[]): string {
+  let i = 0;
+  return q.sqlite.replace(/\?/g, () => literal(values[i++]));
+}
+
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return pg.escapeLiteral(v);
+  if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+  throw new Error(`no SQL literal for ${typeof v}`);
+}
+
+/**
+ * Round trips are most of a PostgreSQL transaction's time (G8): BEGIN goes with the first statement,
+ * and the writes whose results are not needed go with the COMMIT.
+ */
 export function postgresHot(pool: pg.Pool): Hot {
-  const on = (client: pg.Pool | pg.PoolClient): HotQueries => {
-    const query = (q: Sql, values: readonly unknown[]) => client.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
-    return {
-      all: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows as T[],
-      get: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows[0] as T | undefined,
-      run: async (q: Sql, v: readonly unknown[]) => (await query(q, v)).rowCount ?? 0,
-    };
-  };
-  const top = on(pool);
+  const top = (q: Sql, values: readonly unknown[]) => pool.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
   return {
-    all: top.all,
-    get: top.get,
+    all: async <T>(q: Sql, v: readonly unknown[]) => (await top(q, v)).rows as T[],
+    get: async <T>(q: Sql, v: readonly unknown[]) => (await top(q, v)).rows[0] as T | undefined,
     async transaction(fn) {
       const client = await pool.connect();
+      let begun = false;
+      let pending: string[] = [];
+      // Statements not yet sent (BEGIN, deferred writes) go in front of the next one, in one round trip.
+      const simple = async (statements: string[]) => {
+        const results = (await client.query({ text: statements.join(";\n"), types: pgTypes })) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(results) ? results[results.length - 1] : results;
+      };
+      const query = async (q: Sql, values: readonly unknown[]) => {
+        if (!begun || pending.length) {
+          const front = [...(begun ? [] : ["BEGIN"]), ...pending];
+          begun = true;
+          pending = [];
+          return simple([...front, inline(q, values)]);
+        }
+        return client.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
+      };
+      const queries: HotQueries = {
+        all: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows as T[],
+        get: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows[0] as T | undefined,
+        run: async (q: Sql, v: readonly unknown[]) => (await query(q, v)).rowCount ?? 0,
+        write: async (q: Sql, v: readonly unknown[]) => void pending.push(inline(q, v)),
+      };
       let broken: Error | undefined;
       try {
-        await client.query("BEGIN");
         try {
-          const result = await fn(on(client));
-          await client.query("COMMIT");
+          const result = await fn(queries);
+          if (begun || pending.length) {
+            const front = [...(begun ? [] : ["BEGIN"]), ...pending];
+            begun = true;
+            await simple([...front, "COMMIT"]);
+          }
           return result;
         } catch (e) {
-          await client.query("ROLLBACK").catch((err: Error) => (broken = err));
+          if (begun) await client.query("ROLLBACK").catch((err: Error) => (broken = err));
           throw e;
         }
       } finally {

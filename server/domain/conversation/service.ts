@@ -87,7 +87,7 @@ async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessa
   if (!recipients) throw new Refused("invalid", "notify.composer.invalidRecipients");
   // The author is the actor: nothing is read back.
   const message: MessageView = { id: newId(), dossierId: input.dossierId, clientId: input.clientId, seq, body: input.body, createdAt: now.toISOString(), author: { id: actor.userId, name: actor.name } };
-  await q.run(INSERT_MESSAGE, [message.id, input.dossierId, actor.userId, input.clientId, input.body, seq, now]);
+  await q.write(INSERT_MESSAGE, [message.id, input.dossierId, actor.userId, input.clientId, input.body, seq, now]);
   const event = await appendEvent(q, { dossierId: input.dossierId, organizationId, seq, type: MESSAGE_CREATED, audience: "all", actorId: actor.userId, payload: message, at: now });
   const reactivation = reactivates && tx ? await reactivateOnApplicantActivity(tx, access, actor, "message", now) : [];
   // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).

@@ -40,7 +40,7 @@ export async function appendEvent(
   tx: Tx | HotQueries,
   e: { dossierId: string; organizationId: string; seq: number; type: string; audience: Audience; actorId: string | null; payload: unknown; at: Date },
 ): Promise<PublishedEvent> {
-  await queriesOf(tx).run(INSERT_EVENT, [newId(), e.dossierId, e.seq, e.type, e.audience, e.actorId, JSON.stringify(e.payload), e.at]);
+  await queriesOf(tx).write(INSERT_EVENT, [newId(), e.dossierId, e.seq, e.type, e.audience, e.actorId, JSON.stringify(e.payload), e.at]);
   return { dossierId: e.dossierId, seq: e.seq, type: e.type, payload: e.payload, at: e.at.toISOString(), audience: e.audience, organizationId: e.organizationId };
 }
 

@@ -52,7 +52,7 @@ async function writeDeliveries(
   const nextAttemptAt = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
     const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
-    await q.run(INSERT_DELIVERY, [
+    await q.write(INSERT_DELIVERY, [
       newId(), input.template, r.email, r.userId, input.dossierId, r.locale, mail.subject, mail.html, mail.text,
       JSON.stringify(unsubscribeHeaders(r.userId)), nextAttemptAt, input.aboutSeq ?? null, input.now,
     ]);
@@ -163,7 +163,7 @@ export async function notifyMessage(
 ): Promise<Recipient[]> {
   const { recipientIds, members, title } = p.recipients;
   const q = queriesOf(tx);
-  for (const userId of recipientIds) await q.run(INSERT_RECIPIENT, [newId(), p.messageId, userId]);
+  for (const userId of recipientIds) await q.write(INSERT_RECIPIENT, [newId(), p.messageId, userId]);
   const chosen = new Set(recipientIds);
   // P6: an applicant-side message has just reactivated a paused dossier in this transaction.
   const paused = p.recipients.paused && p.side !== "applicant";
