@@ -7,7 +7,7 @@ import { fail, type AppError } from "../../errors";
 import type { DossierEventWire, MessageView } from "../../realtime/contract";
 import type { PublishedEvent } from "../../realtime/publisher";
 import { appendEvent, publishAll, takeSeq } from "../dossier/events";
-import { audiencesFor, type DossierAccess } from "../dossier/policy";
+import { audienceSlots, type DossierAccess } from "../dossier/policy";
 import { messageRecipients, notifyMessage } from "../notification/service";
 import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { reactivateOnApplicantActivity } from "../pause/service";
@@ -129,17 +129,18 @@ export async function latestMessages(access: DossierAccess, limit = 50): Promise
 /** P9: pauses and reactivations, shown as system lines among the loaded messages (from their first seq). */
 export type SystemLine = Pick<DossierEventWire, "seq" | "type" | "payload" | "at">;
 
+const SYSTEM_LINES = sql(
+  "conversation.systemLines",
+  `SELECT "seq", "type", "payload", "createdAt" FROM "DossierEvent"
+   WHERE "dossierId" = ? AND "seq" > ? AND "type" IN (?, ?) AND "audience" IN (?, ?, ?) ORDER BY "seq" DESC LIMIT ?`,
+);
+
 export async function latestConversation(access: DossierAccess, limit = 50): Promise<{ messages: MessageView[]; systemLines: SystemLine[] }> {
   const messages = await latestMessages(access, limit);
   // With fewer messages than the limit, the whole conversation is loaded: every line since the start.
   const fromSeq = messages.length >= limit ? messages[0].seq : 0;
-  const rows = await db().dossierEvent.findMany({
-    where: { dossierId: access.dossierId, seq: { gt: fromSeq }, type: { in: [DOSSIER_PAUSED, DOSSIER_REACTIVATED] }, audience: { in: audiencesFor(access) } },
-    orderBy: { seq: "desc" },
-    take: limit,
-    select: { seq: true, type: true, payload: true, createdAt: true },
-  });
-  return { messages, systemLines: rows.reverse().map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload), at: r.createdAt.toISOString() })) };
+  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(SYSTEM_LINES, [access.dossierId, fromSeq, DOSSIER_PAUSED, DOSSIER_REACTIVATED, ...audienceSlots(access), limit]);
+  return { messages, systemLines: rows.reverse().map((r) => ({ seq: Number(r.seq), type: r.type, payload: JSON.parse(r.payload), at: asDate(r.createdAt).toISOString() })) };
 }
 
 async function findByClientId(actor: Actor, clientId: string): Promise<MessageView | null> {

@@ -80,6 +80,12 @@ export function audiencesFor(access: DossierAccess): string[] {
   return access.side === "advisor" ? ["all", "advisors", "partners"] : ["all"];
 }
 
+/** audiencesFor as the three values of a prepared statement's `"audience" IN (?, ?, ?)`. */
+export function audienceSlots(access: DossierAccess): [string, string, string] {
+  const [a, b = a, c = a] = audiencesFor(access);
+  return [a, b, c];
+}
+
 /**
  * A5, S3: what a partner may reach of a dossier, or null. Partners never go through
  * visibleDossiersWhere: they reach a dossier only through their own live solicitations (attached, not

@@ -1,9 +1,9 @@
 // Dossier reads and the catch-up of section 5. Every function takes the actor first.
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
-import { asDate, asDateOrNull, sql } from "../../db/hot";
+import { asBool, asDate, asDateOrNull, sql } from "../../db/hot";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../../realtime/contract";
-import { audiencesFor, dossierAccess, visibleDossiersWhere, type DossierAccess } from "./policy";
+import { audienceSlots, dossierAccess, visibleDossiersWhere, type DossierAccess } from "./policy";
 import { recordApplicantVisit } from "../pause/service";
 import { toWire } from "./events";
 
@@ -51,12 +51,15 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
   };
 }
 
+const MEMBERS = sql(
+  "dossier.members",
+  `SELECT m."role" AS "role", m."holder" AS "holder", m."side" AS "side", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
+   FROM "DossierMember" m JOIN "User" u ON u."id" = m."userId" WHERE m."dossierId" = ? ORDER BY m."createdAt" ASC`,
+);
+
 export async function listMembers(access: DossierAccess) {
-  return db().dossierMember.findMany({
-    where: { dossierId: access.dossierId },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, holder: true, side: true, user: { select: { id: true, name: true, email: true } } },
-  });
+  const rows = await hot().all<{ role: string; holder: unknown; side: string; userId: string; name: string | null; email: string }>(MEMBERS, [access.dossierId]);
+  return rows.map((r) => ({ role: r.role, holder: asBool(r.holder), side: r.side, user: { id: r.userId, name: r.name, email: r.email } }));
 }
 
 /** Events after `afterSeq` that this viewer may see, or "reload" when too far behind. */
@@ -64,11 +67,7 @@ export async function eventsAfter(
   access: DossierAccess,
   afterSeq: number,
 ): Promise<{ seq: number; events: DossierEventWire[] } | { seq: number; reload: true }> {
-  // The IN list has three slots; an applicant-side viewer's one audience fills them all.
-  const audiences = audiencesFor(access);
-  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(EVENTS_AFTER, [
-    access.dossierId, afterSeq, audiences[0], audiences[1] ?? audiences[0], audiences[2] ?? audiences[0], CATCH_UP_LIMIT + 1,
-  ]);
+  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(EVENTS_AFTER, [access.dossierId, afterSeq, ...audienceSlots(access), CATCH_UP_LIMIT + 1]);
   const seq = rows.length ? Math.max(access.seq, Number(rows[rows.length - 1].seq)) : access.seq;
   if (rows.length > CATCH_UP_LIMIT) return { seq, reload: true };
   return { seq, events: rows.map((r) => toWire({ dossierId: access.dossierId, seq: Number(r.seq), type: r.type, payload: r.payload, createdAt: asDate(r.createdAt) })) };

@@ -3,7 +3,7 @@
 // only "immediately" users get a delivery row now, due a minute later so that reading the message in
 // the app first can cancel it (C7). Daily and weekly users get nothing here: their digest reads the
 // dossier's events since the last digest (see the digest job).
-import { db, queriesOf, type Db, type Tx } from "../../db";
+import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
 import { env } from "../../env";
 import { messageEmail, pausedEmail, reactivatedEmail, recommendationCreatedEmail, recommendationStatusEmail, type NotificationLinks } from "../../email/notification-templates";
@@ -67,14 +67,25 @@ async function members(client: Db | Tx, dossierId: string): Promise<MemberRow[]>
 
 export type AdvisorOption = { userId: string; name: string; fromApplicants: boolean; toApplicants: boolean };
 
-/** C2, C3: the dossier's advisors with their participation (N3 defaults when they never chose). */
-export async function dossierAdvisors(client: Db | Tx, dossierId: string): Promise<AdvisorOption[]> {
-  const rows = await client.dossierMember.findMany({
-    where: { dossierId, side: "advisor" },
-    orderBy: [{ holder: "desc" }, { createdAt: "asc" }],
-    select: { userId: true, user: { select: { name: true, email: true, participations: { where: { dossierId }, select: { fromApplicants: true, toApplicants: true } } } } },
-  });
-  return rows.map((r) => ({ userId: r.userId, name: r.user.name ?? r.user.email, ...(r.user.participations[0] ?? defaultParticipation()) }));
+const ADVISORS = sql(
+  "notification.advisors",
+  `SELECT m."userId" AS "userId", u."name" AS "name", u."email" AS "email", p."id" AS "participationId",
+     p."fromApplicants" AS "fromApplicants", p."toApplicants" AS "toApplicants"
+   FROM "DossierMember" m
+   JOIN "User" u ON u."id" = m."userId"
+   LEFT JOIN "DossierParticipation" p ON p."userId" = m."userId" AND p."dossierId" = m."dossierId"
+   WHERE m."dossierId" = ? AND m."side" = 'advisor'
+   ORDER BY m."holder" DESC, m."createdAt" ASC`,
+);
+
+/** C2, C3: the dossier's advisors with their participation (N3 defaults when they never chose): on every conversation page. */
+export async function dossierAdvisors(dossierId: string): Promise<AdvisorOption[]> {
+  const rows = await hot().all<{ userId: string; name: string | null; email: string; participationId: string | null; fromApplicants: unknown; toApplicants: unknown }>(ADVISORS, [dossierId]);
+  return rows.map((r) => ({
+    userId: r.userId,
+    name: r.name ?? r.email,
+    ...(r.participationId === null ? defaultParticipation() : { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }),
+  }));
 }
 
 type MemberFacts = GateFacts & { side: "applicant" | "advisor" };
@@ -236,6 +247,6 @@ export type ComposerRecipients = { side: "applicant" | "advisor"; advisors: Advi
 
 /** C2, C3: what the composer offers a viewer who may post: the dossier's other advisors with their participation. */
 export async function composerRecipients(access: { dossierId: string; side: "applicant" | "advisor" }, viewerId: string): Promise<ComposerRecipients> {
-  const advisors = await dossierAdvisors(db(), access.dossierId);
+  const advisors = await dossierAdvisors(access.dossierId);
   return { side: access.side, advisors: advisors.filter((a) => a.userId !== viewerId) };
 }
