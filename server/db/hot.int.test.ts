@@ -2,6 +2,7 @@
 // PostgreSQL): what they write reads back through Prisma as Prisma wrote it, a failed transaction
 // leaves nothing, and on one connection a hot transaction and a Prisma transaction never mix.
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFile } from "../../scripts/db.mjs";
 import { db, hot, isUniqueViolation } from "../db";
@@ -160,5 +161,29 @@ describe("hot statements", () => {
     const deadline = Date.now() + 10_000;
     while (fs.statSync(file).size < before + 1_500_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(fs.statSync(file).size).toBeGreaterThan(before + 1_500_000);
+  });
+
+  it("SQLite: a Prisma transaction holds the write lock from its start, so a write by another process in between cannot make it fail (on PostgreSQL: row locks)", async () => {
+    if (provider !== "sqlite") return expect(url).toMatch(/^postgres/);
+    const org = await makeOrganization();
+    const other = new Database(sqliteFile(url));
+    other.pragma("busy_timeout = 0");
+    try {
+      let otherWrite: unknown = null;
+      await db().$transaction(async (tx) => {
+        await tx.organization.findUniqueOrThrow({ where: { id: org.id } });
+        // Another process writes between this transaction's read and its write.
+        try {
+          other.prepare(`UPDATE "Organization" SET "name" = 'autre processus' WHERE "id" = ?`).run(org.id);
+        } catch (e) {
+          otherWrite = e;
+        }
+        await tx.organization.update({ where: { id: org.id }, data: { name: "transaction Prisma" } });
+      });
+      expect((otherWrite as { code?: string } | null)?.code).toBe("SQLITE_BUSY");
+      expect((await db().organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("transaction Prisma");
+    } finally {
+      other.close();
+    }
   });
 });

@@ -154,24 +154,32 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
         return adapter.dispose();
       },
       ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+      // Prisma's own BEGIN is deferred: a transaction that reads first and writes next fails with
+      // SQLITE_BUSY, without waiting, when another process wrote in between. BEGIN IMMEDIATE takes
+      // the write lock first (waiting the busy timeout for it). Prisma sends COMMIT and ROLLBACK
+      // itself (usePhantomQuery false); the gate stands for the adapter's own transaction mutex.
       async startTransaction(level) {
+        if (level && level !== "SERIALIZABLE") return adapter.startTransaction(level); // refused by the adapter, as before
         const release = await gate.acquire("prisma");
-        let tx: SqliteTransaction;
         try {
-          tx = await adapter.startTransaction(level);
+          await adapter.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
         } catch (e) {
           release();
           throw e;
         }
         return {
-          provider: tx.provider,
-          adapterName: tx.adapterName,
-          options: tx.options,
-          queryRaw: (q) => tx.queryRaw(q),
-          executeRaw: (q) => tx.executeRaw(q),
-          commit: () => tx.commit().finally(release),
-          rollback: () => tx.rollback().finally(release),
-        };
+          provider: adapter.provider,
+          adapterName: adapter.adapterName,
+          options: { usePhantomQuery: false },
+          queryRaw: (q) => adapter.queryRaw(q),
+          executeRaw: (q) => adapter.executeRaw(q),
+          commit: async () => release(),
+          rollback: async () => {
+            // Prisma sends ROLLBACK first; never hand the connection on inside a transaction.
+            if (database?.inTransaction) database.prepare("ROLLBACK").run();
+            release();
+          },
+        } satisfies SqliteTransaction;
       },
     };
   }
