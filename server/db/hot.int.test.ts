@@ -147,6 +147,32 @@ describe("hot statements", () => {
     expect(new Set(stored.map((o) => o.id))).toEqual(new Set(ids.filter((_, i) => i !== 2)));
   });
 
+  it("G8: transactions queued on one key share commits and keep each its own outcome, whatever the failure", async () => {
+    const taken = slug();
+    await hot().transaction((q) => q.write(INSERT_ORG, [newId(), "Déjà là", taken, new Date()]));
+    const org = await makeOrganization();
+    const dossier = await db().dossier.create({ data: { organizationId: org.id, title: "Clé" } });
+    const ids = Array.from({ length: 8 }, () => newId());
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) =>
+        hot().transaction(async (q) => {
+          if (i === 1) throw new Error("refused before any statement");
+          const row = await q.get<{ seq: number }>(BUMP_SEQ, [dossier.id]);
+          await q.write(INSERT_ORG, [id, `Lot ${i}`, i === 4 ? taken : slug(), new Date()]); // 4: a unique violation, sent later
+          if (i === 6) throw new Error("refused after its writes");
+          return Number(row!.seq);
+        }, dossier.id),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled", "rejected", "fulfilled", "rejected", "fulfilled"]);
+    expect(isUniqueViolation((outcomes[4] as PromiseRejectedResult).reason)).toBe(true);
+    // Only the kept transactions took a seq, with no gap.
+    expect(outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []))).toEqual([1, 2, 3, 4, 5]);
+    expect((await db().dossier.findUniqueOrThrow({ where: { id: dossier.id } })).seq).toBe(5);
+    const stored = await db().organization.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    expect(new Set(stored.map((o) => o.id))).toEqual(new Set(ids.filter((_, i) => ![1, 4, 6].includes(i))));
+  });
+
   it("SQLite: the WAL is copied into the database file off the event loop, long before SQLite's own threshold (on PostgreSQL: nothing to do)", async () => {
     if (provider !== "sqlite") return expect(url).toMatch(/^postgres/);
     const file = sqliteFile(url);

@@ -38,8 +38,13 @@ export interface HotQueries {
 
 /** Reads outside a transaction (they do not wait for anything), and write transactions. */
 export interface Hot extends Pick<HotQueries, "all" | "get"> {
-  /** One write transaction; it rolls back when fn throws. fn must use only the queries it is given. */
-  transaction<T>(fn: (q: HotQueries) => Promise<T>): Promise<T>;
+  /**
+   * One write transaction; it rolls back when fn throws. fn must use only the queries it is given.
+   * Transactions may share a commit with others (group commit, each in its own savepoint): the
+   * promise settles after that commit. `key` names what they all lock first (a dossier): on
+   * PostgreSQL, transactions with the same key queue in the process and share commits.
+   */
+  transaction<T>(fn: (q: HotQueries) => Promise<T>, key?: string): Promise<T>;
 }
 
 // Values read back differ by provider (SQLite: 0/1 and ISO strings; PostgreSQL: booleans and Dates).
@@ -328,55 +333,121 @@ function literal(v: unknown): string {
 }
 
 /**
- * Round trips are most of a PostgreSQL transaction's time (G8): BEGIN goes with the first statement,
- * and the writes whose results are not needed go with the COMMIT.
+ * One PostgreSQL transaction on one connection. Round trips are most of its time (G8): BEGIN goes in
+ * front of the first statement, and the writes whose results are not needed wait for the next
+ * statement, the end of a job or the COMMIT.
  */
+class PgTransaction {
+  private begun = false;
+  private pending: string[] = [];
+  constructor(private readonly client: pg.PoolClient) {}
+
+  readonly queries: HotQueries = {
+    all: async <T>(q: Sql, v: readonly unknown[]) => (await this.query(q, v)).rows as T[],
+    get: async <T>(q: Sql, v: readonly unknown[]) => (await this.query(q, v)).rows[0] as T | undefined,
+    run: async (q: Sql, v: readonly unknown[]) => (await this.query(q, v)).rowCount ?? 0,
+    write: async (q: Sql, v: readonly unknown[]) => void this.pending.push(inline(q, v)),
+  };
+
+  /** Queues a statement to go with the next round trip. */
+  later(statement: string) {
+    this.pending.push(statement);
+  }
+
+  /** Drops what was queued and never sent; returns it. */
+  forget(): string[] {
+    const dropped = this.pending;
+    this.pending = [];
+    return dropped;
+  }
+
+  /** Sends what is queued, then the given statements, in one round trip. */
+  async flush(...statements: string[]) {
+    if (!this.begun && this.pending.length === 0 && statements.every((st) => st === "COMMIT")) return;
+    await this.simple(statements);
+  }
+
+  get started() {
+    return this.begun;
+  }
+
+  private async query(q: Sql, values: readonly unknown[]) {
+    if (!this.begun || this.pending.length) return this.simple([inline(q, values)]);
+    return this.client.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
+  }
+
+  private async simple(statements: string[]) {
+    const all = [...(this.begun ? [] : ["BEGIN"]), ...this.pending, ...statements];
+    this.begun = true;
+    this.pending = [];
+    const results = (await this.client.query({ text: all.join(";\n"), types: pgTypes })) as unknown as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(results) ? results[results.length - 1] : results;
+  }
+}
+
+type PgJob = { fn: (q: HotQueries) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+
 export function postgresHot(pool: pg.Pool): Hot {
   const top = (q: Sql, values: readonly unknown[]) => pool.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
+
+  /** Runs jobs in one transaction, each in a savepoint when there are several; settles them after the commit. */
+  async function run(jobs: PgJob[]) {
+    const client = await pool.connect().catch((e: unknown) => {
+      jobs.forEach((j) => j.reject(e));
+      return null;
+    });
+    if (!client) return;
+    const tx = new PgTransaction(client);
+    const several = jobs.length > 1;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let broken: Error | undefined;
+    try {
+      for (const job of jobs) {
+        if (several) tx.later("SAVEPOINT job");
+        try {
+          const value = await job.fn(tx.queries);
+          if (several) await tx.flush("RELEASE SAVEPOINT job");
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          if (!several) throw error;
+          // A job that failed before its first statement left the server nothing to undo.
+          if (!tx.forget().includes("SAVEPOINT job")) await tx.flush("ROLLBACK TO SAVEPOINT job", "RELEASE SAVEPOINT job");
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await tx.flush("COMMIT");
+    } catch (e) {
+      if (tx.started) await client.query("ROLLBACK").catch((err: Error) => (broken = err));
+      client.release(broken);
+      jobs.forEach((j) => j.reject(e));
+      return;
+    }
+    client.release();
+    outcomes.forEach((o, i) => (o.ok ? jobs[i].resolve(o.value) : jobs[i].reject(o.error)));
+  }
+
+  // Group commit per key (a dossier): its transactions serialize on its row lock anyway, so while one
+  // runs, the next ones wait here instead of in PostgreSQL, and then share one transaction and one
+  // commit (fsync). One key at a time per batch: no lock-order deadlock between batches.
+  const queues = new Map<string, PgJob[]>();
+  async function drain(key: string, queue: PgJob[]) {
+    while (queue.length) await run(queue.splice(0, 100));
+    queues.delete(key);
+  }
+
   return {
     all: async <T>(q: Sql, v: readonly unknown[]) => (await top(q, v)).rows as T[],
     get: async <T>(q: Sql, v: readonly unknown[]) => (await top(q, v)).rows[0] as T | undefined,
-    async transaction(fn) {
-      const client = await pool.connect();
-      let begun = false;
-      let pending: string[] = [];
-      // Statements not yet sent (BEGIN, deferred writes) go in front of the next one, in one round trip.
-      const simple = async (statements: string[]) => {
-        const results = (await client.query({ text: statements.join(";\n"), types: pgTypes })) as unknown as pg.QueryResult | pg.QueryResult[];
-        return Array.isArray(results) ? results[results.length - 1] : results;
-      };
-      const query = async (q: Sql, values: readonly unknown[]) => {
-        if (!begun || pending.length) {
-          const front = [...(begun ? [] : ["BEGIN"]), ...pending];
-          begun = true;
-          pending = [];
-          return simple([...front, inline(q, values)]);
-        }
-        return client.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
-      };
-      const queries: HotQueries = {
-        all: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows as T[],
-        get: async <T>(q: Sql, v: readonly unknown[]) => (await query(q, v)).rows[0] as T | undefined,
-        run: async (q: Sql, v: readonly unknown[]) => (await query(q, v)).rowCount ?? 0,
-        write: async (q: Sql, v: readonly unknown[]) => void pending.push(inline(q, v)),
-      };
-      let broken: Error | undefined;
-      try {
-        try {
-          const result = await fn(queries);
-          if (begun || pending.length) {
-            const front = [...(begun ? [] : ["BEGIN"]), ...pending];
-            begun = true;
-            await simple([...front, "COMMIT"]);
-          }
-          return result;
-        } catch (e) {
-          if (begun) await client.query("ROLLBACK").catch((err: Error) => (broken = err));
-          throw e;
-        }
-      } finally {
-        client.release(broken);
-      }
+    transaction<T>(fn: (q: HotQueries) => Promise<T>, key?: string): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const job: PgJob = { fn, resolve: resolve as (v: unknown) => void, reject };
+        if (key === undefined) return void run([job]);
+        const queue = queues.get(key);
+        if (queue) return void queue.push(job);
+        const fresh = [job];
+        queues.set(key, fresh);
+        void drain(key, fresh);
+      });
     },
   };
 }

@@ -46,7 +46,7 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
   try {
     let result: Sent;
     try {
-      result = await hot().transaction((q) => send(q, null, actor, input, now));
+      result = await hot().transaction((q) => send(q, null, actor, input, now), input.dossierId);
     } catch (e) {
       if (!(e instanceof NeedsPrisma)) throw e;
       result = await db().$transaction((tx) => send(queriesOf(tx), tx, actor, input, now));
