@@ -4,10 +4,15 @@
 // organization's users, not an organization's advisors who are not on the dossier.
 // Events of one dossier are coalesced over a short window (150 ms) so a burst of messages costs one
 // member query, off the send path (G1, G2).
-import { db } from "../../db";
+import { hot } from "../../db";
+import { sql } from "../../db/hot";
 import { logger } from "../../logger";
 import type { PublishedEvent } from "../../realtime/publisher";
 import { rooms } from "../../realtime/rooms";
+
+// After most messages (G2): a prepared statement, not a Prisma query compiled on the event loop.
+const MEMBERS = sql("dashboard.members", `SELECT "userId" FROM "DossierMember" WHERE "dossierId" = ?`);
+const ADVISOR_MEMBERS = sql("dashboard.advisorMembers", `SELECT "userId" FROM "DossierMember" WHERE "dossierId" = ? AND "side" = 'advisor'`);
 
 export type DashboardEmit = (roomNames: string[], dossierId: string) => void;
 
@@ -20,10 +25,7 @@ export function createDashboardFanout(emit: DashboardEmit, active: () => boolean
     pending.delete(dossierId);
     if (!active()) return;
     try {
-      const members = await db().dossierMember.findMany({
-        where: { dossierId, ...(p.applicantSide ? {} : { side: "advisor" }) },
-        select: { userId: true },
-      });
+      const members = await hot().all<{ userId: string }>(p.applicantSide ? MEMBERS : ADVISOR_MEMBERS, [dossierId]);
       emit([rooms.dashboard(p.organizationId), ...members.map((m) => rooms.user(m.userId))], dossierId);
     } catch (e) {
       logger.warn("dashboard fan-out failed", { error: String(e) });
