@@ -31,9 +31,13 @@ export function startCheckpointer(file: string, intervalMs = 250): (() => Promis
     worker.unref();
     worker.on("error", (e) => logger.warn("sqlite checkpointer stopped", { error: String(e) }));
     return async () => {
+      // Referenced while it stops: a script whose last step is closing the database must wait for it.
+      worker.ref();
       const exited = new Promise((resolve) => worker.once("exit", resolve));
       worker.postMessage("stop");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+      clearTimeout(timer);
       await worker.terminate();
     };
   } catch (e) {
