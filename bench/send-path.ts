@@ -1,11 +1,11 @@
 // The send path in process, without sockets: N sends by one applicant, C at a time (C=1: one after
 // the other). Usage: N=3000 C=50 node --import tsx bench/send-path.ts [RELAIS_TEST_PROVIDER=postgres]
-import { useTestDatabase } from "../server/test/db";
+import { useTestDatabase as freshDatabase } from "../server/test/db";
 import { makeWorld, actor } from "../server/test/factories";
 import { postMessage } from "../server/domain/conversation/service";
 
 async function main() {
-  const t = await useTestDatabase();
+  const t = await freshDatabase();
   const w = await makeWorld();
   const a = await actor(w.referent.id);
   const N = Number(process.env.N ?? 3000);

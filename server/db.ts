@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "./env";
+import { logger } from "./logger";
 import { isHotUniqueViolation, postgresHot, sharedSqlite, type Hot, type HotQueries, type Sql } from "./db/hot";
 import { PrismaClient as PgClient } from "./db/generated/postgres/client";
 import { Prisma, PrismaClient as SqliteClient } from "./db/generated/sqlite/client";
@@ -25,6 +26,8 @@ function create(url: string): Connection {
   if (/^postgres(ql)?:/.test(url)) {
     // One pool for Prisma and the hot statements (server/db/hot.ts).
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection that the server ends (restart, dropped database) must not crash the process.
+    pool.on("error", (e) => logger.warn("database connection lost", { error: String(e) }));
     const client = new PgClient({ adapter: new PrismaPg(pool), transactionOptions }) as unknown as Db;
     return { client, hot: postgresHot(pool), ready: Promise.resolve(), close: () => pool.end() };
   }

@@ -3,9 +3,10 @@
 // leaves nothing, and on one connection a hot transaction and a Prisma transaction never mix.
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFile } from "../../scripts/db.mjs";
-import { db, hot, isUniqueViolation } from "../db";
+import { closeDb, db, hot, isUniqueViolation } from "../db";
 import { makeOrganization } from "../test/factories";
 import { useTestDatabase } from "../test/db";
 import { asBool, asDate, newId, sql } from "./hot";
@@ -211,5 +212,24 @@ describe("hot statements", () => {
     } finally {
       other.close();
     }
+  });
+
+  it("PostgreSQL: idle connections ended by the server (restart, administrator) are replaced, not a crash (on SQLite: one file, no server)", async () => {
+    if (provider !== "postgres") return expect(url).toMatch(/^file:/);
+    // A fresh pool that only the hot statements use (Prisma, once connected, listens to it too).
+    await closeDb();
+    const id = newId();
+    await hot().transaction((q) => q.write(INSERT_ORG, [id, "Avant la coupure", slug(), new Date()]));
+    expect((await hot().get<{ name: string }>(READ_ORG, [id]))?.name).toBe("Avant la coupure");
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const ended = await admin.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      expect(ended.rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await hot().get<{ name: string }>(READ_ORG, [id]))?.name).toBe("Avant la coupure");
   });
 });
