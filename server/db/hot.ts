@@ -36,7 +36,12 @@ export interface HotQueries {
   write(q: Sql, args: readonly unknown[]): Promise<void>;
 }
 
-/** Reads outside a transaction (they do not wait for anything), and write transactions. */
+/**
+ * Reads outside a transaction, and write transactions. Reads do not wait for anything: like Prisma's
+ * plain queries they may run beside a transaction in progress on the same SQLite connection. A
+ * transaction must never be asked for from inside a Prisma transaction's callback on SQLite (it would
+ * wait for the gate that callback holds, until Prisma's timeout).
+ */
 export interface Hot extends Pick<HotQueries, "all" | "get"> {
   /**
    * One write transaction; it rolls back when fn throws. fn must use only the queries it is given.
