@@ -23,7 +23,7 @@ type Holder = { [KEY]?: { url: string } & Connection };
 const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
 
 function create(url: string): Connection {
-  if (/^postgres(ql)?:/.test(url)) {
+  if (env().provider === "postgres") {
     // One pool for Prisma and the hot statements (server/db/hot.ts).
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection that the server ends (restart, dropped database) must not crash the process.
@@ -80,17 +80,13 @@ export function isUniqueViolation(e: unknown): boolean {
   return (typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002") || isHotUniqueViolation(e);
 }
 
-function isPostgres(): boolean {
-  return /^postgres(ql)?:/.test(env().DATABASE_URL);
-}
-
 /**
  * A hot statement run through Prisma (its raw queries), for code that runs either in a hot transaction
  * or inside a Prisma transaction: the same SQL, one code path.
  */
 export function queriesOf(client: Db | Tx | HotQueries): HotQueries {
   if (!("$queryRawUnsafe" in client)) return client;
-  const text = (q: Sql) => (isPostgres() ? q.postgres : q.sqlite);
+  const text = (q: Sql) => (env().provider === "postgres" ? q.postgres : q.sqlite);
   return {
     all: <T>(q: Sql, args: readonly unknown[]) => client.$queryRawUnsafe<T[]>(text(q), ...args),
     get: async <T>(q: Sql, args: readonly unknown[]) => (await client.$queryRawUnsafe<T[]>(text(q), ...args))[0],

@@ -92,6 +92,20 @@ export function isHotUniqueViolation(e: unknown): boolean {
   return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
 }
 
+/** A transaction waiting for its turn in a group commit, and what came of it. */
+type Job = { fn: (q: HotQueries) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Answers each job after its group's commit, with its own outcome. */
+function settle(jobs: Job[], outcomes: Outcome[]) {
+  outcomes.forEach((o, i) => (o.ok ? jobs[i].resolve(o.value) : jobs[i].reject(o.error)));
+}
+
+/** The group's transaction failed: nothing of it is stored. */
+function failAll(jobs: Job[], error: unknown) {
+  jobs.forEach((job) => job.reject(error));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // SQLite
 
@@ -145,7 +159,6 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
   const gate = new Gate();
   let database: BetterSqlite3.Database | null = null;
   let stopCheckpointer: (() => Promise<void>) | null = null;
-  const connected: Array<() => void> = [];
 
   function wrap(adapter: SqliteAdapter): SqliteAdapter {
     const afterHot = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -205,7 +218,6 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
         stopCheckpointer = startCheckpointer(database.name);
         if (stopCheckpointer) database.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
       }
-      connected.splice(0).forEach((f) => f());
       return wrap(adapter);
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
@@ -235,14 +247,13 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
   // for in the same turn of the event loop run one after the other in one SQLite transaction, each
   // inside its own savepoint (a failure rolls back that one only), and all commit together. Each
   // caller hears back only after the commit, so an acknowledged send is stored.
-  type Job = { fn: (q: HotQueries) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
   let batch: Job[] = [];
 
   async function runBatch() {
     const release = await gate.acquire("hot");
     const jobs = batch;
     batch = [];
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const outcomes: Outcome[] = [];
     try {
       control("BEGIN IMMEDIATE");
       for (const job of jobs) {
@@ -261,36 +272,31 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
       // The transaction itself failed (disk, lock): nothing of the batch is stored.
       if (database!.inTransaction) control("ROLLBACK");
       release();
-      jobs.forEach((job) => job.reject(e));
-      return;
+      return failAll(jobs, e);
     }
     release();
-    outcomes.forEach((o, i) => (o.ok ? jobs[i].resolve(o.value) : jobs[i].reject(o.error)));
+    settle(jobs, outcomes);
   }
-
-  const hot = (ready: () => Promise<void>): Hot => {
-    return {
-      all: async (q, v) => (await ready(), queries.all(q, v)),
-      get: async (q, v) => (await ready(), queries.get(q, v)),
-      async transaction<T>(fn: (q: HotQueries) => Promise<T>): Promise<T> {
-        await ready();
-        return new Promise<T>((resolve, reject) => {
-          if (batch.length === 0) setImmediate(() => void runBatch());
-          batch.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-        });
-      },
-    };
-  };
 
   return {
     factory: wrapped,
-    /** The hot statements; `connect` makes Prisma open its connection (it does so lazily). */
-    hot: (connect: () => Promise<unknown>) =>
-      hot(async () => {
-        if (database) return;
-        await connect();
-        if (!database) await new Promise<void>((resolve) => connected.push(resolve));
-      }),
+    /** The hot statements; `connect` makes Prisma open its connection (it does so lazily, and the hot statements use it). */
+    hot(connect: () => Promise<unknown>): Hot {
+      const ready = async () => {
+        if (!database) await connect();
+      };
+      return {
+        all: async (q, v) => (await ready(), queries.all(q, v)),
+        get: async (q, v) => (await ready(), queries.get(q, v)),
+        async transaction<T>(fn: (q: HotQueries) => Promise<T>): Promise<T> {
+          await ready();
+          return new Promise<T>((resolve, reject) => {
+            if (batch.length === 0) setImmediate(() => void runBatch());
+            batch.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+          });
+        },
+      };
+    },
   };
 }
 
@@ -390,21 +396,16 @@ class PgTransaction {
   }
 }
 
-type PgJob = { fn: (q: HotQueries) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
-
 export function postgresHot(pool: pg.Pool): Hot {
   const top = (q: Sql, values: readonly unknown[]) => pool.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
 
   /** Runs jobs in one transaction, each in a savepoint when there are several; settles them after the commit. */
-  async function run(jobs: PgJob[]) {
-    const client = await pool.connect().catch((e: unknown) => {
-      jobs.forEach((j) => j.reject(e));
-      return null;
-    });
+  async function run(jobs: Job[]) {
+    const client = await pool.connect().catch((e: unknown) => void failAll(jobs, e));
     if (!client) return;
     const tx = new PgTransaction(client);
     const several = jobs.length > 1;
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const outcomes: Outcome[] = [];
     let broken: Error | undefined;
     try {
       for (const job of jobs) {
@@ -424,18 +425,17 @@ export function postgresHot(pool: pg.Pool): Hot {
     } catch (e) {
       if (tx.started) await client.query("ROLLBACK").catch((err: Error) => (broken = err));
       client.release(broken);
-      jobs.forEach((j) => j.reject(e));
-      return;
+      return failAll(jobs, e);
     }
     client.release();
-    outcomes.forEach((o, i) => (o.ok ? jobs[i].resolve(o.value) : jobs[i].reject(o.error)));
+    settle(jobs, outcomes);
   }
 
   // Group commit per key (a dossier): its transactions serialize on its row lock anyway, so while one
   // runs, the next ones wait here instead of in PostgreSQL, and then share one transaction and one
   // commit (fsync). One key at a time per batch: no lock-order deadlock between batches.
-  const queues = new Map<string, PgJob[]>();
-  async function drain(key: string, queue: PgJob[]) {
+  const queues = new Map<string, Job[]>();
+  async function drain(key: string, queue: Job[]) {
     while (queue.length) await run(queue.splice(0, 100));
     queues.delete(key);
   }
@@ -445,7 +445,7 @@ export function postgresHot(pool: pg.Pool): Hot {
     get: async <T>(q: Sql, v: readonly unknown[]) => (await top(q, v)).rows[0] as T | undefined,
     transaction<T>(fn: (q: HotQueries) => Promise<T>, key?: string): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        const job: PgJob = { fn, resolve: resolve as (v: unknown) => void, reject };
+        const job: Job = { fn, resolve: resolve as (v: unknown) => void, reject };
         if (key === undefined) return void run([job]);
         const queue = queues.get(key);
         if (queue) return void queue.push(job);

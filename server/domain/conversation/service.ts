@@ -79,8 +79,8 @@ async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessa
   const { seq, organizationId } = taken;
   const access = await canPostMessage(actor, input.dossierId, q);
   if (!access) throw new Refused("not_found");
-  // P6: only a paused dossier has anything to reactivate; pausedAt was read under the lock above.
-  const reactivates = taken.pausedAt !== null && access.side === "applicant";
+  // P6: only a paused dossier has anything to reactivate; pausedAt was read under the lock taken above.
+  const reactivates = access.pausedAt !== null && access.side === "applicant";
   if (reactivates && !tx) throw new NeedsPrisma();
   // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
   const recipients = await messageRecipients(q, input.dossierId, access.side, actor.userId, input.recipientIds);

@@ -1,7 +1,7 @@
 // The dossier event log: every durable change appends one DossierEvent with the next per-dossier seq,
 // in the change's own transaction, then publishes it after commit (section 5).
 import { queriesOf, type Tx } from "../../db";
-import { asDateOrNull, newId, sql, type HotQueries } from "../../db/hot";
+import { newId, sql, type HotQueries } from "../../db/hot";
 import type { DossierEventWire } from "../../realtime/contract";
 import { publisher, type PublishedEvent } from "../../realtime/publisher";
 
@@ -10,7 +10,7 @@ export type Audience = "all" | "advisors" | "partners";
 const TAKE_SEQ = sql(
   "dossier.takeSeq",
   `UPDATE "Dossier" SET "seq" = "seq" + 1, "lastActivityAt" = ?, "updatedAt" = ? WHERE "id" = ?
-   RETURNING "seq" AS "seq", "organizationId" AS "organizationId", "pausedAt" AS "pausedAt"`,
+   RETURNING "seq" AS "seq", "organizationId" AS "organizationId"`,
 );
 
 const INSERT_EVENT = sql(
@@ -24,9 +24,9 @@ const INSERT_EVENT = sql(
  * first in the transaction so that SQLite takes its write lock before any read. Undefined when the
  * dossier does not exist.
  */
-export async function takeSeq(q: HotQueries, dossierId: string, at: Date): Promise<{ seq: number; organizationId: string; pausedAt: Date | null } | undefined> {
-  const row = await q.get<{ seq: number | bigint; organizationId: string; pausedAt: unknown }>(TAKE_SEQ, [at, at, dossierId]);
-  return row && { seq: Number(row.seq), organizationId: row.organizationId, pausedAt: asDateOrNull(row.pausedAt) };
+export async function takeSeq(q: HotQueries, dossierId: string, at: Date): Promise<{ seq: number; organizationId: string } | undefined> {
+  const row = await q.get<{ seq: number | bigint; organizationId: string }>(TAKE_SEQ, [at, at, dossierId]);
+  return row && { seq: Number(row.seq), organizationId: row.organizationId };
 }
 
 /** takeSeq for a dossier known to exist (its access was checked in the transaction). */

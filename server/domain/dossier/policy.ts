@@ -51,8 +51,7 @@ type AccessRow = { id: string; organizationId: string; seq: number | bigint; pau
  */
 export async function dossierAccess(actor: Pick<Actor, "userId">, dossierId: string, client?: Db | Tx | HotQueries): Promise<DossierAccess | null> {
   if (typeof actor.userId !== "string" || actor.userId.length === 0) throw new Error("dossierAccess needs an actor with a userId");
-  const args = [actor.userId, actor.userId, dossierId];
-  const row = client ? await queriesOf(client).get<AccessRow>(ACCESS, args) : await hot().get<AccessRow>(ACCESS, args);
+  const row = await (client ? queriesOf(client) : hot()).get<AccessRow>(ACCESS, [actor.userId, actor.userId, dossierId]);
   if (!row) return null;
   const roles = new Set<DossierRole>();
   if (row.memberRole === "referent" || row.memberRole === "applicant" || row.memberRole === "advisor") roles.add(row.memberRole);

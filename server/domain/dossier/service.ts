@@ -1,7 +1,7 @@
 // Dossier reads and the catch-up of section 5. Every function takes the actor first.
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
-import { asBool, asDate, asDateOrNull, sql } from "../../db/hot";
+import { asBool, asDate, sql } from "../../db/hot";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../../realtime/contract";
 import { audienceSlots, dossierAccess, visibleDossiersWhere, type DossierAccess } from "./policy";
 import { recordApplicantVisit } from "../pause/service";
@@ -25,7 +25,7 @@ export async function listDossiers(actor: Actor) {
 // Prepared statements (server/db/hot.ts): every dossier page reads the shell (G12), every join catches up (G7, G9).
 const SHELL = sql(
   "dossier.shell",
-  `SELECT d."title" AS "title", d."pausedAt" AS "pausedAt", o."name" AS "organizationName"
+  `SELECT d."title" AS "title", o."name" AS "organizationName"
    FROM "Dossier" d JOIN "Organization" o ON o."id" = d."organizationId" WHERE d."id" = ?`,
 );
 
@@ -43,11 +43,11 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
   if (!access) return null;
   // P3: an applicant-side member opening any tab of the dossier is a visit (it restarts the pause clock).
   await recordApplicantVisit(access);
-  const dossier = await hot().get<{ title: string; pausedAt: unknown; organizationName: string }>(SHELL, [dossierId]);
+  const dossier = await hot().get<{ title: string; organizationName: string }>(SHELL, [dossierId]);
   if (!dossier) return null;
   return {
     access,
-    shell: { id: dossierId, title: dossier.title, organizationName: dossier.organizationName, pausedAt: asDateOrNull(dossier.pausedAt)?.toISOString() ?? null, seq: access.seq, side: access.side },
+    shell: { id: dossierId, title: dossier.title, organizationName: dossier.organizationName, pausedAt: access.pausedAt?.toISOString() ?? null, seq: access.seq, side: access.side },
   };
 }
 

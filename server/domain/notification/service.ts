@@ -128,7 +128,6 @@ const DOSSIER_FACTS = sql(
 async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Promise<{ title: string; paused: boolean; members: MemberFacts[] } | null> {
   const rows = await queriesOf(tx).all<FactsRow>(DOSSIER_FACTS, [dossierId]);
   if (rows.length === 0) return null;
-  const yes = asBool;
   const members: MemberFacts[] = [];
   for (const r of rows) {
     if (!r.userId || !r.email) continue;
@@ -136,12 +135,12 @@ async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Promise<{ t
       userId: r.userId,
       email: r.email,
       profileLocale: r.profileLocale ?? "fr",
-      settings: r.frequency === null ? null : { frequency: r.frequency, locale: r.locale, unsubscribed: yes(r.unsubscribed) },
+      settings: r.frequency === null ? null : { frequency: r.frequency, locale: r.locale, unsubscribed: asBool(r.unsubscribed) },
       side: r.side === "advisor" ? "advisor" : "applicant",
-      participation: yes(r.hasParticipation) ? { fromApplicants: yes(r.fromApplicants), toApplicants: yes(r.toApplicants) } : null,
+      participation: asBool(r.hasParticipation) ? { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) } : null,
     });
   }
-  return { title: rows[0].title, paused: yes(rows[0].paused), members };
+  return { title: rows[0].title, paused: asBool(rows[0].paused), members };
 }
 
 /**
