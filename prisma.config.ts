@@ -15,8 +15,6 @@ export default defineConfig({
   schema: path.join("prisma", provider, "schema.prisma"),
   migrations: { path: path.join("prisma", provider, "migrations") },
   async adapter() {
-    return provider === "postgres"
-      ? new PrismaPg({ connectionString: url })
-      : new PrismaBetterSQLite3({ url });
+    return provider === "postgres" ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
   },
 });

@@ -19,7 +19,8 @@ async function postgresReachable() {
 export default async function config(): Promise<ViteUserConfig> {
   const ci = process.env.CI === "true" || process.env.CI === "1";
   const withPostgres = ci || (await postgresReachable());
-  if (!withPostgres) process.stderr.write(`\n⚠ PostgreSQL not reachable at ${PG_URL}: integration tests run on SQLite only.\n\n`);
+  if (!withPostgres)
+    process.stderr.write(`\n⚠ PostgreSQL not reachable at ${PG_URL}: integration tests run on SQLite only.\n\n`);
   const alias = { "@": import.meta.dirname };
   const integration = (name: string, provider: string): TestProjectInlineConfiguration => ({
     resolve: { alias },
@@ -34,7 +35,15 @@ export default async function config(): Promise<ViteUserConfig> {
   return {
     test: {
       projects: [
-        { resolve: { alias }, test: { name: "unit", include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"], env: { NODE_ENV: "test" } } },
+        {
+          resolve: { alias },
+          test: {
+            name: "unit",
+            include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+            exclude: ["**/*.int.test.ts", "node_modules/**"],
+            env: { NODE_ENV: "test" },
+          },
+        },
         integration("sqlite", "sqlite"),
         ...(withPostgres ? [integration("postgres", "postgres")] : []),
       ],

@@ -14,7 +14,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900">
-        <AppHeader actor={actor} locale={locale} localMail={env().localMail} adminLinks={actor ? await adminLinks(actor) : []} />
+        <AppHeader
+          actor={actor}
+          locale={locale}
+          localMail={env().localMail}
+          adminLinks={actor ? await adminLinks(actor) : []}
+        />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

@@ -17,13 +17,31 @@ import type { MessageView } from "../server/realtime/contract";
 type Config = { dossierId: string; holder: string; warmup: number; iterations: number };
 const cfg = JSON.parse(process.env.BENCH_CONFIG ?? "{}") as Config;
 
-type Row = { id: string; dossierId: string; clientId: string; seq: number; body: string; createdAt: string | number | Date; authorId: string; name: string | null; email: string };
+type Row = {
+  id: string;
+  dossierId: string;
+  clientId: string;
+  seq: number;
+  body: string;
+  createdAt: string | number | Date;
+  authorId: string;
+  name: string | null;
+  email: string;
+};
 const SQL_SQLITE = `SELECT m.id, m.dossierId, m.clientId, m.seq, m.body, m.createdAt, u.id AS authorId, u.name, u.email
   FROM Message m JOIN User u ON u.id = m.authorId WHERE m.dossierId = ? ORDER BY m.seq DESC LIMIT 50`;
 const SQL_PG = `SELECT m.id, m."dossierId", m."clientId", m.seq, m.body, m."createdAt", u.id AS "authorId", u.name, u.email
   FROM "Message" m JOIN "User" u ON u.id = m."authorId" WHERE m."dossierId" = $1 ORDER BY m.seq DESC LIMIT 50`;
 
-const toView = (r: Row): MessageView => ({ id: r.id, dossierId: r.dossierId, clientId: r.clientId, seq: r.seq, body: r.body, createdAt: new Date(r.createdAt).toISOString(), author: { id: r.authorId, name: r.name ?? r.email } });
+const toView = (r: Row): MessageView => ({
+  id: r.id,
+  dossierId: r.dossierId,
+  clientId: r.clientId,
+  seq: r.seq,
+  body: r.body,
+  createdAt: new Date(r.createdAt).toISOString(),
+  author: { id: r.authorId, name: r.name ?? r.email },
+});
 
 function median(values: number[]) {
   const a = [...values].sort((x, y) => x - y);
@@ -46,7 +64,8 @@ async function main() {
     closeRaw = async () => void conn.close();
   } else {
     const pool = new pg.Pool({ connectionString: e.DATABASE_URL, max: 1 });
-    raw = async () => (await pool.query<Row>({ name: "g11", text: SQL_PG, values: [cfg.dossierId] })).rows.reverse().map(toView);
+    raw = async () =>
+      (await pool.query<Row>({ name: "g11", text: SQL_PG, values: [cfg.dossierId] })).rows.reverse().map(toView);
     closeRaw = () => pool.end();
   }
   const app = () => latestMessages(access, 50);
@@ -56,7 +75,15 @@ async function main() {
         where: { dossierId: cfg.dossierId },
         orderBy: { seq: "desc" },
         take: 50,
-        select: { id: true, dossierId: true, clientId: true, seq: true, body: true, createdAt: true, author: { select: { id: true, name: true, email: true } } },
+        select: {
+          id: true,
+          dossierId: true,
+          clientId: true,
+          seq: true,
+          body: true,
+          createdAt: true,
+          author: { select: { id: true, name: true, email: true } },
+        },
       })
     )
       .reverse()
@@ -64,12 +91,17 @@ async function main() {
 
   // Every path must answer the same thing, or the comparison means nothing.
   const [a, b, c] = [await app(), await orm(), await raw()];
-  if (a.length !== 50 || JSON.stringify(a) !== JSON.stringify(c) || JSON.stringify(b) !== JSON.stringify(c)) throw new Error("the three reads disagree");
+  if (a.length !== 50 || JSON.stringify(a) !== JSON.stringify(c) || JSON.stringify(b) !== JSON.stringify(c))
+    throw new Error("the three reads disagree");
 
   const times = { app: [] as number[], orm: [] as number[], raw: [] as number[] };
   const block = 50;
   for (let done = -cfg.warmup; done < cfg.iterations; done += block) {
-    for (const [name, fn] of [["app", app], ["orm", orm], ["raw", raw]] as const) {
+    for (const [name, fn] of [
+      ["app", app],
+      ["orm", orm],
+      ["raw", raw],
+    ] as const) {
       for (let i = 0; i < block; i++) {
         const t = performance.now();
         await fn();
@@ -80,7 +112,13 @@ async function main() {
   }
   await closeRaw();
   await closeDb();
-  const result = { app: median(times.app), orm: median(times.orm), raw: median(times.raw), count: times.app.length, provider: e.provider };
+  const result = {
+    app: median(times.app),
+    orm: median(times.orm),
+    raw: median(times.raw),
+    count: times.app.length,
+    provider: e.provider,
+  };
   process.send?.({ type: "result", result });
 }
 

@@ -64,7 +64,10 @@ async function pool(items, concurrency, fn) {
 
 function withTimeout(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 // ─── clients: one interface over Socket.IO (Relais and the bare baseline) and bare ws ──────────
@@ -90,7 +93,8 @@ function sioClient(url, userId) {
   return {
     ready,
     join: (dossierId, afterSeq) => socket.timeout(30_000).emitWithAck("dossier:join", { dossierId, afterSeq }),
-    send: (dossierId, clientId, body) => socket.timeout(30_000).emitWithAck("message:send", { dossierId, clientId, body }),
+    send: (dossierId, clientId, body) =>
+      socket.timeout(30_000).emitWithAck("message:send", { dossierId, clientId, body }),
     onEvent: (h) => handlers.push(h),
     /** A network drop: the transport closes under the socket (the server sees "transport close"). */
     cut: () => socket.io.engine.close(),
@@ -111,7 +115,10 @@ function wsClient(url) {
   let ws;
   const open = () =>
     new Promise((resolve, reject) => {
-      ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`, { headers: { origin: cfg.origin }, perMessageDeflate: false });
+      ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`, {
+        headers: { origin: cfg.origin },
+        perMessageDeflate: false,
+      });
       ws.on("message", (data) => {
         const m = JSON.parse(data.toString());
         if (m.t === "ack") {
@@ -259,7 +266,9 @@ async function fanout() {
         i++;
         void sendOne(phase);
       }
-      progress(`${phase === "w" ? "warm-up" : "measuring"} ${((now() - t0) / 1000).toFixed(0)}/${seconds} s · sent ${sent} · delivered ${delivered} · p99 ${summary(latencies.slice(-5000)).p99?.toFixed(1) ?? "–"} ms`);
+      progress(
+        `${phase === "w" ? "warm-up" : "measuring"} ${((now() - t0) / 1000).toFixed(0)}/${seconds} s · sent ${sent} · delivered ${delivered} · p99 ${summary(latencies.slice(-5000)).p99?.toFixed(1) ?? "–"} ms`,
+      );
       await sleep(Math.max(0, t0 + i * interval - now()));
     }
   }
@@ -362,7 +371,13 @@ async function throughput() {
     const t0 = now();
     const end = t0 + seconds * 1000;
     let count = 0;
-    const ticker = setInterval(() => progress(`${phase === "w" ? "warm-up" : "measuring"} ${((now() - t0) / 1000).toFixed(0)}/${seconds} s · acked ${count} (${(count / ((now() - t0) / 1000)).toFixed(0)}/s)`), 500);
+    const ticker = setInterval(
+      () =>
+        progress(
+          `${phase === "w" ? "warm-up" : "measuring"} ${((now() - t0) / 1000).toFixed(0)}/${seconds} s · acked ${count} (${(count / ((now() - t0) / 1000)).toFixed(0)}/s)`,
+        ),
+      500,
+    );
     await Promise.all(
       cfg.rooms.flatMap((room, r) =>
         Array.from({ length: lanes }, async (_, l) => {
@@ -572,7 +587,7 @@ try {
   if (!process.send) console.log(JSON.stringify(result));
   setTimeout(() => process.exit(0), 100);
 } catch (e) {
-  process.send?.({ type: "error", error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  process.send?.({ type: "error", error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   if (!process.send) console.error(e);
   setTimeout(() => process.exit(1), 100);
 }

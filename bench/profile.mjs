@@ -23,7 +23,11 @@ function area(url) {
   const m = /\/(server\/[^/]+(?:\/[^/]+)?)\//.exec(url);
   if (m) return m[1];
   if (url.startsWith("node:")) return "node core";
-  return url.replace(/^file:\/\//, "").split("/").slice(-2).join("/");
+  return url
+    .replace(/^file:\/\//, "")
+    .split("/")
+    .slice(-2)
+    .join("/");
 }
 
 const areas = new Map();

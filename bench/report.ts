@@ -14,13 +14,30 @@ export type Figure = {
   met?: (v: Values) => boolean;
 };
 
-export type UsageRow = { scenario: string; server: string; per: string; cpuMicrosPer: number | null; bytesPer: number | null; rssMiB: number | null };
+export type UsageRow = {
+  scenario: string;
+  server: string;
+  per: string;
+  cpuMicrosPer: number | null;
+  bytesPer: number | null;
+  rssMiB: number | null;
+};
 export type ScenarioReport = { id: string; title: string; figures: Figure[]; usage: UsageRow[] };
 /** What the probe saw between the two marks of one run (summed over the target's processes). */
 export type Usage = { cpuMicros: number; allocated: number; rss: number; rssDelta: number; heapDelta: number };
 
 export type ReportInput = {
-  machine: { nproc: number; cpu: string; memoryGiB: number; node: string; os: string; date: string; commit: string; load: number[]; loadAfter: number[] };
+  machine: {
+    nproc: number;
+    cpu: string;
+    memoryGiB: number;
+    node: string;
+    os: string;
+    date: string;
+    commit: string;
+    load: number[];
+    loadAfter: number[];
+  };
   options: { mode: "full" | "quick" | "smoke"; runs: number; server: string; db: string; only: string[] };
   scenarios: ScenarioReport[];
   failures: string[];
@@ -71,25 +88,36 @@ export function formatReport(input: ReportInput): string {
     `Mode **${o.mode}**${o.mode === "full" ? "" : " (small loads: checks the harness, the figures do not stand for the targets)"}, median of ${o.runs} run${o.runs > 1 ? "s" : ""} per server, Relais as \`${o.server === "full" ? "server/index.ts" : "bench/servers/relais.ts"}\` on ${o.db === "sqlite" ? "SQLite" : "PostgreSQL"} (G8: two processes on PostgreSQL and Redis). Scenarios: ${o.only.join(", ")}. Took ${Math.round(input.seconds / 60)} min.`,
   );
   lines.push("");
-  lines.push(`Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB.toFixed(1)} GiB, Node ${m.node}, ${m.os}, commit ${m.commit || "?"}; load average ${m.load.map((x) => x.toFixed(2)).join(" / ")} before and ${m.loadAfter.map((x) => x.toFixed(2)).join(" / ")} after (1, 5, 15 min).`);
+  lines.push(
+    `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB.toFixed(1)} GiB, Node ${m.node}, ${m.os}, commit ${m.commit || "?"}; load average ${m.load.map((x) => x.toFixed(2)).join(" / ")} before and ${m.loadAfter.map((x) => x.toFixed(2)).join(" / ")} after (1, 5, 15 min).`,
+  );
   lines.push("");
   lines.push("| # | scenario | figure | Relais | bare Socket.IO | bare ws | Relais ÷ Socket.IO | target | met |");
   lines.push("|---|---|---|---:|---:|---:|---:|---|---|");
   for (const s of input.scenarios) {
     s.figures.forEach((f, i) => {
-      lines.push(`| ${i === 0 ? s.id : ""} | ${i === 0 ? cell(s.title) : ""} | ${cell(f.name)} | ${num(f.values.relais)} | ${num(f.values.socketio)} | ${num(f.values.ws)} | ${ratio(f)} | ${cell(f.target ?? "")} | ${verdict(f)} |`);
+      lines.push(
+        `| ${i === 0 ? s.id : ""} | ${i === 0 ? cell(s.title) : ""} | ${cell(f.name)} | ${num(f.values.relais)} | ${num(f.values.socketio)} | ${num(f.values.ws)} | ${ratio(f)} | ${cell(f.target ?? "")} | ${verdict(f)} |`,
+      );
     });
   }
   const usage = input.scenarios.flatMap((s) => s.usage);
   if (usage.length) {
     lines.push("");
-    lines.push("CPU and memory of the server process(es) during the measured window, per message delivered to a viewer (G5: per stored message). Bytes allocated are a lower bound (JS heap growth sampled every 10 ms).");
+    lines.push(
+      "CPU and memory of the server process(es) during the measured window, per message delivered to a viewer (G5: per stored message). Bytes allocated are a lower bound (JS heap growth sampled every 10 ms).",
+    );
     lines.push("");
     lines.push("| # | server | per | CPU (µs) | allocated (bytes) | RSS at the end (MiB) |");
     lines.push("|---|---|---|---:|---:|---:|");
-    for (const u of usage) lines.push(`| ${u.scenario} | ${u.server} | ${cell(u.per)} | ${num(u.cpuMicrosPer)} | ${num(u.bytesPer)} | ${num(u.rssMiB)} |`);
+    for (const u of usage)
+      lines.push(
+        `| ${u.scenario} | ${u.server} | ${cell(u.per)} | ${num(u.cpuMicrosPer)} | ${num(u.bytesPer)} | ${num(u.rssMiB)} |`,
+      );
   }
-  const missed = input.scenarios.flatMap((s) => s.figures.filter((f) => verdict(f) === "**missed**").map((f) => `${s.id} ${f.name}`));
+  const missed = input.scenarios.flatMap((s) =>
+    s.figures.filter((f) => verdict(f) === "**missed**").map((f) => `${s.id} ${f.name}`),
+  );
   lines.push("");
   lines.push(`Targets missed: ${missed.length ? missed.join("; ") : "none"}.`);
   if (input.failures.length) {

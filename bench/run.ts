@@ -20,7 +20,15 @@ import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate, sqliteFile } from "../scripts/db.mjs";
-import { formatReport, median, num as fmt, type Figure, type ReportInput, type ScenarioReport, type Usage } from "./report";
+import {
+  formatReport,
+  median,
+  num as fmt,
+  type Figure,
+  type ReportInput,
+  type ScenarioReport,
+  type Usage,
+} from "./report";
 import type { Fixture, Room } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,7 +40,21 @@ const SECRET = "relais-bench-secret-0123456789abcdef";
 const ADMIN_PG = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // ─── options ────────────────────────────────────────────────────────────────────────────────────
-type Options = { build: boolean; targets: TargetName[]; profile: boolean; distDir: string; quick: boolean; smoke: boolean; only: ScenarioId[]; runs: number; server: "full" | "realtime"; db: "sqlite" | "postgres"; out: string; port: number; redisPort: number };
+type Options = {
+  build: boolean;
+  targets: TargetName[];
+  profile: boolean;
+  distDir: string;
+  quick: boolean;
+  smoke: boolean;
+  only: ScenarioId[];
+  runs: number;
+  server: "full" | "realtime";
+  db: "sqlite" | "postgres";
+  out: string;
+  port: number;
+  redisPort: number;
+};
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string) => {
@@ -63,16 +85,20 @@ function parseArgs(argv: string[]): Options {
   const quick = smoke || argv.includes("--quick");
   const onlyArg = get("only");
   const only = onlyArg ? onlyArg.split(",").map((s) => s.trim().toUpperCase()) : [...SCENARIOS];
-  for (const s of only) if (!SCENARIOS.includes(s as ScenarioId)) throw new Error(`unknown scenario ${s} (known: ${SCENARIOS.join(", ")})`);
+  for (const s of only)
+    if (!SCENARIOS.includes(s as ScenarioId)) throw new Error(`unknown scenario ${s} (known: ${SCENARIOS.join(", ")})`);
   const server = (get("server") ?? (quick ? "realtime" : "full")) as Options["server"];
   const db = (get("db") ?? "sqlite") as Options["db"];
   if (!["full", "realtime"].includes(server)) throw new Error("--server is full or realtime");
   if (!["sqlite", "postgres"].includes(db)) throw new Error("--db is sqlite or postgres");
   return {
-    targets: (get("targets") ?? (argv.includes("--no-baselines") ? "relais" : TARGETS.join(","))).split(",").map((t) => {
-      if (!TARGETS.includes(t.trim() as TargetName)) throw new Error(`unknown server ${t} (known: ${TARGETS.join(", ")})`);
-      return t.trim() as TargetName;
-    }),
+    targets: (get("targets") ?? (argv.includes("--no-baselines") ? "relais" : TARGETS.join(",")))
+      .split(",")
+      .map((t) => {
+        if (!TARGETS.includes(t.trim() as TargetName))
+          throw new Error(`unknown server ${t} (known: ${TARGETS.join(", ")})`);
+        return t.trim() as TargetName;
+      }),
     profile: argv.includes("--profile"),
     build: !argv.includes("--no-build"),
     distDir: get("dist-dir") ?? ".next-bench",
@@ -157,7 +183,14 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-type Snapshot = { rss: number; heapUsed: number; external: number; cpuUser: number; cpuSystem: number; allocated: number };
+type Snapshot = {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  cpuUser: number;
+  cpuSystem: number;
+  allocated: number;
+};
 
 class ServerProcess {
   proc: ChildProcess;
@@ -187,7 +220,10 @@ class ServerProcess {
   }
   async ready() {
     await waitFor(async () => {
-      if (this.proc.exitCode !== null || this.proc.signalCode !== null) throw new Error(`${this.name} exited (${this.proc.exitCode ?? this.proc.signalCode}): ${this.stderr.slice(-1500)}`);
+      if (this.proc.exitCode !== null || this.proc.signalCode !== null)
+        throw new Error(
+          `${this.name} exited (${this.proc.exitCode ?? this.proc.signalCode}): ${this.stderr.slice(-1500)}`,
+        );
       return portOpen(this.port);
     }, `${this.name} on ${this.port}`);
   }
@@ -223,7 +259,11 @@ class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
   async start() {
-    this.proc = track(spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" }));
+    this.proc = track(
+      spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+        stdio: "ignore",
+      }),
+    );
     await waitFor(() => portOpen(this.port), "redis");
   }
   async stop() {
@@ -237,26 +277,46 @@ class PrivateRedis {
 }
 
 /** Runs a child (load generator, G11) that reports over IPC; answers its "mark" requests. */
-function runChild(args: string[], env: Record<string, string>, onMark: (name: string) => Promise<void>): Promise<Record<string, unknown>> {
+function runChild(
+  args: string[],
+  env: Record<string, string>,
+  onMark: (name: string) => Promise<void>,
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const p = track(spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "inherit", "pipe", "ipc"], env: { ...process.env, ...env } }));
+    const p = track(
+      spawn(process.execPath, args, {
+        cwd: root,
+        stdio: ["ignore", "inherit", "pipe", "ipc"],
+        env: { ...process.env, ...env },
+      }),
+    );
     let stderr = "";
     let result: Record<string, unknown> | null = null;
     let error: string | null = null;
     p.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    p.on("message", (m: { type: string; text?: string; name?: string; id?: number; result?: Record<string, unknown>; error?: string }) => {
-      if (m.type === "progress") status(m.text ?? "");
-      else if (m.type === "mark")
-        void onMark(m.name!).then(
-          () => p.send({ type: "marked", id: m.id }),
-          (e) => {
-            error = `mark ${m.name}: ${String(e)}`;
-            p.send({ type: "marked", id: m.id });
-          },
-        );
-      else if (m.type === "result") result = m.result!;
-      else if (m.type === "error") error = m.error!;
-    });
+    p.on(
+      "message",
+      (m: {
+        type: string;
+        text?: string;
+        name?: string;
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: string;
+      }) => {
+        if (m.type === "progress") status(m.text ?? "");
+        else if (m.type === "mark")
+          void onMark(m.name!).then(
+            () => p.send({ type: "marked", id: m.id }),
+            (e) => {
+              error = `mark ${m.name}: ${String(e)}`;
+              p.send({ type: "marked", id: m.id });
+            },
+          );
+        else if (m.type === "result") result = m.result!;
+        else if (m.type === "error") error = m.error!;
+      },
+    );
     p.on("exit", (code) => {
       if (result && !error) resolve(result);
       else reject(new Error(error ?? `exited ${code}: ${stderr}`));
@@ -289,11 +349,15 @@ async function createDb(provider: "sqlite" | "postgres", users: number): Promise
   }
   await migrate(url);
   const fixtureFile = path.join(os.tmpdir(), `relais-bench-${process.pid}-${provider}.json`);
-  const seeded = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "bench/seed.ts"), fixtureFile, String(users)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NODE_ENV: "production", LOG_LEVEL: "error" },
-    encoding: "utf8",
-  });
+  const seeded = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "bench/seed.ts"), fixtureFile, String(users)],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NODE_ENV: "production", LOG_LEVEL: "error" },
+      encoding: "utf8",
+    },
+  );
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
   const fixture = JSON.parse(fs.readFileSync(fixtureFile, "utf8")) as Fixture;
   fs.rmSync(fixtureFile, { force: true });
@@ -334,14 +398,31 @@ async function storedCheck(d: BenchDb, prefix: string, dossierIds: string[]) {
     gaps = (await c.query(num(q.gaps), dossierIds)).rows;
     await c.end();
   }
-  const bad = gaps.filter((g) => Number(g.events) !== Number(g.seq) || Number(g.distinct_seq) !== Number(g.seq) || Number(g.max_seq) !== Number(g.seq));
+  const bad = gaps.filter(
+    (g) =>
+      Number(g.events) !== Number(g.seq) ||
+      Number(g.distinct_seq) !== Number(g.seq) ||
+      Number(g.max_seq) !== Number(g.seq),
+  );
   return { stored: Number(stored.n), duplicated: Number(stored.n) - Number(stored.d), seqProblems: bad.length };
 }
 
 // ─── servers under test ─────────────────────────────────────────────────────────────────────────
-type Target = { name: TargetName; servers: ServerProcess[]; urls: string[]; origin: string; protocol: "sio" | "ws"; stop: () => Promise<void> };
+type Target = {
+  name: TargetName;
+  servers: ServerProcess[];
+  urls: string[];
+  origin: string;
+  protocol: "sio" | "ws";
+  stop: () => Promise<void>;
+};
 
-async function startTarget(name: TargetName, o: Options, d: BenchDb, opts: { processes?: number; redis?: PrivateRedis; recovery?: boolean; port: number; server?: Options["server"] }): Promise<Target> {
+async function startTarget(
+  name: TargetName,
+  o: Options,
+  d: BenchDb,
+  opts: { processes?: number; redis?: PrivateRedis; recovery?: boolean; port: number; server?: Options["server"] },
+): Promise<Target> {
   const n = opts.processes ?? 1;
   if (name === "relais" && (opts.server ?? o.server) === "full" && o.build) ensureBuild(o.distDir);
   const servers: ServerProcess[] = [];
@@ -351,9 +432,23 @@ async function startTarget(name: TargetName, o: Options, d: BenchDb, opts: { pro
     if (opts.redis) env.REDIS_URL = opts.redis.url;
     let args: string[];
     if (name === "relais") {
-      Object.assign(env, { NODE_ENV: "production", DATABASE_URL: d.url, NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`, NEXTAUTH_SECRET: SECRET, DEMO_LOGIN: "0", OUTBOX_INTERVAL_MS: "3600000", NEXT_DIST_DIR: o.distDir, UPLOAD_DIR: path.join(root, "data", "bench", "uploads") });
+      Object.assign(env, {
+        NODE_ENV: "production",
+        DATABASE_URL: d.url,
+        NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
+        NEXTAUTH_SECRET: SECRET,
+        DEMO_LOGIN: "0",
+        OUTBOX_INTERVAL_MS: "3600000",
+        NEXT_DIST_DIR: o.distDir,
+        UPLOAD_DIR: path.join(root, "data", "bench", "uploads"),
+      });
       const profile = o.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(o.out, "raw", "profiles")}`] : [];
-      args = [...profile, "--import", "tsx", path.join(root, (opts.server ?? o.server) === "full" ? "server/index.ts" : "bench/servers/relais.ts")];
+      args = [
+        ...profile,
+        "--import",
+        "tsx",
+        path.join(root, (opts.server ?? o.server) === "full" ? "server/index.ts" : "bench/servers/relais.ts"),
+      ];
     } else {
       if (opts.recovery) env.RECOVERY = "1";
       args = [path.join(root, `bench/servers/${name}.mjs`)];
@@ -382,23 +477,74 @@ function ensureBuild(distDir: string) {
   // `next build` adds its dist dir to tsconfig.json's include: put the file back as it was.
   const tsconfig = path.join(root, "tsconfig.json");
   const before = fs.readFileSync(tsconfig, "utf8");
-  const r = spawnSync(process.execPath, ["-e", "import('./scripts/lib.mjs').then((m) => m.ensureBuild())"], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: distDir }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["-e", "import('./scripts/lib.mjs').then((m) => m.ensureBuild())"], {
+    cwd: root,
+    env: { ...process.env, NEXT_DIST_DIR: distDir },
+    encoding: "utf8",
+  });
   if (fs.readFileSync(tsconfig, "utf8") !== before) fs.writeFileSync(tsconfig, before);
   if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 // ─── scenarios ──────────────────────────────────────────────────────────────────────────────────
-type Ctx = { o: Options; sqlite: () => Promise<BenchDb>; postgres: () => Promise<BenchDb>; main: () => Promise<BenchDb>; tag: () => string };
+type Ctx = {
+  o: Options;
+  sqlite: () => Promise<BenchDb>;
+  postgres: () => Promise<BenchDb>;
+  main: () => Promise<BenchDb>;
+  tag: () => string;
+};
 type RunResult = { result: Record<string, unknown>; usage?: Usage };
 
 /** Sizes per mode: full (the targets' own numbers), quick, smoke (a few sockets: only that it works). */
 function sizes(o: Options) {
-  if (o.smoke) return { g1: { viewers: 10, rate: 20, warm: 1, dur: 2 }, g2: { rooms: 5, per: 4, rate: 10, warm: 1, dur: 2 }, g3: { count: 20, warm: 5 }, g5: { rooms: 4, rate: 100, warm: 1, dur: 2 }, g6: 50, g7: 40, g8: { viewers: 10, rate: 20, warm: 1, dur: 2 }, g9: { viewers: 3, rate: 20, before: 800, cut: 1000, after: 500 }, g11: { warm: 50, it: 100 }, g12: { warm: 2, it: 5 }, users: 300 };
-  if (o.quick) return { g1: { viewers: 200, rate: 100, warm: 1, dur: 3 }, g2: { rooms: 50, per: 20, rate: 20, warm: 1, dur: 3 }, g3: { count: 100, warm: 20 }, g5: { rooms: 50, rate: 2000, warm: 1, dur: 5 }, g6: 1000, g7: 300, g8: { viewers: 200, rate: 100, warm: 1, dur: 3 }, g9: { viewers: 20, rate: 50, before: 1500, cut: 3000, after: 1000 }, g11: { warm: 100, it: 300 }, g12: { warm: 5, it: 20 }, users: 5000 };
-  return { g1: { viewers: 200, rate: 100, warm: 2, dur: 8 }, g2: { rooms: 50, per: 20, rate: 20, warm: 2, dur: 8 }, g3: { count: 300, warm: 50 }, g5: { rooms: 50, rate: 2000, warm: 3, dur: 60 }, g6: 5000, g7: 1000, g8: { viewers: 200, rate: 100, warm: 2, dur: 8 }, g9: { viewers: 20, rate: 50, before: 2000, cut: 3000, after: 2000 }, g11: { warm: 200, it: 2000 }, g12: { warm: 20, it: 100 }, users: 5000 };
+  if (o.smoke)
+    return {
+      g1: { viewers: 10, rate: 20, warm: 1, dur: 2 },
+      g2: { rooms: 5, per: 4, rate: 10, warm: 1, dur: 2 },
+      g3: { count: 20, warm: 5 },
+      g5: { rooms: 4, rate: 100, warm: 1, dur: 2 },
+      g6: 50,
+      g7: 40,
+      g8: { viewers: 10, rate: 20, warm: 1, dur: 2 },
+      g9: { viewers: 3, rate: 20, before: 800, cut: 1000, after: 500 },
+      g11: { warm: 50, it: 100 },
+      g12: { warm: 2, it: 5 },
+      users: 300,
+    };
+  if (o.quick)
+    return {
+      g1: { viewers: 200, rate: 100, warm: 1, dur: 3 },
+      g2: { rooms: 50, per: 20, rate: 20, warm: 1, dur: 3 },
+      g3: { count: 100, warm: 20 },
+      g5: { rooms: 50, rate: 2000, warm: 1, dur: 5 },
+      g6: 1000,
+      g7: 300,
+      g8: { viewers: 200, rate: 100, warm: 1, dur: 3 },
+      g9: { viewers: 20, rate: 50, before: 1500, cut: 3000, after: 1000 },
+      g11: { warm: 100, it: 300 },
+      g12: { warm: 5, it: 20 },
+      users: 5000,
+    };
+  return {
+    g1: { viewers: 200, rate: 100, warm: 2, dur: 8 },
+    g2: { rooms: 50, per: 20, rate: 20, warm: 2, dur: 8 },
+    g3: { count: 300, warm: 50 },
+    g5: { rooms: 50, rate: 2000, warm: 3, dur: 60 },
+    g6: 5000,
+    g7: 1000,
+    g8: { viewers: 200, rate: 100, warm: 2, dur: 8 },
+    g9: { viewers: 20, rate: 50, before: 2000, cut: 3000, after: 2000 },
+    g11: { warm: 200, it: 2000 },
+    g12: { warm: 20, it: 100 },
+    users: 5000,
+  };
 }
 
-const room = (r: Room, viewers?: number): Room => ({ ...r, viewers: viewers === undefined ? r.viewers : r.viewers.slice(0, viewers) });
+const room = (r: Room, viewers?: number): Room => ({
+  ...r,
+  viewers: viewers === undefined ? r.viewers : r.viewers.slice(0, viewers),
+});
 
 function cookiesFor(d: BenchDb, rooms: Room[], extra: string[] = []) {
   const ids = new Set(extra);
@@ -413,7 +559,17 @@ function cookiesFor(d: BenchDb, rooms: Room[], extra: string[] = []) {
 async function loadgenRun(ctx: Ctx, t: Target, config: Record<string, unknown>, gcAtMarks = false): Promise<RunResult> {
   const marks = new Map<string, Snapshot[]>();
   const file = path.join(os.tmpdir(), `relais-bench-${process.pid}-${crypto.randomBytes(3).toString("hex")}.json`);
-  fs.writeFileSync(file, JSON.stringify({ protocol: t.protocol, origin: t.origin, viewerUrl: t.urls[t.urls.length - 1], senderUrl: t.urls[0], tag: ctx.tag(), ...config }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      protocol: t.protocol,
+      origin: t.origin,
+      viewerUrl: t.urls[t.urls.length - 1],
+      senderUrl: t.urls[0],
+      tag: ctx.tag(),
+      ...config,
+    }),
+  );
   try {
     const result = await runChild([path.join(root, "bench/loadgen.mjs")], { BENCH_CONFIG_FILE: file }, async (name) => {
       marks.set(name, await Promise.all(t.servers.map((s) => s.snapshot(gcAtMarks))));
@@ -459,7 +615,15 @@ async function settle(t: Target) {
 }
 
 /** For each server: start it, warm up and measure `runs` times with fresh load generators, stop it. */
-async function perTarget(ctx: Ctx, id: ScenarioId, d: BenchDb, opts: { targets?: TargetName[]; processes?: number; redis?: boolean; recovery?: boolean }, config: (t: Target) => Record<string, unknown>, gcAtMarks = false, after?: (t: Target, r: RunResult) => Promise<void>) {
+async function perTarget(
+  ctx: Ctx,
+  id: ScenarioId,
+  d: BenchDb,
+  opts: { targets?: TargetName[]; processes?: number; redis?: boolean; recovery?: boolean },
+  config: (t: Target) => Record<string, unknown>,
+  gcAtMarks = false,
+  after?: (t: Target, r: RunResult) => Promise<void>,
+) {
   const out: Partial<Record<TargetName, RunResult[]>> = {};
   const targets = (opts.targets ?? TARGETS).filter((t) => ctx.o.targets.includes(t));
   for (const name of targets) {
@@ -469,7 +633,12 @@ async function perTarget(ctx: Ctx, id: ScenarioId, d: BenchDb, opts: { targets?:
       redis = new PrivateRedis(ctx.o.redisPort);
       await redis.start();
     }
-    const t = await startTarget(name, ctx.o, d, { processes: opts.processes, redis, recovery: opts.recovery, port: ctx.o.port + 10 * TARGETS.indexOf(name) });
+    const t = await startTarget(name, ctx.o, d, {
+      processes: opts.processes,
+      redis,
+      recovery: opts.recovery,
+      port: ctx.o.port + 10 * TARGETS.indexOf(name),
+    });
     try {
       out[name] = rawRuns[`${id} ${name}`] = [];
       for (let run = 1; run <= ctx.o.runs; run++) {
@@ -500,7 +669,9 @@ function med(runs: Runs, p: string): Partial<Record<TargetName, number | null>> 
   return Object.fromEntries(Object.entries(runs).map(([t, rs]) => [t, median(rs!.map((r) => get(r.result, p)))]));
 }
 function sum(runs: Runs, p: string): Partial<Record<TargetName, number | null>> {
-  return Object.fromEntries(Object.entries(runs).map(([t, rs]) => [t, rs!.reduce((s, r) => s + (get(r.result, p) ?? 0), 0)]));
+  return Object.fromEntries(
+    Object.entries(runs).map(([t, rs]) => [t, rs!.reduce((s, r) => s + (get(r.result, p) ?? 0), 0)]),
+  );
 }
 function usageRows(id: ScenarioId, runs: Runs, per: string, perLabel: string): ScenarioReport["usage"] {
   return Object.entries(runs).map(([t, rs]) => {
@@ -519,35 +690,95 @@ function usageRows(id: ScenarioId, runs: Runs, per: string, perLabel: string): S
 async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
   const s = sizes(ctx.o);
   const fanoutFigures = (runs: Runs, target: { p99: number; ratio: number }): Figure[] => [
-    { name: "delivery p99 (ms)", values: med(runs, "latency.p99"), ratio: true, target: `≤ ${target.p99} ms and ≤ ${target.ratio}× Socket.IO`, met: (v) => v.relais != null && v.relais <= target.p99 && (v.socketio == null || v.relais <= target.ratio * v.socketio) },
+    {
+      name: "delivery p99 (ms)",
+      values: med(runs, "latency.p99"),
+      ratio: true,
+      target: `≤ ${target.p99} ms and ≤ ${target.ratio}× Socket.IO`,
+      met: (v) =>
+        v.relais != null && v.relais <= target.p99 && (v.socketio == null || v.relais <= target.ratio * v.socketio),
+    },
     { name: "delivery p50 (ms)", values: med(runs, "latency.p50"), ratio: true },
     { name: "send ack p99 (ms)", values: med(runs, "ack.p99"), ratio: true },
-    { name: "lost + duplicated deliveries (all runs)", values: addValues(sum(runs, "lost"), sum(runs, "duplicates")), target: "0", met: (v) => v.relais === 0 },
-    { name: "sends failed, skipped or never answered (all runs)", values: addValues(addValues(sum(runs, "errors"), sum(runs, "skipped")), sum(runs, "unacknowledged")) },
+    {
+      name: "lost + duplicated deliveries (all runs)",
+      values: addValues(sum(runs, "lost"), sum(runs, "duplicates")),
+      target: "0",
+      met: (v) => v.relais === 0,
+    },
+    {
+      name: "sends failed, skipped or never answered (all runs)",
+      values: addValues(addValues(sum(runs, "errors"), sum(runs, "skipped")), sum(runs, "unacknowledged")),
+    },
   ];
   switch (id) {
     case "G1": {
       const d = await ctx.main();
       const r = room(d.fixture.rooms.g1, s.g1.viewers);
-      const runs = await perTarget(ctx, id, d, {}, () => ({ kind: "fanout", rooms: [r], cookies: cookiesFor(d, [r]), rate: s.g1.rate, warmupS: s.g1.warm, durationS: s.g1.dur }));
-      return { id, title: `${r.viewers.length} viewers of one dossier, ${s.g1.rate} messages/s sent and stored`, figures: fanoutFigures(runs, { p99: 15, ratio: 1.25 }), usage: usageRows(id, runs, "deliveredInWindow", "delivered message") };
+      const runs = await perTarget(ctx, id, d, {}, () => ({
+        kind: "fanout",
+        rooms: [r],
+        cookies: cookiesFor(d, [r]),
+        rate: s.g1.rate,
+        warmupS: s.g1.warm,
+        durationS: s.g1.dur,
+      }));
+      return {
+        id,
+        title: `${r.viewers.length} viewers of one dossier, ${s.g1.rate} messages/s sent and stored`,
+        figures: fanoutFigures(runs, { p99: 15, ratio: 1.25 }),
+        usage: usageRows(id, runs, "deliveredInWindow", "delivered message"),
+      };
     }
     case "G2": {
       const d = await ctx.main();
-      const rooms = d.fixture.rooms.grid.slice(0, s.g2.rooms).map((r) => room(r, s.g2.per)).filter((r) => r.viewers.length > 0);
-      const runs = await perTarget(ctx, id, d, {}, () => ({ kind: "fanout", rooms, cookies: cookiesFor(d, rooms), rate: s.g2.rate, warmupS: s.g2.warm, durationS: s.g2.dur }));
-      return { id, title: `${rooms.length * s.g2.per} viewers over ${rooms.length} dossiers, ${s.g2.rate} messages/s`, figures: fanoutFigures(runs, { p99: 40, ratio: 1.25 }), usage: usageRows(id, runs, "deliveredInWindow", "delivered message") };
+      const rooms = d.fixture.rooms.grid
+        .slice(0, s.g2.rooms)
+        .map((r) => room(r, s.g2.per))
+        .filter((r) => r.viewers.length > 0);
+      const runs = await perTarget(ctx, id, d, {}, () => ({
+        kind: "fanout",
+        rooms,
+        cookies: cookiesFor(d, rooms),
+        rate: s.g2.rate,
+        warmupS: s.g2.warm,
+        durationS: s.g2.dur,
+      }));
+      return {
+        id,
+        title: `${rooms.length * s.g2.per} viewers over ${rooms.length} dossiers, ${s.g2.rate} messages/s`,
+        figures: fanoutFigures(runs, { p99: 40, ratio: 1.25 }),
+        usage: usageRows(id, runs, "deliveredInWindow", "delivered message"),
+      };
     }
     case "G3": {
       const d = await ctx.main();
       const r = d.fixture.rooms.g3;
-      const runs = await perTarget(ctx, id, d, {}, () => ({ kind: "pingpong", rooms: [r], cookies: cookiesFor(d, [r]), count: s.g3.count, warmup: s.g3.warm }));
+      const runs = await perTarget(ctx, id, d, {}, () => ({
+        kind: "pingpong",
+        rooms: [r],
+        cookies: cookiesFor(d, [r]),
+        count: s.g3.count,
+        warmup: s.g3.warm,
+      }));
       return {
         id,
         title: "one sender, one viewer: send → commit → receive, one message at a time",
         figures: [
-          { name: "send → receive p50 (ms)", values: med(runs, "latency.p50"), ratio: true, target: "≤ 1 ms", met: (v) => v.relais != null && v.relais <= 1 },
-          { name: "send → receive p99 (ms)", values: med(runs, "latency.p99"), ratio: true, target: "≤ 5 ms", met: (v) => v.relais != null && v.relais <= 5 },
+          {
+            name: "send → receive p50 (ms)",
+            values: med(runs, "latency.p50"),
+            ratio: true,
+            target: "≤ 1 ms",
+            met: (v) => v.relais != null && v.relais <= 1,
+          },
+          {
+            name: "send → receive p99 (ms)",
+            values: med(runs, "latency.p99"),
+            ratio: true,
+            target: "≤ 5 ms",
+            met: (v) => v.relais != null && v.relais <= 5,
+          },
           { name: "send → ack p50 (ms)", values: med(runs, "ack.p50"), ratio: true },
           { name: "errors (all runs)", values: sum(runs, "errors"), target: "0", met: (v) => v.relais === 0 },
         ],
@@ -563,11 +794,23 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
         id,
         d,
         {},
-        (t) => ({ kind: "throughput", rooms, cookies: cookiesFor(d, rooms), rate: s.g5.rate, warmupS: s.g5.warm, durationS: t.name === "relais" ? s.g5.dur : Math.min(s.g5.dur, 5), lanes: 2 }),
+        (t) => ({
+          kind: "throughput",
+          rooms,
+          cookies: cookiesFor(d, rooms),
+          rate: s.g5.rate,
+          warmupS: s.g5.warm,
+          durationS: t.name === "relais" ? s.g5.dur : Math.min(s.g5.dur, 5),
+          lanes: 2,
+        }),
         false,
         async (t, r) => {
           if (t.name !== "relais") return;
-          const c = await storedCheck(d, String(r.result.clientIdPrefix), rooms.map((x) => x.dossierId));
+          const c = await storedCheck(
+            d,
+            String(r.result.clientIdPrefix),
+            rooms.map((x) => x.dossierId),
+          );
           const acked = Number(r.result.acked);
           r.result.dbLost = Math.max(0, acked - c.stored);
           r.result.dbDuplicated = c.duplicated;
@@ -579,9 +822,25 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
         id,
         title: `${s.g5.rate.toLocaleString("en")} stored messages/s offered over ${rooms.length} dossiers for ${s.g5.dur} s (baselines: ${Math.min(s.g5.dur, 5)} s, nothing stored)`,
         figures: [
-          { name: "acknowledged messages/s", values: med(runs, "perSecond"), ratio: true, target: `≥ ${s.g5.rate.toLocaleString("en")}/s`, met: (v) => v.relais != null && v.relais >= 0.99 * s.g5.rate },
-          { name: "acked but not stored + stored twice + seq gaps (database, all runs)", values: { relais: checks.reduce((x, c) => x + Math.max(0, c.lost) + c.duplicated + c.seqProblems, 0) }, target: "0", met: (v) => v.relais === 0 },
-          { name: "lost + duplicated deliveries to viewers (all runs)", values: addValues(sum(runs, "lost"), sum(runs, "duplicates")), target: "0", met: (v) => v.relais === 0 },
+          {
+            name: "acknowledged messages/s",
+            values: med(runs, "perSecond"),
+            ratio: true,
+            target: `≥ ${s.g5.rate.toLocaleString("en")}/s`,
+            met: (v) => v.relais != null && v.relais >= 0.99 * s.g5.rate,
+          },
+          {
+            name: "acked but not stored + stored twice + seq gaps (database, all runs)",
+            values: { relais: checks.reduce((x, c) => x + Math.max(0, c.lost) + c.duplicated + c.seqProblems, 0) },
+            target: "0",
+            met: (v) => v.relais === 0,
+          },
+          {
+            name: "lost + duplicated deliveries to viewers (all runs)",
+            values: addValues(sum(runs, "lost"), sum(runs, "duplicates")),
+            target: "0",
+            met: (v) => v.relais === 0,
+          },
           { name: "send ack p99 (ms)", values: med(runs, "ack.p99"), ratio: true },
           { name: "send errors (all runs)", values: sum(runs, "errors") },
         ],
@@ -592,16 +851,44 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
       const d = await ctx.main();
       const users = d.fixture.users.slice(0, s.g6);
       const cookies = Object.fromEntries(users.map((u) => [u, d.fixture.cookies[u]]));
-      const runs = await perTarget(ctx, id, d, {}, () => ({ kind: "idle", users, cookies, connectConcurrency: 100 }), true);
-      const per = (field: "rssDelta" | "heapDelta") => Object.fromEntries(Object.entries(runs).map(([t, rs]) => [t, median(rs!.map((r) => (r.usage && Number(r.result.sockets) ? r.usage[field] / Number(r.result.sockets) / 1024 : null)))]));
+      const runs = await perTarget(
+        ctx,
+        id,
+        d,
+        {},
+        () => ({ kind: "idle", users, cookies, connectConcurrency: 100 }),
+        true,
+      );
+      const per = (field: "rssDelta" | "heapDelta") =>
+        Object.fromEntries(
+          Object.entries(runs).map(([t, rs]) => [
+            t,
+            median(
+              rs!.map((r) =>
+                r.usage && Number(r.result.sockets) ? r.usage[field] / Number(r.result.sockets) / 1024 : null,
+              ),
+            ),
+          ]),
+        );
       return {
         id,
         title: `${s.g6.toLocaleString("en")} idle authenticated sockets`,
         figures: [
-          { name: "server memory per socket, RSS (KiB)", values: per("rssDelta"), ratio: true, target: "≤ 20 KiB", met: (v) => v.relais != null && v.relais <= 20 },
+          {
+            name: "server memory per socket, RSS (KiB)",
+            values: per("rssDelta"),
+            ratio: true,
+            target: "≤ 20 KiB",
+            met: (v) => v.relais != null && v.relais <= 20,
+          },
           { name: "server memory per socket, JS heap + external (KiB)", values: per("heapDelta"), ratio: true },
           { name: "sockets connected (median)", values: med(runs, "sockets") },
-          { name: "connections refused or failed (all runs)", values: sum(runs, "failed"), target: "0", met: (v) => v.relais === 0 },
+          {
+            name: "connections refused or failed (all runs)",
+            values: sum(runs, "failed"),
+            target: "0",
+            met: (v) => v.relais === 0,
+          },
         ],
         usage: [],
       };
@@ -609,12 +896,24 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
     case "G7": {
       const d = await ctx.main();
       const rooms = d.fixture.rooms.grid.filter((r) => r.viewers.length > 0);
-      const runs = await perTarget(ctx, id, d, {}, () => ({ kind: "connect", rooms, cookies: cookiesFor(d, rooms), count: s.g7, concurrency: 50 }));
+      const runs = await perTarget(ctx, id, d, {}, () => ({
+        kind: "connect",
+        rooms,
+        cookies: cookiesFor(d, rooms),
+        count: s.g7,
+        concurrency: 50,
+      }));
       return {
         id,
         title: `connect + authenticate + join, ${s.g7.toLocaleString("en")} sockets over ${rooms.length} dossiers, 50 in flight`,
         figures: [
-          { name: "completed per second", values: med(runs, "perSecond"), ratio: true, target: "≥ 500/s", met: (v) => v.relais != null && v.relais >= 500 },
+          {
+            name: "completed per second",
+            values: med(runs, "perSecond"),
+            ratio: true,
+            target: "≥ 500/s",
+            met: (v) => v.relais != null && v.relais >= 500,
+          },
           { name: "one connection: p50 (ms)", values: med(runs, "latency.p50"), ratio: true },
           { name: "one connection: p99 (ms)", values: med(runs, "latency.p99"), ratio: true },
           { name: "failed (all runs)", values: sum(runs, "failed"), target: "0", met: (v) => v.relais === 0 },
@@ -625,21 +924,52 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
     case "G8": {
       const d = await ctx.postgres();
       const r = room(d.fixture.rooms.g8, s.g8.viewers);
-      const runs = await perTarget(ctx, id, d, { processes: 2, redis: true }, () => ({ kind: "fanout", rooms: [r], cookies: cookiesFor(d, [r]), rate: s.g8.rate, warmupS: s.g8.warm, durationS: s.g8.dur }));
+      const runs = await perTarget(ctx, id, d, { processes: 2, redis: true }, () => ({
+        kind: "fanout",
+        rooms: [r],
+        cookies: cookiesFor(d, [r]),
+        rate: s.g8.rate,
+        warmupS: s.g8.warm,
+        durationS: s.g8.dur,
+      }));
       const f = fanoutFigures(runs, { p99: 20, ratio: Infinity });
       f[0] = { ...f[0], target: "≤ 20 ms", met: (v) => v.relais != null && v.relais <= 20 };
-      return { id, title: `two processes + Redis (PostgreSQL): sender on A, ${r.viewers.length} viewers on B, ${s.g8.rate} messages/s`, figures: f, usage: usageRows(id, runs, "deliveredInWindow", "delivered message (both processes; Redis not counted)") };
+      return {
+        id,
+        title: `two processes + Redis (PostgreSQL): sender on A, ${r.viewers.length} viewers on B, ${s.g8.rate} messages/s`,
+        figures: f,
+        usage: usageRows(id, runs, "deliveredInWindow", "delivered message (both processes; Redis not counted)"),
+      };
     }
     case "G9": {
       const d = await ctx.main();
       const r = room(d.fixture.rooms.g9, s.g9.viewers);
-      const runs = await perTarget(ctx, id, d, { recovery: true }, () => ({ kind: "cutoff", rooms: [r], cookies: cookiesFor(d, [r]), rate: s.g9.rate, beforeMs: s.g9.before, cutMs: s.g9.cut, afterMs: s.g9.after }));
+      const runs = await perTarget(ctx, id, d, { recovery: true }, () => ({
+        kind: "cutoff",
+        rooms: [r],
+        cookies: cookiesFor(d, [r]),
+        rate: s.g9.rate,
+        beforeMs: s.g9.before,
+        cutMs: s.g9.cut,
+        afterMs: s.g9.after,
+      }));
       return {
         id,
         title: `one of ${r.viewers.length} viewers cut off ${s.g9.cut / 1000} s during ${s.g9.rate} messages/s (Socket.IO: its connection state recovery; ws: no recovery)`,
         figures: [
-          { name: "messages missed by the cut viewer (all runs)", values: sum(runs, "missed"), target: "0", met: (v) => v.relais === 0 },
-          { name: "caught up after reconnecting (ms)", values: med(runs, "caughtUpMs"), ratio: true, target: "≤ 1,000 ms", met: (v) => v.relais != null && v.relais <= 1000 },
+          {
+            name: "messages missed by the cut viewer (all runs)",
+            values: sum(runs, "missed"),
+            target: "0",
+            met: (v) => v.relais === 0,
+          },
+          {
+            name: "caught up after reconnecting (ms)",
+            values: med(runs, "caughtUpMs"),
+            ratio: true,
+            target: "≤ 1,000 ms",
+            met: (v) => v.relais != null && v.relais <= 1000,
+          },
           { name: "duplicates (all runs)", values: sum(runs, "duplicates"), target: "0", met: (v) => v.relais === 0 },
         ],
         usage: [],
@@ -652,7 +982,22 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
       for (let run = 1; run <= ctx.o.runs; run++) {
         stepLabel = `G11 · run ${run}/${ctx.o.runs}`;
         results.push(
-          await runChild(["--import", "tsx", path.join(root, "bench/g11.ts")], { DATABASE_URL: d.url, NEXTAUTH_SECRET: SECRET, NODE_ENV: "production", LOG_LEVEL: "error", BENCH_CONFIG: JSON.stringify({ dossierId: d.fixture.pages.big, holder: d.fixture.pages.holder, warmup: s.g11.warm, iterations: s.g11.it }) }, async () => {}),
+          await runChild(
+            ["--import", "tsx", path.join(root, "bench/g11.ts")],
+            {
+              DATABASE_URL: d.url,
+              NEXTAUTH_SECRET: SECRET,
+              NODE_ENV: "production",
+              LOG_LEVEL: "error",
+              BENCH_CONFIG: JSON.stringify({
+                dossierId: d.fixture.pages.big,
+                holder: d.fixture.pages.holder,
+                warmup: s.g11.warm,
+                iterations: s.g11.it,
+              }),
+            },
+            async () => {},
+          ),
         );
       }
       const p50 = (key: string) => median(results.map((r) => get(r, `${key}.p50`)));
@@ -661,10 +1006,20 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
         id,
         title: `newest 50 messages of a 10,000-message dossier (${d.provider}), in process`,
         figures: [
-          { name: "the app's read (latestMessages, prepared statement) p50 (µs)", values: { relais: p50("app") }, target: "≤ 200 µs", met: (v) => v.relais != null && v.relais <= 200 },
+          {
+            name: "the app's read (latestMessages, prepared statement) p50 (µs)",
+            values: { relais: p50("app") },
+            target: "≤ 200 µs",
+            met: (v) => v.relais != null && v.relais <= 200,
+          },
           { name: "the app's read p99 (µs)", values: { relais: median(results.map((r) => get(r, "app.p99"))) } },
           { name: "raw SQL on its own connection, same objects, p50 (µs)", values: { relais: p50("raw") } },
-          { name: "the app's read ÷ raw SQL", values: { relais: ratio("app") }, target: "≤ 2×", met: (v) => v.relais != null && v.relais <= 2 },
+          {
+            name: "the app's read ÷ raw SQL",
+            values: { relais: ratio("app") },
+            target: "≤ 2×",
+            met: (v) => v.relais != null && v.relais <= 2,
+          },
           { name: "Prisma's query builder (findMany), same objects, p50 (µs)", values: { relais: p50("orm") } },
           { name: "Prisma's query builder ÷ raw SQL", values: { relais: ratio("orm") } },
         ],
@@ -699,7 +1054,9 @@ async function pages(ctx: Ctx, id: "G12" | "G13"): Promise<ScenarioReport> {
       const req = http.get(`${t.urls[0]}${p}`, { agent, headers: { cookie, "accept-encoding": "identity" } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - t0 }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - t0 }),
+        );
       });
       req.on("error", reject);
     });
@@ -708,7 +1065,14 @@ async function pages(ctx: Ctx, id: "G12" | "G13"): Promise<ScenarioReport> {
     const page = await get(`/dossiers/${d.fixture.pages.small}`);
     if (page.status !== 200) throw new Error(`dossier page answered ${page.status}`);
     const html = page.body.toString();
-    const srcs = [...new Set([...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bnomodule\b/i.test(m[1])).map((m) => /\bsrc="([^"]+)"/.exec(m[1])?.[1]).filter((x): x is string => Boolean(x)))];
+    const srcs = [
+      ...new Set(
+        [...html.matchAll(/<script\b([^>]*)>/g)]
+          .filter((m) => !/\bnomodule\b/i.test(m[1]))
+          .map((m) => /\bsrc="([^"]+)"/.exec(m[1])?.[1])
+          .filter((x): x is string => Boolean(x)),
+      ),
+    ];
     let gzip = 0;
     let rawBytes = 0;
     for (const src of srcs) {
@@ -722,10 +1086,18 @@ async function pages(ctx: Ctx, id: "G12" | "G13"): Promise<ScenarioReport> {
       id,
       title: "JavaScript files the dossier page loads (its <script src> tags, gzip -9)",
       figures: [
-        { name: "JS, gzip (kB)", values: { relais: gzip / 1000 }, target: "≤ 215 kB", met: (v) => v.relais != null && v.relais <= 215 },
+        {
+          name: "JS, gzip (kB)",
+          values: { relais: gzip / 1000 },
+          target: "≤ 215 kB",
+          met: (v) => v.relais != null && v.relais <= 215,
+        },
         { name: "JS, uncompressed (kB)", values: { relais: rawBytes / 1000 } },
         { name: "script files", values: { relais: srcs.length } },
-        { name: "inline scripts in the HTML, gzip (kB)", values: { relais: zlib.gzipSync(inline, { level: 9 }).length / 1000 } },
+        {
+          name: "inline scripts in the HTML, gzip (kB)",
+          values: { relais: zlib.gzipSync(inline, { level: 9 }).length / 1000 },
+        },
       ],
       usage: [],
     };
@@ -752,9 +1124,19 @@ async function pages(ctx: Ctx, id: "G12" | "G13"): Promise<ScenarioReport> {
     id,
     title: "dossier page (conversation tab), server response time to the last byte, one request at a time",
     figures: [
-      { name: "p50, 50-message dossier (ms)", values: { relais: small }, target: "≤ 15 ms", met: (v) => v.relais != null && v.relais <= 15 },
+      {
+        name: "p50, 50-message dossier (ms)",
+        values: { relais: small },
+        target: "≤ 15 ms",
+        met: (v) => v.relais != null && v.relais <= 15,
+      },
       { name: "p50, 10,000-message dossier (ms)", values: { relais: big } },
-      { name: "10,000 ÷ 50 messages", values: { relais: median(perRun.map((r) => r.big / r.small)) }, target: "≤ 1.2×", met: (v) => v.relais != null && v.relais <= 1.2 },
+      {
+        name: "10,000 ÷ 50 messages",
+        values: { relais: median(perRun.map((r) => r.big / r.small)) },
+        target: "≤ 1.2×",
+        met: (v) => v.relais != null && v.relais <= 1.2,
+      },
     ],
     usage: [],
   };
@@ -769,7 +1151,16 @@ function machine() {
   } catch {
     // not a git checkout
   }
-  return { nproc: os.availableParallelism(), cpu: cpus[0]?.model ?? "?", memoryGiB: os.totalmem() / 1024 ** 3, node: process.version, os: `${os.type()} ${os.release()}`, date: new Date().toISOString(), commit, load: os.loadavg() };
+  return {
+    nproc: os.availableParallelism(),
+    cpu: cpus[0]?.model ?? "?",
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString(),
+    commit,
+    load: os.loadavg(),
+  };
 }
 
 async function main() {
@@ -777,9 +1168,12 @@ async function main() {
   const needsTargets = o.only.filter((s) => !["G11", "G12", "G13"].includes(s)).length;
   const pagesCount = o.only.filter((s) => s === "G12" || s === "G13").length;
   const dbSteps = (o.only.some((s) => s !== "G8") ? 1 : 0) + (o.only.includes("G8") && o.db === "sqlite" ? 1 : 0);
-  stepTotal = needsTargets * o.targets.length + (o.only.includes("G11") ? 1 : 0) + (pagesCount ? 1 + pagesCount : 0) + dbSteps;
+  stepTotal =
+    needsTargets * o.targets.length + (o.only.includes("G11") ? 1 : 0) + (pagesCount ? 1 + pagesCount : 0) + dbSteps;
   const m = machine();
-  say(`Relais bench · ${o.only.join(", ")} · ${o.smoke ? "smoke" : o.quick ? "quick" : "full"} · ${o.runs} run(s) · server ${o.server} · ${o.db} · ${m.nproc} cores · load ${m.load.map((x) => x.toFixed(1)).join(" ")}`);
+  say(
+    `Relais bench · ${o.only.join(", ")} · ${o.smoke ? "smoke" : o.quick ? "quick" : "full"} · ${o.runs} run(s) · server ${o.server} · ${o.db} · ${m.nproc} cores · load ${m.load.map((x) => x.toFixed(1)).join(" ")}`,
+  );
   const s = sizes(o);
   const dbs = new Map<string, Promise<BenchDb>>();
   const once = (p: "sqlite" | "postgres") => {
@@ -790,11 +1184,19 @@ async function main() {
     return dbs.get(p)!;
   };
   let tagN = 0;
-  const ctx: Ctx = { o, sqlite: () => once("sqlite"), postgres: () => once("postgres"), main: () => once(o.db), tag: () => `b${Date.now().toString(36)}${tagN++}` };
+  const ctx: Ctx = {
+    o,
+    sqlite: () => once("sqlite"),
+    postgres: () => once("postgres"),
+    main: () => once(o.db),
+    tag: () => `b${Date.now().toString(36)}${tagN++}`,
+  };
   const reports: ScenarioReport[] = [];
   const failures: string[] = [];
   const mode = o.smoke ? "smoke" : o.quick ? "quick" : "full";
-  const written = o.quick ? [path.join(o.out, "raw", o.smoke ? "smoke.md" : "quick.md")] : [path.join(o.out, "latest.md"), path.join(o.out, `${m.date.slice(0, 16).replace(/[T:]/g, "-")}.md`)];
+  const written = o.quick
+    ? [path.join(o.out, "raw", o.smoke ? "smoke.md" : "quick.md")]
+    : [path.join(o.out, "latest.md"), path.join(o.out, `${m.date.slice(0, 16).replace(/[T:]/g, "-")}.md`)];
   fs.mkdirSync(path.join(o.out, "raw"), { recursive: true });
   /** Written after every scenario, so that a run cut short still leaves the table of what it measured. */
   const write = (done: boolean) => {
@@ -803,13 +1205,21 @@ async function main() {
       machine: { ...m, loadAfter: os.loadavg() },
       options: { mode, runs: o.runs, server: o.server, db: o.db, only: o.only },
       scenarios: [...reports].sort((a, b) => order(a.id) - order(b.id)),
-      failures: done ? failures : [...failures, `still running: ${o.only.filter((id) => !reports.some((r) => r.id === id) && !failures.some((f) => f.startsWith(`${id}:`))).join(", ")}`],
+      failures: done
+        ? failures
+        : [
+            ...failures,
+            `still running: ${o.only.filter((id) => !reports.some((r) => r.id === id) && !failures.some((f) => f.startsWith(`${id}:`))).join(", ")}`,
+          ],
       seconds: (performance.now() - started) / 1000,
     };
     const md = formatReport(input);
     for (const f of written) fs.writeFileSync(f, md);
     // Every figure of every run, for whoever wants more than the table (bench/results/raw is not committed).
-    fs.writeFileSync(path.join(o.out, "raw", `last-${mode}.json`), JSON.stringify({ ...input, runs: rawRuns }, (_k, v) => (typeof v === "function" ? undefined : v), 2));
+    fs.writeFileSync(
+      path.join(o.out, "raw", `last-${mode}.json`),
+      JSON.stringify({ ...input, runs: rawRuns }, (_k, v) => (typeof v === "function" ? undefined : v), 2),
+    );
     return md;
   };
   try {
@@ -817,7 +1227,9 @@ async function main() {
       try {
         const r = await scenario(ctx, id);
         reports.push(r);
-        say(`✓ ${id}: ${r.figures[0].name} = ${fmt(r.figures[0].values.relais)} (Relais)${r.figures[0].values.socketio != null ? `, ${fmt(r.figures[0].values.socketio)} (Socket.IO), ${fmt(r.figures[0].values.ws)} (ws)` : ""}`);
+        say(
+          `✓ ${id}: ${r.figures[0].name} = ${fmt(r.figures[0].values.relais)} (Relais)${r.figures[0].values.socketio != null ? `, ${fmt(r.figures[0].values.socketio)} (Socket.IO), ${fmt(r.figures[0].values.ws)} (ws)` : ""}`,
+        );
       } catch (e) {
         failures.push(`${id}: ${e instanceof Error ? e.message : String(e)}`);
         say(`✗ ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -833,6 +1245,5 @@ async function main() {
   say(`written: ${written.map((f) => path.relative(root, f)).join(", ")} (${clock()})`);
   process.exit(failures.length ? 1 : 0);
 }
-
 
 await main();

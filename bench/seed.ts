@@ -32,12 +32,28 @@ async function main() {
   const client = db();
   const org = await client.organization.create({ data: { name: "Bench", slug: `bench-${Date.now()}` } });
   const pad = (i: number) => String(i).padStart(5, "0");
-  const users = Array.from({ length: USERS }, (_, i) => ({ id: `bench-u-${pad(i)}`, name: `Viewer ${i}`, email: `viewer${i}@bench.test` }));
-  const applicants = Array.from({ length: GRID + 10 }, (_, i) => ({ id: `bench-a-${pad(i)}`, name: `Applicant ${i}`, email: `applicant${i}@bench.test` }));
-  const holders = Array.from({ length: GRID + 10 }, (_, i) => ({ id: `bench-h-${pad(i)}`, name: `Advisor ${i}`, email: `advisor${i}@bench.test` }));
+  const users = Array.from({ length: USERS }, (_, i) => ({
+    id: `bench-u-${pad(i)}`,
+    name: `Viewer ${i}`,
+    email: `viewer${i}@bench.test`,
+  }));
+  const applicants = Array.from({ length: GRID + 10 }, (_, i) => ({
+    id: `bench-a-${pad(i)}`,
+    name: `Applicant ${i}`,
+    email: `applicant${i}@bench.test`,
+  }));
+  const holders = Array.from({ length: GRID + 10 }, (_, i) => ({
+    id: `bench-h-${pad(i)}`,
+    name: `Advisor ${i}`,
+    email: `advisor${i}@bench.test`,
+  }));
   await chunks([...users, ...applicants, ...holders], 500, (part) => client.user.createMany({ data: part }));
-  await chunks(users, 500, (part) => client.membership.createMany({ data: part.map((u) => ({ organizationId: org.id, userId: u.id, role: "staff" })) }));
-  await chunks(holders, 500, (part) => client.membership.createMany({ data: part.map((u) => ({ organizationId: org.id, userId: u.id, role: "member" })) }));
+  await chunks(users, 500, (part) =>
+    client.membership.createMany({ data: part.map((u) => ({ organizationId: org.id, userId: u.id, role: "staff" })) }),
+  );
+  await chunks(holders, 500, (part) =>
+    client.membership.createMany({ data: part.map((u) => ({ organizationId: org.id, userId: u.id, role: "member" })) }),
+  );
 
   let dossierCount = 0;
   let applicantIndex = 0;
@@ -61,12 +77,16 @@ async function main() {
   const g8 = await dossier("G8 — 200 viewers on the other process", ids.slice(0, 200));
   const g9 = await dossier("G9 — cut off", ids.slice(220, 240));
   const grid: Room[] = [];
-  for (let i = 0; i < GRID; i++) grid.push(await dossier(`G2 — dossier ${i}`, ids.slice(i * PER_GRID, (i + 1) * PER_GRID)));
+  for (let i = 0; i < GRID; i++)
+    grid.push(await dossier(`G2 — dossier ${i}`, ids.slice(i * PER_GRID, (i + 1) * PER_GRID)));
 
   const big = await dossier("G11/G12 — 10,000 messages", []);
   const small = await dossier("G12 — 50 messages", []);
   // The same advisor holds both, so the two pages differ only by their conversation.
-  await client.dossierMember.updateMany({ where: { dossierId: small.dossierId, userId: small.holder }, data: { userId: big.holder } });
+  await client.dossierMember.updateMany({
+    where: { dossierId: small.dossierId, userId: small.holder },
+    data: { userId: big.holder },
+  });
   const holder = big.holder;
   await fillConversation(big, 10_000);
   await fillConversation(small, 50);
@@ -74,7 +94,11 @@ async function main() {
   const e = env();
   const cookies: Record<string, string> = {};
   for (const u of [...users, ...applicants, ...holders]) {
-    const token = await encode({ token: { sub: u.id, name: u.name, email: u.email }, secret: e.secret, maxAge: 7 * 24 * 3600 });
+    const token = await encode({
+      token: { sub: u.id, name: u.name, email: u.email },
+      secret: e.secret,
+      maxAge: 7 * 24 * 3600,
+    });
     cookies[u.id] = `next-auth.session-token=${token}`;
   }
   const fixture: Fixture = {
@@ -90,12 +114,24 @@ async function main() {
 /** A conversation of `count` messages, alternating applicant and holder, with their events and seq. */
 async function fillConversation(room: Room & { holder: string }, count: number) {
   const client = db();
-  const authors = await client.user.findMany({ where: { id: { in: [room.sender, room.holder] } }, select: { id: true, name: true, email: true } });
+  const authors = await client.user.findMany({
+    where: { id: { in: [room.sender, room.holder] } },
+    select: { id: true, name: true, email: true },
+  });
   const start = Date.now() - count * 60_000;
   const messages = Array.from({ length: count }, (_, i) => {
     const author = authors[i % authors.length];
     const createdAt = new Date(start + i * 60_000);
-    return { id: `${room.dossierId}-m-${i + 1}`, dossierId: room.dossierId, authorId: author.id, clientId: `seed-${room.dossierId}-${i + 1}`, body: `Message ${i + 1} of the seeded conversation, a line of ordinary length.`, seq: i + 1, createdAt, author };
+    return {
+      id: `${room.dossierId}-m-${i + 1}`,
+      dossierId: room.dossierId,
+      authorId: author.id,
+      clientId: `seed-${room.dossierId}-${i + 1}`,
+      body: `Message ${i + 1} of the seeded conversation, a line of ordinary length.`,
+      seq: i + 1,
+      createdAt,
+      author,
+    };
   });
   await chunks(messages, 500, (part) => client.message.createMany({ data: part.map(({ author: _a, ...m }) => m) }));
   await chunks(messages, 500, (part) =>
@@ -107,7 +143,15 @@ async function fillConversation(room: Room & { holder: string }, count: number) 
         audience: "all",
         actorId: m.authorId,
         createdAt: m.createdAt,
-        payload: JSON.stringify({ id: m.id, dossierId: m.dossierId, clientId: m.clientId, seq: m.seq, body: m.body, createdAt: m.createdAt.toISOString(), author: { id: m.author.id, name: m.author.name ?? m.author.email } }),
+        payload: JSON.stringify({
+          id: m.id,
+          dossierId: m.dossierId,
+          clientId: m.clientId,
+          seq: m.seq,
+          body: m.body,
+          createdAt: m.createdAt.toISOString(),
+          author: { id: m.author.id, name: m.author.name ?? m.author.email },
+        }),
       })),
     }),
   );

@@ -11,20 +11,28 @@ async function main() {
   const N = Number(process.env.N ?? 3000);
   const C = Number(process.env.C ?? 1);
   const send = async (i: number, prefix: string) => {
-    const r = await postMessage(a, { dossierId: w.dossier.id, clientId: `${prefix}-${i}-xxxxxxxx`, body: `bonjour ${i}` });
+    const r = await postMessage(a, {
+      dossierId: w.dossier.id,
+      clientId: `${prefix}-${i}-xxxxxxxx`,
+      body: `bonjour ${i}`,
+    });
     if (!r.ok) throw new Error(JSON.stringify(r));
   };
   const run = async (n: number, prefix: string) => {
     let next = 0;
-    await Promise.all(Array.from({ length: C }, async () => {
-      while (next < n) await send(next++, prefix);
-    }));
+    await Promise.all(
+      Array.from({ length: C }, async () => {
+        while (next < n) await send(next++, prefix);
+      }),
+    );
   };
   await run(300, "warm");
   const t0 = performance.now();
   await run(N, "m");
   const dt = performance.now() - t0;
-  console.log(`${process.env.RELAIS_TEST_PROVIDER ?? "sqlite"}, ${C} at a time: ${((dt * 1000) / N).toFixed(0)} µs per send, ${((N / dt) * 1000).toFixed(0)}/s`);
+  console.log(
+    `${process.env.RELAIS_TEST_PROVIDER ?? "sqlite"}, ${C} at a time: ${((dt * 1000) / N).toFixed(0)} µs per send, ${((N / dt) * 1000).toFixed(0)}/s`,
+  );
   await t.cleanup();
 }
 void main();

@@ -14,7 +14,8 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
   if ((await db().organization.count()) > 0) return false;
   const d = db();
 
-  const user = (email: string, name: string, title?: string) => d.user.create({ data: { email, name, title, emailVerified: now } });
+  const user = (email: string, name: string, title?: string) =>
+    d.user.create({ data: { email, name, title, emailVerified: now } });
   const [alice, sam, adele, arnaud, carla, paul, marie, pierre, sofia] = await Promise.all([
     user("alice.admin@nord.test", "Alice Admin", "Administratrice"),
     user("sam.staff@nord.test", "Sam Staff", "Chargé de mission"),
@@ -73,10 +74,22 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
   });
 
   const conversation: [typeof paul, number, string][] = [
-    [paul, 3, "Bonjour, nous souhaitons rénover l'école Jules Ferry : isolation, chauffage et menuiseries. Par où commencer ?"],
-    [adele, 3, "Bonjour Paul, bienvenue ! Je vous propose de commencer par un audit énergétique. Avez-vous les plans du bâtiment ?"],
+    [
+      paul,
+      3,
+      "Bonjour, nous souhaitons rénover l'école Jules Ferry : isolation, chauffage et menuiseries. Par où commencer ?",
+    ],
+    [
+      adele,
+      3,
+      "Bonjour Paul, bienvenue ! Je vous propose de commencer par un audit énergétique. Avez-vous les plans du bâtiment ?",
+    ],
     [marie, 2, "Oui, nous avons les plans de 1978 et ceux de l'extension de 2004. Je les dépose cette semaine."],
-    [arnaud, 2, "Pour le chauffage, la chaudière fioul actuelle peut être remplacée par une pompe à chaleur : je prépare une comparaison des coûts."],
+    [
+      arnaud,
+      2,
+      "Pour le chauffage, la chaudière fioul actuelle peut être remplacée par une pompe à chaleur : je prépare une comparaison des coûts.",
+    ],
     [paul, 1, "Merci. Le conseil municipal se réunit le 12 : pouvons-nous avoir une première estimation d'ici là ?"],
     [adele, 1, "Oui, je vous envoie une estimation d'ici lundi, avec les aides mobilisables."],
   ];
@@ -89,31 +102,83 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
   }
   // Recommendations in several statuses (R1, R2), through the service so that their events are real.
   const recommendations: [typeof adele, string, string, string | null, typeof paul | null, string][] = [
-    [adele, "Faire réaliser un audit énergétique", "Un audit par un bureau d'études certifié RGE est le préalable aux aides : il chiffre les gains de chaque scénario.", null, paul, "in_progress"],
-    [arnaud, "Comparer pompe à chaleur et chaudière bois", "Je vous propose de comparer les coûts d'installation et d'exploitation sur 20 ans, avec les aides.", null, null, "proposed"],
-    [adele, "Déposer une demande de subvention DSIL", "La dotation de soutien à l'investissement local finance la rénovation énergétique des écoles.", "https://www.collectivites-locales.gouv.fr/", marie, "blocked"],
-    [arnaud, "Faire le diagnostic amiante avant travaux", "Obligatoire pour un bâtiment construit avant 1997.", null, paul, "already_done"],
-    [adele, "Réunir les plans du bâtiment", "Les plans de 1978 et de l'extension de 2004 serviront à l'audit.", null, marie, "done"],
+    [
+      adele,
+      "Faire réaliser un audit énergétique",
+      "Un audit par un bureau d'études certifié RGE est le préalable aux aides : il chiffre les gains de chaque scénario.",
+      null,
+      paul,
+      "in_progress",
+    ],
+    [
+      arnaud,
+      "Comparer pompe à chaleur et chaudière bois",
+      "Je vous propose de comparer les coûts d'installation et d'exploitation sur 20 ans, avec les aides.",
+      null,
+      null,
+      "proposed",
+    ],
+    [
+      adele,
+      "Déposer une demande de subvention DSIL",
+      "La dotation de soutien à l'investissement local finance la rénovation énergétique des écoles.",
+      "https://www.collectivites-locales.gouv.fr/",
+      marie,
+      "blocked",
+    ],
+    [
+      arnaud,
+      "Faire le diagnostic amiante avant travaux",
+      "Obligatoire pour un bâtiment construit avant 1997.",
+      null,
+      paul,
+      "already_done",
+    ],
+    [
+      adele,
+      "Réunir les plans du bâtiment",
+      "Les plans de 1978 et de l'extension de 2004 serviront à l'audit.",
+      null,
+      marie,
+      "done",
+    ],
   ];
   let k = 0;
   for (const [author, title, body, link, mover, status] of recommendations) {
     const at = new Date(now.getTime() - DAY + 4 * 60 * 60 * 1000 + k++ * 10 * 60 * 1000);
-    const res = await createRecommendation((await actorById(author.id))!, { dossierId: ecole.id, title, body, link }, at);
+    const res = await createRecommendation(
+      (await actorById(author.id))!,
+      { dossierId: ecole.id, title, body, link },
+      at,
+    );
     if (!res.ok) throw new Error(`seed recommendation refused: ${res.error.message}`);
     if (mover) {
-      const moved = await changeRecommendationStatus((await actorById(mover.id))!, { recommendationId: res.recommendation.id, status }, new Date(at.getTime() + 6 * 60 * 60 * 1000));
+      const moved = await changeRecommendationStatus(
+        (await actorById(mover.id))!,
+        { recommendationId: res.recommendation.id, status },
+        new Date(at.getTime() + 6 * 60 * 60 * 1000),
+      );
       if (!moved.ok) throw new Error(`seed status refused: ${moved.error.message}`);
     }
   }
   const sofiaActor = (await actorById(sofia.id))!;
-  await d.dossierMember.create({ data: { dossierId: mediatheque.id, userId: sofia.id, side: "advisor", role: "advisor", holder: true } });
-  await postMessage(sofiaActor, { dossierId: mediatheque.id, clientId: "seed-sud-0", body: "Note interne du Cabinet Sud : le permis est déposé." }, new Date(now.getTime() - 2 * DAY));
+  await d.dossierMember.create({
+    data: { dossierId: mediatheque.id, userId: sofia.id, side: "advisor", role: "advisor", holder: true },
+  });
+  await postMessage(
+    sofiaActor,
+    { dossierId: mediatheque.id, clientId: "seed-sud-0", body: "Note interne du Cabinet Sud : le permis est déposé." },
+    new Date(now.getTime() - 2 * DAY),
+  );
   await seedPartners(now, { alice: alice.id, adele: adele.id, pierre: pierre.id, nord: nord.id, ecole: ecole.id });
   return true;
 }
 
 /** S8, S1, S2: a demo template on the école dossier, and Pierre attached to a technical opinion, through the services. */
-async function seedPartners(now: Date, ids: { alice: string; adele: string; pierre: string; nord: string; ecole: string }) {
+async function seedPartners(
+  now: Date,
+  ids: { alice: string; adele: string; pierre: string; nord: string; ecole: string },
+) {
   const [alice, adele, pierre] = await Promise.all([actorById(ids.alice), actorById(ids.adele), actorById(ids.pierre)]);
   const template = await saveTemplate(alice!, {
     organizationId: ids.nord,
@@ -135,9 +200,30 @@ async function seedPartners(now: Date, ids: { alice: string; adele: string; pier
   const at = new Date(now.getTime() - 2 * DAY);
   const applied = await applyTemplate(adele!, { dossierId: ids.ecole, templateId: template.value.templateId }, at);
   if (!applied.ok) throw new Error(`seed template not applied: ${applied.error.message}`);
-  await db().dossier.update({ where: { id: ids.ecole }, data: { fieldValues: JSON.stringify({ budget: "450000", surface: "1200", note_interne: "Le maire souhaite un chantier l'été." }) } });
+  await db().dossier.update({
+    where: { id: ids.ecole },
+    data: {
+      fieldValues: JSON.stringify({
+        budget: "450000",
+        surface: "1200",
+        note_interne: "Le maire souhaite un chantier l'été.",
+      }),
+    },
+  });
   const due = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
-  const asked = await createSolicitation(adele!, { dossierId: ids.ecole, kind: "opinion", scope: "technical", external: true, partnerEmail: pierre!.email, dueDate: due, instructions: "Merci de donner votre avis sur l'état de la charpente d'après les plans de 1978." }, at);
+  const asked = await createSolicitation(
+    adele!,
+    {
+      dossierId: ids.ecole,
+      kind: "opinion",
+      scope: "technical",
+      external: true,
+      partnerEmail: pierre!.email,
+      dueDate: due,
+      instructions: "Merci de donner votre avis sur l'état de la charpente d'après les plans de 1978.",
+    },
+    at,
+  );
   if (!asked.ok || !asked.value.key) throw new Error("seed solicitation refused");
   const attached = await attachWithKey(pierre!, { key: asked.value.key }, "seed", new Date(at.getTime() + 3600_000));
   if (!attached.ok) throw new Error("seed attachment refused");

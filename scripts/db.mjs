@@ -62,7 +62,8 @@ export function prisma(args, url, opts = {}) {
 
 export function generate() {
   writeSchemas();
-  for (const provider of providers) prisma(["generate"], process.env[`DATABASE_URL_${provider.toUpperCase()}`] ?? defaultUrl[provider]);
+  for (const provider of providers)
+    prisma(["generate"], process.env[`DATABASE_URL_${provider.toUpperCase()}`] ?? defaultUrl[provider]);
 }
 
 // Prisma's migrate deploy cannot read PostgreSQL's catalog through @prisma/adapter-pg 6.19.3
@@ -71,7 +72,10 @@ export function generate() {
 // migration.sql once, in name order, in its own transaction, recorded in _relais_migrations.
 export async function migrate(url) {
   const dir = path.join(root, "prisma", providerOf(url), "migrations");
-  const names = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "migration.sql"))).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")))
+    .sort();
   const applied = [];
   if (providerOf(url) === "sqlite") {
     const file = sqliteFile(url);
@@ -85,14 +89,25 @@ export async function migrate(url) {
       for (const name of names) {
         db.exec("BEGIN IMMEDIATE");
         try {
-          if (db.prepare("SELECT 1 FROM _relais_migrations WHERE name = ?").get(name)) { db.exec("ROLLBACK"); continue; }
+          if (db.prepare("SELECT 1 FROM _relais_migrations WHERE name = ?").get(name)) {
+            db.exec("ROLLBACK");
+            continue;
+          }
           db.exec(fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
-          db.prepare("INSERT INTO _relais_migrations (name, applied_at) VALUES (?, ?)").run(name, new Date().toISOString());
+          db.prepare("INSERT INTO _relais_migrations (name, applied_at) VALUES (?, ?)").run(
+            name,
+            new Date().toISOString(),
+          );
           db.exec("COMMIT");
           applied.push(name);
-        } catch (e) { db.exec("ROLLBACK"); throw e; }
+        } catch (e) {
+          db.exec("ROLLBACK");
+          throw e;
+        }
       }
-    } finally { db.close(); }
+    } finally {
+      db.close();
+    }
   } else {
     const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: url });
@@ -100,7 +115,9 @@ export async function migrate(url) {
     try {
       // one migrator at a time across processes
       await client.query("SELECT pg_advisory_lock(727274)");
-      await client.query("CREATE TABLE IF NOT EXISTS _relais_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS _relais_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+      );
       for (const name of names) {
         const { rowCount } = await client.query("SELECT 1 FROM _relais_migrations WHERE name = $1", [name]);
         if (rowCount) continue;
@@ -110,9 +127,14 @@ export async function migrate(url) {
           await client.query("INSERT INTO _relais_migrations (name) VALUES ($1)", [name]);
           await client.query("COMMIT");
           applied.push(name);
-        } catch (e) { await client.query("ROLLBACK"); throw e; }
+        } catch (e) {
+          await client.query("ROLLBACK");
+          throw e;
+        }
       }
-    } finally { await client.end(); }
+    } finally {
+      await client.end();
+    }
   }
   return applied;
 }
@@ -132,11 +154,24 @@ function newMigrationNamed(folder) {
   for (const provider of providers) {
     const dir = path.join(root, "prisma", provider, "migrations");
     fs.mkdirSync(dir, { recursive: true });
-    const last = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "schema.prisma"))).sort().pop();
-    const from = last ? ["--from-schema-datamodel", path.join("prisma", provider, "migrations", last, "schema.prisma")] : ["--from-empty"];
+    const last = fs
+      .readdirSync(dir)
+      .filter((d) => fs.existsSync(path.join(dir, d, "schema.prisma")))
+      .sort()
+      .pop();
+    const from = last
+      ? ["--from-schema-datamodel", path.join("prisma", provider, "migrations", last, "schema.prisma")]
+      : ["--from-empty"];
     const schema = path.join("prisma", provider, "schema.prisma");
-    const sql = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], defaultUrl[provider], { capture: true });
-    if (!/CREATE|ALTER|DROP/.test(sql)) { console.log(`${provider}: no change`); continue; }
+    const sql = prisma(
+      ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
+      defaultUrl[provider],
+      { capture: true },
+    );
+    if (!/CREATE|ALTER|DROP/.test(sql)) {
+      console.log(`${provider}: no change`);
+      continue;
+    }
     const target = path.join(dir, folder);
     fs.mkdirSync(target, { recursive: true });
     fs.writeFileSync(path.join(target, "migration.sql"), sql);
@@ -161,7 +196,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const [cmd, arg] = process.argv.slice(2);
   if (cmd === "schemas") writeSchemas();
   else if (cmd === "generate") generate();
-  else if (cmd === "migrate") console.log("applied:", (await migrate(process.env.DATABASE_URL ?? defaultUrl.sqlite)).join(", ") || "nothing new");
+  else if (cmd === "migrate")
+    console.log("applied:", (await migrate(process.env.DATABASE_URL ?? defaultUrl.sqlite)).join(", ") || "nothing new");
   else if (cmd === "new-migration" && arg) newMigration(arg);
   else if (cmd === "rebuild-init") rebuildInit();
   else {

@@ -54,7 +54,9 @@ export function ensureDependencies() {
   const lock = path.join(root, "package-lock.json");
   const stamp = path.join(root, "node_modules", ".relais-install-stamp");
   const hash = hashFiles([lock, path.join(root, "package.json")]);
-  const nativeBuilt = fs.existsSync(path.join(root, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"));
+  const nativeBuilt = fs.existsSync(
+    path.join(root, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"),
+  );
   if (stampMatches(stamp, hash) && nativeBuilt) return;
   step("Installing dependencies (npm ci; better-sqlite3 compiles from source, about a minute)");
   run(npm, ["ci", "--no-audit", "--no-fund"]);
@@ -68,7 +70,11 @@ export function ensureDependencies() {
 /** Generates both Prisma clients when the models changed. */
 export async function ensurePrismaClients() {
   const { generate } = await import("./db.mjs");
-  const inputs = [path.join(root, "prisma", "models.prisma"), path.join(root, "scripts", "db.mjs"), path.join(root, "package-lock.json")];
+  const inputs = [
+    path.join(root, "prisma", "models.prisma"),
+    path.join(root, "scripts", "db.mjs"),
+    path.join(root, "package-lock.json"),
+  ];
   const stamp = path.join(root, "server", "db", "generated", ".stamp");
   const hash = hashFiles(inputs);
   if (stampMatches(stamp, hash)) return;
@@ -83,7 +89,9 @@ export function ensureBuild() {
     ...walk(path.join(root, "app")),
     ...walk(path.join(root, "components")),
     ...walk(path.join(root, "server")),
-    ...["next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/models.prisma"].map((f) => path.join(root, f)),
+    ...["next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/models.prisma"].map(
+      (f) => path.join(root, f),
+    ),
   ];
   const hash = hashFiles(files);
   const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -91,7 +99,11 @@ export function ensureBuild() {
   if (stampMatches(stamp, hash) && fs.existsSync(path.join(dist, "BUILD_ID"))) return;
   step("Building the app (next build)");
   run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret" },
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret",
+    },
   });
   fs.writeFileSync(stamp, hash);
 }

@@ -15,7 +15,12 @@ fs.mkdirSync(out, { recursive: true });
 ensureDependencies();
 await ensurePrismaClients();
 ensureBuild();
-const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, E2E_PORT: port }, detached: true });
+const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, E2E_PORT: port },
+  detached: true,
+});
 const stop = () => {
   try {
     process.kill(-server.pid, "SIGTERM");
@@ -37,7 +42,17 @@ async function waitUp() {
   throw new Error("Relais did not start");
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
 try {
   await waitUp();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: base, locale: "fr-FR" });
@@ -47,7 +62,10 @@ try {
   await page.getByRole("button", { name: /Adèle Conseil/ }).click();
   await page.waitForURL("**/dashboard");
   await page.screenshot({ path: path.join(out, "dashboard.png") });
-  await page.getByRole("link", { name: /Jules Ferry/ }).first().click();
+  await page
+    .getByRole("link", { name: /Jules Ferry/ })
+    .first()
+    .click();
   await page.getByTestId("channel-status").and(page.locator('[data-status="live"]')).waitFor();
   await page.screenshot({ path: path.join(out, "dossier.png") });
   const dossierUrl = page.url();

@@ -15,10 +15,15 @@ function ensureChromium() {
   if (process.getuid?.() === 0) {
     step("Installing Debian's chromium (apt-get)");
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     return;
   }
-  console.error(`\nChromium is missing at ${chromium}. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH, then run npm test again.`);
+  console.error(
+    `\nChromium is missing at ${chromium}. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH, then run npm test again.`,
+  );
   process.exit(1);
 }
 
@@ -39,9 +44,15 @@ async function phase(name, cmd, args, env = {}) {
 
 await phase("Type check (tsc)", bin("tsc"), ["--noEmit"]);
 await phase("Lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
+await phase("Format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 const vitestJson = path.join(root, "test-results", "vitest.json");
 fs.rmSync(vitestJson, { force: true });
-await phase("Unit and integration tests (vitest: unit, SQLite, PostgreSQL)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+await phase("Unit and integration tests (vitest: unit, SQLite, PostgreSQL)", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
 
 step("Build (next build, when stale)");
 let built = true;
@@ -53,10 +64,13 @@ try {
 results.push({ name: "Build", ok: built, seconds: 0 });
 const e2eJson = path.join(root, "test-results", `e2e-${process.env.E2E_PORT ?? 3100}.json`);
 fs.rmSync(e2eJson, { force: true });
-if (built) await phase("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { CHROMIUM_PATH: chromium });
+if (built)
+  await phase("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { CHROMIUM_PATH: chromium });
 
 // Counts from both runners' JSON reports.
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 if (fs.existsSync(vitestJson)) {
   const v = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
   passed += v.numPassedTests ?? 0;

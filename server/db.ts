@@ -77,7 +77,10 @@ export async function closeDb() {
 
 /** A unique constraint was violated (Prisma P2002, or a hot statement's driver error), on either provider. */
 export function isUniqueViolation(e: unknown): boolean {
-  return (typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002") || isHotUniqueViolation(e);
+  return (
+    (typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002") ||
+    isHotUniqueViolation(e)
+  );
 }
 
 /**

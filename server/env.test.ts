@@ -16,7 +16,14 @@ function withEnv(vars: Record<string, string | undefined>) {
 
 describe("configuration", () => {
   it("has local defaults: SQLite in data/, port 3000, local mailbox, demo off", () => {
-    const e = withEnv({ DATABASE_URL: undefined, PORT: undefined, NEXTAUTH_URL: undefined, RESEND_API_KEY: undefined, DEMO_LOGIN: undefined, NODE_ENV: "test" });
+    const e = withEnv({
+      DATABASE_URL: undefined,
+      PORT: undefined,
+      NEXTAUTH_URL: undefined,
+      RESEND_API_KEY: undefined,
+      DEMO_LOGIN: undefined,
+      NODE_ENV: "test",
+    });
     expect(e.provider).toBe("sqlite");
     expect(e.DATABASE_URL).toMatch(/^file:\/.*data\/relais\.db$/);
     expect(e.appOrigin).toBe("http://localhost:3000");

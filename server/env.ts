@@ -9,7 +9,10 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().default("0.0.0.0"),
-    DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgres://").default("file:./data/relais.db"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgres://")
+      .default("file:./data/relais.db"),
     REDIS_URL: z.string().url().optional(),
     NEXTAUTH_URL: z.string().url().optional(),
     NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -22,11 +25,19 @@ const schema = z
     /** where uploaded documents are stored (random file names) */
     UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
     /** largest accepted document, in bytes (10 MB) */
-    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+    DOCUMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1024 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
   })
   .superRefine((v, ctx) => {
     if (v.DEMO_LOGIN && v.RESEND_API_KEY) {
-      ctx.addIssue({ code: "custom", message: "DEMO_LOGIN=1 and RESEND_API_KEY cannot be set together: demo sign-in is for local use only" });
+      ctx.addIssue({
+        code: "custom",
+        message: "DEMO_LOGIN=1 and RESEND_API_KEY cannot be set together: demo sign-in is for local use only",
+      });
     }
     if (v.NODE_ENV === "production" && !v.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", message: "NEXTAUTH_SECRET is required in production (npm start makes one)" });
@@ -48,7 +59,9 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`).join("; ")}`,
+    );
   }
   const v = parsed.data;
   const appUrl = (v.NEXTAUTH_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, "");

@@ -6,7 +6,11 @@ export type ErrorCode = "unauthorized" | "not_found" | "invalid" | "rate_limited
 export type AppError = { code: ErrorCode; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-export function fail(code: ErrorCode, locale: Locale, key: MessageKey = `error.${code}` as MessageKey): { ok: false; error: AppError } {
+export function fail(
+  code: ErrorCode,
+  locale: Locale,
+  key: MessageKey = `error.${code}` as MessageKey,
+): { ok: false; error: AppError } {
   return { ok: false, error: { code, message: t(locale, key) } };
 }
 

@@ -42,7 +42,12 @@ async function main() {
   const stopPartnerReminders = startPartnerRemindersJob();
 
   await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
-  logger.info(`Relais ready on ${e.appUrl}`, { database: e.provider, redis: Boolean(e.REDIS_URL), email: e.localMail ? "local mailbox" : "resend", demoLogin: e.DEMO_LOGIN });
+  logger.info(`Relais ready on ${e.appUrl}`, {
+    database: e.provider,
+    redis: Boolean(e.REDIS_URL),
+    email: e.localMail ? "local mailbox" : "resend",
+    demoLogin: e.DEMO_LOGIN,
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -70,6 +75,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  logger.error("failed to start", { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+  logger.error("failed to start", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   process.exit(1);
 });

@@ -30,7 +30,17 @@ if (process.send) {
     last = now;
     const m = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send({ probe: "snapshot", id: msg.id, rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, cpuUser: cpu.user, cpuSystem: cpu.system, allocated });
+    process.send({
+      probe: "snapshot",
+      id: msg.id,
+      rss: m.rss,
+      heapUsed: m.heapUsed,
+      external: m.external,
+      arrayBuffers: m.arrayBuffers,
+      cpuUser: cpu.user,
+      cpuSystem: cpu.system,
+      allocated,
+    });
   });
   // The channel must not keep a server alive once it is told to stop.
   process.channel?.unref();

@@ -17,11 +17,16 @@ const io = new Server(http, {
   transports: ["websocket", "polling"],
   perMessageDeflate: false,
   serveClient: false,
-  ...(process.env.RECOVERY === "1" ? { connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: true } } : {}),
+  ...(process.env.RECOVERY === "1"
+    ? { connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: true } }
+    : {}),
 });
 
 if (process.env.REDIS_URL) {
-  const [{ createAdapter }, { createClient }] = await Promise.all([import("@socket.io/redis-adapter"), import("redis")]);
+  const [{ createAdapter }, { createClient }] = await Promise.all([
+    import("@socket.io/redis-adapter"),
+    import("redis"),
+  ]);
   const pub = createClient({ url: process.env.REDIS_URL });
   const sub = pub.duplicate();
   for (const c of [pub, sub]) c.on("error", () => {});
@@ -41,8 +46,22 @@ io.on("connection", (socket) => {
     const seq = (seqs.get(p.dossierId) ?? 0) + 1;
     seqs.set(p.dossierId, seq);
     const at = new Date().toISOString();
-    const message = { id: crypto.randomUUID(), dossierId: p.dossierId, clientId: p.clientId, seq, body: p.body, createdAt: at, author };
-    io.to(`dossier:${p.dossierId}`).emit("dossier:event", { dossierId: p.dossierId, seq, type: "message.created", payload: message, at });
+    const message = {
+      id: crypto.randomUUID(),
+      dossierId: p.dossierId,
+      clientId: p.clientId,
+      seq,
+      body: p.body,
+      createdAt: at,
+      author,
+    };
+    io.to(`dossier:${p.dossierId}`).emit("dossier:event", {
+      dossierId: p.dossierId,
+      seq,
+      type: "message.created",
+      payload: message,
+      at,
+    });
     ack?.({ ok: true, message });
   });
 });

@@ -59,8 +59,19 @@ wss.on("connection", (socket) => {
       const seq = (seqs.get(m.dossierId) ?? 0) + 1;
       seqs.set(m.dossierId, seq);
       const at = new Date().toISOString();
-      const message = { id: crypto.randomUUID(), dossierId: m.dossierId, clientId: m.clientId, seq, body: m.body, createdAt: at, author };
-      publish(m.dossierId, JSON.stringify({ t: "event", dossierId: m.dossierId, seq, type: "message.created", payload: message, at }));
+      const message = {
+        id: crypto.randomUUID(),
+        dossierId: m.dossierId,
+        clientId: m.clientId,
+        seq,
+        body: m.body,
+        createdAt: at,
+        author,
+      };
+      publish(
+        m.dossierId,
+        JSON.stringify({ t: "event", dossierId: m.dossierId, seq, type: "message.created", payload: message, at }),
+      );
       socket.send(JSON.stringify({ t: "ack", id: m.id, ok: true, message }));
     }
   });

@@ -2,7 +2,13 @@
 import { signIn } from "next-auth/react";
 import { Avatar } from "../ui/Avatar";
 
-export function DemoSignIn({ users, callbackUrl }: { users: { email: string; name: string; title: string | null }[]; callbackUrl: string }) {
+export function DemoSignIn({
+  users,
+  callbackUrl,
+}: {
+  users: { email: string; name: string; title: string | null }[];
+  callbackUrl: string;
+}) {
   return (
     <ul className="mt-4 divide-y divide-slate-100">
       {users.map((u) => (
@@ -15,7 +21,10 @@ export function DemoSignIn({ users, callbackUrl }: { users: { email: string; nam
             <Avatar name={u.name} size="sm" />
             <span className="min-w-0 flex-1">
               <span className="block text-sm font-medium text-slate-900">{u.name}</span>
-              <span className="block truncate text-xs text-slate-600">{u.title ? `${u.title} · ` : ""}{u.email}</span>
+              <span className="block truncate text-xs text-slate-600">
+                {u.title ? `${u.title} · ` : ""}
+                {u.email}
+              </span>
             </span>
           </button>
         </li>

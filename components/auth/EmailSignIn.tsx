@@ -27,7 +27,9 @@ export function EmailSignIn({ callbackUrl, labels }: { callbackUrl: string; labe
   return (
     <form onSubmit={submit} noValidate className="mt-5 space-y-3">
       <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-800">{labels.email}</label>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+          {labels.email}
+        </label>
         <input
           id="email"
           name="email"
@@ -40,9 +42,15 @@ export function EmailSignIn({ callbackUrl, labels }: { callbackUrl: string; labe
           aria-describedby={error ? "email-error" : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600"
         />
-        {error ? <p id="email-error" role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p id="email-error" role="alert" className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
       </div>
-      <Button type="submit" disabled={busy} className="w-full">{busy ? labels.sending : labels.submit}</Button>
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? labels.sending : labels.submit}
+      </Button>
     </form>
   );
 }

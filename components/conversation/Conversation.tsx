@@ -19,7 +19,10 @@ type Item = { kind: "message"; seq: number; message: MessageView } | { kind: "sy
 
 /** Messages and system lines in one list, in seq order (the order everyone sees, C1). */
 function interleave(messages: MessageView[], lines: SystemLine[]): Item[] {
-  const items: Item[] = [...messages.map((message) => ({ kind: "message" as const, seq: message.seq, message })), ...lines.map((line) => ({ kind: "system" as const, seq: line.seq, line }))];
+  const items: Item[] = [
+    ...messages.map((message) => ({ kind: "message" as const, seq: message.seq, message })),
+    ...lines.map((line) => ({ kind: "system" as const, seq: line.seq, line })),
+  ];
   return items.sort((a, b) => a.seq - b.seq);
 }
 
@@ -58,7 +61,8 @@ export function Conversation({
 
   useDossierEvent((e: DossierEventWire) => {
     if (e.type === "message.created") addMessage(e.payload as MessageView);
-    else if (isPauseEvent(e.type)) setSystemLines((list) => (list.some((x) => x.seq === e.seq) ? list : [...list, e].sort((a, b) => a.seq - b.seq)));
+    else if (isPauseEvent(e.type))
+      setSystemLines((list) => (list.some((x) => x.seq === e.seq) ? list : [...list, e].sort((a, b) => a.seq - b.seq)));
   });
   const { status, viewers, typing, dossierId } = useDossierLive();
 
@@ -81,7 +85,10 @@ export function Conversation({
 
   const send = useCallback(
     (clientId: string, body: string, recipientIds?: string[]) => {
-      setOutgoing((list) => [...list.filter((o) => o.clientId !== clientId), { clientId, body, recipientIds, state: "sending" }]);
+      setOutgoing((list) => [
+        ...list.filter((o) => o.clientId !== clientId),
+        { clientId, body, recipientIds, state: "sending" },
+      ]);
       getSocket()
         .timeout(10_000)
         .emit("message:send", { dossierId, clientId, body, ...(recipientIds ? { recipientIds } : {}) }, (err, res) => {
@@ -120,7 +127,10 @@ export function Conversation({
   if (status === "revoked") {
     return (
       <p role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
-        {t(locale, "conversation.revoked")} <a className="underline" href="/dashboard">{t(locale, "dossier.back")}</a>
+        {t(locale, "conversation.revoked")}{" "}
+        <a className="underline" href="/dashboard">
+          {t(locale, "dossier.back")}
+        </a>
       </p>
     );
   }
@@ -129,7 +139,10 @@ export function Conversation({
     <div className="flex flex-col rounded-xl border border-slate-200 bg-white">
       <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2 text-sm">
         <span className="flex items-center gap-2" data-testid="channel-status" data-status={status}>
-          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${status === "live" ? "bg-emerald-500" : "bg-amber-500"}`} />
+          <span
+            aria-hidden="true"
+            className={`h-2 w-2 rounded-full ${status === "live" ? "bg-emerald-500" : "bg-amber-500"}`}
+          />
           {status === "live" ? t(locale, "conversation.live") : t(locale, "conversation.offline")}
         </span>
         <span className="flex -space-x-1" aria-label={viewers.map((v) => v.name).join(", ")} data-testid="presence">
@@ -140,18 +153,33 @@ export function Conversation({
           ))}
         </span>
       </div>
-      <ol ref={listRef} aria-live="polite" aria-label={t(locale, "dossier.conversation")} className="max-h-[60vh] min-h-48 space-y-4 overflow-y-auto px-4 py-4" data-testid="messages">
-        {messages.length === 0 && outgoing.length === 0 ? <li className="py-8 text-center text-sm text-slate-600">{t(locale, "conversation.empty")}</li> : null}
+      <ol
+        ref={listRef}
+        aria-live="polite"
+        aria-label={t(locale, "dossier.conversation")}
+        className="max-h-[60vh] min-h-48 space-y-4 overflow-y-auto px-4 py-4"
+        data-testid="messages"
+      >
+        {messages.length === 0 && outgoing.length === 0 ? (
+          <li className="py-8 text-center text-sm text-slate-600">{t(locale, "conversation.empty")}</li>
+        ) : null}
         {interleave(messages, systemLines).map((item) => {
           if (item.kind === "system") {
             const line = describePauseEvent(locale, item.line.type, item.line.payload);
             if (!line) return null;
             return (
-              <li key={`s${item.line.seq}`} data-testid="system-line" data-type={item.line.type} data-seq={item.line.seq} className="text-center text-xs text-slate-600">
+              <li
+                key={`s${item.line.seq}`}
+                data-testid="system-line"
+                data-type={item.line.type}
+                data-seq={item.line.seq}
+                className="text-center text-xs text-slate-600"
+              >
                 <span className="inline-block rounded-full bg-amber-50 px-3 py-1 text-amber-900">
                   {line.text}
                   {line.reason ? ` — ${line.reason}` : ""}
-                  {line.comment ? ` (${line.comment})` : ""} · <time dateTime={item.line.at}>{fmt.format(new Date(item.line.at))}</time>
+                  {line.comment ? ` (${line.comment})` : ""} ·{" "}
+                  <time dateTime={item.line.at}>{fmt.format(new Date(item.line.at))}</time>
                 </span>
               </li>
             );
@@ -159,13 +187,23 @@ export function Conversation({
           const m = item.message;
           const mine = m.author.id === me.userId;
           return (
-            <li key={m.id} data-testid="message" data-seq={m.seq} className={`flex gap-3 ${mine ? "flex-row-reverse" : ""}`}>
+            <li
+              key={m.id}
+              data-testid="message"
+              data-seq={m.seq}
+              className={`flex gap-3 ${mine ? "flex-row-reverse" : ""}`}
+            >
               <Avatar name={m.author.name} size="sm" />
-              <div className={`max-w-[75%] rounded-2xl px-3.5 py-2 ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}>
+              <div
+                className={`max-w-[75%] rounded-2xl px-3.5 py-2 ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}
+              >
                 <p className={`text-xs ${mine ? "text-brand-100" : "text-slate-600"}`}>
-                  {mine ? t(locale, "conversation.you") : m.author.name} · <time dateTime={m.createdAt}>{fmt.format(new Date(m.createdAt))}</time>
+                  {mine ? t(locale, "conversation.you") : m.author.name} ·{" "}
+                  <time dateTime={m.createdAt}>{fmt.format(new Date(m.createdAt))}</time>
                 </p>
-                <p className="whitespace-pre-wrap break-words text-sm" data-testid="message-body">{m.body}</p>
+                <p className="whitespace-pre-wrap break-words text-sm" data-testid="message-body">
+                  {m.body}
+                </p>
               </div>
             </li>
           );
@@ -178,7 +216,11 @@ export function Conversation({
               <p className="mt-1 text-xs text-slate-600">
                 {o.state === "sending" ? t(locale, "conversation.sending") : t(locale, "conversation.failed")}
                 {o.state === "failed" ? (
-                  <button type="button" className="ml-2 underline" onClick={() => send(o.clientId, o.body, o.recipientIds)}>
+                  <button
+                    type="button"
+                    className="ml-2 underline"
+                    onClick={() => send(o.clientId, o.body, o.recipientIds)}
+                  >
                     {t(locale, "conversation.retry")}
                   </button>
                 ) : null}
@@ -191,8 +233,12 @@ export function Conversation({
         {others.length ? `${others.map((x) => x.name).join(", ")} …` : ""}
       </p>
       <form onSubmit={submit} className="border-t border-slate-100 p-3" noValidate>
-        {recipients && recipients.advisors.length > 0 ? <RecipientPicker recipients={recipients} chosen={chosen} onChange={setChosen} locale={locale} /> : null}
-        <label htmlFor="composer" className="sr-only">{t(locale, "conversation.label")}</label>
+        {recipients && recipients.advisors.length > 0 ? (
+          <RecipientPicker recipients={recipients} chosen={chosen} onChange={setChosen} locale={locale} />
+        ) : null}
+        <label htmlFor="composer" className="sr-only">
+          {t(locale, "conversation.label")}
+        </label>
         <textarea
           id="composer"
           name="body"
@@ -211,9 +257,13 @@ export function Conversation({
         <div className="mt-2 flex items-center justify-between gap-3">
           <div className="text-xs">
             {error ? (
-              <p id="composer-error" role="alert" className="text-red-700" data-testid="composer-error">{error}</p>
+              <p id="composer-error" role="alert" className="text-red-700" data-testid="composer-error">
+                {error}
+              </p>
             ) : (
-              <p id="composer-hint" className="text-slate-600">{t(locale, "conversation.hint")}</p>
+              <p id="composer-hint" className="text-slate-600">
+                {t(locale, "conversation.hint")}
+              </p>
             )}
           </div>
           <Button type="submit">{t(locale, "conversation.send")}</Button>
@@ -229,32 +279,61 @@ function preselected(r: ComposerRecipients | undefined): string[] {
 }
 
 /** C2: recipients of a question for advisors; C3: advisors copied on a question for applicants. A grey bell marks those who do not take part by default. */
-function RecipientPicker({ recipients, chosen, onChange, locale }: { recipients: ComposerRecipients; chosen: string[]; onChange: (ids: string[]) => void; locale: Locale }) {
+function RecipientPicker({
+  recipients,
+  chosen,
+  onChange,
+  locale,
+}: {
+  recipients: ComposerRecipients;
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  locale: Locale;
+}) {
   const question = recipients.side === "applicant";
   return (
     <fieldset className="mb-2" data-testid="recipient-picker">
-      <legend className="text-xs font-medium text-slate-700">{t(locale, question ? "notify.composer.recipients" : "notify.composer.copies")}</legend>
+      <legend className="text-xs font-medium text-slate-700">
+        {t(locale, question ? "notify.composer.recipients" : "notify.composer.copies")}
+      </legend>
       <div className="mt-1 flex flex-wrap gap-2">
         {recipients.advisors.map((a) => {
           const participates = question ? a.fromApplicants : a.toApplicants;
           const on = chosen.includes(a.userId);
           return (
-            <label key={a.userId} data-testid="recipient" data-participating={participates} className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs ${on ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}>
-              <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked ? [...chosen, a.userId] : chosen.filter((id) => id !== a.userId))} />
+            <label
+              key={a.userId}
+              data-testid="recipient"
+              data-participating={participates}
+              className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs ${on ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}
+            >
+              <input
+                type="checkbox"
+                checked={on}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...chosen, a.userId] : chosen.filter((id) => id !== a.userId))
+                }
+              />
               <Bell grey={!participates} label={participates ? "" : t(locale, "notify.composer.notParticipating")} />
               {a.name}
             </label>
           );
         })}
       </div>
-      {question && chosen.length === 0 ? <p className="mt-1 text-xs text-slate-600">{t(locale, "notify.composer.none")}</p> : null}
+      {question && chosen.length === 0 ? (
+        <p className="mt-1 text-xs text-slate-600">{t(locale, "notify.composer.none")}</p>
+      ) : null}
     </fieldset>
   );
 }
 
 function Bell({ grey, label }: { grey: boolean; label: string }) {
   return (
-    <span className={grey ? "text-slate-400" : "text-brand-600"} title={label || undefined} data-testid={grey ? "grey-bell" : "bell"}>
+    <span
+      className={grey ? "text-slate-400" : "text-brand-600"}
+      title={label || undefined}
+      data-testid={grey ? "grey-bell" : "bell"}
+    >
       <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
         <path d="M10 2a6 6 0 0 0-6 6v3.586l-.707.707A1 1 0 0 0 4 14h12a1 1 0 0 0 .707-1.707L16 11.586V8a6 6 0 0 0-6-6Zm0 16a3 3 0 0 1-2.83-2h5.66A3 3 0 0 1 10 18Z" />
       </svg>

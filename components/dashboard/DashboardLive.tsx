@@ -84,26 +84,42 @@ export function DashboardLive({
 
   return (
     <div className="space-y-3">
-      {canBulkPause && rows.length > 0 ? <BulkPause locale={locale} selected={[...selected]} onDone={() => (setSelected(new Set()), void refresh())} /> : null}
-      <p className="sr-only" aria-live="polite">{refreshing ? t(locale, "dashboard.refreshing") : ""}</p>
+      {canBulkPause && rows.length > 0 ? (
+        <BulkPause locale={locale} selected={[...selected]} onDone={() => (setSelected(new Set()), void refresh())} />
+      ) : null}
+      <p className="sr-only" aria-live="polite">
+        {refreshing ? t(locale, "dashboard.refreshing") : ""}
+      </p>
       {rows.length === 0 ? (
-        <EmptyState title={filtered ? t(locale, "dashboard.noMatch") : t(locale, "dashboard.empty")}>{filtered ? null : t(locale, "dashboard.emptyHint")}</EmptyState>
+        <EmptyState title={filtered ? t(locale, "dashboard.noMatch") : t(locale, "dashboard.empty")}>
+          {filtered ? null : t(locale, "dashboard.emptyHint")}
+        </EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white" data-testid="dashboard-rows">
+        <ul
+          className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white"
+          data-testid="dashboard-rows"
+        >
           {rows.map((d) => (
-            <li key={d.id} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50" data-testid="dashboard-row" data-dossier-id={d.id}>
+            <li
+              key={d.id}
+              className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50"
+              data-testid="dashboard-row"
+              data-dossier-id={d.id}
+            >
               {canBulkPause ? (
                 <input
                   type="checkbox"
                   className="h-4 w-4"
                   aria-label={t(locale, "dashboard.select", { title: d.title })}
                   checked={selected.has(d.id)}
-                  onChange={(e) => setSelected((s) => {
-                    const next = new Set(s);
-                    if (e.target.checked) next.add(d.id);
-                    else next.delete(d.id);
-                    return next;
-                  })}
+                  onChange={(e) =>
+                    setSelected((s) => {
+                      const next = new Set(s);
+                      if (e.target.checked) next.add(d.id);
+                      else next.delete(d.id);
+                      return next;
+                    })
+                  }
                 />
               ) : null}
               <a href={`/dossiers/${d.id}`} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1">
@@ -112,10 +128,19 @@ export function DashboardLive({
                   <span className="block text-sm text-slate-600">{d.organizationName}</span>
                 </span>
                 {d.paused ? <Badge tone="warning">{t(locale, "dashboard.paused")}</Badge> : null}
-                {full && d.openRecommendations > 0 ? <Badge tone="neutral">{t(locale, "dashboard.openRecommendations", { count: d.openRecommendations })}</Badge> : null}
+                {full && d.openRecommendations > 0 ? (
+                  <Badge tone="neutral">
+                    {t(locale, "dashboard.openRecommendations", { count: d.openRecommendations })}
+                  </Badge>
+                ) : null}
                 {full && d.solicitations.asked > 0 ? (
                   <span data-testid="solicitation-counts">
-                    <Badge tone="neutral">{t(locale, "solicitation.counts", { asked: d.solicitations.asked, answered: d.solicitations.answered })}</Badge>
+                    <Badge tone="neutral">
+                      {t(locale, "solicitation.counts", {
+                        asked: d.solicitations.asked,
+                        answered: d.solicitations.answered,
+                      })}
+                    </Badge>
                   </span>
                 ) : null}
                 {d.unread > 0 ? (
@@ -161,24 +186,43 @@ function BulkPause({ locale, selected, onDone }: { locale: Locale; selected: str
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm" aria-label={t(locale, "dashboard.pauseSelected")}>
+    <form
+      onSubmit={submit}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
+      aria-label={t(locale, "dashboard.pauseSelected")}
+    >
       <label className="flex flex-col gap-1">
         <span>{t(locale, "pause.reason")}</span>
-        <select value={reason} onChange={(e) => setReason(e.target.value as PauseReason)} className="rounded-md border border-slate-300 px-2 py-1.5">
+        <select
+          value={reason}
+          onChange={(e) => setReason(e.target.value as PauseReason)}
+          className="rounded-md border border-slate-300 px-2 py-1.5"
+        >
           <option value="">—</option>
           {PAUSE_REASONS.map((r) => (
-            <option key={r} value={r}>{t(locale, `pause.reason.${r}` as MessageKey)}</option>
+            <option key={r} value={r}>
+              {t(locale, `pause.reason.${r}` as MessageKey)}
+            </option>
           ))}
         </select>
       </label>
       <label className="flex min-w-48 flex-1 flex-col gap-1">
         <span>{t(locale, "pause.comment")}</span>
-        <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} className="rounded-md border border-slate-300 px-2 py-1.5" />
+        <input
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={1000}
+          className="rounded-md border border-slate-300 px-2 py-1.5"
+        />
       </label>
       <Button type="submit" variant="secondary" disabled={busy || selected.length === 0}>
         {busy ? t(locale, "dashboard.pausing") : `${t(locale, "dashboard.pauseSelected")} (${selected.length})`}
       </Button>
-      {error ? <p role="alert" className="w-full text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -12,10 +12,22 @@ import { dateFormat } from "@/server/i18n/format";
 
 function formatSize(locale: Locale, bytes: number) {
   const nf = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 });
-  return bytes < 1024 * 1024 ? t(locale, "doc.kb", { n: nf.format(Math.max(bytes / 1024, 0.1)) }) : t(locale, "doc.mb", { n: nf.format(bytes / (1024 * 1024)) });
+  return bytes < 1024 * 1024
+    ? t(locale, "doc.kb", { n: nf.format(Math.max(bytes / 1024, 0.1)) })
+    : t(locale, "doc.mb", { n: nf.format(bytes / (1024 * 1024)) });
 }
 
-export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossierId: string; initial: DocumentView[]; maxBytes: number; locale: Locale }) {
+export function DocumentsPanel({
+  dossierId,
+  initial,
+  maxBytes,
+  locale,
+}: {
+  dossierId: string;
+  initial: DocumentView[];
+  maxBytes: number;
+  locale: Locale;
+}) {
   const id = useId();
   const [documents, setDocuments] = useState(initial);
   const [progress, setProgress] = useState<number | null>(null);
@@ -49,9 +61,18 @@ export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossi
   const uploading = progress !== null;
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-6">
-      <h2 id={`${id}-heading`} className="sr-only">{t(locale, "doc.heading")}</h2>
-      <form onSubmit={submit} noValidate className="rounded-xl border border-slate-200 bg-white p-4" data-testid="document-upload">
-        <label htmlFor={`${id}-file`} className="text-sm font-medium text-slate-700">{t(locale, "doc.file")}</label>
+      <h2 id={`${id}-heading`} className="sr-only">
+        {t(locale, "doc.heading")}
+      </h2>
+      <form
+        onSubmit={submit}
+        noValidate
+        className="rounded-xl border border-slate-200 bg-white p-4"
+        data-testid="document-upload"
+      >
+        <label htmlFor={`${id}-file`} className="text-sm font-medium text-slate-700">
+          {t(locale, "doc.file")}
+        </label>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <input
             ref={fileRef}
@@ -72,25 +93,57 @@ export function DocumentsPanel({ dossierId, initial, maxBytes, locale }: { dossi
             {uploading ? t(locale, "doc.uploading", { percent: progress }) : t(locale, "doc.upload")}
           </Button>
         </div>
-        {uploading ? <progress className="mt-3 block h-2 w-full" max={100} value={progress} aria-label={t(locale, "doc.uploading", { percent: progress })} /> : null}
-        <p id={`${id}-hint`} className="mt-2 text-xs text-slate-600">{t(locale, "doc.hint", { max: maxMb })}</p>
+        {uploading ? (
+          <progress
+            className="mt-3 block h-2 w-full"
+            max={100}
+            value={progress}
+            aria-label={t(locale, "doc.uploading", { percent: progress })}
+          />
+        ) : null}
+        <p id={`${id}-hint`} className="mt-2 text-xs text-slate-600">
+          {t(locale, "doc.hint", { max: maxMb })}
+        </p>
         <div id={`${id}-error`}>
-          {error ? <p role="alert" className="mt-2 text-sm text-red-700" data-testid="document-error">{error}</p> : null}
-          {done ? <p role="status" className="mt-2 text-sm text-emerald-800">{t(locale, "doc.uploaded")}</p> : null}
+          {error ? (
+            <p role="alert" className="mt-2 text-sm text-red-700" data-testid="document-error">
+              {error}
+            </p>
+          ) : null}
+          {done ? (
+            <p role="status" className="mt-2 text-sm text-emerald-800">
+              {t(locale, "doc.uploaded")}
+            </p>
+          ) : null}
         </div>
       </form>
       {documents.length === 0 ? (
         <EmptyState title={t(locale, "doc.empty")}>{t(locale, "doc.emptyHint")}</EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white" aria-live="polite" data-testid="documents">
+        <ul
+          className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white"
+          aria-live="polite"
+          data-testid="documents"
+        >
           {documents.map((d) => (
-            <li key={d.id} data-testid="document" className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <li
+              key={d.id}
+              data-testid="document"
+              className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
+            >
               <div className="min-w-0">
-                <a href={`/api/dossiers/${dossierId}/documents/${d.id}`} download={d.name} aria-label={t(locale, "doc.download", { name: d.name })} className="break-all font-medium text-brand-700 underline" data-testid="document-link">
+                <a
+                  href={`/api/dossiers/${dossierId}/documents/${d.id}`}
+                  download={d.name}
+                  aria-label={t(locale, "doc.download", { name: d.name })}
+                  className="break-all font-medium text-brand-700 underline"
+                  data-testid="document-link"
+                >
                   {d.name}
                 </a>
                 <p className="text-xs text-slate-600" suppressHydrationWarning>
-                  {formatSize(locale, d.size)} · {t(locale, "doc.uploadedBy", { name: d.uploadedBy.name, date: fmt.format(new Date(d.createdAt)) })}
+                  {formatSize(locale, d.size)} ·{" "}
+                  {t(locale, "doc.uploadedBy", { name: d.uploadedBy.name, date: fmt.format(new Date(d.createdAt)) })}
                 </p>
               </div>
             </li>

@@ -21,7 +21,12 @@ export function problemBeforeUpload(locale: Locale, file: File | undefined | nul
 export const acceptAttribute = ACCEPTED_EXTENSIONS.map((x) => `.${x}`).join(",");
 
 /** Resolves with the server's answer, or an error in the user's language when the network failed. */
-export function uploadFile(locale: Locale, dossierId: string, file: File, onProgress: (percent: number) => void): Promise<UploadAnswer> {
+export function uploadFile(
+  locale: Locale,
+  dossierId: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<UploadAnswer> {
   const failed: UploadAnswer = { ok: false, error: { code: "internal", message: t(locale, "doc.failed") } };
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();

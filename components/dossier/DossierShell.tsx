@@ -5,12 +5,31 @@ import { DossierLive } from "../realtime/DossierLive";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
 
-export type ShellData = { id: string; title: string; organizationName: string; pausedAt: string | null; seq: number; side: "applicant" | "advisor" };
+export type ShellData = {
+  id: string;
+  title: string;
+  organizationName: string;
+  pausedAt: string | null;
+  seq: number;
+  side: "applicant" | "advisor";
+};
 
-export function DossierShell({ dossier, locale, active, children }: { dossier: ShellData; locale: Locale; active: string; children: ReactNode }) {
+export function DossierShell({
+  dossier,
+  locale,
+  active,
+  children,
+}: {
+  dossier: ShellData;
+  locale: Locale;
+  active: string;
+  children: ReactNode;
+}) {
   return (
     <DossierLive dossierId={dossier.id} initialSeq={dossier.seq}>
-      <a href="/dashboard" className="text-sm text-brand-700 hover:underline">← {t(locale, "dossier.back")}</a>
+      <a href="/dashboard" className="text-sm text-brand-700 hover:underline">
+        ← {t(locale, "dossier.back")}
+      </a>
       <div className="mt-2">
         <h1 className="text-2xl font-semibold">{dossier.title}</h1>
         <p className="text-sm text-slate-600">{dossier.organizationName}</p>
@@ -18,20 +37,22 @@ export function DossierShell({ dossier, locale, active, children }: { dossier: S
       <PauseBanner initialPaused={dossier.pausedAt !== null} label={t(locale, "dossier.paused")} />
       <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto">
-          {dossierTabs.filter((tab) => !tab.advisorOnly || dossier.side === "advisor").map((tab) => {
-            const current = tab.slug === active;
-            return (
-              <li key={tab.slug}>
-                <a
-                  href={`/dossiers/${dossier.id}${tab.slug ? `/${tab.slug}` : ""}`}
-                  aria-current={current ? "page" : undefined}
-                  className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-                >
-                  {t(locale, tab.label)}
-                </a>
-              </li>
-            );
-          })}
+          {dossierTabs
+            .filter((tab) => !tab.advisorOnly || dossier.side === "advisor")
+            .map((tab) => {
+              const current = tab.slug === active;
+              return (
+                <li key={tab.slug}>
+                  <a
+                    href={`/dossiers/${dossier.id}${tab.slug ? `/${tab.slug}` : ""}`}
+                    aria-current={current ? "page" : undefined}
+                    className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+                  >
+                    {t(locale, tab.label)}
+                  </a>
+                </li>
+              );
+            })}
         </ul>
       </nav>
       <div className="mt-6">{children}</div>

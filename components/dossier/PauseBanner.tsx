@@ -11,7 +11,11 @@ export function PauseBanner({ initialPaused, label }: { initialPaused: boolean; 
   });
   if (!paused) return null;
   return (
-    <div role="status" data-testid="pause-banner" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900">
+    <div
+      role="status"
+      data-testid="pause-banner"
+      className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900"
+    >
       {label}
     </div>
   );

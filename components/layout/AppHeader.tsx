@@ -5,7 +5,17 @@ import { t, type Locale } from "@/server/i18n";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ actor, locale, localMail, adminLinks }: { actor: Actor | null; locale: Locale; localMail: boolean; adminLinks: NavLink[] }) {
+export function AppHeader({
+  actor,
+  locale,
+  localMail,
+  adminLinks,
+}: {
+  actor: Actor | null;
+  locale: Locale;
+  localMail: boolean;
+  adminLinks: NavLink[];
+}) {
   const links: NavLink[] = [
     ...(actor
       ? ([
@@ -19,12 +29,20 @@ export function AppHeader({ actor, locale, localMail, adminLinks }: { actor: Act
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t(locale, "nav.skip")}
       </a>
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
         <a href={actor ? "/dashboard" : "/login"} className="flex items-center gap-2 font-semibold text-brand-700">
-          <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white">R</span>
+          <span
+            aria-hidden="true"
+            className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white"
+          >
+            R
+          </span>
           {t(locale, "app.name")}
         </a>
         <nav aria-label="Navigation" className="flex flex-1 flex-wrap items-center gap-1 text-sm">

@@ -11,7 +11,12 @@ export function LanguageSwitch({ locale, label }: { locale: Locale; label: strin
     <form action="/api/locale" method="post">
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="back" value={`${pathname}${query ? `?${query}` : ""}`} />
-      <button type="submit" lang={other} className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100" aria-label={`${label}: ${other === "en" ? "English" : "Français"}`}>
+      <button
+        type="submit"
+        lang={other}
+        className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+        aria-label={`${label}: ${other === "en" ? "English" : "Français"}`}
+      >
         {other === "en" ? "English" : "Français"}
       </button>
     </form>

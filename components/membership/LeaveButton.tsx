@@ -4,7 +4,13 @@ import { useState } from "react";
 import { leaveDossierAction } from "@/server/domain/membership/actions";
 import { Button } from "../ui/Button";
 
-export function LeaveButton({ dossierId, labels }: { dossierId: string; labels: { button: string; confirm: string; cancel: string; leaving: string } }) {
+export function LeaveButton({
+  dossierId,
+  labels,
+}: {
+  dossierId: string;
+  labels: { button: string; confirm: string; cancel: string; leaving: string };
+}) {
   const [step, setStep] = useState<"idle" | "confirm" | "leaving">("idle");
   const [error, setError] = useState<string | null>(null);
 
@@ -23,16 +29,29 @@ export function LeaveButton({ dossierId, labels }: { dossierId: string; labels: 
   return (
     <div className="flex flex-wrap items-center gap-2">
       {step === "idle" ? (
-        <Button type="button" variant="secondary" onClick={() => setStep("confirm")}>{labels.button}</Button>
+        <Button type="button" variant="secondary" onClick={() => setStep("confirm")}>
+          {labels.button}
+        </Button>
       ) : (
         <>
-          <Button type="button" onClick={() => void leave()} disabled={step === "leaving"} className="bg-red-700 hover:bg-red-800">
+          <Button
+            type="button"
+            onClick={() => void leave()}
+            disabled={step === "leaving"}
+            className="bg-red-700 hover:bg-red-800"
+          >
             {step === "leaving" ? labels.leaving : labels.confirm}
           </Button>
-          <Button type="button" variant="ghost" onClick={() => setStep("idle")} disabled={step === "leaving"}>{labels.cancel}</Button>
+          <Button type="button" variant="ghost" onClick={() => setStep("idle")} disabled={step === "leaving"}>
+            {labels.cancel}
+          </Button>
         </>
       )}
-      {error ? <p role="alert" className="w-full text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -18,7 +18,10 @@ export async function LeaveDossier({ dossierId, locale }: { dossierId: string; l
       <h4 className="font-medium">{t(locale, "membership.leave.title")}</h4>
       {problem ? (
         <p className="text-sm text-slate-700" data-testid="leave-explanation">
-          {t(locale, problem === "membership.referentCannotLeave" ? "membership.leave.referent" : "membership.leave.holder")}
+          {t(
+            locale,
+            problem === "membership.referentCannotLeave" ? "membership.leave.referent" : "membership.leave.holder",
+          )}
         </p>
       ) : (
         <>

@@ -5,7 +5,13 @@ import { createDossierAction } from "@/server/domain/membership/actions";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
 
-export function NewDossierForm({ organizations, locale }: { organizations: { id: string; name: string }[]; locale: Locale }) {
+export function NewDossierForm({
+  organizations,
+  locale,
+}: {
+  organizations: { id: string; name: string }[];
+  locale: Locale;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,13 +37,19 @@ export function NewDossierForm({ organizations, locale }: { organizations: { id:
 
   const input = "block w-full rounded-md border border-slate-300 px-3 py-2";
   return (
-    <form onSubmit={submit} className="max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-5 text-sm" noValidate>
+    <form
+      onSubmit={submit}
+      className="max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-5 text-sm"
+      noValidate
+    >
       {organizations.length > 1 ? (
         <label className="block">
           <span className="mb-1 block">{t(locale, "membership.create.organization")}</span>
           <select name="organizationId" className={input}>
             {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
             ))}
           </select>
         </label>
@@ -60,8 +72,14 @@ export function NewDossierForm({ organizations, locale }: { organizations: { id:
         <span className="mb-1 block">{t(locale, "membership.create.advisors")}</span>
         <textarea name="advisorEmails" rows={2} className={input} />
       </label>
-      {error ? <p role="alert" className="text-red-700">{error}</p> : null}
-      <Button type="submit" disabled={busy}>{busy ? t(locale, "membership.create.submitting") : t(locale, "membership.create.submit")}</Button>
+      {error ? (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={busy}>
+        {busy ? t(locale, "membership.create.submitting") : t(locale, "membership.create.submit")}
+      </Button>
     </form>
   );
 }

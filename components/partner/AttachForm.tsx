@@ -25,8 +25,14 @@ export function AttachForm({ locale }: { locale: Locale }) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="attach-form">
-      <label htmlFor={`${id}-key`} className="block text-sm font-medium">{t(locale, "partner.attach.key")}</label>
+    <form
+      onSubmit={submit}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      data-testid="attach-form"
+    >
+      <label htmlFor={`${id}-key`} className="block text-sm font-medium">
+        {t(locale, "partner.attach.key")}
+      </label>
       <input
         id={`${id}-key`}
         value={key}
@@ -39,8 +45,14 @@ export function AttachForm({ locale }: { locale: Locale }) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-      <Button type="submit" disabled={busy || !key.trim()}>{busy ? t(locale, "partner.attach.submitting") : t(locale, "partner.attach.submit")}</Button>
-      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
+      <Button type="submit" disabled={busy || !key.trim()}>
+        {busy ? t(locale, "partner.attach.submitting") : t(locale, "partner.attach.submit")}
+      </Button>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

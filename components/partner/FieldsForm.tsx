@@ -6,7 +6,15 @@ import type { PartnerField } from "@/server/domain/template/fields";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
 
-export function FieldsForm({ dossierId, fields, locale }: { dossierId: string; fields: PartnerField[]; locale: Locale }) {
+export function FieldsForm({
+  dossierId,
+  fields,
+  locale,
+}: {
+  dossierId: string;
+  fields: PartnerField[];
+  locale: Locale;
+}) {
   const id = useId();
   const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.key, f.value])));
   const [busy, setBusy] = useState(false);
@@ -20,7 +28,10 @@ export function FieldsForm({ dossierId, fields, locale }: { dossierId: string; f
     setError(null);
     setSaved(false);
     try {
-      const res = await savePartnerFieldsAction({ dossierId, values: Object.fromEntries(editable.map((f) => [f.key, values[f.key] ?? ""])) });
+      const res = await savePartnerFieldsAction({
+        dossierId,
+        values: Object.fromEntries(editable.map((f) => [f.key, values[f.key] ?? ""])),
+      });
       if (!res.ok) return setError(res.error.message);
       setSaved(true);
     } finally {
@@ -36,21 +47,43 @@ export function FieldsForm({ dossierId, fields, locale }: { dossierId: string; f
           <div key={f.key} className="flex flex-col gap-1 text-sm">
             {f.editable ? (
               <>
-                <label htmlFor={`${id}-${f.key}`} className="font-medium">{f.label}</label>
-                <input id={`${id}-${f.key}`} value={values[f.key] ?? ""} onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))} maxLength={5000} className="rounded-md border border-slate-300 px-2 py-1.5" />
+                <label htmlFor={`${id}-${f.key}`} className="font-medium">
+                  {f.label}
+                </label>
+                <input
+                  id={`${id}-${f.key}`}
+                  value={values[f.key] ?? ""}
+                  onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+                  maxLength={5000}
+                  className="rounded-md border border-slate-300 px-2 py-1.5"
+                />
               </>
             ) : (
               <>
                 <dt className="font-medium">{f.label}</dt>
-                <dd className="text-slate-800" data-testid={`field-${f.key}`}>{f.value || "—"}</dd>
+                <dd className="text-slate-800" data-testid={`field-${f.key}`}>
+                  {f.value || "—"}
+                </dd>
               </>
             )}
           </div>
         ))}
       </dl>
-      {editable.length ? <Button type="submit" variant="secondary" disabled={busy}>{busy ? t(locale, "partner.view.savingFields") : t(locale, "partner.view.saveFields")}</Button> : null}
-      {saved ? <p role="status" className="text-sm text-emerald-800">{t(locale, "partner.view.fieldsSaved")}</p> : null}
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {editable.length ? (
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {busy ? t(locale, "partner.view.savingFields") : t(locale, "partner.view.saveFields")}
+        </Button>
+      ) : null}
+      {saved ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t(locale, "partner.view.fieldsSaved")}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

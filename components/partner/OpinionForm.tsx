@@ -5,7 +5,21 @@ import { t, type Locale } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 import { Button } from "../ui/Button";
 
-export function OpinionForm({ dossierId, solicitationId, locale, answeredAt, editable, opinion = true }: { dossierId: string; solicitationId: string; locale: Locale; answeredAt: string | null; editable: boolean; opinion?: boolean }) {
+export function OpinionForm({
+  dossierId,
+  solicitationId,
+  locale,
+  answeredAt,
+  editable,
+  opinion = true,
+}: {
+  dossierId: string;
+  solicitationId: string;
+  locale: Locale;
+  answeredAt: string | null;
+  editable: boolean;
+  opinion?: boolean;
+}) {
   const id = useId();
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
@@ -13,7 +27,12 @@ export function OpinionForm({ dossierId, solicitationId, locale, answeredAt, edi
   const [sentAt, setSentAt] = useState(answeredAt);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  if (sentAt) return <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="opinion-sent">{t(locale, "partner.opinion.sent", { date: dateFormat(locale, "medium").format(new Date(sentAt)) })}</p>;
+  if (sentAt)
+    return (
+      <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="opinion-sent">
+        {t(locale, "partner.opinion.sent", { date: dateFormat(locale, "medium").format(new Date(sentAt)) })}
+      </p>
+    );
   if (!editable) return <p className="text-sm text-slate-600">{t(locale, "partner.readOnly")}</p>;
 
   async function submit(e: FormEvent) {
@@ -39,12 +58,32 @@ export function OpinionForm({ dossierId, solicitationId, locale, answeredAt, edi
 
   return (
     <form onSubmit={submit} className="space-y-3" data-testid="opinion-form">
-      <label htmlFor={`${id}-text`} className="block text-sm font-medium">{t(locale, opinion ? "partner.opinion.text" : "partner.done.text")}</label>
-      <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} rows={6} maxLength={10000} required className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-      <label htmlFor={`${id}-file`} className="block text-sm font-medium">{t(locale, "partner.opinion.file")}</label>
+      <label htmlFor={`${id}-text`} className="block text-sm font-medium">
+        {t(locale, opinion ? "partner.opinion.text" : "partner.done.text")}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={6}
+        maxLength={10000}
+        required
+        className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      <label htmlFor={`${id}-file`} className="block text-sm font-medium">
+        {t(locale, "partner.opinion.file")}
+      </label>
       <input ref={fileRef} id={`${id}-file`} type="file" className="block text-sm" />
-      <Button type="submit" disabled={busy || !text.trim()}>{busy ? t(locale, "partner.opinion.submitting") : t(locale, opinion ? "partner.opinion.submit" : "partner.done.submit")}</Button>
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      <Button type="submit" disabled={busy || !text.trim()}>
+        {busy
+          ? t(locale, "partner.opinion.submitting")
+          : t(locale, opinion ? "partner.opinion.submit" : "partner.done.submit")}
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

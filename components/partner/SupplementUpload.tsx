@@ -32,10 +32,18 @@ export function SupplementUpload({ dossierId, locale }: { dossierId: string; loc
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-3 text-sm" data-testid="supplement-upload">
-      <label htmlFor={`${id}-file`} className="font-medium">{t(locale, "doc.file")}</label>
+      <label htmlFor={`${id}-file`} className="font-medium">
+        {t(locale, "doc.file")}
+      </label>
       <input ref={fileRef} id={`${id}-file`} type="file" />
-      <Button type="submit" variant="secondary" disabled={busy}>{busy ? t(locale, "partner.opinion.submitting") : t(locale, "doc.upload")}</Button>
-      {error ? <p role="alert" className="w-full text-red-700">{error}</p> : null}
+      <Button type="submit" variant="secondary" disabled={busy}>
+        {busy ? t(locale, "partner.opinion.submitting") : t(locale, "doc.upload")}
+      </Button>
+      {error ? (
+        <p role="alert" className="w-full text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

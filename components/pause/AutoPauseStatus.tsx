@@ -19,7 +19,9 @@ export async function AutoPauseStatus({ actor }: { actor: Actor }) {
       data-testid="auto-pause-status"
       className={`rounded-lg border px-4 py-3 text-sm ${warn ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-200 bg-white text-slate-700"}`}
     >
-      <h2 id="auto-pause-title" className="font-medium">{t(locale, "pause.autoRun.title")}</h2>
+      <h2 id="auto-pause-title" className="font-medium">
+        {t(locale, "pause.autoRun.title")}
+      </h2>
       {run ? (
         <p>
           {t(locale, "pause.autoRun.last", { date: fmt.format(new Date(run.startedAt)), count: run.paused })}

@@ -14,7 +14,15 @@ import { dateFormat } from "@/server/i18n/format";
 
 const COMMENT_MAX = 1000;
 
-export function PauseSettings({ dossierId, initial, locale }: { dossierId: string; initial: PauseState; locale: Locale }) {
+export function PauseSettings({
+  dossierId,
+  initial,
+  locale,
+}: {
+  dossierId: string;
+  initial: PauseState;
+  locale: Locale;
+}) {
   const [state, setState] = useState<PauseState>(initial);
   const [reason, setReason] = useState<PauseReason | "">("");
   const [comment, setComment] = useState("");
@@ -34,14 +42,23 @@ export function PauseSettings({ dossierId, initial, locale }: { dossierId: strin
         byName: p.byName,
       }));
     } else if (e.type === "dossier.reactivated") {
-      setState((s) => ({ ...s, paused: false, pausedAt: null, cause: null, reason: null, comment: null, byName: null }));
+      setState((s) => ({
+        ...s,
+        paused: false,
+        pausedAt: null,
+        cause: null,
+        reason: null,
+        comment: null,
+        byName: null,
+      }));
     }
   });
 
   function pause(e: FormEvent) {
     e.preventDefault();
     if (!reason) return setError(t(locale, "pause.error.reason"));
-    if ((reason === "other" && !comment.trim()) || comment.length > COMMENT_MAX) return setError(t(locale, "pause.error.comment"));
+    if ((reason === "other" && !comment.trim()) || comment.length > COMMENT_MAX)
+      return setError(t(locale, "pause.error.comment"));
     setError(null);
     startTransition(async () => {
       const res = await pauseDossierAction({ dossierId, reason, comment: comment.trim() || undefined });
@@ -61,7 +78,9 @@ export function PauseSettings({ dossierId, initial, locale }: { dossierId: strin
 
   const fmt = dateFormat(locale, "longDate");
   const errorLine = error ? (
-    <p id="pause-error" role="alert" className="text-sm text-red-700" data-testid="pause-error">{error}</p>
+    <p id="pause-error" role="alert" className="text-sm text-red-700" data-testid="pause-error">
+      {error}
+    </p>
   ) : null;
 
   if (state.paused) {
@@ -70,10 +89,19 @@ export function PauseSettings({ dossierId, initial, locale }: { dossierId: strin
         <p className="text-sm font-medium text-amber-900">
           {state.cause === "inactivity"
             ? t(locale, "pause.pausedInactivity", { date: fmt.format(new Date(state.pausedAt!)) })
-            : t(locale, "pause.pausedManual", { date: fmt.format(new Date(state.pausedAt!)), name: state.byName ?? t(locale, "timeline.someone") })}
+            : t(locale, "pause.pausedManual", {
+                date: fmt.format(new Date(state.pausedAt!)),
+                name: state.byName ?? t(locale, "timeline.someone"),
+              })}
         </p>
-        {state.reason ? <p className="text-sm text-slate-700">{t(locale, "pause.reasonLine", { reason: reasonLabel(locale, state.reason) })}</p> : null}
-        {state.comment ? <p className="whitespace-pre-wrap break-words text-sm text-slate-700">{state.comment}</p> : null}
+        {state.reason ? (
+          <p className="text-sm text-slate-700">
+            {t(locale, "pause.reasonLine", { reason: reasonLabel(locale, state.reason) })}
+          </p>
+        ) : null}
+        {state.comment ? (
+          <p className="whitespace-pre-wrap break-words text-sm text-slate-700">{state.comment}</p>
+        ) : null}
         {errorLine}
         <Button type="button" onClick={reactivate} disabled={pending}>
           {pending ? t(locale, "pause.reactivating") : t(locale, "pause.reactivate")}
@@ -90,14 +118,25 @@ export function PauseSettings({ dossierId, initial, locale }: { dossierId: strin
         <div className="mt-2 space-y-1.5">
           {PAUSE_REASONS.map((r) => (
             <label key={r} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => { setReason(r); setError(null); }} />
+              <input
+                type="radio"
+                name="reason"
+                value={r}
+                checked={reason === r}
+                onChange={() => {
+                  setReason(r);
+                  setError(null);
+                }}
+              />
               {reasonLabel(locale, r)}
             </label>
           ))}
         </div>
       </fieldset>
       <div>
-        <label htmlFor="pause-comment" className="block text-sm font-medium text-slate-900">{t(locale, "pause.comment")}</label>
+        <label htmlFor="pause-comment" className="block text-sm font-medium text-slate-900">
+          {t(locale, "pause.comment")}
+        </label>
         <textarea
           id="pause-comment"
           name="comment"

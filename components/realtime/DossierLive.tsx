@@ -11,7 +11,15 @@ type Live = ReturnType<typeof useDossierChannel> & { dossierId: string; subscrib
 
 const LiveContext = createContext<Live | null>(null);
 
-export function DossierLive({ dossierId, initialSeq, children }: { dossierId: string; initialSeq: number; children: ReactNode }) {
+export function DossierLive({
+  dossierId,
+  initialSeq,
+  children,
+}: {
+  dossierId: string;
+  initialSeq: number;
+  children: ReactNode;
+}) {
   const handlers = useRef(new Set<Handler>());
   const dispatch = useCallback((e: DossierEventWire) => handlers.current.forEach((h) => h(e)), []);
   const channel = useDossierChannel(dossierId, initialSeq, dispatch);
@@ -44,9 +52,15 @@ export function useDossierEvent(handler: Handler) {
 function RevokedNotice() {
   const locale = toLocale(typeof document === "undefined" ? "fr" : document.documentElement.lang);
   return (
-    <div role="alert" data-testid="dossier-revoked" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
+    <div
+      role="alert"
+      data-testid="dossier-revoked"
+      className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900"
+    >
       {t(locale, "membership.revoked")}{" "}
-      <a className="underline" href="/dashboard">{t(locale, "dossier.back")}</a>
+      <a className="underline" href="/dashboard">
+        {t(locale, "dossier.back")}
+      </a>
     </div>
   );
 }

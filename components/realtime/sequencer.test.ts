@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { Sequencer } from "./sequencer";
 
-const ev = (seq: number): DossierEventWire => ({ dossierId: "d", seq, type: "message.created", payload: { n: seq }, at: "" });
+const ev = (seq: number): DossierEventWire => ({
+  dossierId: "d",
+  seq,
+  type: "message.created",
+  payload: { n: seq },
+  at: "",
+});
 
 describe("Sequencer", () => {
   let applied: number[];
@@ -13,7 +19,12 @@ describe("Sequencer", () => {
     vi.useFakeTimers();
     applied = [];
     catchUps = 0;
-    s = new Sequencer(10, (e) => applied.push(e.seq), () => catchUps++, 400);
+    s = new Sequencer(
+      10,
+      (e) => applied.push(e.seq),
+      () => catchUps++,
+      400,
+    );
   });
   afterEach(() => vi.useRealTimers());
 

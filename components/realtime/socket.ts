@@ -9,7 +9,12 @@ let socket: RelaisSocket | null = null;
 
 export function getSocket(): RelaisSocket {
   if (!socket) {
-    socket = io({ path: "/socket.io", transports: ["websocket", "polling"], tryAllTransports: true, withCredentials: true });
+    socket = io({
+      path: "/socket.io",
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+      withCredentials: true,
+    });
   }
   return socket;
 }

@@ -20,7 +20,11 @@ export function useDossierChannel(dossierId: string, initialSeq: number, onEvent
   useEffect(() => {
     const socket = getSocket();
     let revoked = false;
-    const sequencer: Sequencer = new Sequencer(initialSeq, (e) => onEventRef.current(e), () => join());
+    const sequencer: Sequencer = new Sequencer(
+      initialSeq,
+      (e) => onEventRef.current(e),
+      () => join(),
+    );
 
     function join() {
       socket.emit("dossier:join", { dossierId, afterSeq: sequencer.lastSeq }, (res) => {
@@ -43,7 +47,8 @@ export function useDossierChannel(dossierId: string, initialSeq: number, onEvent
     const onConnect = () => join();
     const onDisconnect = () => !revoked && setStatus("offline");
     const onDossierEvent = (e: DossierEventWire) => e.dossierId === dossierId && sequencer.receive(e);
-    const onPresence = (p: { dossierId: string; viewers: Viewer[] }) => p.dossierId === dossierId && setViewers(p.viewers);
+    const onPresence = (p: { dossierId: string; viewers: Viewer[] }) =>
+      p.dossierId === dossierId && setViewers(p.viewers);
     const onTyping = (p: { dossierId: string; userId: string; name: string }) => {
       if (p.dossierId !== dossierId) return;
       const until = Date.now() + 3000;
@@ -62,7 +67,13 @@ export function useDossierChannel(dossierId: string, initialSeq: number, onEvent
     socket.on("typing", onTyping);
     socket.on("dossier:revoked", onRevoked);
     if (socket.connected) join();
-    const sweep = setInterval(() => setTyping((list) => (list.some((x) => x.until < Date.now()) ? list.filter((x) => x.until >= Date.now()) : list)), 1000);
+    const sweep = setInterval(
+      () =>
+        setTyping((list) =>
+          list.some((x) => x.until < Date.now()) ? list.filter((x) => x.until >= Date.now()) : list,
+        ),
+      1000,
+    );
 
     return () => {
       clearInterval(sweep);

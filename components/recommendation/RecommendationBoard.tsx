@@ -11,7 +11,11 @@ import { EmptyState } from "../ui/EmptyState";
 import { RecommendationCard } from "./RecommendationCard";
 import { RecommendationForm } from "./RecommendationForm";
 
-const RECOMMENDATION_EVENTS = new Set(["recommendation.created", "recommendation.updated", "recommendation.status_changed"]);
+const RECOMMENDATION_EVENTS = new Set([
+  "recommendation.created",
+  "recommendation.updated",
+  "recommendation.status_changed",
+]);
 
 /** Keeps the newest copy of each recommendation (by seq), newest recommendation first. */
 export function upsert(list: RecommendationView[], r: RecommendationView): RecommendationView[] {
@@ -54,14 +58,37 @@ export function RecommendationBoard({
 
   return (
     <section aria-labelledby="reco-heading" className="space-y-6">
-      <h2 id="reco-heading" className="sr-only">{t(locale, "reco.heading")}</h2>
-      {canEdit ? <RecommendationForm mode="create" dossierId={dossierId} documents={documents} maxBytes={maxBytes} locale={locale} onSaved={apply} /> : null}
+      <h2 id="reco-heading" className="sr-only">
+        {t(locale, "reco.heading")}
+      </h2>
+      {canEdit ? (
+        <RecommendationForm
+          mode="create"
+          dossierId={dossierId}
+          documents={documents}
+          maxBytes={maxBytes}
+          locale={locale}
+          onSaved={apply}
+        />
+      ) : null}
       {items.length === 0 ? (
-        <EmptyState title={t(locale, "reco.empty")}>{t(locale, canEdit ? "reco.emptyAdvisor" : "reco.emptyApplicant")}</EmptyState>
+        <EmptyState title={t(locale, "reco.empty")}>
+          {t(locale, canEdit ? "reco.emptyAdvisor" : "reco.emptyApplicant")}
+        </EmptyState>
       ) : (
         <ul className="space-y-4" aria-live="polite" data-testid="recommendations">
           {items.map((r) => (
-            <RecommendationCard key={r.id} recommendation={r} dossierId={dossierId} documents={documents} maxBytes={maxBytes} canEdit={canEdit} canChangeStatus={canChangeStatus} locale={locale} onSaved={apply} />
+            <RecommendationCard
+              key={r.id}
+              recommendation={r}
+              dossierId={dossierId}
+              documents={documents}
+              maxBytes={maxBytes}
+              canEdit={canEdit}
+              canChangeStatus={canChangeStatus}
+              locale={locale}
+              onSaved={apply}
+            />
           ))}
         </ul>
       )}

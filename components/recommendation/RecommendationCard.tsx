@@ -84,9 +84,13 @@ export function RecommendationCard({
     <li data-testid="recommendation" data-status={r.status} className="rounded-xl border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 className="font-semibold text-slate-900" data-testid="recommendation-title">{r.title}</h3>
+          <h3 className="font-semibold text-slate-900" data-testid="recommendation-title">
+            {r.title}
+          </h3>
           <p className="text-xs text-slate-600">
-            <span suppressHydrationWarning>{t(locale, "reco.by", { name: r.author.name, date: fmt.format(new Date(r.createdAt)) })}</span>
+            <span suppressHydrationWarning>
+              {t(locale, "reco.by", { name: r.author.name, date: fmt.format(new Date(r.createdAt)) })}
+            </span>
           </p>
         </div>
         <span data-testid="recommendation-status">
@@ -98,14 +102,23 @@ export function RecommendationCard({
         <ul className="mt-3 space-y-1 text-sm">
           {r.link ? (
             <li>
-              <a href={r.link} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-700 underline">
+              <a
+                href={r.link}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                className="break-all text-brand-700 underline"
+              >
                 {t(locale, "reco.openLink")} : {r.link}
               </a>
             </li>
           ) : null}
           {r.document ? (
             <li>
-              <a href={`/api/dossiers/${dossierId}/documents/${r.document.id}`} download className="text-brand-700 underline">
+              <a
+                href={`/api/dossiers/${dossierId}/documents/${r.document.id}`}
+                download
+                className="text-brand-700 underline"
+              >
                 {t(locale, "doc.download", { name: r.document.name })}
               </a>
             </li>
@@ -132,12 +145,19 @@ export function RecommendationCard({
                 </option>
               ))}
             </select>
-            {pending ? <span className="text-xs text-slate-600" role="status">{t(locale, "reco.statusSaving")}</span> : null}
+            {pending ? (
+              <span className="text-xs text-slate-600" role="status">
+                {t(locale, "reco.statusSaving")}
+              </span>
+            ) : null}
           </>
         ) : null}
         {r.statusChangedBy ? (
           <span className="text-xs text-slate-600" suppressHydrationWarning>
-            {t(locale, "reco.statusBy", { name: r.statusChangedBy.name, date: fmt.format(new Date(r.statusChangedAt)) })}
+            {t(locale, "reco.statusBy", {
+              name: r.statusChangedBy.name,
+              date: fmt.format(new Date(r.statusChangedAt)),
+            })}
           </span>
         ) : null}
         {canEdit ? (

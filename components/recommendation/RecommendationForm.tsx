@@ -59,7 +59,10 @@ export function RecommendationForm({
         if (fileRef.current) fileRef.current.value = "";
       }
       const fields = { title, body, link, documentId: attached };
-      const res = mode === "create" ? await createRecommendationAction({ dossierId, ...fields }) : await updateRecommendationAction({ recommendationId: recommendation!.id, ...fields });
+      const res =
+        mode === "create"
+          ? await createRecommendationAction({ dossierId, ...fields })
+          : await updateRecommendationAction({ recommendationId: recommendation!.id, ...fields });
       if (!res.ok) return setError(res.error.message);
       onSaved(res.recommendation);
       if (mode === "create") {
@@ -72,26 +75,70 @@ export function RecommendationForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby={`${id}-legend`} data-testid={`recommendation-form-${mode}`}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      aria-labelledby={`${id}-legend`}
+      data-testid={`recommendation-form-${mode}`}
+    >
       <h3 id={`${id}-legend`} className="font-semibold">
         {mode === "create" ? t(locale, "reco.new") : t(locale, "reco.edit")}
       </h3>
       <div>
-        <label htmlFor={`${id}-title`} className="text-sm font-medium text-slate-700">{t(locale, "reco.title")}</label>
-        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required aria-invalid={error ? true : undefined} aria-describedby={`${id}-error`} className={input} />
+        <label htmlFor={`${id}-title`} className="text-sm font-medium text-slate-700">
+          {t(locale, "reco.title")}
+        </label>
+        <input
+          id={`${id}-title`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={200}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-error`}
+          className={input}
+        />
       </div>
       <div>
-        <label htmlFor={`${id}-body`} className="text-sm font-medium text-slate-700">{t(locale, "reco.body")}</label>
-        <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={10_000} className={input} />
+        <label htmlFor={`${id}-body`} className="text-sm font-medium text-slate-700">
+          {t(locale, "reco.body")}
+        </label>
+        <textarea
+          id={`${id}-body`}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={3}
+          maxLength={10_000}
+          className={input}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label htmlFor={`${id}-link`} className="text-sm font-medium text-slate-700">{t(locale, "reco.link")}</label>
-          <input id={`${id}-link`} type="url" inputMode="url" placeholder="https://" value={link} onChange={(e) => setLink(e.target.value)} className={input} />
+          <label htmlFor={`${id}-link`} className="text-sm font-medium text-slate-700">
+            {t(locale, "reco.link")}
+          </label>
+          <input
+            id={`${id}-link`}
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            value={link}
+            onChange={(e) => setLink(e.target.value)}
+            className={input}
+          />
         </div>
         <div>
-          <label htmlFor={`${id}-doc`} className="text-sm font-medium text-slate-700">{t(locale, "reco.document")}</label>
-          <select id={`${id}-doc`} value={documentId} onChange={(e) => setDocumentId(e.target.value)} aria-describedby={`${id}-doc-hint`} className={input}>
+          <label htmlFor={`${id}-doc`} className="text-sm font-medium text-slate-700">
+            {t(locale, "reco.document")}
+          </label>
+          <select
+            id={`${id}-doc`}
+            value={documentId}
+            onChange={(e) => setDocumentId(e.target.value)}
+            aria-describedby={`${id}-doc-hint`}
+            className={input}
+          >
             <option value="">{t(locale, "reco.noDocument")}</option>
             {documents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -99,14 +146,29 @@ export function RecommendationForm({
               </option>
             ))}
           </select>
-          <p id={`${id}-doc-hint`} className="mt-1 text-xs text-slate-600">{t(locale, "reco.documentHint")}</p>
-          <label htmlFor={`${id}-file`} className="mt-2 block text-sm font-medium text-slate-700">{t(locale, "reco.newFile")}</label>
-          <input ref={fileRef} id={`${id}-file`} type="file" accept={acceptAttribute} disabled={pending} className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm" />
+          <p id={`${id}-doc-hint`} className="mt-1 text-xs text-slate-600">
+            {t(locale, "reco.documentHint")}
+          </p>
+          <label htmlFor={`${id}-file`} className="mt-2 block text-sm font-medium text-slate-700">
+            {t(locale, "reco.newFile")}
+          </label>
+          <input
+            ref={fileRef}
+            id={`${id}-file`}
+            type="file"
+            accept={acceptAttribute}
+            disabled={pending}
+            className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm"
+          />
         </div>
       </div>
       <div className="flex items-center justify-between gap-3">
         <div id={`${id}-error`} className="text-sm">
-          {error ? <p role="alert" className="text-red-700">{error}</p> : null}
+          {error ? (
+            <p role="alert" className="text-red-700">
+              {error}
+            </p>
+          ) : null}
         </div>
         <div className="flex gap-2">
           {onCancel ? (
@@ -115,7 +177,11 @@ export function RecommendationForm({
             </Button>
           ) : null}
           <Button type="submit" disabled={pending}>
-            {progress !== null ? t(locale, "reco.uploadingFile", { percent: progress }) : mode === "create" ? t(locale, pending ? "reco.creating" : "reco.create") : t(locale, pending ? "reco.saving" : "reco.save")}
+            {progress !== null
+              ? t(locale, "reco.uploadingFile", { percent: progress })
+              : mode === "create"
+                ? t(locale, pending ? "reco.creating" : "reco.create")
+                : t(locale, pending ? "reco.saving" : "reco.save")}
           </Button>
         </div>
       </div>

@@ -16,10 +16,22 @@ export function NextReminder({ initial, locale }: { initial: ReminderPlan; local
   useDossierEvent((e) => {
     if (e.type === "dossier.paused") setPlan((p) => ({ ...p, paused: true, nextAt: null }));
     else if (e.type === "dossier.reactivated") {
-      setPlan((p) => ({ ...p, paused: false, nextAt: p.hasOpen ? new Date(new Date(e.at).getTime() + p.delayDays * DAY_MS).toISOString() : null }));
+      setPlan((p) => ({
+        ...p,
+        paused: false,
+        nextAt: p.hasOpen ? new Date(new Date(e.at).getTime() + p.delayDays * DAY_MS).toISOString() : null,
+      }));
     } else if (e.type === "recommendation.created") {
       // The first open recommendation starts the clock; with others open the date stays.
-      setPlan((p) => (p.hasOpen ? p : { ...p, hasOpen: true, nextAt: p.paused ? null : new Date(new Date(e.at).getTime() + p.delayDays * DAY_MS).toISOString() }));
+      setPlan((p) =>
+        p.hasOpen
+          ? p
+          : {
+              ...p,
+              hasOpen: true,
+              nextAt: p.paused ? null : new Date(new Date(e.at).getTime() + p.delayDays * DAY_MS).toISOString(),
+            },
+      );
     }
   });
 
@@ -27,12 +39,20 @@ export function NextReminder({ initial, locale }: { initial: ReminderPlan; local
   let line: string;
   if (plan.paused) line = t(locale, "reminder.settings.paused");
   else if (!plan.nextAt) line = t(locale, "reminder.settings.none");
-  else line = t(locale, "reminder.settings.next", { date: dateFormat(locale, "longDate").format(new Date(plan.nextAt)) });
+  else
+    line = t(locale, "reminder.settings.next", { date: dateFormat(locale, "longDate").format(new Date(plan.nextAt)) });
 
   return (
-    <div className="mt-2 space-y-1" data-testid="next-reminder" data-next={plan.nextAt ?? ""} data-paused={plan.paused ? "true" : "false"}>
+    <div
+      className="mt-2 space-y-1"
+      data-testid="next-reminder"
+      data-next={plan.nextAt ?? ""}
+      data-paused={plan.paused ? "true" : "false"}
+    >
       <p className="text-sm text-slate-800">{line}</p>
-      <p className="text-sm text-slate-600">{t(locale, plan.toAllApplicants ? "reminder.settings.toAll" : "reminder.settings.toReferent", { weeks })}</p>
+      <p className="text-sm text-slate-600">
+        {t(locale, plan.toAllApplicants ? "reminder.settings.toAll" : "reminder.settings.toReferent", { weeks })}
+      </p>
     </div>
   );
 }

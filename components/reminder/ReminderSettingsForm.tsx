@@ -33,7 +33,9 @@ export function ReminderSettingsForm({ initial, locale }: { initial: Organizatio
   return (
     <form onSubmit={submit} noValidate className="mt-4 space-y-4" data-testid={`reminder-settings-${id}`}>
       <div>
-        <label htmlFor={`delay-${id}`} className="block text-sm font-medium text-slate-900">{t(locale, "reminder.admin.delay")}</label>
+        <label htmlFor={`delay-${id}`} className="block text-sm font-medium text-slate-900">
+          {t(locale, "reminder.admin.delay")}
+        </label>
         <input
           id={`delay-${id}`}
           name="delayDays"
@@ -42,20 +44,43 @@ export function ReminderSettingsForm({ initial, locale }: { initial: Organizatio
           min={7}
           max={365}
           value={delay}
-          onChange={(e) => { setDelay(e.target.value); setSaved(false); }}
+          onChange={(e) => {
+            setDelay(e.target.value);
+            setSaved(false);
+          }}
           aria-describedby={`delay-hint-${id}${error ? ` delay-error-${id}` : ""}`}
           aria-invalid={error ? true : undefined}
           className="mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-600"
         />
-        <p id={`delay-hint-${id}`} className="mt-1 text-xs text-slate-600">{t(locale, "reminder.admin.delayHint")}</p>
+        <p id={`delay-hint-${id}`} className="mt-1 text-xs text-slate-600">
+          {t(locale, "reminder.admin.delayHint")}
+        </p>
       </div>
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" className="mt-0.5" checked={toAll} onChange={(e) => { setToAll(e.target.checked); setSaved(false); }} />
+        <input
+          type="checkbox"
+          className="mt-0.5"
+          checked={toAll}
+          onChange={(e) => {
+            setToAll(e.target.checked);
+            setSaved(false);
+          }}
+        />
         {t(locale, "reminder.admin.toAll")}
       </label>
-      {error ? <p id={`delay-error-${id}`} role="alert" className="text-sm text-red-700">{error}</p> : null}
-      {saved ? <p role="status" className="text-sm text-emerald-800">{t(locale, "reminder.admin.saved")}</p> : null}
-      <Button type="submit" disabled={pending}>{pending ? t(locale, "reminder.admin.saving") : t(locale, "reminder.admin.save")}</Button>
+      {error ? (
+        <p id={`delay-error-${id}`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {saved ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t(locale, "reminder.admin.saved")}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? t(locale, "reminder.admin.saving") : t(locale, "reminder.admin.save")}
+      </Button>
     </form>
   );
 }

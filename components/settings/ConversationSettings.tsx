@@ -4,7 +4,12 @@
 import { useState, useTransition } from "react";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
 import type { ConversationSettingsView, ParticipationRow } from "@/server/domain/settings/service";
-import { setFrequencyAction, setNotificationLocaleAction, setParticipationAction, setParticipationForAllAction } from "@/server/domain/settings/actions";
+import {
+  setFrequencyAction,
+  setNotificationLocaleAction,
+  setParticipationAction,
+  setParticipationForAllAction,
+} from "@/server/domain/settings/actions";
 import { FREQUENCIES, type Frequency } from "@/server/domain/notification/schema";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/EmptyState";
@@ -72,11 +77,17 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
     <div className="mt-2">
       <div className="mb-2 min-h-6 text-sm" aria-live="polite">
         {error ? (
-          <p role="alert" className="text-red-700" data-testid="settings-error">{error}</p>
+          <p role="alert" className="text-red-700" data-testid="settings-error">
+            {error}
+          </p>
         ) : status === "saving" ? (
-          <p role="status" className="text-slate-600">{t(locale, "notify.settings.saving")}</p>
+          <p role="status" className="text-slate-600">
+            {t(locale, "notify.settings.saving")}
+          </p>
         ) : status === "saved" ? (
-          <p role="status" className="text-emerald-700" data-testid="settings-saved">{t(locale, "notify.settings.saved")}</p>
+          <p role="status" className="text-emerald-700" data-testid="settings-saved">
+            {t(locale, "notify.settings.saved")}
+          </p>
         ) : null}
       </div>
 
@@ -94,7 +105,11 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
                     checked={frequency === f}
                     onChange={() => {
                       const previous = frequency;
-                      save(() => setFrequency(f), () => setFrequency(previous), () => setFrequencyAction({ frequency: f }));
+                      save(
+                        () => setFrequency(f),
+                        () => setFrequency(previous),
+                        () => setFrequencyAction({ frequency: f }),
+                      );
                     }}
                   />
                   {t(locale, `notify.frequency.${f}` as MessageKey)}
@@ -106,7 +121,9 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
         </section>
 
         <section className="rounded-xl border border-slate-200 bg-white p-5">
-          <label htmlFor="notification-locale" className="text-lg font-semibold">{t(locale, "notify.settings.language")}</label>
+          <label htmlFor="notification-locale" className="text-lg font-semibold">
+            {t(locale, "notify.settings.language")}
+          </label>
           <select
             id="notification-locale"
             className="mt-3 block rounded-md border border-slate-300 px-3 py-2 text-sm"
@@ -114,7 +131,11 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
             onChange={(e) => {
               const next = e.target.value as Locale | "profile";
               const previous = notifLocale;
-              save(() => setNotifLocale(next), () => setNotifLocale(previous), () => setNotificationLocaleAction({ locale: next }));
+              save(
+                () => setNotifLocale(next),
+                () => setNotifLocale(previous),
+                () => setNotificationLocaleAction({ locale: next }),
+              );
             }}
           >
             <option value="profile">{t(locale, "notify.settings.languageDefault", { language: profileName })}</option>
@@ -124,7 +145,9 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
         </section>
 
         <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="participation-title">
-          <h2 id="participation-title" className="text-lg font-semibold">{t(locale, "notify.settings.participation")}</h2>
+          <h2 id="participation-title" className="text-lg font-semibold">
+            {t(locale, "notify.settings.participation")}
+          </h2>
           <p className="mt-1 text-sm text-slate-600">{t(locale, "notify.settings.participationHint")}</p>
           {orgs.length === 0 ? (
             <div className="mt-4">
@@ -132,29 +155,59 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
             </div>
           ) : (
             <>
-              <ApplyAll locale={locale} label={t(locale, "notify.settings.allDossiers")} onApply={(key, value) => applyAll(key, value)} testId="apply-all" />
+              <ApplyAll
+                locale={locale}
+                label={t(locale, "notify.settings.allDossiers")}
+                onApply={(key, value) => applyAll(key, value)}
+                testId="apply-all"
+              />
               <div className="mt-4 space-y-3">
                 {orgs.map((o) => (
-                  <details key={o.id} open className="rounded-lg border border-slate-200" data-testid="org-group" data-org={o.name}>
+                  <details
+                    key={o.id}
+                    open
+                    className="rounded-lg border border-slate-200"
+                    data-testid="org-group"
+                    data-org={o.name}
+                  >
                     <summary className="cursor-pointer px-4 py-2 font-medium">
-                      {o.name} <span className="text-sm font-normal text-slate-600">· {t(locale, "notify.settings.count", { count: o.dossiers.length })}</span>
+                      {o.name}{" "}
+                      <span className="text-sm font-normal text-slate-600">
+                        · {t(locale, "notify.settings.count", { count: o.dossiers.length })}
+                      </span>
                     </summary>
                     <div className="border-t border-slate-100 px-4 py-3">
-                      <ApplyAll locale={locale} label={t(locale, "notify.settings.orgDossiers", { organization: o.name })} onApply={(key, value) => applyAll(key, value, o.id)} testId="apply-org" />
+                      <ApplyAll
+                        locale={locale}
+                        label={t(locale, "notify.settings.orgDossiers", { organization: o.name })}
+                        onApply={(key, value) => applyAll(key, value, o.id)}
+                        testId="apply-org"
+                      />
                       <table className="mt-3 w-full text-sm">
                         <thead>
                           <tr className="text-left text-slate-600">
-                            <th scope="col" className="py-1 font-medium">{t(locale, "notify.settings.dossier")}</th>
+                            <th scope="col" className="py-1 font-medium">
+                              {t(locale, "notify.settings.dossier")}
+                            </th>
                             {SWITCHES.map((s) => (
-                              <th key={s.key} scope="col" className="py-1 text-center font-medium">{t(locale, s.label)}</th>
+                              <th key={s.key} scope="col" className="py-1 text-center font-medium">
+                                {t(locale, s.label)}
+                              </th>
                             ))}
                           </tr>
                         </thead>
                         <tbody>
                           {o.dossiers.map((d) => (
-                            <tr key={d.id} className="border-t border-slate-100" data-testid="participation-row" data-dossier={d.id}>
+                            <tr
+                              key={d.id}
+                              className="border-t border-slate-100"
+                              data-testid="participation-row"
+                              data-dossier={d.id}
+                            >
                               <th scope="row" className="py-2 text-left font-normal">
-                                <a className="underline-offset-2 hover:underline" href={`/dossiers/${d.id}`}>{d.title}</a>
+                                <a className="underline-offset-2 hover:underline" href={`/dossiers/${d.id}`}>
+                                  {d.title}
+                                </a>
                               </th>
                               {SWITCHES.map((s) => (
                                 <td key={s.key} className="py-2 text-center">
@@ -184,9 +237,24 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
   );
 }
 
-function ApplyAll({ locale, label, onApply, testId }: { locale: Locale; label: string; onApply: (key: Switch, value: boolean) => void; testId: string }) {
+function ApplyAll({
+  locale,
+  label,
+  onApply,
+  testId,
+}: {
+  locale: Locale;
+  label: string;
+  onApply: (key: Switch, value: boolean) => void;
+  testId: string;
+}) {
   return (
-    <div className="mt-3 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label={label} data-testid={testId}>
+    <div
+      className="mt-3 flex flex-wrap items-center gap-2 text-sm"
+      role="group"
+      aria-label={label}
+      data-testid={testId}
+    >
       <span className="font-medium text-slate-700">{label} :</span>
       {SWITCHES.map((s) => (
         <span key={s.key} className="flex gap-1">

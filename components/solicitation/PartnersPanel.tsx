@@ -2,7 +2,12 @@
 // The dossier's Partners tab for the advisor side (S1, S6, S10, S11): ask a partner, follow each
 // solicitation's state live, read answers as they arrive, remind (Notify) and revoke.
 import { useCallback, useId, useState, type FormEvent } from "react";
-import { createSolicitationAction, notifyPartnersAction, refreshSolicitationsAction, revokeSolicitationAction } from "@/server/domain/solicitation/actions";
+import {
+  createSolicitationAction,
+  notifyPartnersAction,
+  refreshSolicitationsAction,
+  revokeSolicitationAction,
+} from "@/server/domain/solicitation/actions";
 import type { SolicitationState, SolicitationView } from "@/server/domain/solicitation/events";
 import { SCOPE_PRESETS, SOLICITATION_KINDS } from "@/server/domain/solicitation/schema";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
@@ -23,7 +28,17 @@ const stateTone: Record<SolicitationState, "neutral" | "brand" | "warning" | "su
   withdrawn: "neutral",
 };
 
-export function PartnersPanel({ dossierId, initial, locale, today }: { dossierId: string; initial: SolicitationView[]; locale: Locale; today: string }) {
+export function PartnersPanel({
+  dossierId,
+  initial,
+  locale,
+  today,
+}: {
+  dossierId: string;
+  initial: SolicitationView[];
+  locale: Locale;
+  today: string;
+}) {
   const [list, setList] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);
   const [notifying, setNotifying] = useState(false);
@@ -43,7 +58,11 @@ export function PartnersPanel({ dossierId, initial, locale, today }: { dossierId
     try {
       const res = await notifyPartnersAction({ dossierId });
       if (!res.ok) return setNotice(res.error.message);
-      setNotice(res.value.reminded > 0 ? t(locale, "solicitation.notified", { count: res.value.reminded }) : t(locale, "solicitation.notifyNone"));
+      setNotice(
+        res.value.reminded > 0
+          ? t(locale, "solicitation.notified", { count: res.value.reminded })
+          : t(locale, "solicitation.notifyNone"),
+      );
       await refresh();
     } finally {
       setNotifying(false);
@@ -61,12 +80,18 @@ export function PartnersPanel({ dossierId, initial, locale, today }: { dossierId
       <NewSolicitation dossierId={dossierId} locale={locale} today={today} onCreated={refresh} />
       <section aria-labelledby="solicitations-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="solicitations-heading" className="text-lg font-semibold">{t(locale, "solicitation.heading")}</h2>
+          <h2 id="solicitations-heading" className="text-lg font-semibold">
+            {t(locale, "solicitation.heading")}
+          </h2>
           <Button variant="secondary" onClick={notify} disabled={notifying || !open}>
             {notifying ? t(locale, "solicitation.notifying") : t(locale, "solicitation.notify")}
           </Button>
         </div>
-        {notice ? <p role="status" className="text-sm text-slate-700">{notice}</p> : null}
+        {notice ? (
+          <p role="status" className="text-sm text-slate-700">
+            {notice}
+          </p>
+        ) : null}
         {list.length === 0 ? (
           <EmptyState title={t(locale, "solicitation.empty")}>{t(locale, "solicitation.emptyHint")}</EmptyState>
         ) : (
@@ -81,7 +106,19 @@ export function PartnersPanel({ dossierId, initial, locale, today }: { dossierId
   );
 }
 
-function SolicitationCard({ dossierId, s, locale, fmt, onChanged }: { dossierId: string; s: SolicitationView; locale: Locale; fmt: Intl.DateTimeFormat; onChanged: () => Promise<void> }) {
+function SolicitationCard({
+  dossierId,
+  s,
+  locale,
+  fmt,
+  onChanged,
+}: {
+  dossierId: string;
+  s: SolicitationView;
+  locale: Locale;
+  fmt: Intl.DateTimeFormat;
+  onChanged: () => Promise<void>;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function revoke() {
@@ -97,12 +134,24 @@ function SolicitationCard({ dossierId, s, locale, fmt, onChanged }: { dossierId:
     }
   }
   return (
-    <li className="rounded-xl border border-slate-200 bg-white p-4" data-testid="solicitation" data-solicitation-id={s.id} data-state={s.state}>
+    <li
+      className="rounded-xl border border-slate-200 bg-white p-4"
+      data-testid="solicitation"
+      data-solicitation-id={s.id}
+      data-state={s.state}
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{t(locale, `solicitation.kind.${s.kind}` as MessageKey)} · {scopeText(locale, s.scope)}</span>
-        <span data-testid="solicitation-state"><Badge tone={stateTone[s.state]}>{t(locale, `solicitation.state.${s.state}` as MessageKey)}</Badge></span>
+        <span className="font-medium">
+          {t(locale, `solicitation.kind.${s.kind}` as MessageKey)} · {scopeText(locale, s.scope)}
+        </span>
+        <span data-testid="solicitation-state">
+          <Badge tone={stateTone[s.state]}>{t(locale, `solicitation.state.${s.state}` as MessageKey)}</Badge>
+        </span>
         {s.confidential ? <Badge tone="warning">{t(locale, "solicitation.confidentialBadge")}</Badge> : null}
-        <span className="ml-auto text-sm text-slate-600">{s.partnerName ? `${s.partnerName} · ` : ""}{s.partnerEmail}</span>
+        <span className="ml-auto text-sm text-slate-600">
+          {s.partnerName ? `${s.partnerName} · ` : ""}
+          {s.partnerEmail}
+        </span>
       </div>
       <p className="mt-1 text-sm text-slate-600">
         {t(locale, "solicitation.askedBy", { name: s.askedBy.name })}
@@ -111,20 +160,32 @@ function SolicitationCard({ dossierId, s, locale, fmt, onChanged }: { dossierId:
       {s.instructions ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{s.instructions}</p> : null}
       {s.answer ? (
         <div className="mt-3 rounded-lg bg-emerald-50 p-3" data-testid="solicitation-answer">
-          <p className="text-xs font-medium text-emerald-900">{t(locale, "solicitation.answeredOn", { date: fmt.format(new Date(s.answeredAt!)) })}</p>
+          <p className="text-xs font-medium text-emerald-900">
+            {t(locale, "solicitation.answeredOn", { date: fmt.format(new Date(s.answeredAt!)) })}
+          </p>
           <p className="mt-1 whitespace-pre-wrap text-sm">{s.answer.text}</p>
           {s.answer.file ? (
             <p className="mt-1 text-sm">
-              <a className="text-brand-700 underline" href={`/dossiers/${dossierId}/partners/${s.id}/file`}>{t(locale, "solicitation.file", { name: s.answer.file.name })}</a>
+              <a className="text-brand-700 underline" href={`/dossiers/${dossierId}/partners/${s.id}/file`}>
+                {t(locale, "solicitation.file", { name: s.answer.file.name })}
+              </a>
             </p>
           ) : null}
         </div>
       ) : null}
-      {s.answerHidden ? <p className="mt-3 text-sm italic text-slate-600">{t(locale, "solicitation.answerHidden")}</p> : null}
-      {s.revokedAt ? <p className="mt-2 text-sm text-slate-600">{t(locale, "solicitation.revokedOn", { date: fmt.format(new Date(s.revokedAt)) })}</p> : null}
+      {s.answerHidden ? (
+        <p className="mt-3 text-sm italic text-slate-600">{t(locale, "solicitation.answerHidden")}</p>
+      ) : null}
+      {s.revokedAt ? (
+        <p className="mt-2 text-sm text-slate-600">
+          {t(locale, "solicitation.revokedOn", { date: fmt.format(new Date(s.revokedAt)) })}
+        </p>
+      ) : null}
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <span data-testid="solicitation-reminders">
-          {s.reminders.length ? t(locale, "solicitation.reminders", { dates: s.reminders.map((d) => fmt.format(new Date(d))).join(", ") }) : t(locale, "solicitation.noReminder")}
+          {s.reminders.length
+            ? t(locale, "solicitation.reminders", { dates: s.reminders.map((d) => fmt.format(new Date(d))).join(", ") })
+            : t(locale, "solicitation.noReminder")}
         </span>
         {!s.revokedAt ? (
           <Button variant="ghost" className="ml-auto" onClick={revoke} disabled={busy}>
@@ -132,12 +193,26 @@ function SolicitationCard({ dossierId, s, locale, fmt, onChanged }: { dossierId:
           </Button>
         ) : null}
       </div>
-      {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </li>
   );
 }
 
-function NewSolicitation({ dossierId, locale, today, onCreated }: { dossierId: string; locale: Locale; today: string; onCreated: () => Promise<void> }) {
+function NewSolicitation({
+  dossierId,
+  locale,
+  today,
+  onCreated,
+}: {
+  dossierId: string;
+  locale: Locale;
+  today: string;
+  onCreated: () => Promise<void>;
+}) {
   const id = useId();
   const [kind, setKind] = useState<string>("opinion");
   const [scope, setScope] = useState<string>("legal");
@@ -157,7 +232,16 @@ function NewSolicitation({ dossierId, locale, today, onCreated }: { dossierId: s
     setError(null);
     setDone(false);
     try {
-      const res = await createSolicitationAction({ dossierId, kind, scope: scope === "other" ? freeScope : scope, external, partnerEmail: email, dueDate: dueDate || null, instructions, confidential });
+      const res = await createSolicitationAction({
+        dossierId,
+        kind,
+        scope: scope === "other" ? freeScope : scope,
+        external,
+        partnerEmail: email,
+        dueDate: dueDate || null,
+        instructions,
+        confidential,
+      });
       if (!res.ok) return setError(res.error.message);
       setDone(true);
       setEmail("");
@@ -172,44 +256,91 @@ function NewSolicitation({ dossierId, locale, today, onCreated }: { dossierId: s
 
   const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby={`${id}-title`} data-testid="solicitation-form">
-      <h2 id={`${id}-title`} className="text-lg font-semibold">{t(locale, "solicitation.new")}</h2>
+    <form
+      onSubmit={submit}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      aria-labelledby={`${id}-title`}
+      data-testid="solicitation-form"
+    >
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {t(locale, "solicitation.new")}
+      </h2>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${id}-kind`}>{t(locale, "solicitation.kind")}</label>
           <select id={`${id}-kind`} className={input} value={kind} onChange={(e) => setKind(e.target.value)}>
-            {SOLICITATION_KINDS.map((k) => <option key={k} value={k}>{t(locale, `solicitation.kind.${k}` as MessageKey)}</option>)}
+            {SOLICITATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(locale, `solicitation.kind.${k}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${id}-scope`}>{t(locale, "solicitation.scope")}</label>
           <select id={`${id}-scope`} className={input} value={scope} onChange={(e) => setScope(e.target.value)}>
-            {SCOPE_PRESETS.map((k) => <option key={k} value={k}>{t(locale, `solicitation.scope.${k}` as MessageKey)}</option>)}
+            {SCOPE_PRESETS.map((k) => (
+              <option key={k} value={k}>
+                {t(locale, `solicitation.scope.${k}` as MessageKey)}
+              </option>
+            ))}
             <option value="other">{t(locale, "solicitation.scope.other")}</option>
           </select>
         </div>
         {scope === "other" ? (
           <label className="flex flex-col gap-1 text-sm sm:col-span-2">
             <span>{t(locale, "solicitation.scope.free")}</span>
-            <input className={input} value={freeScope} onChange={(e) => setFreeScope(e.target.value)} maxLength={80} required />
+            <input
+              className={input}
+              value={freeScope}
+              onChange={(e) => setFreeScope(e.target.value)}
+              maxLength={80}
+              required
+            />
           </label>
         ) : null}
         <fieldset className="flex flex-col gap-1 text-sm sm:col-span-2">
           <legend className="mb-1">{t(locale, "solicitation.partnerType")}</legend>
-          <label className="flex items-center gap-2"><input type="radio" name={`${id}-ext`} checked={external} onChange={() => setExternal(true)} />{t(locale, "solicitation.external")}</label>
-          <label className="flex items-center gap-2"><input type="radio" name={`${id}-ext`} checked={!external} onChange={() => setExternal(false)} />{t(locale, "solicitation.internal")}</label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`${id}-ext`} checked={external} onChange={() => setExternal(true)} />
+            {t(locale, "solicitation.external")}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`${id}-ext`} checked={!external} onChange={() => setExternal(false)} />
+            {t(locale, "solicitation.internal")}
+          </label>
         </fieldset>
         <label className="flex flex-col gap-1 text-sm">
           <span>{t(locale, "solicitation.partnerEmail")}</span>
-          <input className={input} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={320} autoComplete="off" />
+          <input
+            className={input}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            maxLength={320}
+            autoComplete="off"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span>{t(locale, "solicitation.dueDate")}</span>
-          <input className={input} type="date" min={today} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+          <input
+            className={input}
+            type="date"
+            min={today}
+            value={dueDate}
+            onChange={(e) => setDueDate(e.target.value)}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm sm:col-span-2">
           <span>{t(locale, "solicitation.instructions")}</span>
-          <textarea className={input} rows={3} value={instructions} onChange={(e) => setInstructions(e.target.value)} maxLength={5000} />
+          <textarea
+            className={input}
+            rows={3}
+            value={instructions}
+            onChange={(e) => setInstructions(e.target.value)}
+            maxLength={5000}
+          />
         </label>
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
@@ -217,10 +348,20 @@ function NewSolicitation({ dossierId, locale, today, onCreated }: { dossierId: s
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={busy}>{busy ? t(locale, "solicitation.submitting") : t(locale, "solicitation.submit")}</Button>
-        {done ? <span role="status" className="text-sm text-emerald-800">{t(locale, "solicitation.created")}</span> : null}
+        <Button type="submit" disabled={busy}>
+          {busy ? t(locale, "solicitation.submitting") : t(locale, "solicitation.submit")}
+        </Button>
+        {done ? (
+          <span role="status" className="text-sm text-emerald-800">
+            {t(locale, "solicitation.created")}
+          </span>
+        ) : null}
       </div>
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

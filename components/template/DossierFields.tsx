@@ -13,11 +13,14 @@ type Field = { key: string; label: string; section: string; partnerMode: string;
 export function DossierFields({ dossierId, initial, locale }: { dossierId: string; initial: Field[]; locale: Locale }) {
   const [fields, setFields] = useState(initial);
   useDossierEvent((e: DossierEventWire) => {
-    if (e.type === "dossier.fields_changed") void dossierFieldsAction(dossierId).then((next) => next && setFields(next));
+    if (e.type === "dossier.fields_changed")
+      void dossierFieldsAction(dossierId).then((next) => next && setFields(next));
   });
   return (
     <section aria-labelledby="dossier-fields" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id="dossier-fields" className="text-lg font-semibold">{t(locale, "solicitation.fields")}</h2>
+      <h2 id="dossier-fields" className="text-lg font-semibold">
+        {t(locale, "solicitation.fields")}
+      </h2>
       {fields.length === 0 ? (
         <p className="text-sm text-slate-600">{t(locale, "solicitation.fieldsEmpty")}</p>
       ) : (
@@ -27,9 +30,13 @@ export function DossierFields({ dossierId, initial, locale }: { dossierId: strin
               <dt className="flex flex-wrap items-center gap-2 font-medium">
                 {f.label}
                 <Badge tone="neutral">{t(locale, `template.section.${f.section}` as MessageKey)}</Badge>
-                <Badge tone={f.partnerMode === "hidden" ? "neutral" : "brand"}>{t(locale, "template.partnerMode")} : {t(locale, `template.mode.${f.partnerMode}` as MessageKey)}</Badge>
+                <Badge tone={f.partnerMode === "hidden" ? "neutral" : "brand"}>
+                  {t(locale, "template.partnerMode")} : {t(locale, `template.mode.${f.partnerMode}` as MessageKey)}
+                </Badge>
               </dt>
-              <dd className="mt-1 whitespace-pre-wrap text-slate-800" data-testid={`dossier-field-${f.key}`}>{f.value || "—"}</dd>
+              <dd className="mt-1 whitespace-pre-wrap text-slate-800" data-testid={`dossier-field-${f.key}`}>
+                {f.value || "—"}
+              </dd>
             </div>
           ))}
         </dl>

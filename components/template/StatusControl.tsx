@@ -6,7 +6,17 @@ import type { WorkflowStatus } from "@/server/domain/template/statuses";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
 
-export function StatusControl({ dossierId, current, statuses, locale }: { dossierId: string; current: string; statuses: WorkflowStatus[]; locale: Locale }) {
+export function StatusControl({
+  dossierId,
+  current,
+  statuses,
+  locale,
+}: {
+  dossierId: string;
+  current: string;
+  statuses: WorkflowStatus[];
+  locale: Locale;
+}) {
   const id = useId();
   const [value, setValue] = useState(current);
   const [saved, setSaved] = useState(current);
@@ -29,15 +39,34 @@ export function StatusControl({ dossierId, current, statuses, locale }: { dossie
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm" data-testid="status-control">
+    <form
+      onSubmit={submit}
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm"
+      data-testid="status-control"
+    >
       <label htmlFor={`${id}-status`} className="flex flex-col gap-1">
         <span className="font-medium">{t(locale, "solicitation.status")}</span>
-        <select id={`${id}-status`} value={value} onChange={(e) => setValue(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5">
-          {statuses.map((s) => <option key={s.key} value={s.key}>{describe(s)}</option>)}
+        <select
+          id={`${id}-status`}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="rounded-md border border-slate-300 px-2 py-1.5"
+        >
+          {statuses.map((s) => (
+            <option key={s.key} value={s.key}>
+              {describe(s)}
+            </option>
+          ))}
         </select>
       </label>
-      <Button type="submit" variant="secondary" disabled={busy || value === saved}>{busy ? t(locale, "solicitation.statusSaving") : t(locale, "solicitation.statusSave")}</Button>
-      {error ? <p role="alert" className="w-full text-red-700">{error}</p> : null}
+      <Button type="submit" variant="secondary" disabled={busy || value === saved}>
+        {busy ? t(locale, "solicitation.statusSaving") : t(locale, "solicitation.statusSave")}
+      </Button>
+      {error ? (
+        <p role="alert" className="w-full text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -15,27 +15,39 @@ import { dateFormat } from "@/server/i18n/format";
 export function Timeline({ initialEntries, locale }: { initialEntries: TimelineEntry[]; locale: Locale }) {
   const [entries, setEntries] = useState<TimelineEntry[]>(initialEntries);
   useDossierEvent((e: DossierEventWire) => {
-    setEntries((list) => (list.some((x) => x.seq === e.seq) ? list : [{ ...e, actorName: null }, ...list].sort((a, b) => b.seq - a.seq)));
+    setEntries((list) =>
+      list.some((x) => x.seq === e.seq) ? list : [{ ...e, actorName: null }, ...list].sort((a, b) => b.seq - a.seq),
+    );
   });
   const fmt = dateFormat(locale, "medium");
 
   if (entries.length === 0) return <EmptyState title={t(locale, "timeline.empty")} />;
   return (
     <section aria-labelledby="timeline-title">
-      <h2 id="timeline-title" className="text-lg font-semibold">{t(locale, "timeline.title")}</h2>
+      <h2 id="timeline-title" className="text-lg font-semibold">
+        {t(locale, "timeline.title")}
+      </h2>
       <p className="text-sm text-slate-600">{t(locale, "timeline.order")}</p>
       <ol className="mt-4 space-y-3" aria-live="polite" data-testid="timeline">
         {entries.map((e) => {
           const view = describeEvent(locale, e, e.actorName);
           return (
-            <li key={e.seq} data-testid="timeline-entry" data-type={e.type} data-seq={e.seq} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-3">
+            <li
+              key={e.seq}
+              data-testid="timeline-entry"
+              data-type={e.type}
+              data-seq={e.seq}
+              className="flex gap-3 rounded-lg border border-slate-200 bg-white p-3"
+            >
               <Avatar name={view.actorName ?? "Relais"} size="sm" />
               <div className="min-w-0">
                 <p className="text-sm font-medium text-slate-900">
                   {view.title} {view.automatic ? <Badge tone="warning">{t(locale, "timeline.automatic")}</Badge> : null}
                 </p>
                 {view.details.map((d, i) => (
-                  <p key={i} className="break-words text-sm text-slate-700">{d}</p>
+                  <p key={i} className="break-words text-sm text-slate-700">
+                    {d}
+                  </p>
                 ))}
                 <p className="text-xs text-slate-600">
                   <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>

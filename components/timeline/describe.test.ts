@@ -5,37 +5,119 @@ import { describeEvent } from "./describe";
 
 describe("timeline entries", () => {
   it("P7, P9: a manual pause says who, the reason and the comment", () => {
-    const v = describeEvent("fr", { type: "dossier.paused", payload: { cause: "manual", reason: "too_many_emails", comment: "Stop", byUserId: "u1", byName: "Paul Demandeur" } }, "Paul Demandeur");
-    expect(v).toEqual({ title: "Paul Demandeur a mis le dossier en pause", details: ["Motif : Trop de relances par email", "Stop"], actorName: "Paul Demandeur", automatic: false });
-    expect(describeEvent("en", { type: "dossier.paused", payload: { cause: "manual", reason: "other", byName: "Paul" } }, null).details).toEqual(["Reason: Other"]);
+    const v = describeEvent(
+      "fr",
+      {
+        type: "dossier.paused",
+        payload: {
+          cause: "manual",
+          reason: "too_many_emails",
+          comment: "Stop",
+          byUserId: "u1",
+          byName: "Paul Demandeur",
+        },
+      },
+      "Paul Demandeur",
+    );
+    expect(v).toEqual({
+      title: "Paul Demandeur a mis le dossier en pause",
+      details: ["Motif : Trop de relances par email", "Stop"],
+      actorName: "Paul Demandeur",
+      automatic: false,
+    });
+    expect(
+      describeEvent(
+        "en",
+        { type: "dossier.paused", payload: { cause: "manual", reason: "other", byName: "Paul" } },
+        null,
+      ).details,
+    ).toEqual(["Reason: Other"]);
   });
 
   it("P7: an automatic pause says inactivity and names nobody", () => {
-    const v = describeEvent("fr", { type: "dossier.paused", payload: { cause: "inactivity", delayDays: 365, byUserId: null, byName: null } }, null);
-    expect(v).toMatchObject({ title: "Dossier mis en pause automatiquement : aucune visite d'un membre demandeur depuis 365 jours", actorName: null, automatic: true });
+    const v = describeEvent(
+      "fr",
+      { type: "dossier.paused", payload: { cause: "inactivity", delayDays: 365, byUserId: null, byName: null } },
+      null,
+    );
+    expect(v).toMatchObject({
+      title: "Dossier mis en pause automatiquement : aucune visite d'un membre demandeur depuis 365 jours",
+      actorName: null,
+      automatic: true,
+    });
   });
 
   it("P7: reactivations say by whose hand or by whose activity", () => {
-    expect(describeEvent("fr", { type: "dossier.reactivated", payload: { cause: "manual", byUserId: "s", byName: "Sam Staff" } }, null).title).toBe("Sam Staff a réactivé le dossier");
-    const act = describeEvent("fr", { type: "dossier.reactivated", payload: { cause: "activity", byUserId: "m", byName: "Marie", activity: "recommendation" } }, null);
-    expect(act).toMatchObject({ title: "Dossier réactivé : Marie a changé le statut d'une recommandation", actorName: "Marie", automatic: true });
+    expect(
+      describeEvent(
+        "fr",
+        { type: "dossier.reactivated", payload: { cause: "manual", byUserId: "s", byName: "Sam Staff" } },
+        null,
+      ).title,
+    ).toBe("Sam Staff a réactivé le dossier");
+    const act = describeEvent(
+      "fr",
+      {
+        type: "dossier.reactivated",
+        payload: { cause: "activity", byUserId: "m", byName: "Marie", activity: "recommendation" },
+      },
+      null,
+    );
+    expect(act).toMatchObject({
+      title: "Dossier réactivé : Marie a changé le statut d'une recommandation",
+      actorName: "Marie",
+      automatic: true,
+    });
   });
 
   it("P7: a message reads 'X a écrit' with an excerpt; unknown types show generically with who and a title", () => {
-    const m = describeEvent("fr", { type: "message.created", payload: { body: "Bonjour\n  à tous", author: { id: "a", name: "Adèle" } } }, null);
+    const m = describeEvent(
+      "fr",
+      { type: "message.created", payload: { body: "Bonjour\n  à tous", author: { id: "a", name: "Adèle" } } },
+      null,
+    );
     expect(m).toMatchObject({ title: "Adèle a écrit", details: ["Bonjour à tous"] });
-    const r = describeEvent("fr", { type: "recommendation.status_changed", payload: { recommendation: { title: "Isoler les combles" }, to: "done", byName: "Marie" } }, null);
-    expect(r).toMatchObject({ title: "Marie a passé une recommandation à « Faite »", details: ["Isoler les combles"], actorName: "Marie" });
-    const d = describeEvent("fr", { type: "document.uploaded", payload: { document: { name: "plans.pdf", uploadedBy: { name: "Paul" } } } }, null);
+    const r = describeEvent(
+      "fr",
+      {
+        type: "recommendation.status_changed",
+        payload: { recommendation: { title: "Isoler les combles" }, to: "done", byName: "Marie" },
+      },
+      null,
+    );
+    expect(r).toMatchObject({
+      title: "Marie a passé une recommandation à « Faite »",
+      details: ["Isoler les combles"],
+      actorName: "Marie",
+    });
+    const d = describeEvent(
+      "fr",
+      { type: "document.uploaded", payload: { document: { name: "plans.pdf", uploadedBy: { name: "Paul" } } } },
+      null,
+    );
     expect(d).toMatchObject({ title: "Paul a déposé un fichier", details: ["plans.pdf"], actorName: "Paul" });
-    expect(describeEvent("fr", { type: "member.added", payload: { name: "Marie", byName: "Adèle" } }, null).title).toBe("Adèle a ajouté Marie au dossier");
-    const s = describeEvent("fr", { type: "solicitation.created", payload: { title: "Avis financier", by: { name: "Adèle" } } }, null);
-    expect(s).toMatchObject({ title: "Adèle : solicitation · created", details: ["Avis financier"], actorName: "Adèle" });
-    expect(describeEvent("fr", { type: "partner.attached", payload: null }, null).title).toBe("Quelqu'un : partner · attached");
+    expect(describeEvent("fr", { type: "member.added", payload: { name: "Marie", byName: "Adèle" } }, null).title).toBe(
+      "Adèle a ajouté Marie au dossier",
+    );
+    const s = describeEvent(
+      "fr",
+      { type: "solicitation.created", payload: { title: "Avis financier", by: { name: "Adèle" } } },
+      null,
+    );
+    expect(s).toMatchObject({
+      title: "Adèle : solicitation · created",
+      details: ["Avis financier"],
+      actorName: "Adèle",
+    });
+    expect(describeEvent("fr", { type: "partner.attached", payload: null }, null).title).toBe(
+      "Quelqu'un : partner · attached",
+    );
   });
 
   it("P9: only pause and reactivation events make conversation system lines", () => {
     expect(describePauseEvent("fr", "message.created", {})).toBeNull();
-    expect(describePauseEvent("fr", "dossier.paused", { cause: "manual", reason: "bogus", byName: "X" })?.reason).toBeUndefined();
+    expect(
+      describePauseEvent("fr", "dossier.paused", { cause: "manual", reason: "bogus", byName: "X" })?.reason,
+    ).toBeUndefined();
   });
 });

@@ -12,7 +12,8 @@ type Loose = Record<string, unknown>;
 export function nameInPayload(payload: unknown): string | null {
   if (!payload || typeof payload !== "object") return null;
   const p = payload as Loose;
-  for (const key of ["byName", "actorName", "authorName", "userName"]) if (typeof p[key] === "string") return p[key] as string;
+  for (const key of ["byName", "actorName", "authorName", "userName"])
+    if (typeof p[key] === "string") return p[key] as string;
   for (const key of ["author", "by", "actor", "uploadedBy"]) {
     const v = p[key];
     if (v && typeof v === "object" && typeof (v as Loose).name === "string") return (v as Loose).name as string;
@@ -22,7 +23,8 @@ export function nameInPayload(payload: unknown): string | null {
     if (v && typeof v === "object") {
       const inner = v as Loose;
       const who = inner.statusChangedBy ?? inner.author ?? inner.uploadedBy;
-      if (who && typeof who === "object" && typeof (who as Loose).name === "string") return (who as Loose).name as string;
+      if (who && typeof who === "object" && typeof (who as Loose).name === "string")
+        return (who as Loose).name as string;
     }
   }
   return null;
@@ -36,7 +38,12 @@ function humanType(type: string): string {
 const RECOMMENDATION_STATUSES = ["proposed", "in_progress", "blocked", "done", "not_interested", "already_done"];
 
 /** Other areas' events that read better in words (R2, documents, membership); anything else stays generic. */
-function describeKnown(locale: Locale, type: string, p: Loose, name: string): { title: string; details: string[] } | null {
+function describeKnown(
+  locale: Locale,
+  type: string,
+  p: Loose,
+  name: string,
+): { title: string; details: string[] } | null {
   const title = titleInPayload(p.recommendation) ?? titleInPayload(p.document, true);
   const details = title ? [excerpt(title)] : [];
   const str = (v: unknown) => (typeof v === "string" ? v : t(locale, "timeline.someone"));
@@ -46,7 +53,10 @@ function describeKnown(locale: Locale, type: string, p: Loose, name: string): { 
     case "recommendation.updated":
       return { title: t(locale, "timeline.recommendationUpdated", { name }), details };
     case "recommendation.status_changed": {
-      const to = typeof p.to === "string" && RECOMMENDATION_STATUSES.includes(p.to) ? t(locale, `reco.status.${p.to}` as MessageKey) : str(p.to);
+      const to =
+        typeof p.to === "string" && RECOMMENDATION_STATUSES.includes(p.to)
+          ? t(locale, `reco.status.${p.to}` as MessageKey)
+          : str(p.to);
       return { title: t(locale, "timeline.recommendationStatus", { name, status: to }), details };
     }
     case "document.uploaded":
@@ -68,7 +78,8 @@ function describeKnown(locale: Locale, type: string, p: Loose, name: string): { 
 function titleInPayload(v: unknown, withName = false): string | null {
   if (!v || typeof v !== "object") return null;
   const p = v as Loose;
-  for (const key of withName ? ["title", "originalName", "name"] : ["title", "originalName"]) if (typeof p[key] === "string") return p[key] as string;
+  for (const key of withName ? ["title", "originalName", "name"] : ["title", "originalName"])
+    if (typeof p[key] === "string") return p[key] as string;
   return null;
 }
 
@@ -77,19 +88,38 @@ function excerpt(text: string, max = 140): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-export function describeEvent(locale: Locale, e: Pick<DossierEventWire, "type" | "payload">, actorName: string | null): TimelineView {
+export function describeEvent(
+  locale: Locale,
+  e: Pick<DossierEventWire, "type" | "payload">,
+  actorName: string | null,
+): TimelineView {
   const name = actorName ?? nameInPayload(e.payload);
   const someone = t(locale, "timeline.someone");
   const pause = describePauseEvent(locale, e.type, e.payload);
   if (pause) {
-    return { title: pause.text, details: [pause.reason, pause.comment].filter((x): x is string => Boolean(x)), actorName: pause.automatic && e.type === "dossier.paused" ? null : name, automatic: pause.automatic };
+    return {
+      title: pause.text,
+      details: [pause.reason, pause.comment].filter((x): x is string => Boolean(x)),
+      actorName: pause.automatic && e.type === "dossier.paused" ? null : name,
+      automatic: pause.automatic,
+    };
   }
   const p = (e.payload ?? {}) as Loose;
   if (e.type === "message.created") {
-    return { title: t(locale, "timeline.messageCreated", { name: name ?? someone }), details: typeof p.body === "string" ? [excerpt(p.body)] : [], actorName: name, automatic: false };
+    return {
+      title: t(locale, "timeline.messageCreated", { name: name ?? someone }),
+      details: typeof p.body === "string" ? [excerpt(p.body)] : [],
+      actorName: name,
+      automatic: false,
+    };
   }
   const known = describeKnown(locale, e.type, p, name ?? someone);
   if (known) return { ...known, actorName: name, automatic: false };
   const title = titleInPayload(p) ?? titleInPayload(p.recommendation) ?? titleInPayload(p.document, true);
-  return { title: t(locale, "timeline.generic", { name: name ?? someone, type: humanType(e.type) }), details: title ? [excerpt(title)] : [], actorName: name, automatic: false };
+  return {
+    title: t(locale, "timeline.generic", { name: name ?? someone, type: humanType(e.type) }),
+    details: title ? [excerpt(title)] : [],
+    actorName: name,
+    automatic: false,
+  };
 }

@@ -21,7 +21,10 @@ const ecole: Record<Who, boolean> = {
 };
 
 for (const [who, allowed] of Object.entries(ecole) as [Who, boolean][]) {
-  test(`A1: ${who} ${allowed ? "opens" : "gets 404 on"} the Nord dossier, over HTTP and the socket`, async ({ browser, baseURL }) => {
+  test(`A1: ${who} ${allowed ? "opens" : "gets 404 on"} the Nord dossier, over HTTP and the socket`, async ({
+    browser,
+    baseURL,
+  }) => {
     const ctx = await browser.newContext();
     await signInAs(ctx, users[who]);
     const id = dossierIdByTitle(ECOLE);
@@ -33,8 +36,7 @@ for (const [who, allowed] of Object.entries(ecole) as [Who, boolean][]) {
       // A4: the advisors' Partners tab is not offered to the applicant side.
       const applicantSide = who === "paul" || who === "marie";
       await expect(page.getByRole("link", { name: "Partenaires", exact: true })).toHaveCount(applicantSide ? 0 : 1);
-    }
-    else await expect(page.getByText(ECOLE)).toHaveCount(0);
+    } else await expect(page.getByText(ECOLE)).toHaveCount(0);
 
     const dashboard = await ctx.request.get("/dashboard");
     expect((await dashboard.text()).includes("Jules Ferry")).toBe(allowed);
@@ -46,7 +48,11 @@ for (const [who, allowed] of Object.entries(ecole) as [Who, boolean][]) {
       // A5: a partner's socket joins the partners' room only, and its catch-up holds no members' event.
       else if (who === "pierre") expect(ack).toMatchObject({ ok: true, events: [] });
       else expect(ack).toMatchObject({ ok: false, error: { code: "not_found" } });
-      const send = await socket.emitWithAck("message:send", { dossierId: id, clientId: `matrix-${who}-${Date.now()}`, body: `accès ${who}` });
+      const send = await socket.emitWithAck("message:send", {
+        dossierId: id,
+        clientId: `matrix-${who}-${Date.now()}`,
+        body: `accès ${who}`,
+      });
       // Section 2: everyone who may open the dossier may post; nobody else.
       expect(send.ok).toBe(allowed);
     } finally {

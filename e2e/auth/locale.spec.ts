@@ -24,7 +24,9 @@ test("a signed-in user's choice is saved in their profile", async ({ browser }) 
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   const db = e2eDatabase();
   try {
-    expect((db.prepare("SELECT locale FROM User WHERE email = ?").get(users.carla) as { locale: string }).locale).toBe("en");
+    expect((db.prepare("SELECT locale FROM User WHERE email = ?").get(users.carla) as { locale: string }).locale).toBe(
+      "en",
+    );
   } finally {
     db.close();
   }
@@ -43,6 +45,9 @@ test("a signed-in user's choice is saved in their profile", async ({ browser }) 
 test("a bad language value is refused and changes nothing", async ({ request }) => {
   const res = await request.post("/api/locale", { form: { locale: "de", back: "/login" }, maxRedirects: 0 });
   expect(res.status()).toBe(400);
-  const open = await request.post("/api/locale", { form: { locale: "en", back: "https://evil.test/" }, maxRedirects: 0 });
+  const open = await request.post("/api/locale", {
+    form: { locale: "en", back: "https://evil.test/" },
+    maxRedirects: 0,
+  });
   expect(open.status()).toBe(400);
 });

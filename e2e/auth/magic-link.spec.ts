@@ -9,7 +9,9 @@ const SECRET = "relais-e2e-secret-0123456789abcdef";
 
 async function requestLink(request: APIRequestContext) {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await request.post("/api/auth/signin/email", { form: { csrfToken, email: EMAIL, callbackUrl: "/dashboard", json: "true" } });
+  const res = await request.post("/api/auth/signin/email", {
+    form: { csrfToken, email: EMAIL, callbackUrl: "/dashboard", json: "true" },
+  });
   expect(res.ok()).toBeTruthy();
 }
 
@@ -18,19 +20,31 @@ async function latestLink(browser: Browser, after: Set<string>): Promise<string>
   const page = await ctx.newPage();
   let link = "";
   await expect
-    .poll(async () => {
-      await page.goto("/dev/mailbox");
-      const texts = await page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(EMAIL, { exact: true }) }).allTextContents();
-      const links = texts.flatMap((t) => t.match(/http\S+\/api\/auth\/callback\/email\S+/g) ?? []).filter((l) => !after.has(l));
-      link = links[0] ?? "";
-      return link;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        await page.goto("/dev/mailbox");
+        const texts = await page
+          .getByTestId("mail")
+          .filter({ has: page.getByTestId("mail-to").getByText(EMAIL, { exact: true }) })
+          .allTextContents();
+        const links = texts
+          .flatMap((t) => t.match(/http\S+\/api\/auth\/callback\/email\S+/g) ?? [])
+          .filter((l) => !after.has(l));
+        link = links[0] ?? "";
+        return link;
+      },
+      { timeout: 10_000 },
+    )
     .not.toBe("");
   await ctx.close();
   return link;
 }
 
-test("magic link: signs in once, refused the second time and after 10 minutes; token hashed at rest", async ({ browser, playwright, baseURL }) => {
+test("magic link: signs in once, refused the second time and after 10 minutes; token hashed at rest", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const asker = await playwright.request.newContext({ baseURL });
   await requestLink(asker);
   const link = await latestLink(browser, new Set());
@@ -38,7 +52,10 @@ test("magic link: signs in once, refused the second time and after 10 minutes; t
   expect(token.length).toBeGreaterThanOrEqual(32);
 
   const db = e2eDatabase();
-  const rows = db.prepare("SELECT token, expires FROM VerificationToken WHERE identifier = ?").all(EMAIL) as { token: string; expires: string }[];
+  const rows = db.prepare("SELECT token, expires FROM VerificationToken WHERE identifier = ?").all(EMAIL) as {
+    token: string;
+    expires: string;
+  }[];
   expect(rows).toHaveLength(1);
   expect(rows[0].token).not.toBe(token);
   expect(rows[0].token).toBe(crypto.createHash("sha256").update(`${token}${SECRET}`).digest("hex"));
@@ -67,7 +84,9 @@ test("magic link: signs in once, refused the second time and after 10 minutes; t
   await requestLink(asker);
   const late = await latestLink(browser, new Set([link]));
   const expired = new Date(Date.now() - 1000).toISOString();
-  const updated = db.prepare("UPDATE VerificationToken SET expires = ? WHERE identifier = ?").run(expired.replace("Z", "+00:00"), EMAIL);
+  const updated = db
+    .prepare("UPDATE VerificationToken SET expires = ? WHERE identifier = ?")
+    .run(expired.replace("Z", "+00:00"), EMAIL);
   expect(updated.changes).toBe(1);
   db.close();
   const third = await browser.newContext();

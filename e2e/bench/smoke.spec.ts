@@ -18,10 +18,27 @@ test("G1–G13: the bench harness runs every scenario on Relais and both baselin
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "relais-bench-smoke-"));
   let log = "";
   const code = await new Promise<number>((resolve) => {
-    const p = spawn(process.execPath, ["--import", "tsx", "bench/run.ts", "--smoke", "--out", out, "--port", "3350", "--redis-port", "6405", "--dist-dir", process.env.NEXT_DIST_DIR || ".next"], {
-      cwd: process.cwd(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const p = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "bench/run.ts",
+        "--smoke",
+        "--out",
+        out,
+        "--port",
+        "3350",
+        "--redis-port",
+        "6405",
+        "--dist-dir",
+        process.env.NEXT_DIST_DIR || ".next",
+      ],
+      {
+        cwd: process.cwd(),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     p.stdout.on("data", (d: Buffer) => (log += d.toString()));
     p.stderr.on("data", (d: Buffer) => (log += d.toString()));
     p.on("exit", (c) => resolve(c ?? 1));
@@ -31,7 +48,19 @@ test("G1–G13: the bench harness runs every scenario on Relais and both baselin
     expect(code, `${problems.join("\n")}\n…\n${log.slice(-1500)}`).toBe(0);
     const report = JSON.parse(fs.readFileSync(path.join(out, "raw", "last-smoke.json"), "utf8")) as Report;
     expect(report.failures).toEqual([]);
-    expect(report.scenarios.map((s) => s.id)).toEqual(["G1", "G2", "G3", "G5", "G6", "G7", "G8", "G9", "G11", "G12", "G13"]);
+    expect(report.scenarios.map((s) => s.id)).toEqual([
+      "G1",
+      "G2",
+      "G3",
+      "G5",
+      "G6",
+      "G7",
+      "G8",
+      "G9",
+      "G11",
+      "G12",
+      "G13",
+    ]);
     const figure = (id: string, name: string) => {
       const f = report.scenarios.find((s) => s.id === id)!.figures.find((x) => x.name.startsWith(name));
       if (!f) throw new Error(`no figure "${name}" in ${id}`);
@@ -57,7 +86,9 @@ test("G1–G13: the bench harness runs every scenario on Relais and both baselin
     expect(figure("G12", "p50, 10,000-message dossier").relais).toBeGreaterThan(0);
     expect(figure("G13", "JS, gzip").relais).toBeGreaterThan(0);
     const md = fs.readFileSync(path.join(out, "raw", "smoke.md"), "utf8");
-    expect(md).toContain("| # | scenario | figure | Relais | bare Socket.IO | bare ws | Relais ÷ Socket.IO | target | met |");
+    expect(md).toContain(
+      "| # | scenario | figure | Relais | bare Socket.IO | bare ws | Relais ÷ Socket.IO | target | met |",
+    );
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }

@@ -54,7 +54,9 @@ test("C1: Paul posts and Adèle sees it without reload; Adèle answers and Paul 
   await adeleCtx.close();
 });
 
-test("C5: an empty or too long message gets a clear error next to the composer and is not sent", async ({ browser }) => {
+test("C5: an empty or too long message gets a clear error next to the composer and is not sent", async ({
+  browser,
+}) => {
   const ctx = await browser.newContext();
   await signInAs(ctx, users.marie);
   const page = await ctx.newPage();

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
 import { createDossierAsAdvisor } from "../membership/helpers";
 
-test("D1, N7: Paul posts; Adèle's dashboard moves the dossier to the top and shows an unread count without reload", async ({ browser }) => {
+test("D1, N7: Paul posts; Adèle's dashboard moves the dossier to the top and shows an unread count without reload", async ({
+  browser,
+}) => {
   const adeleCtx = await browser.newContext();
   const paulCtx = await browser.newContext();
   const sofiaCtx = await browser.newContext();
@@ -26,9 +28,6 @@ test("D1, N7: Paul posts; Adèle's dashboard moves the dossier to the top and sh
 
   const sofia = await sofiaCtx.newPage();
   await sofia.goto("/dashboard");
-
-
-
 
   const paul = await paulCtx.newPage();
   await paul.goto(`/dossiers/${firstId}`);
@@ -56,7 +55,9 @@ test("D1, N7: Paul posts; Adèle's dashboard moves the dossier to the top and sh
   await Promise.all([adeleCtx.close(), paulCtx.close(), sofiaCtx.close()]);
 });
 
-test("P8, D1, P11: Sam pauses a selected dossier from the dashboard; Adèle's dashboard shows the label without reload", async ({ browser }) => {
+test("P8, D1, P11: Sam pauses a selected dossier from the dashboard; Adèle's dashboard shows the label without reload", async ({
+  browser,
+}) => {
   const adeleCtx = await browser.newContext();
   const samCtx = await browser.newContext();
   await signInAs(adeleCtx, users.adele);
@@ -84,6 +85,8 @@ test("P8, D1, P11: Sam pauses a selected dossier from the dashboard; Adèle's da
   // D2: the paused filter keeps it; it is a bookmarkable URL.
   await adele.goto("/dashboard?f=1&recent=1&paused=1");
   await expect(adele.getByTestId("dashboard-row").filter({ hasText: title })).toBeVisible();
-  await expect(adele.getByTestId("dashboard-row").filter({ hasText: "Rénovation de l'école Jules Ferry" })).toHaveCount(0);
+  await expect(adele.getByTestId("dashboard-row").filter({ hasText: "Rénovation de l'école Jules Ferry" })).toHaveCount(
+    0,
+  );
   await Promise.all([adeleCtx.close(), samCtx.close()]);
 });

@@ -7,7 +7,9 @@ import { dossierIdByTitle, e2eDatabase, ECOLE, setDossierActive } from "../fixtu
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-test("P10, R3: the next planned reminder, none while paused, re-armed from the reactivation's date", async ({ browser }) => {
+test("P10, R3: the next planned reminder, none while paused, re-armed from the reactivation's date", async ({
+  browser,
+}) => {
   const dossierId = dossierIdByTitle(ECOLE);
   setDossierActive(dossierId);
   const ctx = await browser.newContext();
@@ -28,7 +30,9 @@ test("P10, R3: the next planned reminder, none while paused, re-armed from the r
   const reactivatedAt = Date.now();
   await paul.getByRole("button", { name: "Réactiver le dossier" }).click();
   await expect(next).toHaveAttribute("data-paused", "false");
-  const expected = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(new Date(reactivatedAt + 42 * DAY_MS));
+  const expected = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(
+    new Date(reactivatedAt + 42 * DAY_MS),
+  );
   await expect(next).toContainText(`Prochain rappel prévu le ${expected}.`);
   // The server agrees after a reload (P10: re-armed from the reactivation).
   await paul.reload();
@@ -40,14 +44,22 @@ test("N6: staff see their organization's failed deliveries with the error; other
   const marker = `boom-${Date.now()}`;
   const db = e2eDatabase();
   try {
-    const org = db.prepare("SELECT o.id AS id, d.createdAt AS at FROM Organization o JOIN Dossier d ON d.organizationId = o.id WHERE d.title = ?").get(ECOLE) as { id: string; at: unknown };
+    const org = db
+      .prepare(
+        "SELECT o.id AS id, d.createdAt AS at FROM Organization o JOIN Dossier d ON d.organizationId = o.id WHERE d.title = ?",
+      )
+      .get(ECOLE) as { id: string; at: unknown };
     db.prepare(
       "INSERT INTO EmailDelivery (id, kind, template, toEmail, locale, subject, html, text, headers, status, attempts, nextAttemptAt, lastError, organizationId, createdAt) VALUES (?, 'digest', 'digest.daily', 'paul.demandeur@exemple.test', 'fr', ?, '<p>x</p>', 'x', '{}', 'failed', 6, ?, ?, ?, ?)",
     ).run(`e2e-${marker}`, `Résumé ${marker}`, org.at, `500: ${marker}`, org.id, org.at);
   } finally {
     db.close();
   }
-  const [samCtx, sofiaCtx, paulCtx] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const [samCtx, sofiaCtx, paulCtx] = await Promise.all([
+    browser.newContext(),
+    browser.newContext(),
+    browser.newContext(),
+  ]);
   await signInAs(samCtx, users.sam);
   await signInAs(sofiaCtx, users.sofia);
   await signInAs(paulCtx, users.paul);
@@ -55,7 +67,10 @@ test("N6: staff see their organization's failed deliveries with the error; other
   const sam = await samCtx.newPage();
   await sam.goto("/admin/emails");
   await expect(sam.getByRole("heading", { name: "Envois d'emails" })).toBeVisible();
-  const row = sam.getByTestId("deliveries-failed").getByTestId("delivery").filter({ hasText: `Résumé ${marker}` });
+  const row = sam
+    .getByTestId("deliveries-failed")
+    .getByTestId("delivery")
+    .filter({ hasText: `Résumé ${marker}` });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("delivery-error")).toHaveText(`500: ${marker}`);
 
@@ -72,9 +87,15 @@ test("N6: staff see their organization's failed deliveries with the error; other
   await Promise.all([samCtx.close(), sofiaCtx.close(), paulCtx.close()]);
 });
 
-test("R3: an admin sets the organization's reminder delay and recipients; the dossier's Settings follow", async ({ browser }) => {
+test("R3: an admin sets the organization's reminder delay and recipients; the dossier's Settings follow", async ({
+  browser,
+}) => {
   const dossierId = dossierIdByTitle(ECOLE);
-  const [aliceCtx, paulCtx, samCtx] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const [aliceCtx, paulCtx, samCtx] = await Promise.all([
+    browser.newContext(),
+    browser.newContext(),
+    browser.newContext(),
+  ]);
   await signInAs(aliceCtx, users.alice);
   await signInAs(paulCtx, users.paul);
   await signInAs(samCtx, users.sam);
@@ -93,7 +114,9 @@ test("R3: an admin sets the organization's reminder delay and recipients; the do
 
     const paul = await paulCtx.newPage();
     await paul.goto(`/dossiers/${dossierId}/settings`);
-    await expect(paul.getByTestId("next-reminder")).toContainText("Les rappels vont à tous les membres côté demandeur, toutes les 3 semaines.");
+    await expect(paul.getByTestId("next-reminder")).toContainText(
+      "Les rappels vont à tous les membres côté demandeur, toutes les 3 semaines.",
+    );
 
     // Organization settings are the admins': staff get a 404.
     const sam = await samCtx.newPage();
@@ -101,7 +124,9 @@ test("R3: an admin sets the organization's reminder delay and recipients; the do
   } finally {
     const db = e2eDatabase();
     try {
-      db.prepare("UPDATE Organization SET reminderDelayDays = 42, remindersToAllApplicants = 0 WHERE id = (SELECT organizationId FROM Dossier WHERE id = ?)").run(dossierId);
+      db.prepare(
+        "UPDATE Organization SET reminderDelayDays = 42, remindersToAllApplicants = 0 WHERE id = (SELECT organizationId FROM Dossier WHERE id = ?)",
+      ).run(dossierId);
     } finally {
       db.close();
     }

@@ -1,7 +1,11 @@
 // Creating a dossier through the UI, so each spec works on its own data.
 import { expect, type Page } from "@playwright/test";
 
-export async function createDossierAsAdvisor(page: Page, title: string, opts: { referent: string; applicants?: string[] }) {
+export async function createDossierAsAdvisor(
+  page: Page,
+  title: string,
+  opts: { referent: string; applicants?: string[] },
+) {
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Nouveau dossier" }).click();
   await expect(page.getByRole("heading", { name: "Créer un dossier" })).toBeVisible();

@@ -8,7 +8,9 @@ async function live(page: Page) {
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
 }
 
-test("A3: Adèle removes Marie while Marie views the conversation; Marie sees the revocation notice and no further message", async ({ browser }) => {
+test("A3: Adèle removes Marie while Marie views the conversation; Marie sees the revocation notice and no further message", async ({
+  browser,
+}) => {
   const adeleCtx = await browser.newContext();
   const marieCtx = await browser.newContext();
   const paulCtx = await browser.newContext();
@@ -22,7 +24,9 @@ test("A3: Adèle removes Marie while Marie views the conversation; Marie sees th
   // The invitations are in the outbox (N6), one per invitee.
   const db = e2eDatabase();
   try {
-    const rows = db.prepare("SELECT toEmail, template, kind FROM EmailDelivery WHERE dossierId = ? ORDER BY toEmail").all(dossierId);
+    const rows = db
+      .prepare("SELECT toEmail, template, kind FROM EmailDelivery WHERE dossierId = ? ORDER BY toEmail")
+      .all(dossierId);
     expect(rows).toEqual([
       { toEmail: users.marie, template: "invitation", kind: "transactional" },
       { toEmail: users.paul, template: "invitation", kind: "transactional" },
@@ -73,7 +77,9 @@ test("A3: Adèle removes Marie while Marie views the conversation; Marie sees th
   await Promise.all([adeleCtx.close(), marieCtx.close(), paulCtx.close()]);
 });
 
-test("the referent sees why they cannot leave; an applicant member leaves from the Settings tab", async ({ browser }) => {
+test("the referent sees why they cannot leave; an applicant member leaves from the Settings tab", async ({
+  browser,
+}) => {
   const adeleCtx = await browser.newContext();
   const marieCtx = await browser.newContext();
   await signInAs(adeleCtx, users.adele);
@@ -86,7 +92,9 @@ test("the referent sees why they cannot leave; an applicant member leaves from t
   await signInAs(paulCtx, users.paul);
   const paul = await paulCtx.newPage();
   await paul.goto(`/dossiers/${dossierId}/members`);
-  await expect(paul.getByTestId("leave-explanation")).toContainText("En tant que référent·e, vous ne pouvez pas quitter ce dossier");
+  await expect(paul.getByTestId("leave-explanation")).toContainText(
+    "En tant que référent·e, vous ne pouvez pas quitter ce dossier",
+  );
   await expect(paul.getByRole("button", { name: "Quitter le dossier" })).toHaveCount(0);
   // Nor can the referent be removed: no remove button on their row for the holder.
   await adele.goto(`/dossiers/${dossierId}/members`);
@@ -113,7 +121,9 @@ test("invalid emails are refused with a clear error and nothing is created", asy
   await page.getByLabel("Titre du dossier").fill(title);
   await page.getByLabel("Email du ou de la référent·e").fill("pas-un-email");
   await page.getByRole("button", { name: "Créer le dossier" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Adresse email" })).toHaveText("Adresse email non valide : pas-un-email");
+  await expect(page.getByRole("alert").filter({ hasText: "Adresse email" })).toHaveText(
+    "Adresse email non valide : pas-un-email",
+  );
   const db = e2eDatabase();
   try {
     expect(db.prepare("SELECT COUNT(*) AS n FROM Dossier WHERE title = ?").get(title)).toEqual({ n: 0 });

@@ -9,7 +9,11 @@ import { e2eDatabase } from "../fixtures/db";
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Adèle creates the test's own dossier through the UI (she becomes its holder). */
-async function createDossierAsAdvisor(page: Page, title: string, opts: { referent: string; applicants?: string[]; advisors?: string[] }) {
+async function createDossierAsAdvisor(
+  page: Page,
+  title: string,
+  opts: { referent: string; applicants?: string[]; advisors?: string[] },
+) {
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Nouveau dossier" }).click();
   await page.getByLabel("Titre du dossier").fill(title);
@@ -33,7 +37,9 @@ function makeDue(dossierId: string) {
   const db = e2eDatabase();
   try {
     const now = new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00");
-    db.prepare("UPDATE EmailDelivery SET nextAttemptAt = ? WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'").run(now, dossierId);
+    db.prepare(
+      "UPDATE EmailDelivery SET nextAttemptAt = ? WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'",
+    ).run(now, dossierId);
   } finally {
     db.close();
   }
@@ -42,7 +48,13 @@ function makeDue(dossierId: string) {
 function pendingNotifications(dossierId: string): number {
   const db = e2eDatabase();
   try {
-    return (db.prepare("SELECT COUNT(*) AS n FROM EmailDelivery WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'").get(dossierId) as { n: number }).n;
+    return (
+      db
+        .prepare(
+          "SELECT COUNT(*) AS n FROM EmailDelivery WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'",
+        )
+        .get(dossierId) as { n: number }
+    ).n;
   } finally {
     db.close();
   }
@@ -51,7 +63,11 @@ function pendingNotifications(dossierId: string): number {
 function notificationLocale(email: string): string | null | undefined {
   const db = e2eDatabase();
   try {
-    return (db.prepare("SELECT s.locale AS l FROM NotificationSettings s JOIN User u ON u.id = s.userId WHERE u.email = ?").get(email) as { l: string | null } | undefined)?.l;
+    return (
+      db
+        .prepare("SELECT s.locale AS l FROM NotificationSettings s JOIN User u ON u.id = s.userId WHERE u.email = ?")
+        .get(email) as { l: string | null } | undefined
+    )?.l;
   } finally {
     db.close();
   }
@@ -77,20 +93,29 @@ async function send(page: Page, body: string) {
   await expect(page.getByTestId("message-body").filter({ hasText: body })).toBeVisible();
 }
 
-async function signedIn(browser: import("@playwright/test").Browser, email: string): Promise<{ ctx: BrowserContext; page: Page }> {
+async function signedIn(
+  browser: import("@playwright/test").Browser,
+  email: string,
+): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext();
   await signInAs(ctx, email);
   return { ctx, page: await ctx.newPage() };
 }
 
-test("N1, N3, C2, C3, N8: settings decide who gets which email, and the mailbox shows nothing else", async ({ browser }) => {
+test("N1, N3, C2, C3, N8: settings decide who gets which email, and the mailbox shows nothing else", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const id = uniq();
   const title = `Notifications ${id}`;
   const referent = `ref-${id}@exemple.test`;
   const applicant = `app-${id}@exemple.test`;
   const adele = await signedIn(browser, users.adele);
-  const dossierId = await createDossierAsAdvisor(adele.page, title, { referent, applicants: [applicant], advisors: [users.arnaud] });
+  const dossierId = await createDossierAsAdvisor(adele.page, title, {
+    referent,
+    applicants: [applicant],
+    advisors: [users.arnaud],
+  });
 
   // N3: Arnaud does not take questions from applicants on this dossier.
   const arnaud = await signedIn(browser, users.arnaud);
@@ -122,7 +147,9 @@ test("N1, N3, C2, C3, N8: settings decide who gets which email, and the mailbox 
   // page, so that she does not read the referent's answer in the app (C7 would cancel its email).
   await adele.page.goto(`/dossiers/${dossierId}`);
   await live(adele.page);
-  await expect(adele.page.getByTestId("recipient-picker").getByRole("checkbox", { name: /Arnaud Conseil/ })).not.toBeChecked();
+  await expect(
+    adele.page.getByTestId("recipient-picker").getByRole("checkbox", { name: /Arnaud Conseil/ }),
+  ).not.toBeChecked();
   await send(adele.page, `Question d'Adèle ${id}`);
   await adele.page.goto("/dashboard");
   makeDue(dossierId);
@@ -135,20 +162,28 @@ test("N1, N3, C2, C3, N8: settings decide who gets which email, and the mailbox 
   const picker = ref.page.getByTestId("recipient-picker");
   await expect(picker.getByRole("checkbox", { name: /Adèle Conseil/ })).toBeChecked();
   await expect(picker.getByRole("checkbox", { name: /Arnaud Conseil/ })).not.toBeChecked();
-  await expect(picker.getByTestId("recipient").filter({ hasText: "Arnaud Conseil" }).getByTestId("grey-bell")).toBeVisible();
-  await expect(picker.getByTestId("recipient").filter({ hasText: "Adèle Conseil" }).getByTestId("grey-bell")).toHaveCount(0);
+  await expect(
+    picker.getByTestId("recipient").filter({ hasText: "Arnaud Conseil" }).getByTestId("grey-bell"),
+  ).toBeVisible();
+  await expect(
+    picker.getByTestId("recipient").filter({ hasText: "Adèle Conseil" }).getByTestId("grey-bell"),
+  ).toHaveCount(0);
   await send(ref.page, `Question du référent ${id}`);
 
   makeDue(dossierId);
   const mails = await mailsAbout(arnaud.page, dossierId, title);
   // Adèle got the question; Arnaud (not participating) and the applicant set to never got nothing.
-  expect(mails).toEqual([`${users.adele}: Nouveau message dans « ${title} »`, `${referent}: Nouveau message dans « ${title} »`].sort());
+  expect(mails).toEqual(
+    [`${users.adele}: Nouveau message dans « ${title} »`, `${referent}: Nouveau message dans « ${title} »`].sort(),
+  );
   expect(mails.join("\n")).not.toContain(users.arnaud);
   expect(mails.join("\n")).not.toContain(applicant);
   await Promise.all([adele.ctx.close(), arnaud.ctx.close(), marie2.ctx.close(), ref.ctx.close()]);
 });
 
-test("N2, N5: a language change shows in the next email; the unsubscribe link sets never without signing in; a tampered one changes nothing", async ({ browser }) => {
+test("N2, N5: a language change shows in the next email; the unsubscribe link sets never without signing in; a tampered one changes nothing", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const id = uniq();
   const title = `Langue ${id}`;
@@ -175,7 +210,10 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   await live(adele.page);
   await send(adele.page, `Second ${id}`);
   makeDue(dossierId);
-  expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: New message in “${title}”`, `${referent}: Nouveau message dans « ${title} »`]);
+  expect(await mailsAbout(adele.page, dossierId, title)).toEqual([
+    `${referent}: New message in “${title}”`,
+    `${referent}: Nouveau message dans « ${title} »`,
+  ]);
 
   // N5: the link of the last email, opened without a session.
   const mail = adele.page.getByTestId("mail").filter({ hasText: `Second ${id}` });
@@ -202,7 +240,10 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   await Promise.all([adele.ctx.close(), ref.ctx.close(), anonymous.close()]);
 });
 
-test("N5: List-Unsubscribe one-click POST (RFC 8058) sets never; GET and tampered links change nothing", async ({ browser, request }) => {
+test("N5: List-Unsubscribe one-click POST (RFC 8058) sets never; GET and tampered links change nothing", async ({
+  browser,
+  request,
+}) => {
   const id = uniq();
   const title = `Un clic ${id}`;
   const referent = `oneclick-${id}@exemple.test`;
@@ -215,9 +256,14 @@ test("N5: List-Unsubscribe one-click POST (RFC 8058) sets never; GET and tampere
   expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: Nouveau message dans « ${title} »`]);
 
   const db = e2eDatabase();
-  const read = () => db.prepare("SELECT s.frequency AS f FROM NotificationSettings s JOIN User u ON u.id = s.userId WHERE u.email = ?").get(referent) as { f: string } | undefined;
+  const read = () =>
+    db
+      .prepare("SELECT s.frequency AS f FROM NotificationSettings s JOIN User u ON u.id = s.userId WHERE u.email = ?")
+      .get(referent) as { f: string } | undefined;
   try {
-    const mail = db.prepare("SELECT headers FROM LocalMail WHERE toEmail = ? AND subject LIKE 'Nouveau message%'").get(referent) as { headers: string };
+    const mail = db
+      .prepare("SELECT headers FROM LocalMail WHERE toEmail = ? AND subject LIKE 'Nouveau message%'")
+      .get(referent) as { headers: string };
     const headers = JSON.parse(mail.headers) as Record<string, string>;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     const target = new URL(headers["List-Unsubscribe"].replace(/^<|>$/g, ""));
@@ -244,7 +290,9 @@ test("N5: List-Unsubscribe one-click POST (RFC 8058) sets never; GET and tampere
   await adele.ctx.close();
 });
 
-test("C7: a message read in the app before its email leaves cancels that email; who did not read it gets it", async ({ browser }) => {
+test("C7: a message read in the app before its email leaves cancels that email; who did not read it gets it", async ({
+  browser,
+}) => {
   const id = uniq();
   const title = `Lu ${id}`;
   const referent = `lu-${id}@exemple.test`;
@@ -262,7 +310,16 @@ test("C7: a message read in the app before its email leaves cancels that email; 
   const db = e2eDatabase();
   try {
     await expect
-      .poll(() => (db.prepare("SELECT d.status AS s FROM EmailDelivery d JOIN User u ON u.id = d.userId WHERE d.dossierId = ? AND u.email = ? AND d.kind = 'notification'").get(dossierId, referent) as { s: string }).s)
+      .poll(
+        () =>
+          (
+            db
+              .prepare(
+                "SELECT d.status AS s FROM EmailDelivery d JOIN User u ON u.id = d.userId WHERE d.dossierId = ? AND u.email = ? AND d.kind = 'notification'",
+              )
+              .get(dossierId, referent) as { s: string }
+          ).s,
+      )
       .toBe("cancelled");
   } finally {
     db.close();

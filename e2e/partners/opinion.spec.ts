@@ -25,7 +25,10 @@ async function keyFromMailbox(page: Page, title: string): Promise<string> {
   return key!;
 }
 
-test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches with the key and answers with a file; Adèle sees it live. S3, A5: hiding the dossier cuts Pierre's page and socket", async ({ browser, baseURL }) => {
+test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches with the key and answers with a file; Adèle sees it live. S3, A5: hiding the dossier cuts Pierre's page and socket", async ({
+  browser,
+  baseURL,
+}) => {
   const adeleCtx = await browser.newContext();
   const pierreCtx = await browser.newContext();
   await signInAs(adeleCtx, users.adele);
@@ -58,7 +61,9 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   const key = await keyFromMailbox(await pierreCtx.newPage(), title);
   const db = e2eDatabase();
   try {
-    const row = db.prepare("SELECT keyHash FROM Solicitation WHERE dossierId = ?").get(dossierId) as { keyHash: string };
+    const row = db.prepare("SELECT keyHash FROM Solicitation WHERE dossierId = ?").get(dossierId) as {
+      keyHash: string;
+    };
     expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.keyHash).not.toContain(key.replace(/-/g, ""));
   } finally {
@@ -71,7 +76,9 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   await expect(pierre.getByRole("heading", { name: "Rattacher un dossier" })).toBeVisible();
   await pierre.getByLabel("Clé sécurisée").fill("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789");
   await pierre.getByRole("button", { name: "Rattacher" }).click();
-  await expect(pierre.getByTestId("attach-form").getByRole("alert")).toHaveText("Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle.");
+  await expect(pierre.getByTestId("attach-form").getByRole("alert")).toHaveText(
+    "Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle.",
+  );
   await pierre.getByLabel("Clé sécurisée").fill(key);
   await pierre.getByRole("button", { name: "Rattacher" }).click();
   await expect(pierre).toHaveURL(new RegExp(`/partner/dossiers/${dossierId}$`));
@@ -93,7 +100,13 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   // Pierre answers with a file (S4).
   const opinion = `Avis favorable : la procédure adaptée est régulière. ${Date.now()}`;
   await pierre.getByLabel("Votre avis").fill(opinion);
-  await pierre.getByLabel("Justificatif (facultatif)").setInputFiles({ name: "avis-juridique.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% avis juridique\n") });
+  await pierre
+    .getByLabel("Justificatif (facultatif)")
+    .setInputFiles({
+      name: "avis-juridique.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% avis juridique\n"),
+    });
   await pierre.getByRole("button", { name: "Envoyer mon avis" }).click();
   await expect(pierre.getByTestId("opinion-sent")).toBeVisible();
 
@@ -117,7 +130,10 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   await expect(pierre.getByTestId("dossier-revoked")).toBeVisible();
   await expect(pierre.getByTestId("partner-instructions")).toHaveCount(0);
   expect(await revoked).toEqual({ dossierId });
-  expect(await sock.emitWithAck("dossier:join", { dossierId, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  expect(await sock.emitWithAck("dossier:join", { dossierId, afterSeq: 0 })).toMatchObject({
+    ok: false,
+    error: { code: "not_found" },
+  });
   sock.close();
   expect((await pierreCtx.request.get(`/partner/dossiers/${dossierId}`)).status()).toBe(404);
   // Pierre's list keeps the line, without a link, and says he answered.
@@ -132,11 +148,15 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   await pierreCtx.close();
 });
 
-test("A5: another organization's staff and the applicant side get 404 on the Partners tab and the partner view", async ({ browser }) => {
+test("A5: another organization's staff and the applicant side get 404 on the Partners tab and the partner view", async ({
+  browser,
+}) => {
   const ctx = await browser.newContext();
   await signInAs(ctx, users.adele);
   const page = await ctx.newPage();
-  const dossierId = await createDossierAsAdvisor(page, `Dossier accès partenaires ${Date.now()}`, { referent: users.paul });
+  const dossierId = await createDossierAsAdvisor(page, `Dossier accès partenaires ${Date.now()}`, {
+    referent: users.paul,
+  });
   for (const who of [users.sofia, users.paul, users.pierre, users.arnaud]) {
     const other = await browser.newContext();
     await signInAs(other, who);
@@ -147,7 +167,9 @@ test("A5: another organization's staff and the applicant side get 404 on the Par
   await ctx.close();
 });
 
-test("S2: tries are limited: after 5 wrong keys the form answers 'too many tries', even to a well-formed key", async ({ browser }) => {
+test("S2: tries are limited: after 5 wrong keys the form answers 'too many tries', even to a well-formed key", async ({
+  browser,
+}) => {
   const ctx = await browser.newContext();
   await signInAs(ctx, users.marie);
   const page = await ctx.newPage();
@@ -165,7 +187,9 @@ test("S2: tries are limited: after 5 wrong keys the form answers 'too many tries
   // Counted in the database with the socket's address, not a header the browser could choose.
   const db = e2eDatabase();
   try {
-    const rows = db.prepare("SELECT address, success FROM AttachAttempt WHERE userId = (SELECT id FROM User WHERE email = ?)").all(users.marie) as { address: string; success: number }[];
+    const rows = db
+      .prepare("SELECT address, success FROM AttachAttempt WHERE userId = (SELECT id FROM User WHERE email = ?)")
+      .all(users.marie) as { address: string; success: number }[];
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.success === 0 && /127\.0\.0\.1|::1/.test(r.address))).toBe(true);
   } finally {

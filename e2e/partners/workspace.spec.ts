@@ -8,7 +8,9 @@ async function live(page: Page) {
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
 }
 
-test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; revoking cuts Arnaud's open page and leaves a 'withdrawn' line", async ({ browser }) => {
+test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; revoking cuts Arnaud's open page and leaves a 'withdrawn' line", async ({
+  browser,
+}) => {
   const adeleCtx = await browser.newContext();
   const arnaudCtx = await browser.newContext();
   await signInAs(adeleCtx, users.adele);
@@ -58,14 +60,18 @@ test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; rev
   await arnaudCtx.close();
 });
 
-test("S8: Alice designs a template (partner field editable, a status hidden from partners); staff and advisors get 404 on the designer", async ({ browser }) => {
+test("S8: Alice designs a template (partner field editable, a status hidden from partners); staff and advisors get 404 on the designer", async ({
+  browser,
+}) => {
   const ctx = await browser.newContext();
   await signInAs(ctx, users.alice);
   const page = await ctx.newPage();
   await page.goto("/admin/templates");
   await expect(page.getByRole("heading", { name: "Modèles de dossiers" })).toBeVisible();
   // The seeded template is there with its partner view.
-  await expect(page.getByTestId("template-designer").first().getByLabel("Nom du modèle")).toHaveValue("Rénovation de bâtiment public");
+  await expect(page.getByTestId("template-designer").first().getByLabel("Nom du modèle")).toHaveValue(
+    "Rénovation de bâtiment public",
+  );
 
   const name = `Modèle test ${Date.now()}`;
   await page.getByText("Nouveau modèle").click();
@@ -93,7 +99,9 @@ test("S8: Alice designs a template (partner field editable, a status hidden from
   await ctx.close();
 });
 
-test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud's partner view; Arnaud adds a supplement and hands over; Adèle sees 'Répondu' live", async ({ browser }) => {
+test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud's partner view; Arnaud adds a supplement and hands over; Adèle sees 'Répondu' live", async ({
+  browser,
+}) => {
   const adeleCtx = await browser.newContext();
   const arnaudCtx = await browser.newContext();
   await signInAs(adeleCtx, users.adele);
@@ -103,7 +111,9 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   const dossierId = await createDossierAsAdvisor(adele, title, { referent: users.paul });
   await adele.goto(`/dossiers/${dossierId}/documents`);
   const docName = `plans-${Date.now()}.pdf`;
-  await adele.getByLabel("Fichier à déposer").setInputFiles({ name: docName, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 plans") });
+  await adele
+    .getByLabel("Fichier à déposer")
+    .setInputFiles({ name: docName, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 plans") });
   await adele.getByRole("button", { name: "Déposer", exact: true }).click();
   await expect(adele.getByRole("status").filter({ hasText: "Document déposé." })).toBeVisible();
 
@@ -130,7 +140,10 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   expect((await arnaudCtx.request.get(href!)).status()).toBe(200);
 
   // S5: Arnaud adds a supplement document, then hands over.
-  await arnaud.getByTestId("supplement-upload").getByLabel("Fichier à déposer").setInputFiles({ name: "complement.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 complément") });
+  await arnaud
+    .getByTestId("supplement-upload")
+    .getByLabel("Fichier à déposer")
+    .setInputFiles({ name: "complement.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 complément") });
   await arnaud.getByTestId("supplement-upload").getByRole("button", { name: "Déposer", exact: true }).click();
   await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: "complement.pdf" })).toBeVisible();
   await arnaud.getByLabel("Message aux conseillers").fill("Complément déposé : le devis de la chaudière.");

@@ -17,11 +17,17 @@ async function notReloaded(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
 }
 
-test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an applicant's message lifts it live", async ({ browser }) => {
+test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an applicant's message lifts it live", async ({
+  browser,
+}) => {
   const dossierId = dossierIdByTitle(ECOLE);
   // Start from an active dossier whatever ran before (this spec owns no other data).
   setDossierActive(dossierId);
-  const [paulCtx, adeleCtx, marieCtx] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const [paulCtx, adeleCtx, marieCtx] = await Promise.all([
+    browser.newContext(),
+    browser.newContext(),
+    browser.newContext(),
+  ]);
   await signInAs(paulCtx, users.paul);
   await signInAs(adeleCtx, users.adele);
   await signInAs(marieCtx, users.marie);
@@ -67,7 +73,9 @@ test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an appli
   await expect(adele.getByTestId("pause-banner")).toHaveCount(0);
   await expect(paul.getByTestId("pause-banner")).toHaveCount(0);
   await expect(marie.getByTestId("pause-banner")).toHaveCount(0);
-  await expect(adele.getByTestId("system-line").last()).toContainText("Dossier réactivé : Marie Demandeur a écrit un message");
+  await expect(adele.getByTestId("system-line").last()).toContainText(
+    "Dossier réactivé : Marie Demandeur a écrit un message",
+  );
   await expect(paul.getByRole("button", { name: "Mettre le dossier en pause" })).toBeVisible();
   await Promise.all([notReloaded(paul), notReloaded(adele)]);
 

@@ -13,7 +13,9 @@ async function stillNoReload(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
 }
 
-test("R1, R2: Adèle creates a recommendation, Paul sees it live and sets it to « En cours », Adèle sees the change live", async ({ browser }) => {
+test("R1, R2: Adèle creates a recommendation, Paul sees it live and sets it to « En cours », Adèle sees the change live", async ({
+  browser,
+}) => {
   const adeleCtx = await browser.newContext();
   const paulCtx = await browser.newContext();
   await signInAs(adeleCtx, users.adele);
@@ -46,7 +48,10 @@ test("R1, R2: Adèle creates a recommendation, Paul sees it live and sets it to 
   await expect(onAdele).toHaveAttribute("data-status", "proposed");
   await expect(onPaul).toBeVisible();
   await expect(onPaul.getByTestId("recommendation-status")).toHaveText("Proposée");
-  await expect(onPaul.getByRole("link", { name: /exemple\.test\/combles/ })).toHaveAttribute("href", "https://exemple.test/combles");
+  await expect(onPaul.getByRole("link", { name: /exemple\.test\/combles/ })).toHaveAttribute(
+    "href",
+    "https://exemple.test/combles",
+  );
   await expect(form.getByLabel("Titre")).toHaveValue("");
 
   await onPaul.getByLabel("Statut").selectOption({ label: "En cours" });
@@ -66,7 +71,10 @@ test("R1, R2: Adèle creates a recommendation, Paul sees it live and sets it to 
   await stillNoReload(paul);
   // The change is durable: after a reload Paul still sees « En cours ».
   await paul.reload();
-  await expect(paul.getByTestId("recommendation").filter({ hasText: title })).toHaveAttribute("data-status", "in_progress");
+  await expect(paul.getByTestId("recommendation").filter({ hasText: title })).toHaveAttribute(
+    "data-status",
+    "in_progress",
+  );
   await adeleCtx.close();
   await paulCtx.close();
 });
@@ -90,7 +98,9 @@ test("R1: an empty title gets a clear error and nothing is created", async ({ br
   await ctx.close();
 });
 
-test("A3: Sofia (Cabinet Sud) gets 404 on the Nord dossier's Recommendations and Documents tabs", async ({ browser }) => {
+test("A3: Sofia (Cabinet Sud) gets 404 on the Nord dossier's Recommendations and Documents tabs", async ({
+  browser,
+}) => {
   const ctx = await browser.newContext();
   await signInAs(ctx, users.sofia);
   const page = await ctx.newPage();
@@ -101,13 +111,22 @@ test("A3: Sofia (Cabinet Sud) gets 404 on the Nord dossier's Recommendations and
   await ctx.close();
 });
 
-test("P6, R2: Marie's status change in a paused dossier reactivates it; Adèle sees the banner go and the new status, live", async ({ browser }) => {
+test("P6, R2: Marie's status change in a paused dossier reactivates it; Adèle sees the banner go and the new status, live", async ({
+  browser,
+}) => {
   const dossierId = dossierIdByTitle(ECOLE);
   const setPaused = (paused: boolean) => {
     const db = e2eDatabase();
     try {
-      if (paused) db.prepare("UPDATE Dossier SET pausedAt = ?, pauseCause = 'inactivity' WHERE id = ?").run(new Date().toISOString(), dossierId);
-      else db.prepare("UPDATE Dossier SET pausedAt = NULL, pauseCause = NULL, pauseReason = NULL, pausedById = NULL WHERE id = ?").run(dossierId);
+      if (paused)
+        db.prepare("UPDATE Dossier SET pausedAt = ?, pauseCause = 'inactivity' WHERE id = ?").run(
+          new Date().toISOString(),
+          dossierId,
+        );
+      else
+        db.prepare(
+          "UPDATE Dossier SET pausedAt = NULL, pauseCause = NULL, pauseReason = NULL, pausedById = NULL WHERE id = ?",
+        ).run(dossierId);
     } finally {
       db.close();
     }
@@ -130,10 +149,17 @@ test("P6, R2: Marie's status change in a paused dossier reactivates it; Adèle s
     await expect(adele.getByTestId("pause-banner")).toBeVisible();
     await expect(marie.getByTestId("pause-banner")).toBeVisible();
     await markNoReload(adele);
-    await marie.getByTestId("recommendation").filter({ hasText: title }).getByLabel("Statut").selectOption({ label: "Déjà faite" });
+    await marie
+      .getByTestId("recommendation")
+      .filter({ hasText: title })
+      .getByLabel("Statut")
+      .selectOption({ label: "Déjà faite" });
     await expect(adele.getByTestId("pause-banner")).toHaveCount(0);
     await expect(marie.getByTestId("pause-banner")).toHaveCount(0);
-    await expect(adele.getByTestId("recommendation").filter({ hasText: title })).toHaveAttribute("data-status", "already_done");
+    await expect(adele.getByTestId("recommendation").filter({ hasText: title })).toHaveAttribute(
+      "data-status",
+      "already_done",
+    );
     await stillNoReload(adele);
   } finally {
     setPaused(false);
@@ -142,19 +168,26 @@ test("P6, R2: Marie's status change in a paused dossier reactivates it; Adèle s
   await marieCtx.close();
 });
 
-test("R1: Adèle attaches a new file to a recommendation; it joins the Documents tab and Paul downloads it from the recommendation", async ({ browser }) => {
+test("R1: Adèle attaches a new file to a recommendation; it joins the Documents tab and Paul downloads it from the recommendation", async ({
+  browser,
+}) => {
   const dossierId = dossierIdByTitle(ECOLE);
   const [adeleCtx, paulCtx] = await Promise.all([browser.newContext(), browser.newContext()]);
   await signInAs(adeleCtx, users.adele);
   await signInAs(paulCtx, users.paul);
   const [adele, paul] = await Promise.all([adeleCtx.newPage(), paulCtx.newPage()]);
-  await Promise.all([adele.goto(`/dossiers/${dossierId}/recommendations`), paul.goto(`/dossiers/${dossierId}/recommendations`)]);
+  await Promise.all([
+    adele.goto(`/dossiers/${dossierId}/recommendations`),
+    paul.goto(`/dossiers/${dossierId}/recommendations`),
+  ]);
   const title = `Lire le guide des aides ${Date.now()}`;
   const fileName = `guide-aides-${Date.now()}.txt`;
   const bytes = Buffer.from("Guide des aides à la rénovation\nMaPrimeRénov', CEE, DSIL.\n", "utf8");
   const form = adele.getByTestId("recommendation-form-create");
   await form.getByLabel("Titre").fill(title);
-  await form.getByLabel(/Ou joindre un nouveau fichier/).setInputFiles({ name: fileName, mimeType: "text/plain", buffer: bytes });
+  await form
+    .getByLabel(/Ou joindre un nouveau fichier/)
+    .setInputFiles({ name: fileName, mimeType: "text/plain", buffer: bytes });
   await form.getByRole("button", { name: "Ajouter la recommandation" }).click();
   const card = paul.getByTestId("recommendation").filter({ hasText: title });
   const link = card.getByRole("link", { name: `Télécharger ${fileName}` });

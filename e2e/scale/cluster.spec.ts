@@ -17,7 +17,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function viewer(url: string, userId: string, dossierId: string) {
   const socket = await clusterSocket(url, userId);
   const applied: DossierEventWire[] = [];
-  const seq = new Sequencer(0, (e) => applied.push(e), () => void rejoin(), 300);
+  const seq = new Sequencer(
+    0,
+    (e) => applied.push(e),
+    () => void rejoin(),
+    300,
+  );
   async function rejoin() {
     const ack = await socket.emitWithAck("dossier:join", { dossierId, afterSeq: seq.lastSeq });
     if (!ack.ok || !("events" in ack)) throw new Error(`join refused: ${JSON.stringify(ack)}`);
@@ -35,12 +40,18 @@ test("G8: a viewer on process B sees what is posted on process A, presence inclu
     const dossierId = await c.dossierId(ECOLE);
     const adele = await viewer(b.url, await c.userId(users.adele), dossierId);
     const paul = await clusterSocket(a.url, await c.userId(users.paul));
-    const bothPresent = new Promise<Viewer[]>((resolve) => adele.socket.on("presence", (p) => p.viewers.length === 2 && resolve(p.viewers)));
+    const bothPresent = new Promise<Viewer[]>((resolve) =>
+      adele.socket.on("presence", (p) => p.viewers.length === 2 && resolve(p.viewers)),
+    );
     expect((await paul.emitWithAck("dossier:join", { dossierId, afterSeq: 0 })).ok).toBe(true);
     expect((await bothPresent).map((v) => v.name).sort()).toEqual(["Adèle Conseil", "Paul Demandeur"]);
 
     const before = adele.applied.length;
-    const ack = await paul.emitWithAck("message:send", { dossierId, clientId: "cross-process-0001", body: "Posté sur A" });
+    const ack = await paul.emitWithAck("message:send", {
+      dossierId,
+      clientId: "cross-process-0001",
+      body: "Posté sur A",
+    });
     expect(ack.ok).toBe(true);
     await expect.poll(() => adele.applied.length).toBe(before + 1);
     expect((adele.applied.at(-1)!.payload as MessageView).body).toBe("Posté sur A");
@@ -62,7 +73,11 @@ test("G9: Redis restarted during traffic: the viewer on the other process ends w
     let acked = 0;
     const traffic = (async () => {
       for (let i = 0; sending; i++) {
-        const ack = await sender.emitWithAck("message:send", { dossierId, clientId: `redis-restart-${i}-x`, body: `m${i}` });
+        const ack = await sender.emitWithAck("message:send", {
+          dossierId,
+          clientId: `redis-restart-${i}-x`,
+          body: `m${i}`,
+        });
         expect(ack.ok).toBe(true);
         acked++;
         await sleep(25);
@@ -77,7 +92,9 @@ test("G9: Redis restarted during traffic: the viewer on the other process ends w
     await sleep(2500);
     sending = false;
     await traffic;
-    const [{ seq }] = await query<{ seq: number }>(c.databaseUrl, `SELECT seq FROM "Dossier" WHERE id = $1`, [dossierId]);
+    const [{ seq }] = await query<{ seq: number }>(c.databaseUrl, `SELECT seq FROM "Dossier" WHERE id = $1`, [
+      dossierId,
+    ]);
     // A last event after the outage shows the viewer any gap; then the catch-up fills it.
     await expect.poll(() => watcher.seq.lastSeq, { timeout: 10_000 }).toBe(seq);
     const seqs = watcher.applied.map((e) => e.seq);
@@ -110,7 +127,9 @@ test("G5: a process SIGKILLed while 50 clients send: every acknowledged message 
         // Retry the same client id until acknowledged (C4), on the surviving process if need be.
         for (;;) {
           try {
-            const ack = await socket.timeout(3000).emitWithAck("message:send", { dossierId, clientId, body: `${k}/${i}` });
+            const ack = await socket
+              .timeout(3000)
+              .emitWithAck("message:send", { dossierId, clientId, body: `${k}/${i}` });
             if (ack.ok) break;
             throw new Error(ack.error.code);
           } catch {
@@ -133,7 +152,11 @@ test("G5: a process SIGKILLed while 50 clients send: every acknowledged message 
     stop = true;
     await Promise.all(senders);
 
-    const rows = await query<{ clientId: string; n: string }>(c.databaseUrl, `SELECT "clientId", COUNT(*) AS n FROM "Message" WHERE "dossierId" = $1 AND "clientId" LIKE 'kill-%' GROUP BY "clientId"`, [dossierId]);
+    const rows = await query<{ clientId: string; n: string }>(
+      c.databaseUrl,
+      `SELECT "clientId", COUNT(*) AS n FROM "Message" WHERE "dossierId" = $1 AND "clientId" LIKE 'kill-%' GROUP BY "clientId"`,
+      [dossierId],
+    );
     const stored = new Set(rows.map((r) => r.clientId));
     const duplicated = rows.filter((r) => Number(r.n) > 1).length;
     const counts = `attempted ${attempts.size}, acknowledged ${acked.size}, stored ${stored.size}, duplicated ${duplicated}, retries ${retries}`;
@@ -145,7 +168,9 @@ test("G5: a process SIGKILLed while 50 clients send: every acknowledged message 
     expect([...acked].filter((id) => !stored.has(id))).toEqual([]);
     expect(stored.size).toBe(acked.size);
 
-    const [{ seq }] = await query<{ seq: number }>(c.databaseUrl, `SELECT seq FROM "Dossier" WHERE id = $1`, [dossierId]);
+    const [{ seq }] = await query<{ seq: number }>(c.databaseUrl, `SELECT seq FROM "Dossier" WHERE id = $1`, [
+      dossierId,
+    ]);
     await watcher.rejoin();
     expect(watcher.applied.map((e) => e.seq)).toEqual(Array.from({ length: seq }, (_, i) => i + 1));
     watcher.socket.close();

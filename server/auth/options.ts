@@ -23,7 +23,14 @@ const emailSchema = z.string().trim().toLowerCase().email().max(254);
 async function sendSignInLink({ identifier, url }: { identifier: string; url: string }) {
   const user = await db().user.findUnique({ where: { email: identifier }, select: { id: true, locale: true } });
   const locale = toLocale(user?.locale);
-  await recordEmail({ kind: "transactional", template: "sign-in", toEmail: identifier, userId: user?.id, locale, ...signInEmail(locale, url) });
+  await recordEmail({
+    kind: "transactional",
+    template: "sign-in",
+    toEmail: identifier,
+    userId: user?.id,
+    locale,
+    ...signInEmail(locale, url),
+  });
   kickOutbox();
 }
 
@@ -51,7 +58,10 @@ function demoProvider() {
     async authorize(credentials) {
       const email = emailSchema.safeParse(credentials?.email);
       if (!email.success) return null;
-      const user = await db().user.findUnique({ where: { email: email.data }, select: { id: true, email: true, name: true } });
+      const user = await db().user.findUnique({
+        where: { email: email.data },
+        select: { id: true, email: true, name: true },
+      });
       return user ? { id: user.id, email: user.email, name: user.name } : null;
     },
   });
@@ -77,7 +87,8 @@ export function authOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger.error("next-auth", { code, detail: metadata instanceof Error ? metadata.message : undefined }),
+      error: (code, metadata) =>
+        logger.error("next-auth", { code, detail: metadata instanceof Error ? metadata.message : undefined }),
       warn: () => {},
       debug: () => {},
     },

@@ -18,7 +18,12 @@ describe("session cookie on the socket handshake", () => {
     expect(await userIdFromCookieHeader(`next-auth.session-token=${token}`, secret)).toBe("user-1");
     expect(await userIdFromCookieHeader(`other=1; __Secure-next-auth.session-token=${token}`, secret)).toBe("user-1");
     const half = Math.floor(token.length / 2);
-    expect(await userIdFromCookieHeader(`next-auth.session-token.0=${token.slice(0, half)}; next-auth.session-token.1=${token.slice(half)}`, secret)).toBe("user-1");
+    expect(
+      await userIdFromCookieHeader(
+        `next-auth.session-token.0=${token.slice(0, half)}; next-auth.session-token.1=${token.slice(half)}`,
+        secret,
+      ),
+    ).toBe("user-1");
   });
 
   it("keeps one derived key per secret: each secret reads its own tokens only", async () => {

@@ -52,7 +52,11 @@ export async function userIdFromCookieHeader(header: string | undefined, secret:
     if (!token) continue;
     try {
       // What next-auth encodes (alg dir, A256GCM) and nothing else; its decode's clock tolerance.
-      const { payload: jwt } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] });
+      const { payload: jwt } = await jwtDecrypt(token, encryptionKey(secret), {
+        clockTolerance: 15,
+        keyManagementAlgorithms: ["dir"],
+        contentEncryptionAlgorithms: ["A256GCM"],
+      });
       if (jwt.sub && (typeof jwt.exp !== "number" || jwt.exp * 1000 > Date.now())) return jwt.sub;
     } catch {
       // tampered or from another secret: not a session

@@ -17,9 +17,15 @@ let url: string;
 beforeAll(async () => ({ cleanup, provider, url } = await useTestDatabase()));
 afterAll(() => cleanup());
 
-const INSERT_ORG = sql("test.insertOrg", `INSERT INTO "Organization" ("id", "name", "slug", "createdAt") VALUES (?, ?, ?, ?)`);
+const INSERT_ORG = sql(
+  "test.insertOrg",
+  `INSERT INTO "Organization" ("id", "name", "slug", "createdAt") VALUES (?, ?, ?, ?)`,
+);
 const READ_ORG = sql("test.readOrg", `SELECT "name", "createdAt" FROM "Organization" WHERE "id" = ?`);
-const BUMP_SEQ = sql("test.bumpSeq", `UPDATE "Dossier" SET "seq" = "seq" + 1 WHERE "id" = ? RETURNING "seq" AS "seq", "pausedAt" IS NULL AS "active"`);
+const BUMP_SEQ = sql(
+  "test.bumpSeq",
+  `UPDATE "Dossier" SET "seq" = "seq" + 1 WHERE "id" = ? RETURNING "seq" AS "seq", "pausedAt" IS NULL AS "active"`,
+);
 
 const slug = () => `s-${newId()}`;
 
@@ -100,7 +106,10 @@ describe("hot statements", () => {
   it("return updated rows, numbers as numbers and booleans either provider's way", async () => {
     const org = await makeOrganization();
     const dossier = await db().dossier.create({ data: { organizationId: org.id, title: "Compteur" } });
-    const rows = await hot().transaction(async (q) => [await q.get<{ seq: number; active: unknown }>(BUMP_SEQ, [dossier.id]), await q.get<{ seq: number; active: unknown }>(BUMP_SEQ, [dossier.id])]);
+    const rows = await hot().transaction(async (q) => [
+      await q.get<{ seq: number; active: unknown }>(BUMP_SEQ, [dossier.id]),
+      await q.get<{ seq: number; active: unknown }>(BUMP_SEQ, [dossier.id]),
+    ]);
     expect(rows.map((r) => Number(r!.seq))).toEqual([1, 2]);
     expect(asBool(rows[0]!.active)).toBe(true);
     expect(await hot().transaction((q) => q.get(BUMP_SEQ, ["no-such-dossier"]))).toBeUndefined();
@@ -142,7 +151,14 @@ describe("hot statements", () => {
         }),
       ),
     );
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+    ]);
     expect(outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []))).toEqual([0, 1, 3, 4, 5]);
     const stored = await db().organization.findMany({ where: { id: { in: ids } }, select: { id: true } });
     expect(new Set(stored.map((o) => o.id))).toEqual(new Set(ids.filter((_, i) => i !== 2)));
@@ -165,7 +181,16 @@ describe("hot statements", () => {
         }, dossier.id),
       ),
     );
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled", "rejected", "fulfilled", "rejected", "fulfilled"]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
     expect(isUniqueViolation((outcomes[4] as PromiseRejectedResult).reason)).toBe(true);
     // Only the kept transactions took a seq, with no gap.
     expect(outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []))).toEqual([1, 2, 3, 4, 5]);
@@ -186,7 +211,8 @@ describe("hot statements", () => {
       });
     }
     const deadline = Date.now() + 10_000;
-    while (fs.statSync(file).size < before + 1_500_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (fs.statSync(file).size < before + 1_500_000 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(fs.statSync(file).size).toBeGreaterThan(before + 1_500_000);
   });
 
@@ -224,7 +250,9 @@ describe("hot statements", () => {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      const ended = await admin.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      const ended = await admin.query(
+        `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
       expect(ended.rowCount).toBeGreaterThan(0);
     } finally {
       await admin.end();

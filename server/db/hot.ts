@@ -391,13 +391,15 @@ class PgTransaction {
     const all = [...(this.begun ? [] : ["BEGIN"]), ...this.pending, ...statements];
     this.begun = true;
     this.pending = [];
-    const results = (await this.client.query({ text: all.join(";\n"), types: pgTypes })) as unknown as pg.QueryResult | pg.QueryResult[];
+    const results = (await this.client.query({ text: all.join(";\n"), types: pgTypes })) as unknown as
+      pg.QueryResult | pg.QueryResult[];
     return Array.isArray(results) ? results[results.length - 1] : results;
   }
 }
 
 export function postgresHot(pool: pg.Pool): Hot {
-  const top = (q: Sql, values: readonly unknown[]) => pool.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
+  const top = (q: Sql, values: readonly unknown[]) =>
+    pool.query({ name: q.name, text: q.postgres, values: values.map(pgValue), types: pgTypes });
 
   /** Runs jobs in one transaction, each in a savepoint when there are several; settles them after the commit. */
   async function run(jobs: Job[]) {
@@ -417,7 +419,8 @@ export function postgresHot(pool: pg.Pool): Hot {
         } catch (error) {
           if (!several) throw error;
           // A job that failed before its first statement left the server nothing to undo.
-          if (!tx.forget().includes("SAVEPOINT job")) await tx.flush("ROLLBACK TO SAVEPOINT job", "RELEASE SAVEPOINT job");
+          if (!tx.forget().includes("SAVEPOINT job"))
+            await tx.flush("ROLLBACK TO SAVEPOINT job", "RELEASE SAVEPOINT job");
           outcomes.push({ ok: false, error });
         }
       }

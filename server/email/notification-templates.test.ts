@@ -1,13 +1,27 @@
 // Notification templates (N2, N5): both languages, HTML and plain text, links to the dossier, the
 // settings and the unsubscribe page, and user text escaped in HTML.
 import { describe, expect, it } from "vitest";
-import { messageEmail, pausedEmail, reactivatedEmail, recommendationCreatedEmail, recommendationStatusEmail } from "./notification-templates";
+import {
+  messageEmail,
+  pausedEmail,
+  reactivatedEmail,
+  recommendationCreatedEmail,
+  recommendationStatusEmail,
+} from "./notification-templates";
 
-const links = { dossierUrl: "https://relais.test/dossiers/d1", settingsUrl: "https://relais.test/settings/conversations", unsubscribeUrl: "https://relais.test/unsubscribe?u=u1&s=sig" };
+const links = {
+  dossierUrl: "https://relais.test/dossiers/d1",
+  settingsUrl: "https://relais.test/settings/conversations",
+  unsubscribeUrl: "https://relais.test/unsubscribe?u=u1&s=sig",
+};
 
 describe("notification templates", () => {
   const all = (locale: "fr" | "en") => [
-    messageEmail(locale, { author: "Paul", title: "École", body: "Bonjour <b>vous</b>", question: "forAdvisors" }, links),
+    messageEmail(
+      locale,
+      { author: "Paul", title: "École", body: "Bonjour <b>vous</b>", question: "forAdvisors" },
+      links,
+    ),
     messageEmail(locale, { author: "Adèle", title: "École", body: "Réponse", question: "forApplicants" }, links),
     recommendationCreatedEmail(locale, { author: "Adèle", title: "École", recommendation: "Isoler" }, links),
     recommendationStatusEmail(locale, { by: "Paul", title: "École", recommendation: "Isoler", status: "done" }, links),
@@ -36,8 +50,13 @@ describe("notification templates", () => {
     const [en] = all("en");
     expect(fr.subject).toBe("Nouveau message dans « École »");
     expect(en.subject).toBe("New message in “École”");
-    expect(recommendationStatusEmail("en", { by: "Paul", title: "École", recommendation: "Isoler", status: "done" }, links).subject).toBe("“Isoler”: Done (École)");
-    expect(pausedEmail("fr", { title: "École", by: "Paul", reason: "too_many_emails" }, links).text).toContain("Motif : Trop de relances par email");
+    expect(
+      recommendationStatusEmail("en", { by: "Paul", title: "École", recommendation: "Isoler", status: "done" }, links)
+        .subject,
+    ).toBe("“Isoler”: Done (École)");
+    expect(pausedEmail("fr", { title: "École", by: "Paul", reason: "too_many_emails" }, links).text).toContain(
+      "Motif : Trop de relances par email",
+    );
   });
 
   it("the message body is quoted in text and escaped in HTML", () => {
@@ -45,7 +64,11 @@ describe("notification templates", () => {
     expect(mail.text).toContain("> Bonjour <b>vous</b>");
     expect(mail.html).toContain("Bonjour &lt;b&gt;vous&lt;/b&gt;");
     expect(mail.html).not.toContain("<b>vous</b>");
-    const long = messageEmail("fr", { author: "P", title: "T", body: "x".repeat(2000), question: "forAdvisors" }, links);
+    const long = messageEmail(
+      "fr",
+      { author: "P", title: "T", body: "x".repeat(2000), question: "forAdvisors" },
+      links,
+    );
     expect(long.text.length).toBeLessThan(1500);
   });
 });

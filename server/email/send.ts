@@ -4,7 +4,14 @@ import { Resend } from "resend";
 import { db } from "../db";
 import { env } from "../env";
 
-export type OutgoingEmail = { deliveryId: string; to: string; subject: string; html: string; text: string; headers: Record<string, string> };
+export type OutgoingEmail = {
+  deliveryId: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+};
 
 export type SendResult = { ok: true; providerId: string } | { ok: false; error: string; retryable: boolean };
 
@@ -21,7 +28,15 @@ export function localMailbox(from: string): Transport {
     async send(email) {
       const row = await db().localMail.upsert({
         where: { deliveryId: email.deliveryId },
-        create: { deliveryId: email.deliveryId, fromEmail: from, toEmail: email.to, subject: email.subject, html: email.html, text: email.text, headers: JSON.stringify(email.headers) },
+        create: {
+          deliveryId: email.deliveryId,
+          fromEmail: from,
+          toEmail: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          headers: JSON.stringify(email.headers),
+        },
         update: {},
         select: { id: true },
       });
@@ -60,5 +75,7 @@ export function resendTransport(apiKey: string, from: string, baseUrl?: string):
 
 export function transportFromEnv(): Transport {
   const e = env();
-  return e.RESEND_API_KEY ? resendTransport(e.RESEND_API_KEY, e.EMAIL_FROM, e.RESEND_BASE_URL) : localMailbox(e.EMAIL_FROM);
+  return e.RESEND_API_KEY
+    ? resendTransport(e.RESEND_API_KEY, e.EMAIL_FROM, e.RESEND_BASE_URL)
+    : localMailbox(e.EMAIL_FROM);
 }

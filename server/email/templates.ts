@@ -7,7 +7,13 @@ function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-function layout(locale: Locale, title: string, paragraphs: string[], action?: { label: string; url: string }, footer?: string) {
+function layout(
+  locale: Locale,
+  title: string,
+  paragraphs: string[],
+  action?: { label: string; url: string },
+  footer?: string,
+) {
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("");
   const button = action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p><p style="font-size:12px;color:#555;word-break:break-all">${escapeHtml(action.url)}</p>`
@@ -19,12 +25,21 @@ function layout(locale: Locale, title: string, paragraphs: string[], action?: { 
 export function signInEmail(locale: Locale, url: string): RenderedEmail {
   const subject = t(locale, "email.signIn.subject");
   const text = [t(locale, "email.signIn.body"), "", url, "", t(locale, "email.signIn.ignore")].join("\n");
-  const html = layout(locale, subject, [t(locale, "email.signIn.body")], { label: t(locale, "email.signIn.action"), url }, t(locale, "email.signIn.ignore"));
+  const html = layout(
+    locale,
+    subject,
+    [t(locale, "email.signIn.body")],
+    { label: t(locale, "email.signIn.action"), url },
+    t(locale, "email.signIn.ignore"),
+  );
   return { subject, html, text };
 }
 
 /** Invitation to a dossier (transactional: always leaves, N8), in the invitee's language. */
-export function invitationEmail(locale: Locale, p: { inviter: string; title: string; organization: string; url: string }): RenderedEmail {
+export function invitationEmail(
+  locale: Locale,
+  p: { inviter: string; title: string; organization: string; url: string },
+): RenderedEmail {
   const subject = t(locale, "email.invitation.subject", { title: p.title });
   const body = t(locale, "email.invitation.body", { inviter: p.inviter, title: p.title, organization: p.organization });
   const footer = t(locale, "email.invitation.footer");
@@ -34,9 +49,26 @@ export function invitationEmail(locale: Locale, p: { inviter: string; title: str
 }
 
 /** S2: the one-time attach key of a solicitation (transactional: always leaves, N8). */
-export function partnerKeyEmail(locale: Locale, p: { asker: string; organization: string; title: string; scope: string; key: string; expiresOn: string; dueDate: string | null; url: string }): RenderedEmail {
+export function partnerKeyEmail(
+  locale: Locale,
+  p: {
+    asker: string;
+    organization: string;
+    title: string;
+    scope: string;
+    key: string;
+    expiresOn: string;
+    dueDate: string | null;
+    url: string;
+  },
+): RenderedEmail {
   const subject = t(locale, "email.partnerKey.subject", { organization: p.organization });
-  const body = t(locale, "email.partnerKey.body", { asker: p.asker, organization: p.organization, title: p.title, scope: p.scope });
+  const body = t(locale, "email.partnerKey.body", {
+    asker: p.asker,
+    organization: p.organization,
+    title: p.title,
+    scope: p.scope,
+  });
   const keyLine = t(locale, "email.partnerKey.key", { key: p.key });
   const how = t(locale, "email.partnerKey.how");
   const due = p.dueDate ? t(locale, "email.partnerKey.due", { date: p.dueDate }) : null;
@@ -48,7 +80,10 @@ export function partnerKeyEmail(locale: Locale, p: { asker: string; organization
 }
 
 /** S1: an internal partner (member of the organization) is asked; they answer in the workspace. */
-export function partnerRequestEmail(locale: Locale, p: { asker: string; title: string; scope: string; dueDate: string | null; url: string }): RenderedEmail {
+export function partnerRequestEmail(
+  locale: Locale,
+  p: { asker: string; title: string; scope: string; dueDate: string | null; url: string },
+): RenderedEmail {
   const subject = t(locale, "email.partnerRequest.subject", { title: p.title });
   const body = t(locale, "email.partnerRequest.body", { asker: p.asker, title: p.title, scope: p.scope });
   const paragraphs = [body, ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : [])];
@@ -58,13 +93,38 @@ export function partnerRequestEmail(locale: Locale, p: { asker: string; title: s
 }
 
 /** S6: a reminder to a partner who has not answered yet. */
-export function partnerReminderEmail(locale: Locale, p: { organization: string; title: string; scope: string; dueDate: string | null; url: string; attached: boolean; unsubscribeUrl: string }): RenderedEmail {
+export function partnerReminderEmail(
+  locale: Locale,
+  p: {
+    organization: string;
+    title: string;
+    scope: string;
+    dueDate: string | null;
+    url: string;
+    attached: boolean;
+    unsubscribeUrl: string;
+  },
+): RenderedEmail {
   const subject = t(locale, "email.partnerReminder.subject", { title: p.title });
-  const body = t(locale, "email.partnerReminder.body", { organization: p.organization, title: p.title, scope: p.scope });
-  const paragraphs = [body, ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : []), ...(p.attached ? [] : [t(locale, "email.partnerReminder.attach")])];
+  const body = t(locale, "email.partnerReminder.body", {
+    organization: p.organization,
+    title: p.title,
+    scope: p.scope,
+  });
+  const paragraphs = [
+    body,
+    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : []),
+    ...(p.attached ? [] : [t(locale, "email.partnerReminder.attach")]),
+  ];
   // N5: a reminder is not transactional: it ends with the one-click unsubscribe link.
   const footer = t(locale, "email.partnerReminder.unsubscribe", { url: p.unsubscribeUrl });
   const text = [...paragraphs, "", p.url, "", "--", footer].join("\n");
-  const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerReminder.action"), url: p.url }, footer);
+  const html = layout(
+    locale,
+    subject,
+    paragraphs,
+    { label: t(locale, "email.partnerReminder.action"), url: p.url },
+    footer,
+  );
   return { subject, html, text };
 }

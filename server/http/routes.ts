@@ -10,7 +10,14 @@ import { fail, type AppError, type ErrorCode } from "../errors";
 import { t, type MessageKey } from "../i18n";
 import { logger } from "../logger";
 
-export const HTTP_STATUS: Record<ErrorCode, number> = { unauthorized: 401, not_found: 404, invalid: 400, rate_limited: 429, conflict: 409, internal: 500 };
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  unauthorized: 401,
+  not_found: 404,
+  invalid: 400,
+  rate_limited: 429,
+  conflict: 409,
+  internal: 500,
+};
 
 /** Room for the multipart envelope around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -29,7 +36,13 @@ export async function handleUpload(
   const origin = req.headers.get("origin");
   if (origin && origin !== env().appOrigin) return NextResponse.json(fail("invalid", actor.locale), { status: 400 });
   if (Number(req.headers.get("content-length") ?? "0") > env().DOCUMENT_MAX_BYTES + ENVELOPE_BYTES) {
-    return NextResponse.json({ ok: false, error: { code: "invalid", message: t(actor.locale, "doc.tooLarge", { max: maxDocumentMegabytes() }) } }, { status: 413 });
+    return NextResponse.json(
+      {
+        ok: false,
+        error: { code: "invalid", message: t(actor.locale, "doc.tooLarge", { max: maxDocumentMegabytes() }) },
+      },
+      { status: 413 },
+    );
   }
   let form: FormData;
   try {
@@ -53,7 +66,9 @@ export async function formFile(form: FormData, field = "file"): Promise<{ name: 
 }
 
 /** A stored file as a download, or 404 when the policy found none. */
-export function attachmentResponse(doc: { bytes: Buffer | Uint8Array; mimeType: string; name: string } | null): Response {
+export function attachmentResponse(
+  doc: { bytes: Buffer | Uint8Array; mimeType: string; name: string } | null,
+): Response {
   if (!doc) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(new Uint8Array(doc.bytes), {
     status: 200,

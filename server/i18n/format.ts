@@ -13,5 +13,8 @@ const styles = {
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export function dateFormat(locale: Locale, style: keyof typeof styles): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { ...styles[style], timeZone: DISPLAY_TIME_ZONE });
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    ...styles[style],
+    timeZone: DISPLAY_TIME_ZONE,
+  });
 }

@@ -23,7 +23,8 @@ export const fr = {
   "login.email": "Adresse email",
   "login.submit": "Recevoir un lien de connexion",
   "login.sending": "Envoi…",
-  "login.checkEmail": "Un lien de connexion vient de partir. Ouvrez votre boîte mail et cliquez dessus dans les 10 minutes.",
+  "login.checkEmail":
+    "Un lien de connexion vient de partir. Ouvrez votre boîte mail et cliquez dessus dans les 10 minutes.",
   "login.localMailbox": "En local, les emails arrivent dans la boîte locale.",
   "login.invalidEmail": "Saisissez une adresse email valide.",
   "login.linkError": "Ce lien de connexion n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.",
@@ -92,7 +93,8 @@ export const fr = {
   "doc.missing": "Choisissez un fichier à déposer.",
   "doc.emptyFile": "Le fichier est vide.",
   "doc.tooLarge": "Le fichier dépasse la taille maximale de {max} Mo.",
-  "doc.badType": "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
+  "doc.badType":
+    "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
   "doc.spoofed": "Le contenu du fichier ne correspond pas à son extension.",
   "doc.nameInvalid": "Le nom du fichier n'est pas valide.",
   "doc.failed": "L'envoi a échoué. Vérifiez votre connexion et réessayez.",
@@ -133,7 +135,8 @@ export const fr = {
   "membership.create.organization": "Organisation",
   "membership.create.dossierTitle": "Titre du dossier",
   "membership.create.referent": "Email du ou de la référent·e",
-  "membership.create.applicants": "Emails des autres membres demandeurs (facultatif, un par ligne ou séparés par des virgules)",
+  "membership.create.applicants":
+    "Emails des autres membres demandeurs (facultatif, un par ligne ou séparés par des virgules)",
   "membership.create.advisors": "Emails des conseiller·es (facultatif, membres de l'organisation)",
   "membership.create.submit": "Créer le dossier",
   "membership.create.submitting": "Création…",
@@ -154,12 +157,15 @@ export const fr = {
   "membership.leave.confirm": "Confirmer : quitter le dossier",
   "membership.leave.cancel": "Annuler",
   "membership.leave.leaving": "Départ…",
-  "membership.leave.referent": "En tant que référent·e, vous ne pouvez pas quitter ce dossier : le rôle de référent·e doit d'abord être transmis à un autre membre, ce que Relais ne permet pas encore. Contactez votre conseiller·e.",
-  "membership.leave.holder": "En tant qu'intervenant·e responsable, transférez d'abord le dossier à un·e collègue pour pouvoir le quitter.",
+  "membership.leave.referent":
+    "En tant que référent·e, vous ne pouvez pas quitter ce dossier : le rôle de référent·e doit d'abord être transmis à un autre membre, ce que Relais ne permet pas encore. Contactez votre conseiller·e.",
+  "membership.leave.holder":
+    "En tant qu'intervenant·e responsable, transférez d'abord le dossier à un·e collègue pour pouvoir le quitter.",
   "membership.invalidEmail": "Adresse email non valide : {email}",
   "membership.notOrgMember": "{email} n'est pas membre de l'organisation du dossier.",
   "membership.referentCannotBeRemoved": "Le ou la référent·e ne peut pas être retiré·e du dossier.",
-  "membership.holderCannotBeRemoved": "L'intervenant·e responsable ne peut pas être retiré·e : transférez d'abord le dossier.",
+  "membership.holderCannotBeRemoved":
+    "L'intervenant·e responsable ne peut pas être retiré·e : transférez d'abord le dossier.",
   "membership.referentCannotLeave": "Le ou la référent·e ne peut pas quitter le dossier.",
   "membership.holderCannotLeave": "L'intervenant·e responsable ne peut pas quitter le dossier sans le transférer.",
   "membership.notMember": "Cette personne n'est pas membre du dossier.",
@@ -185,7 +191,8 @@ export const fr = {
   "dashboard.pausing": "Mise en pause…",
   "dashboard.refreshing": "Mise à jour…",
   "email.signIn.subject": "Votre lien de connexion à Relais",
-  "email.signIn.body": "Cliquez sur le lien ci-dessous pour vous connecter à Relais. Il est valable 10 minutes et ne sert qu'une fois.",
+  "email.signIn.body":
+    "Cliquez sur le lien ci-dessous pour vous connecter à Relais. Il est valable 10 minutes et ne sert qu'une fois.",
   "email.signIn.action": "Se connecter",
   "email.signIn.ignore": "Si vous n'avez pas demandé ce lien, ignorez cet email.",
   "settings.tab": "Paramètres",
@@ -207,10 +214,12 @@ export const fr = {
   "timeline.memberRemoved": "{name} a retiré {member} du dossier",
   "timeline.memberLeft": "{member} a quitté le dossier",
   "pause.section": "Mise en pause du dossier",
-  "pause.intro": "Un dossier en pause reste accessible, mais ses membres demandeurs ne reçoivent plus d'emails à son sujet (notifications, rappels). Toute activité d'un membre demandeur le réactive.",
+  "pause.intro":
+    "Un dossier en pause reste accessible, mais ses membres demandeurs ne reçoivent plus d'emails à son sujet (notifications, rappels). Toute activité d'un membre demandeur le réactive.",
   "pause.active": "Le dossier est actif.",
   "pause.pausedManual": "En pause depuis le {date}, par {name}.",
-  "pause.pausedInactivity": "En pause depuis le {date}, automatiquement : aucun membre demandeur ne l'a consulté depuis longtemps.",
+  "pause.pausedInactivity":
+    "En pause depuis le {date}, automatiquement : aucun membre demandeur ne l'a consulté depuis longtemps.",
   "pause.reason": "Motif",
   "pause.reasonLine": "Motif : {reason}",
   "pause.reason.project_stopped": "Projet arrêté ou abandonné",
@@ -224,9 +233,11 @@ export const fr = {
   "pause.reactivating": "Réactivation…",
   "pause.error.reason": "Choisissez un motif de mise en pause.",
   "pause.error.comment": "Précisez le motif « Autre » dans le commentaire (1 000 caractères au plus).",
-  "pause.others": "Seuls le ou la référent·e et le staff peuvent mettre ce dossier en pause ou le réactiver. Si vous ne souhaitez plus recevoir de notifications de ce dossier, vous pouvez le quitter.",
+  "pause.others":
+    "Seuls le ou la référent·e et le staff peuvent mettre ce dossier en pause ou le réactiver. Si vous ne souhaitez plus recevoir de notifications de ce dossier, vous pouvez le quitter.",
   "pause.event.pausedManual": "{name} a mis le dossier en pause",
-  "pause.event.pausedInactivity": "Dossier mis en pause automatiquement : aucune visite d'un membre demandeur depuis {days} jours",
+  "pause.event.pausedInactivity":
+    "Dossier mis en pause automatiquement : aucune visite d'un membre demandeur depuis {days} jours",
   "pause.event.reactivatedManual": "{name} a réactivé le dossier",
   "pause.event.reactivatedActivity": "Dossier réactivé par l'activité de {name}",
   "pause.event.reactivatedActivity.message": "Dossier réactivé : {name} a écrit un message",
@@ -248,26 +259,31 @@ export const fr = {
   "notify.email.reco.subject": "Nouvelle recommandation dans « {title} »",
   "notify.email.reco.body": "{author} a proposé la recommandation « {recommendation} » dans le dossier « {title} ».",
   "notify.email.recoStatus.subject": "« {recommendation} » : {status} ({title})",
-  "notify.email.recoStatus.body": "{by} a passé la recommandation « {recommendation} » à « {status} » dans le dossier « {title} ».",
+  "notify.email.recoStatus.body":
+    "{by} a passé la recommandation « {recommendation} » à « {status} » dans le dossier « {title} ».",
   "notify.email.paused.subject": "Dossier « {title} » mis en pause",
   "notify.email.paused.manual": "{by} a mis en pause le dossier « {title} ».",
-  "notify.email.paused.inactivity": "Le dossier « {title} » a été mis en pause automatiquement après {days} jours sans visite côté demandeur.",
+  "notify.email.paused.inactivity":
+    "Le dossier « {title} » a été mis en pause automatiquement après {days} jours sans visite côté demandeur.",
   "notify.email.reactivated.subject": "Dossier « {title} » réactivé",
   "notify.email.reactivated.body": "{by} a réactivé le dossier « {title} ».",
   "notify.settings.title": "Paramètres de conversations",
-  "notify.settings.intro": "Choisissez quand et dans quelle langue vous recevez les emails des conversations, et à quelles conversations vous participez.",
+  "notify.settings.intro":
+    "Choisissez quand et dans quelle langue vous recevez les emails des conversations, et à quelles conversations vous participez.",
   "notify.settings.frequency": "Fréquence des emails",
   "notify.frequency.immediately": "Immédiatement",
   "notify.frequency.daily": "Résumé quotidien (8 h, du lundi au vendredi)",
   "notify.frequency.weekly": "Résumé hebdomadaire (le lundi à 8 h)",
   "notify.frequency.never": "Jamais",
-  "notify.settings.neverHint": "Avec « Jamais », vous ne recevez aucun email de notification, de résumé ni de relance ; tout reste visible dans vos dossiers.",
+  "notify.settings.neverHint":
+    "Avec « Jamais », vous ne recevez aucun email de notification, de résumé ni de relance ; tout reste visible dans vos dossiers.",
   "notify.settings.language": "Langue des notifications",
   "notify.settings.languageDefault": "Langue du profil ({language})",
   "notify.language.fr": "Français",
   "notify.language.en": "English",
   "notify.settings.participation": "Participation aux conversations",
-  "notify.settings.participationHint": "Quand un demandeur pose une question, les conseiller·es qui participent sont sélectionné·es par défaut comme destinataires ; les autres restent sélectionnables (cloche grise). Avec « Questions aux demandeurs », vous êtes en copie des questions de vos collègues aux demandeurs.",
+  "notify.settings.participationHint":
+    "Quand un demandeur pose une question, les conseiller·es qui participent sont sélectionné·es par défaut comme destinataires ; les autres restent sélectionnables (cloche grise). Avec « Questions aux demandeurs », vous êtes en copie des questions de vos collègues aux demandeurs.",
   "notify.settings.fromApplicants": "Questions des demandeurs",
   "notify.settings.toApplicants": "Questions aux demandeurs",
   "notify.settings.dossier": "Dossier",
@@ -275,21 +291,25 @@ export const fr = {
   "notify.settings.orgDossiers": "Tous les dossiers de {organization}",
   "notify.settings.allOn": "{label} : activer partout",
   "notify.settings.allOff": "{label} : désactiver partout",
-  "notify.settings.noDossiers": "Vous ne participez à aucun dossier en tant que conseiller·e : il n'y a rien à régler ici.",
+  "notify.settings.noDossiers":
+    "Vous ne participez à aucun dossier en tant que conseiller·e : il n'y a rien à régler ici.",
   "notify.settings.saved": "Enregistré.",
   "notify.settings.saving": "Enregistrement…",
   "notify.settings.count": "{count} dossier(s)",
   "notify.composer.recipients": "Destinataires",
   "notify.composer.copies": "En copie",
   "notify.composer.notParticipating": "ne participe pas par défaut",
-  "notify.composer.none": "Aucun·e conseiller·e sélectionné·e : personne ne recevra d'email, le message reste visible dans le dossier.",
+  "notify.composer.none":
+    "Aucun·e conseiller·e sélectionné·e : personne ne recevra d'email, le message reste visible dans le dossier.",
   "notify.composer.invalidRecipients": "Les destinataires doivent être des conseiller·es de ce dossier.",
   "notify.unsubscribe.title": "Se désabonner des emails de Relais",
   "notify.unsubscribe.confirm": "Ne plus recevoir aucun email de notification, de résumé ni de relance ?",
   "notify.unsubscribe.button": "Me désabonner",
   "notify.unsubscribe.working": "Désabonnement…",
-  "notify.unsubscribe.done": "C'est fait : vous ne recevrez plus d'emails de notification, de résumé ni de relance. Vous pouvez changer d'avis dans vos paramètres de conversations.",
-  "notify.unsubscribe.invalid": "Ce lien de désabonnement n'est pas valide (il a peut-être été modifié ou coupé). Rien n'a changé.",
+  "notify.unsubscribe.done":
+    "C'est fait : vous ne recevrez plus d'emails de notification, de résumé ni de relance. Vous pouvez changer d'avis dans vos paramètres de conversations.",
+  "notify.unsubscribe.invalid":
+    "Ce lien de désabonnement n'est pas valide (il a peut-être été modifié ou coupé). Rien n'a changé.",
   "notify.unsubscribe.transactional": "Les liens de connexion et les invitations continueront d'arriver.",
   // partners (S1–S12, A5)
   "solicitation.counts": "{asked} sollicité(s) / {answered} répondu(s)",
@@ -312,7 +332,8 @@ export const fr = {
   "email.partnerReminder.unsubscribe": "Pour ne plus recevoir ces relances : {url}",
   "solicitation.tab": "Partenaires",
   "solicitation.heading": "Sollicitations de partenaires",
-  "solicitation.intro": "Demandez un avis ou un complément à un partenaire interne ou externe ; les réponses arrivent ici en direct.",
+  "solicitation.intro":
+    "Demandez un avis ou un complément à un partenaire interne ou externe ; les réponses arrivent ici en direct.",
   "solicitation.new": "Solliciter un partenaire",
   "solicitation.kind": "Type de sollicitation",
   "solicitation.kind.opinion": "Avis",
@@ -443,7 +464,8 @@ export const fr = {
   "email.partnerKey.subject": "{organization} sollicite votre avis",
   "email.partnerKey.body": "{asker} ({organization}) vous sollicite sur le dossier « {title} » (périmètre : {scope}).",
   "email.partnerKey.key": "Votre clé sécurisée : {key}",
-  "email.partnerKey.how": "Connectez-vous, choisissez « Rattacher un dossier » et saisissez cette clé. Elle ne sert qu'une fois.",
+  "email.partnerKey.how":
+    "Connectez-vous, choisissez « Rattacher un dossier » et saisissez cette clé. Elle ne sert qu'une fois.",
   "email.partnerKey.due": "Réponse souhaitée le {date}.",
   "email.partnerKey.action": "Rattacher le dossier",
   "email.partnerKey.footer": "La clé expire le {date}. Si vous n'attendiez pas ce message, ignorez-le.",
@@ -451,7 +473,8 @@ export const fr = {
   "email.partnerRequest.body": "{asker} vous sollicite sur le dossier « {title} » (périmètre : {scope}).",
   "email.partnerRequest.action": "Ouvrir la sollicitation",
   "email.partnerReminder.subject": "Relance : votre réponse sur « {title} »",
-  "email.partnerReminder.body": "{organization} attend toujours votre réponse sur le dossier « {title} » (périmètre : {scope}).",
+  "email.partnerReminder.body":
+    "{organization} attend toujours votre réponse sur le dossier « {title} » (périmètre : {scope}).",
   "email.partnerReminder.attach": "Utilisez la clé sécurisée reçue dans le premier e-mail pour rattacher le dossier.",
   "email.partnerReminder.action": "Répondre",
   // digest.*, reminder.*, outbox.*: digests (N4), recommendation reminders (R3, P10), failed deliveries (N6)
@@ -479,11 +502,13 @@ export const fr = {
   "digest.item.memberRemoved": "{name} a retiré {member} du dossier",
   "digest.item.memberLeft": "{member} a quitté le dossier",
   "reminder.subject": "Rappel : des recommandations vous attendent — {title}",
-  "reminder.body": "Dans le dossier « {title} » ({organization}), ces recommandations sont toujours proposées ou en cours :",
+  "reminder.body":
+    "Dans le dossier « {title} » ({organization}), ces recommandations sont toujours proposées ou en cours :",
   "reminder.item": "{title} ({status})",
   "reminder.action": "Voir les recommandations",
   "reminder.actionLine": "Voir les recommandations : {url}",
-  "reminder.footer": "Ce rappel revient toutes les {weeks} semaines tant que des recommandations restent ouvertes. Mettre le dossier en pause, depuis son onglet Paramètres, arrête les rappels.",
+  "reminder.footer":
+    "Ce rappel revient toutes les {weeks} semaines tant que des recommandations restent ouvertes. Mettre le dossier en pause, depuis son onglet Paramètres, arrête les rappels.",
   "reminder.settings.title": "Rappels sur les recommandations",
   "reminder.settings.next": "Prochain rappel prévu le {date}.",
   "reminder.settings.paused": "Aucun rappel tant que le dossier est en pause.",
@@ -491,7 +516,8 @@ export const fr = {
   "reminder.settings.toReferent": "Les rappels vont au·à la référent·e du dossier, toutes les {weeks} semaines.",
   "reminder.settings.toAll": "Les rappels vont à tous les membres côté demandeur, toutes les {weeks} semaines.",
   "reminder.admin.title": "Rappels sur les recommandations",
-  "reminder.admin.intro": "Quand une recommandation reste proposée ou en cours, un rappel part après ce délai, puis de nouveau à chaque délai. Aucun rappel pendant la pause d'un dossier ; une réactivation les réarme à sa date.",
+  "reminder.admin.intro":
+    "Quand une recommandation reste proposée ou en cours, un rappel part après ce délai, puis de nouveau à chaque délai. Aucun rappel pendant la pause d'un dossier ; une réactivation les réarme à sa date.",
   "reminder.admin.delay": "Délai entre les rappels (en jours)",
   "reminder.admin.delayHint": "Entre 7 et 365 jours ; 42 jours font 6 semaines.",
   "reminder.admin.delayInvalid": "Le délai doit être un nombre entier de jours entre 7 et 365.",
@@ -500,7 +526,8 @@ export const fr = {
   "reminder.admin.saving": "Enregistrement…",
   "reminder.admin.saved": "Réglages enregistrés.",
   "outbox.title": "Envois d'emails",
-  "outbox.intro": "Les emails de votre organisation qui n'ont pas pu partir après le dernier essai, et ceux qui attendent encore.",
+  "outbox.intro":
+    "Les emails de votre organisation qui n'ont pas pu partir après le dernier essai, et ceux qui attendent encore.",
   "outbox.failed": "En échec",
   "outbox.pending": "En attente",
   "outbox.emptyFailed": "Aucun email en échec.",

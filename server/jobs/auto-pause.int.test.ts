@@ -31,7 +31,10 @@ async function org(autoPauseDays?: number) {
   const referent = await makeUser("Ref Auto");
   const advisor = await makeUser("Conseil Auto", { organizationId: o.id });
   const dossier = async (data: { createdAt: Date; lastApplicantVisitAt?: Date; lastReactivatedAt?: Date }) => {
-    const d = await makeDossier(o.id, [{ userId: referent.id, role: "referent" }, { userId: advisor.id, role: "advisor", holder: true }]);
+    const d = await makeDossier(o.id, [
+      { userId: referent.id, role: "referent" },
+      { userId: advisor.id, role: "advisor", holder: true },
+    ]);
     return db().dossier.update({ where: { id: d.id }, data });
   };
   return { o, referent, advisor, dossier };
@@ -50,7 +53,13 @@ describe("P3: automatic pause", () => {
     expect(res.byOrganization[w.o.id]).toBe(1);
     expect((await row(recent.id)).pausedAt).toBeNull();
     const paused = await row(old.id);
-    expect(paused).toMatchObject({ pausedAt: NOW, pauseCause: "inactivity", pausedById: null, pauseReason: null, seq: 1 });
+    expect(paused).toMatchObject({
+      pausedAt: NOW,
+      pauseCause: "inactivity",
+      pausedById: null,
+      pauseReason: null,
+      seq: 1,
+    });
     // Inactivity is not activity (P5): the dashboard's last activity does not move.
     expect(paused.lastActivityAt.getTime()).toBe(old.lastActivityAt.getTime());
     const ev = await pauseEvents(old.id);
@@ -72,7 +81,10 @@ describe("P3: automatic pause", () => {
   it("P3: a manual reactivation 100 days ago keeps the dossier active even without a visit for years", async () => {
     const w = await org();
     const d = await w.dossier({ createdAt: daysAgo(1000), lastApplicantVisitAt: daysAgo(900) });
-    await db().dossier.update({ where: { id: d.id }, data: { pausedAt: daysAgo(200), pauseCause: "manual", pauseReason: "project_stopped" } });
+    await db().dossier.update({
+      where: { id: d.id },
+      data: { pausedAt: daysAgo(200), pauseCause: "manual", pauseReason: "project_stopped" },
+    });
     expect((await reactivateDossier(await actor(w.referent.id), { dossierId: d.id }, daysAgo(100))).ok).toBe(true);
     await runAutoPause(NOW);
     expect((await row(d.id)).pausedAt).toBeNull();
@@ -84,7 +96,10 @@ describe("P3: automatic pause", () => {
   it("P3: an already paused dossier is left alone; the delay is the organization's setting", async () => {
     const w = await org(30);
     const manual = await w.dossier({ createdAt: daysAgo(900) });
-    await db().dossier.update({ where: { id: manual.id }, data: { pausedAt: daysAgo(10), pauseCause: "manual", pauseReason: "other" } });
+    await db().dossier.update({
+      where: { id: manual.id },
+      data: { pausedAt: daysAgo(10), pauseCause: "manual", pauseReason: "other" },
+    });
     const d31 = await w.dossier({ createdAt: daysAgo(100), lastApplicantVisitAt: daysAgo(31) });
     const d29 = await w.dossier({ createdAt: daysAgo(100), lastApplicantVisitAt: daysAgo(29) });
     await runAutoPause(NOW);
@@ -112,7 +127,15 @@ describe("P3: automatic pause", () => {
     const d = await w.dossier({ createdAt: daysAgo(500) });
     await runAutoPause(NOW);
     expect((await row(d.id)).pauseCause).toBe("inactivity");
-    expect((await postMessage(await actor(w.referent.id), { dossierId: d.id, clientId: "auto-wake-0001", body: "Nous reprenons" }, NOW)).ok).toBe(true);
+    expect(
+      (
+        await postMessage(
+          await actor(w.referent.id),
+          { dossierId: d.id, clientId: "auto-wake-0001", body: "Nous reprenons" },
+          NOW,
+        )
+      ).ok,
+    ).toBe(true);
     expect((await row(d.id)).pausedAt).toBeNull();
     await runAutoPause(new Date(NOW.getTime() + 10 * DAY));
     expect((await row(d.id)).pausedAt).toBeNull();

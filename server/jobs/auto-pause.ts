@@ -23,7 +23,10 @@ export async function runAutoPause(now: Date, opts: { delayDays?: number } = {})
     for (const org of orgs) {
       const delayDays = opts.delayDays ?? org.autoPauseDays;
       const cutoff = new Date(now.getTime() - delayDays * DAY_MS);
-      const candidates = await db().dossier.findMany({ where: { organizationId: org.id, ...inactiveSince(cutoff) }, select: { id: true } });
+      const candidates = await db().dossier.findMany({
+        where: { organizationId: org.id, ...inactiveSince(cutoff) },
+        select: { id: true },
+      });
       for (const { id } of candidates) {
         if (await pauseForInactivity(id, cutoff, delayDays, now)) {
           paused += 1;
@@ -34,18 +37,29 @@ export async function runAutoPause(now: Date, opts: { delayDays?: number } = {})
   } catch (e) {
     await db().autoPauseRun.update({
       where: { id: run.id },
-      data: { finishedAt: new Date(now.getTime() + Date.now() - started), pausedCount: paused, pausedByOrganization: JSON.stringify(byOrganization), error: e instanceof Error ? e.message : String(e) },
+      data: {
+        finishedAt: new Date(now.getTime() + Date.now() - started),
+        pausedCount: paused,
+        pausedByOrganization: JSON.stringify(byOrganization),
+        error: e instanceof Error ? e.message : String(e),
+      },
     });
     throw e;
   }
   await db().autoPauseRun.update({
     where: { id: run.id },
-    data: { finishedAt: new Date(now.getTime() + Date.now() - started), pausedCount: paused, pausedByOrganization: JSON.stringify(byOrganization) },
+    data: {
+      finishedAt: new Date(now.getTime() + Date.now() - started),
+      pausedCount: paused,
+      pausedByOrganization: JSON.stringify(byOrganization),
+    },
   });
   return { runId: run.id, paused, byOrganization };
 }
 
 /** Runs the job now, then every interval; the returned function stops it and waits for a run in progress. */
 export function startAutoPauseJob(intervalMs = AUTO_PAUSE_INTERVAL_MS): () => Promise<void> {
-  return startPeriodicJob("auto-pause run", intervalMs, runAutoPause, (r) => (r.paused > 0 ? { paused: r.paused } : null));
+  return startPeriodicJob("auto-pause run", intervalMs, runAutoPause, (r) =>
+    r.paused > 0 ? { paused: r.paused } : null,
+  );
 }

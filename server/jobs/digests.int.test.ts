@@ -29,7 +29,11 @@ let n = 0;
 const clientId = () => `c-${Date.now()}-${n++}`;
 
 async function setFrequency(userId: string, frequency: Frequency, locale?: "fr" | "en") {
-  await db().notificationSettings.upsert({ where: { userId }, create: { userId, frequency, locale }, update: { frequency, locale } });
+  await db().notificationSettings.upsert({
+    where: { userId },
+    create: { userId, frequency, locale },
+    update: { frequency, locale },
+  });
 }
 
 async function digestsTo(userId: string) {
@@ -60,13 +64,37 @@ describe("digest content", () => {
     for (const u of [w.referent, w.advisor, w.staff]) await setFrequency(u.id, "daily");
     await say(w.advisor.id, w.dossier.id, "Bonjour Paul, pouvez-vous envoyer le devis ?", TUE_10);
     await say(w.applicant.id, w.dossier.id, "Le devis arrive demain.", TUE_10);
-    const reco = await createRecommendation(await actor(w.advisor.id), { dossierId: w.dossier.id, title: "Isoler les combles", body: "" }, TUE_10);
+    const reco = await createRecommendation(
+      await actor(w.advisor.id),
+      { dossierId: w.dossier.id, title: "Isoler les combles", body: "" },
+      TUE_10,
+    );
     expect(reco.ok).toBe(true);
-    if (reco.ok) await changeRecommendationStatus(await actor(w.referent.id), { recommendationId: reco.recommendation.id, status: "in_progress" }, TUE_11);
+    if (reco.ok)
+      await changeRecommendationStatus(
+        await actor(w.referent.id),
+        { recommendationId: reco.recommendation.id, status: "in_progress" },
+        TUE_11,
+      );
     // An advisor-only event (A4): an internal file of the staff.
     await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, w.dossier.id, TUE_11);
-      await appendEvent(tx, { dossierId: w.dossier.id, organizationId, seq, type: "document.uploaded", audience: "advisors", actorId: w.staff.id, payload: { document: { id: "internal", name: "Note interne client difficile.pdf", uploadedBy: { id: w.staff.id, name: "Staff Nord" } } }, at: TUE_11 });
+      await appendEvent(tx, {
+        dossierId: w.dossier.id,
+        organizationId,
+        seq,
+        type: "document.uploaded",
+        audience: "advisors",
+        actorId: w.staff.id,
+        payload: {
+          document: {
+            id: "internal",
+            name: "Note interne client difficile.pdf",
+            uploadedBy: { id: w.staff.id, name: "Staff Nord" },
+          },
+        },
+        at: TUE_11,
+      });
     });
 
     const r = await runDigests(WED_0805);
@@ -107,10 +135,23 @@ describe("digest content", () => {
 
   it("C2, C3: an applicant's question sent to one advisor is in that advisor's digest only; colleagues' questions only when copied", async () => {
     const second = await makeUser("Arnaud Test", { organizationId: w.org.id });
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: second.id, side: "advisor", role: "advisor" } });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: second.id, side: "advisor", role: "advisor" },
+    });
     for (const u of [w.advisor, second]) await setFrequency(u.id, "daily");
-    await db().dossierParticipation.create({ data: { userId: second.id, dossierId: w.dossier.id, fromApplicants: true, toApplicants: true } });
-    const r = await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: clientId(), body: "Question pour Arnaud seulement", recipientIds: [second.id] }, TUE_10);
+    await db().dossierParticipation.create({
+      data: { userId: second.id, dossierId: w.dossier.id, fromApplicants: true, toApplicants: true },
+    });
+    const r = await postMessage(
+      await actor(w.referent.id),
+      {
+        dossierId: w.dossier.id,
+        clientId: clientId(),
+        body: "Question pour Arnaud seulement",
+        recipientIds: [second.id],
+      },
+      TUE_10,
+    );
     expect(r.ok).toBe(true);
     await say(w.advisor.id, w.dossier.id, "Question d'Adele aux demandeurs", TUE_11);
     await runDigests(WED_0805);
@@ -127,7 +168,9 @@ describe("digest content", () => {
     expect((await runDigests(WED_0805)).sent).toBe(0);
     await say(w.staff.id, w.dossier.id, "Une question pour vous.", new Date(WED_0805.getTime() + 60_000));
     // The message came after Wednesday's slot: Thursday's digest carries it, Wednesday's was empty.
-    const run = await db().digestRun.findUniqueOrThrow({ where: { userId_organizationId_slotAt: { userId: w.referent.id, organizationId: w.org.id, slotAt: WED_0800 } } });
+    const run = await db().digestRun.findUniqueOrThrow({
+      where: { userId_organizationId_slotAt: { userId: w.referent.id, organizationId: w.org.id, slotAt: WED_0800 } },
+    });
     expect(run.deliveryId).toBeNull();
     expect(await digestsTo(w.referent.id)).toHaveLength(0);
     expect((await runDigests(THU_0805)).sent).toBe(1);
@@ -169,10 +212,21 @@ describe("digest content", () => {
   it("P4: while paused, the applicant side gets no digest entry about the dossier; advisors keep theirs; other dossiers still come", async () => {
     await setFrequency(w.referent.id, "daily");
     await setFrequency(w.advisor.id, "daily");
-    const other = await makeDossier(w.org.id, [{ userId: w.referent.id, role: "referent" }, { userId: w.staff.id, role: "advisor" }], "Autre dossier de Paul");
+    const other = await makeDossier(
+      w.org.id,
+      [
+        { userId: w.referent.id, role: "referent" },
+        { userId: w.staff.id, role: "advisor" },
+      ],
+      "Autre dossier de Paul",
+    );
     await say(w.applicant.id, w.dossier.id, "Dans le dossier en pause", TUE_10);
     await say(w.staff.id, other.id, "Dans l'autre dossier", TUE_10);
-    const paused = await pauseDossier(await actor(w.staff.id), { dossierId: w.dossier.id, reason: "no_help_needed" }, TUE_11);
+    const paused = await pauseDossier(
+      await actor(w.staff.id),
+      { dossierId: w.dossier.id, reason: "no_help_needed" },
+      TUE_11,
+    );
     expect(paused.ok).toBe(true);
     await runDigests(WED_0805);
     const [toReferent] = await digestsTo(w.referent.id);
@@ -186,9 +240,17 @@ describe("digest content", () => {
   it("P4: what happened while paused stays out of the applicant side's digest after a reactivation", async () => {
     await setFrequency(w.referent.id, "daily");
     await say(w.advisor.id, w.dossier.id, "Avant la pause", TUE_10);
-    await pauseDossier(await actor(w.staff.id), { dossierId: w.dossier.id, reason: "other", comment: "test" }, new Date(TUE_10.getTime() + 60_000));
+    await pauseDossier(
+      await actor(w.staff.id),
+      { dossierId: w.dossier.id, reason: "other", comment: "test" },
+      new Date(TUE_10.getTime() + 60_000),
+    );
     await say(w.advisor.id, w.dossier.id, "Pendant la pause", TUE_11);
-    const back = await reactivateDossier(await actor(w.staff.id), { dossierId: w.dossier.id }, new Date(TUE_11.getTime() + 60_000));
+    const back = await reactivateDossier(
+      await actor(w.staff.id),
+      { dossierId: w.dossier.id },
+      new Date(TUE_11.getTime() + 60_000),
+    );
     expect(back.ok).toBe(true);
     await say(w.advisor.id, w.dossier.id, "Après la reprise", new Date(TUE_11.getTime() + 120_000));
     await runDigests(WED_0805);
@@ -218,7 +280,8 @@ describe("digest schedule", () => {
     await setFrequency(w.referent.id, "daily");
     await say(w.advisor.id, w.dossier.id, "Vendredi soir", new Date("2026-11-27T18:00:00Z"));
     await say(w.advisor.id, w.dossier.id, "Samedi", new Date("2026-11-28T10:00:00Z"));
-    for (const at of ["2026-11-28T07:00:00Z", "2026-11-28T12:00:00Z", "2026-11-29T07:05:00Z", "2026-11-30T06:55:00Z"]) await runDigests(new Date(at));
+    for (const at of ["2026-11-28T07:00:00Z", "2026-11-28T12:00:00Z", "2026-11-29T07:05:00Z", "2026-11-30T06:55:00Z"])
+      await runDigests(new Date(at));
     expect(await digestsTo(w.referent.id)).toHaveLength(0);
     await runDigests(new Date("2026-11-30T07:01:00Z"));
     const all = await digestsTo(w.referent.id);
@@ -232,7 +295,8 @@ describe("digest schedule", () => {
     await setFrequency(w.referent.id, "weekly");
     await say(w.advisor.id, w.dossier.id, "Mardi", TUE_10);
     await say(w.advisor.id, w.dossier.id, "Jeudi", new Date("2026-11-26T15:00:00Z"));
-    for (const at of [WED_0805, THU_0805, new Date("2026-11-27T07:05:00Z"), new Date("2026-11-30T06:59:00Z")]) await runDigests(at);
+    for (const at of [WED_0805, THU_0805, new Date("2026-11-27T07:05:00Z"), new Date("2026-11-30T06:59:00Z")])
+      await runDigests(at);
     expect(await digestsTo(w.referent.id)).toHaveLength(0);
     await runDigests(new Date("2026-11-30T07:00:00Z"));
     const [d] = await digestsTo(w.referent.id);
@@ -268,13 +332,23 @@ describe("digest schedule", () => {
     const w = await world();
     const w2org = await db().organization.create({ data: { name: "Cabinet Deux", slug: `deux-${Date.now()}` } });
     const adv2 = await makeUser("Conseil Deux", { organizationId: w2org.id });
-    const d2 = await makeDossier(w2org.id, [{ userId: w.referent.id, role: "referent" }, { userId: adv2.id, role: "advisor", holder: true }], "Dossier chez Deux");
+    const d2 = await makeDossier(
+      w2org.id,
+      [
+        { userId: w.referent.id, role: "referent" },
+        { userId: adv2.id, role: "advisor", holder: true },
+      ],
+      "Dossier chez Deux",
+    );
     await setFrequency(w.referent.id, "daily");
     await say(w.advisor.id, w.dossier.id, "De l'agence", TUE_10);
     await say(adv2.id, d2.id, "Du cabinet deux", TUE_10);
     await runDigests(WED_0805);
     const all = await digestsTo(w.referent.id);
-    expect(all.map((d) => d.subject).sort()).toEqual(["Votre résumé du jour — Agence Test", "Votre résumé du jour — Cabinet Deux"]);
+    expect(all.map((d) => d.subject).sort()).toEqual([
+      "Votre résumé du jour — Agence Test",
+      "Votre résumé du jour — Cabinet Deux",
+    ]);
     const deux = all.find((d) => d.subject.includes("Deux"))!;
     expect(deux.text).toContain("Du cabinet deux");
     expect(deux.text).not.toContain("De l'agence");

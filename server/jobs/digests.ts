@@ -18,10 +18,17 @@ export type DigestRunResult = Record<DigestOutcome, number>;
 
 export async function runDigests(now: Date): Promise<DigestRunResult> {
   const result: DigestRunResult = { sent: 0, empty: 0, already_done: 0 };
-  const orgs = await db().organization.findMany({ select: { id: true, name: true, timeZone: true }, orderBy: { id: "asc" } });
+  const orgs = await db().organization.findMany({
+    select: { id: true, name: true, timeZone: true },
+    orderBy: { id: "asc" },
+  });
   for (const o of orgs) {
     const timeZone = isTimeZone(o.timeZone) ? o.timeZone : FALLBACK_TIME_ZONE;
-    if (timeZone !== o.timeZone) logger.warn("unknown organization time zone, digests use Europe/Paris", { organizationId: o.id, timeZone: o.timeZone });
+    if (timeZone !== o.timeZone)
+      logger.warn("unknown organization time zone, digests use Europe/Paris", {
+        organizationId: o.id,
+        timeZone: o.timeZone,
+      });
     const org = { ...o, timeZone };
     for (const frequency of ["daily", "weekly"] as DigestFrequency[]) {
       const slot = dueDigestSlot(frequency, now, timeZone);
@@ -30,13 +37,20 @@ export async function runDigests(now: Date): Promise<DigestRunResult> {
       const users = await db().user.findMany({
         where: {
           notificationSettings: { frequency },
-          OR: [{ dossierMemberships: { some: { dossier: { organizationId: org.id } } } }, { memberships: { some: { organizationId: org.id, role: { in: STAFF_ROLES } } } }],
+          OR: [
+            { dossierMemberships: { some: { dossier: { organizationId: org.id } } } },
+            { memberships: { some: { organizationId: org.id, role: { in: STAFF_ROLES } } } },
+          ],
         },
         select: { id: true },
         orderBy: { id: "asc" },
       });
       // Users whose slot is handled already (the job runs every few minutes for hours after 08:00).
-      const done = new Set((await db().digestRun.findMany({ where: { organizationId: org.id, slotAt: slot }, select: { userId: true } })).map((r) => r.userId));
+      const done = new Set(
+        (
+          await db().digestRun.findMany({ where: { organizationId: org.id, slotAt: slot }, select: { userId: true } })
+        ).map((r) => r.userId),
+      );
       for (const u of users) {
         if (done.has(u.id)) {
           result.already_done += 1;
@@ -46,7 +60,11 @@ export async function runDigests(now: Date): Promise<DigestRunResult> {
           result[await sendDigest(u.id, org, frequency, slot)] += 1;
         } catch (e) {
           // One user's failure does not stop the others; their slot is retried at the next tick.
-          logger.error("digest failed", { userId: u.id, organizationId: org.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+          logger.error("digest failed", {
+            userId: u.id,
+            organizationId: org.id,
+            error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+          });
         }
       }
     }

@@ -6,5 +6,7 @@ import { startPeriodicJob } from "./periodic";
 export const PARTNER_REMINDERS_INTERVAL_MS = 60 * 60 * 1000;
 
 export function startPartnerRemindersJob(intervalMs = PARTNER_REMINDERS_INTERVAL_MS): () => Promise<void> {
-  return startPeriodicJob("partner reminders sent", intervalMs, sendAutomaticReminders, (n) => (n > 0 ? { count: n } : null));
+  return startPeriodicJob("partner reminders sent", intervalMs, sendAutomaticReminders, (n) =>
+    n > 0 ? { count: n } : null,
+  );
 }

@@ -18,7 +18,9 @@ export function startPeriodicJob<T>(
         const fields = summary(result);
         if (fields) logger.info(name, fields);
       })
-      .catch((err) => logger.error(`${name} failed`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
+      .catch((err) =>
+        logger.error(`${name} failed`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+      )
       .finally(() => {
         running = null;
       });

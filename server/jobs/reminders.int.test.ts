@@ -31,7 +31,11 @@ async function world(org: { reminderDelayDays?: number; remindersToAllApplicants
   await db().dossier.updateMany({ where: { pausedAt: null }, data: { pausedAt: T0 } });
   const w = await makeWorld();
   await db().organization.update({ where: { id: w.org.id }, data: org });
-  const r = await createRecommendation(await actor(w.advisor.id), { dossierId: w.dossier.id, title: "Demander la subvention", body: "" }, T0);
+  const r = await createRecommendation(
+    await actor(w.advisor.id),
+    { dossierId: w.dossier.id, title: "Demander la subvention", body: "" },
+    T0,
+  );
   if (!r.ok) throw new Error(r.error.message);
   return { ...w, recommendationId: r.recommendation.id };
 }
@@ -69,14 +73,22 @@ describe("recommendation reminders", () => {
 
   it("R3: in progress still reminds; done or not interested does not", async () => {
     const w = await world();
-    await changeRecommendationStatus(await actor(w.referent.id), { recommendationId: w.recommendationId, status: "in_progress" }, after(1));
+    await changeRecommendationStatus(
+      await actor(w.referent.id),
+      { recommendationId: w.recommendationId, status: "in_progress" },
+      after(1),
+    );
     // The clock counts from the last move: 1 + 6 weeks.
     await runReminders(after(6, 1));
     expect(await remindersOf(w.dossier.id)).toHaveLength(0);
     await runReminders(after(7, 1));
     expect(await remindersOf(w.dossier.id)).toHaveLength(1);
     expect((await remindersOf(w.dossier.id))[0].text).toContain("(En cours)");
-    await changeRecommendationStatus(await actor(w.referent.id), { recommendationId: w.recommendationId, status: "done" }, after(8));
+    await changeRecommendationStatus(
+      await actor(w.referent.id),
+      { recommendationId: w.recommendationId, status: "done" },
+      after(8),
+    );
     await runReminders(after(20));
     expect(await remindersOf(w.dossier.id)).toHaveLength(1);
     const p = await plan(w.advisor.id, w.dossier.id);
@@ -85,7 +97,11 @@ describe("recommendation reminders", () => {
 
   it("P4: none while paused, and none shown", async () => {
     const w = await world();
-    const r = await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "too_many_emails" }, after(5));
+    const r = await pauseDossier(
+      await actor(w.referent.id),
+      { dossierId: w.dossier.id, reason: "too_many_emails" },
+      after(5),
+    );
     expect(r.ok).toBe(true);
     await runReminders(after(6, 1));
     await runReminders(after(12, 1));
@@ -95,7 +111,11 @@ describe("recommendation reminders", () => {
 
   it("P10: a manual reactivation re-arms the reminders from its own date", async () => {
     const w = await world();
-    await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "other", comment: "vacances" }, after(5));
+    await pauseDossier(
+      await actor(w.referent.id),
+      { dossierId: w.dossier.id, reason: "other", comment: "vacances" },
+      after(5),
+    );
     const reactivated = await reactivateDossier(await actor(w.staff.id), { dossierId: w.dossier.id }, after(20));
     expect(reactivated.ok).toBe(true);
     expect((await plan(w.referent.id, w.dossier.id)).nextAt).toBe(after(26).toISOString());
@@ -111,7 +131,11 @@ describe("recommendation reminders", () => {
   it("P10: a reactivation by applicant activity re-arms them too", async () => {
     const w = await world();
     await pauseDossier(await actor(w.staff.id), { dossierId: w.dossier.id, reason: "no_help_needed" }, after(2));
-    const m = await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: `p10-${Date.now()}`, body: "Nous reprenons le projet" }, after(10));
+    const m = await postMessage(
+      await actor(w.applicant.id),
+      { dossierId: w.dossier.id, clientId: `p10-${Date.now()}`, body: "Nous reprenons le projet" },
+      after(10),
+    );
     expect(m.ok).toBe(true);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).pausedAt).toBeNull();
     await runReminders(after(15));
@@ -122,7 +146,11 @@ describe("recommendation reminders", () => {
 
   it("R3: the organization can send them to every applicant-side member, with its own delay", async () => {
     const w = await world({ remindersToAllApplicants: true, reminderDelayDays: 14 });
-    expect(await plan(w.applicant.id, w.dossier.id)).toMatchObject({ nextAt: after(2).toISOString(), delayDays: 14, toAllApplicants: true });
+    expect(await plan(w.applicant.id, w.dossier.id)).toMatchObject({
+      nextAt: after(2).toISOString(),
+      delayDays: 14,
+      toAllApplicants: true,
+    });
     await runReminders(after(2, 1));
     const sent = await remindersOf(w.dossier.id);
     expect(sent.map((d) => d.userId).sort()).toEqual([w.referent.id, w.applicant.id].sort());
@@ -138,7 +166,10 @@ describe("recommendation reminders", () => {
     await runReminders(after(6, 1));
     const sent = await remindersOf(w.dossier.id);
     expect(sent.map((d) => d.userId)).toEqual([w.applicant.id]);
-    expect(sent[0].subject).toBe("Reminder: recommendations are waiting — " + (await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).title);
+    expect(sent[0].subject).toBe(
+      "Reminder: recommendations are waiting — " +
+        (await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).title,
+    );
     expect(sent[0].text).toContain("(Proposed)");
   });
 });
@@ -149,14 +180,31 @@ describe("organization reminder settings", () => {
     const admin = await makeUser("Alice Admin", { organizationId: w.org.id, role: "admin" });
     const a = await actor(admin.id);
     const list = await reminderSettings(a);
-    expect(list.ok && list.value).toEqual([{ organizationId: w.org.id, name: "Agence Test", delayDays: 42, toAllApplicants: false }]);
+    expect(list.ok && list.value).toEqual([
+      { organizationId: w.org.id, name: "Agence Test", delayDays: 42, toAllApplicants: false },
+    ]);
 
     const saved = await updateReminderSettings(a, { organizationId: w.org.id, delayDays: 21, toAllApplicants: true });
     expect(saved.ok).toBe(true);
-    expect(await plan(w.applicant.id, w.dossier.id)).toMatchObject({ nextAt: after(3).toISOString(), delayDays: 21, toAllApplicants: true });
+    expect(await plan(w.applicant.id, w.dossier.id)).toMatchObject({
+      nextAt: after(3).toISOString(),
+      delayDays: 21,
+      toAllApplicants: true,
+    });
 
-    for (const bad of [{ delayDays: 3 }, { delayDays: 400 }, { delayDays: 10.5 }, { delayDays: "abc" }, { toAllApplicants: "yes" }]) {
-      const r = await updateReminderSettings(a, { organizationId: w.org.id, delayDays: 30, toAllApplicants: false, ...bad });
+    for (const bad of [
+      { delayDays: 3 },
+      { delayDays: 400 },
+      { delayDays: 10.5 },
+      { delayDays: "abc" },
+      { toAllApplicants: "yes" },
+    ]) {
+      const r = await updateReminderSettings(a, {
+        organizationId: w.org.id,
+        delayDays: 30,
+        toAllApplicants: false,
+        ...bad,
+      });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe("invalid");
     }
@@ -168,11 +216,19 @@ describe("organization reminder settings", () => {
     const w = await world();
     const otherAdmin = await makeUser("Admin Autre", { organizationId: w.other.id, role: "admin" });
     for (const u of [w.staff, w.advisor, w.referent, otherAdmin]) {
-      const r = await updateReminderSettings(await actor(u.id), { organizationId: w.org.id, delayDays: 14, toAllApplicants: true });
+      const r = await updateReminderSettings(await actor(u.id), {
+        organizationId: w.org.id,
+        delayDays: 14,
+        toAllApplicants: true,
+      });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe("not_found");
     }
-    for (const u of [w.staff, w.advisor, w.referent]) expect((await reminderSettings(await actor(u.id))).ok).toBe(false);
-    expect(await db().organization.findUniqueOrThrow({ where: { id: w.org.id } })).toMatchObject({ reminderDelayDays: 42, remindersToAllApplicants: false });
+    for (const u of [w.staff, w.advisor, w.referent])
+      expect((await reminderSettings(await actor(u.id))).ok).toBe(false);
+    expect(await db().organization.findUniqueOrThrow({ where: { id: w.org.id } })).toMatchObject({
+      reminderDelayDays: 42,
+      remindersToAllApplicants: false,
+    });
   });
 });

@@ -25,7 +25,10 @@ export async function runReminders(now: Date): Promise<ReminderRunResult> {
       result[r.outcome] += 1;
       result.emails += r.recipients.length;
     } catch (e) {
-      logger.error("reminder failed", { dossierId: id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      logger.error("reminder failed", {
+        dossierId: id,
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
     }
   }
   return result;
@@ -33,5 +36,7 @@ export async function runReminders(now: Date): Promise<ReminderRunResult> {
 
 /** Runs the job now, then every interval; the returned function stops it and waits for a run in progress. */
 export function startReminderJob(intervalMs = REMINDER_INTERVAL_MS): () => Promise<void> {
-  return startPeriodicJob("recommendation reminders sent", intervalMs, runReminders, (r) => (r.emails > 0 ? { dossiers: r.sent, emails: r.emails } : null));
+  return startPeriodicJob("recommendation reminders sent", intervalMs, runReminders, (r) =>
+    r.emails > 0 ? { dossiers: r.sent, emails: r.emails } : null,
+  );
 }

@@ -1,6 +1,16 @@
 // N4, R3, P10: the schedule computations with a controlled clock and time zone.
 import { describe, expect, it } from "vitest";
-import { dueDigestSlot, isTimeZone, latestDigestSlot, localParts, nextDigestSlot, nextReminderAt, previousDigestSlot, reminderSlot, zonedTime } from "./schedule";
+import {
+  dueDigestSlot,
+  isTimeZone,
+  latestDigestSlot,
+  localParts,
+  nextDigestSlot,
+  nextReminderAt,
+  previousDigestSlot,
+  reminderSlot,
+  zonedTime,
+} from "./schedule";
 
 const PARIS = "Europe/Paris";
 const at = (iso: string) => new Date(iso);
@@ -53,12 +63,18 @@ describe("daily digests", () => {
 describe("weekly digests", () => {
   it("N4: only Monday 08:00 local", () => {
     // Tuesday to Sunday: the latest slot is Monday's, due only on Monday itself.
-    expect(latestDigestSlot("weekly", at("2026-11-29T20:00:00Z"), PARIS).toISOString()).toBe("2026-11-23T07:00:00.000Z");
+    expect(latestDigestSlot("weekly", at("2026-11-29T20:00:00Z"), PARIS).toISOString()).toBe(
+      "2026-11-23T07:00:00.000Z",
+    );
     expect(dueDigestSlot("weekly", at("2026-11-24T07:00:00Z"), PARIS)).toBeNull();
     expect(dueDigestSlot("weekly", at("2026-11-23T07:00:00Z"), PARIS)?.toISOString()).toBe("2026-11-23T07:00:00.000Z");
     // Monday 07:59 local: not yet; the latest is last week's.
-    expect(latestDigestSlot("weekly", at("2026-11-30T06:59:00Z"), PARIS).toISOString()).toBe("2026-11-23T07:00:00.000Z");
-    expect(previousDigestSlot("weekly", at("2026-11-30T07:00:00Z"), PARIS).toISOString()).toBe("2026-11-23T07:00:00.000Z");
+    expect(latestDigestSlot("weekly", at("2026-11-30T06:59:00Z"), PARIS).toISOString()).toBe(
+      "2026-11-23T07:00:00.000Z",
+    );
+    expect(previousDigestSlot("weekly", at("2026-11-30T07:00:00Z"), PARIS).toISOString()).toBe(
+      "2026-11-23T07:00:00.000Z",
+    );
     expect(nextDigestSlot("weekly", at("2026-11-23T07:00:00Z"), PARIS).toISOString()).toBe("2026-11-30T07:00:00.000Z");
   });
 });
@@ -93,10 +109,16 @@ describe("daylight-saving changes in Europe/Paris", () => {
 describe("another time zone", () => {
   it("N4: America/New_York and Asia/Tokyo slots are 08:00 there", () => {
     // New York in November (EST, UTC−5): 08:00 is 13:00 UTC; in July (EDT, UTC−4), 12:00 UTC.
-    expect(latestDigestSlot("daily", at("2026-11-25T14:00:00Z"), "America/New_York").toISOString()).toBe("2026-11-25T13:00:00.000Z");
-    expect(latestDigestSlot("daily", at("2026-07-15T12:30:00Z"), "America/New_York").toISOString()).toBe("2026-07-15T12:00:00.000Z");
+    expect(latestDigestSlot("daily", at("2026-11-25T14:00:00Z"), "America/New_York").toISOString()).toBe(
+      "2026-11-25T13:00:00.000Z",
+    );
+    expect(latestDigestSlot("daily", at("2026-07-15T12:30:00Z"), "America/New_York").toISOString()).toBe(
+      "2026-07-15T12:00:00.000Z",
+    );
     // Tokyo (UTC+9): Monday 08:00 there is Sunday 23:00 UTC; on Sunday evening UTC it is already Monday's weekly slot.
-    expect(dueDigestSlot("weekly", at("2026-11-29T23:30:00Z"), "Asia/Tokyo")?.toISOString()).toBe("2026-11-29T23:00:00.000Z");
+    expect(dueDigestSlot("weekly", at("2026-11-29T23:30:00Z"), "Asia/Tokyo")?.toISOString()).toBe(
+      "2026-11-29T23:00:00.000Z",
+    );
     // While at that very instant no Paris weekly digest is due (it is Monday 00:30 there).
     expect(dueDigestSlot("weekly", at("2026-11-29T23:30:00Z"), PARIS)).toBeNull();
   });
@@ -129,7 +151,13 @@ describe("reminders", () => {
 
   it("P10: re-armed from a reactivation's date", () => {
     const reactivated = new Date(t0.getTime() + 20 * WEEK);
-    const next = nextReminderAt({ openSince: t0, armedAt: reactivated, lastReminderAt: new Date(t0.getTime() + 6 * WEEK), delayMs, paused: false })!;
+    const next = nextReminderAt({
+      openSince: t0,
+      armedAt: reactivated,
+      lastReminderAt: new Date(t0.getTime() + 6 * WEEK),
+      delayMs,
+      paused: false,
+    })!;
     expect(next.getTime() - reactivated.getTime()).toBe(6 * WEEK);
   });
 });

@@ -15,14 +15,32 @@ export const DIGEST_GRACE_MS = 12 * 60 * 60 * 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number };
+type LocalParts = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", weekday: "short" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      weekday: "short",
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -114,7 +132,12 @@ export function nextDigestSlot(frequency: DigestFrequency, now: Date, timeZone: 
 }
 
 /** N4: the slot the job should handle now, or null when the latest slot is too old (DIGEST_GRACE_MS). */
-export function dueDigestSlot(frequency: DigestFrequency, now: Date, timeZone: string, graceMs = DIGEST_GRACE_MS): Date | null {
+export function dueDigestSlot(
+  frequency: DigestFrequency,
+  now: Date,
+  timeZone: string,
+  graceMs = DIGEST_GRACE_MS,
+): Date | null {
   const slot = latestDigestSlot(frequency, now, timeZone);
   return now.getTime() - slot.getTime() < graceMs ? slot : null;
 }
@@ -127,7 +150,13 @@ export function dueDigestSlot(frequency: DigestFrequency, now: Date, timeZone: s
  * reminder. The first reminder is one delay after the anchor, the next ones every delay after it.
  * Null when nothing is open or the dossier is paused (P4).
  */
-export function nextReminderAt(p: { openSince: Date | null; armedAt: Date | null; lastReminderAt: Date | null; delayMs: number; paused: boolean }): Date | null {
+export function nextReminderAt(p: {
+  openSince: Date | null;
+  armedAt: Date | null;
+  lastReminderAt: Date | null;
+  delayMs: number;
+  paused: boolean;
+}): Date | null {
   if (p.paused || !p.openSince) return null;
   const anchor = Math.max(p.openSince.getTime(), p.armedAt?.getTime() ?? 0, p.lastReminderAt?.getTime() ?? 0);
   return new Date(anchor + p.delayMs);

@@ -25,7 +25,10 @@ export async function holdSenderLease(key: string, now = Date.now(), me = ME): P
     }
   }
   if (row.holder !== me && row.until.getTime() > now) return false;
-  const taken = await db().senderLease.updateMany({ where: { key, holder: row.holder, until: row.until }, data: { holder: me, until } });
+  const taken = await db().senderLease.updateMany({
+    where: { key, holder: row.holder, until: row.until },
+    data: { holder: me, until },
+  });
   return taken.count === 1;
 }
 

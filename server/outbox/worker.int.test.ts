@@ -22,7 +22,14 @@ afterAll(async () => {
 });
 
 async function newDelivery(to: string, headers?: Record<string, string>) {
-  const id = await recordEmail({ kind: "transactional", template: "sign-in", toEmail: to, locale: "fr", headers, ...signInEmail("fr", "http://localhost/x") });
+  const id = await recordEmail({
+    kind: "transactional",
+    template: "sign-in",
+    toEmail: to,
+    locale: "fr",
+    headers,
+    ...signInEmail("fr", "http://localhost/x"),
+  });
   return id;
 }
 
@@ -58,7 +65,12 @@ describe("Resend through the real SDK", () => {
     expect(r.path).toBe("/emails");
     expect(r.headers["idempotency-key"]).toBe(id);
     expect(r.headers.authorization).toBe("Bearer re_test_key");
-    expect(r.body).toMatchObject({ from: "Relais <relais@test.test>", to: ["paul@test.test"], subject: "Votre lien de connexion à Relais", headers: { "List-Unsubscribe": "<http://localhost/u>" } });
+    expect(r.body).toMatchObject({
+      from: "Relais <relais@test.test>",
+      to: ["paul@test.test"],
+      subject: "Votre lien de connexion à Relais",
+      headers: { "List-Unsubscribe": "<http://localhost/u>" },
+    });
     expect(String(r.body.html)).toContain("http://localhost/x");
     expect(String(r.body.text)).toContain("http://localhost/x");
     const d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
@@ -79,7 +91,11 @@ describe("Resend through the real SDK", () => {
     expect(d.lastError).toContain("429");
     expect(d.nextAttemptAt.getTime()).toBe(t0.getTime() + backoffMs(1));
     // Not due yet: nothing is sent before the backoff.
-    expect(await runOutboxOnce(transport, new Date(t0.getTime() + backoffMs(1) - 1000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await runOutboxOnce(transport, new Date(t0.getTime() + backoffMs(1) - 1000))).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
 
     const t1 = new Date(t0.getTime() + backoffMs(1));
     expect(await runOutboxOnce(transport, t1)).toEqual({ sent: 0, retried: 1, failed: 0 });
@@ -88,7 +104,11 @@ describe("Resend through the real SDK", () => {
     expect(d.nextAttemptAt.getTime()).toBe(t1.getTime() + backoffMs(2));
     expect(backoffMs(2)).toBeGreaterThan(backoffMs(1));
 
-    expect(await runOutboxOnce(transport, new Date(t1.getTime() + backoffMs(2)))).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await runOutboxOnce(transport, new Date(t1.getTime() + backoffMs(2)))).toEqual({
+      sent: 1,
+      retried: 0,
+      failed: 0,
+    });
     d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
     expect(d).toMatchObject({ status: "sent", attempts: 3 });
     // Every try carried the same idempotency key.

@@ -16,16 +16,26 @@ export function backoffMs(attempts: number): number {
   return 30_000 * 4 ** Math.max(0, attempts - 1);
 }
 
-export type WorkerOptions = { /** how long a claim holds before another worker may take the row (a dead worker's) */ leaseMs?: number };
+export type WorkerOptions = {
+  /** how long a claim holds before another worker may take the row (a dead worker's) */ leaseMs?: number;
+};
 
-export async function runOutboxOnce(transport: Transport, now = new Date(), opts: WorkerOptions = {}): Promise<{ sent: number; retried: number; failed: number }> {
+export async function runOutboxOnce(
+  transport: Transport,
+  now = new Date(),
+  opts: WorkerOptions = {},
+): Promise<{ sent: number; retried: number; failed: number }> {
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const stats = { sent: 0, retried: 0, failed: 0 };
   // N6: a rate-limited provider is used by one process at a time (its sender lease); the others wait.
   const paced = Boolean(transport.minIntervalMs);
   if (paced && (await otherSender(transport.name))) return stats;
   const due = await db().emailDelivery.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      status: "pending",
+      nextAttemptAt: { lte: now },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
     orderBy: { createdAt: "asc" },
     take: BATCH,
     select: { id: true },
@@ -45,19 +55,47 @@ export async function runOutboxOnce(transport: Transport, now = new Date(), opts
     const d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
     let result;
     try {
-      result = await transport.send({ deliveryId: d.id, to: d.toEmail, subject: d.subject, html: d.html, text: d.text, headers: JSON.parse(d.headers) as Record<string, string> });
+      result = await transport.send({
+        deliveryId: d.id,
+        to: d.toEmail,
+        subject: d.subject,
+        html: d.html,
+        text: d.text,
+        headers: JSON.parse(d.headers) as Record<string, string>,
+      });
     } catch (e) {
       result = { ok: false as const, error: e instanceof Error ? e.message : String(e), retryable: true };
     }
     const attempts = d.attempts + 1;
     if (result.ok) {
-      await db().emailDelivery.update({ where: { id }, data: { status: "sent", attempts, sentAt: new Date(), providerId: result.providerId, lockedUntil: null, lastError: null } });
+      await db().emailDelivery.update({
+        where: { id },
+        data: {
+          status: "sent",
+          attempts,
+          sentAt: new Date(),
+          providerId: result.providerId,
+          lockedUntil: null,
+          lastError: null,
+        },
+      });
       stats.sent++;
     } else if (result.retryable && attempts < MAX_ATTEMPTS) {
-      await db().emailDelivery.update({ where: { id }, data: { attempts, lastError: result.error, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) } });
+      await db().emailDelivery.update({
+        where: { id },
+        data: {
+          attempts,
+          lastError: result.error,
+          lockedUntil: null,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+        },
+      });
       stats.retried++;
     } else {
-      await db().emailDelivery.update({ where: { id }, data: { status: "failed", attempts, lastError: result.error, lockedUntil: null } });
+      await db().emailDelivery.update({
+        where: { id },
+        data: { status: "failed", attempts, lastError: result.error, lockedUntil: null },
+      });
       logger.warn("email delivery failed", { id, error: result.error });
       stats.failed++;
     }
@@ -66,7 +104,11 @@ export async function runOutboxOnce(transport: Transport, now = new Date(), opts
 }
 
 /** Polls every intervalMs, and at once when kicked. Returns a stop function that waits for the pass in progress. */
-export function startOutboxWorker(transport: Transport, intervalMs: number, opts: WorkerOptions = {}): () => Promise<void> {
+export function startOutboxWorker(
+  transport: Transport,
+  intervalMs: number,
+  opts: WorkerOptions = {},
+): () => Promise<void> {
   let stopped = false;
   let inFlight = false;
   let again = false;

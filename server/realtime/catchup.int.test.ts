@@ -26,7 +26,12 @@ it("C1: a viewer cut off for 3 seconds during traffic gets every event once, in 
   const sender = await connectClient(rt.url, { cookie: await sessionCookie(w.referent.id) });
   const viewerCookie = await sessionCookie(w.advisor.id);
   const applied: number[] = [];
-  const seq = new Sequencer(0, (e) => applied.push(e.seq), () => void rejoin(), 200);
+  const seq = new Sequencer(
+    0,
+    (e) => applied.push(e.seq),
+    () => void rejoin(),
+    200,
+  );
   let viewer: TestClient;
   async function attach() {
     viewer = await connectClient(rt.url, { cookie: viewerCookie });
@@ -44,7 +49,11 @@ it("C1: a viewer cut off for 3 seconds during traffic gets every event once, in 
   let sending = true;
   const traffic = (async () => {
     while (sending) {
-      const ack = await sender.emitWithAck("message:send", { dossierId: w.dossier.id, clientId: `traffic-${sent}-abcdef`, body: `m${sent}` });
+      const ack = await sender.emitWithAck("message:send", {
+        dossierId: w.dossier.id,
+        clientId: `traffic-${sent}-abcdef`,
+        body: `m${sent}`,
+      });
       expect(ack.ok).toBe(true);
       sent++;
       await sleep(20);

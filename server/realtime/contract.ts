@@ -15,11 +15,7 @@ export type MessageView = {
 };
 
 export type EventType =
-  | "message.created"
-  | "recommendation.status_changed"
-  | "dossier.paused"
-  | "dossier.reactivated"
-  | (string & {});
+  "message.created" | "recommendation.status_changed" | "dossier.paused" | "dossier.reactivated" | (string & {});
 
 export type DossierEventWire = {
   dossierId: string;
@@ -56,7 +52,10 @@ export interface ClientToServerEvents {
    * C7: the user has read the conversation up to `seq` (sent while the conversation is on screen).
    * Checked by the dossier policy; the marker only grows. The ack is optional.
    */
-  "dossier:read": (payload: { dossierId: string; seq: number }, ack?: (res: { ok: true; lastReadSeq: number } | { ok: false; error: WireError }) => void) => void;
+  "dossier:read": (
+    payload: { dossierId: string; seq: number },
+    ack?: (res: { ok: true; lastReadSeq: number } | { ok: false; error: WireError }) => void,
+  ) => void;
   /**
    * D1: the dashboard is open. Staff (and admins) join the staff-only `org:<id>:dashboard` room of
    * each of their organizations; everyone already receives their own dossiers through `user:<id>`.

@@ -18,7 +18,11 @@ export const PRESENCE_INTERVAL_MS = 1000;
  * run(key) once at the end of a window opened by the key's first touch, then at most once per
  * interval while touches keep coming; a key that stays quiet for an interval starts over.
  */
-export function coalescer(run: (key: string) => void, windowMs = PRESENCE_WINDOW_MS, intervalMs = PRESENCE_INTERVAL_MS) {
+export function coalescer(
+  run: (key: string) => void,
+  windowMs = PRESENCE_WINDOW_MS,
+  intervalMs = PRESENCE_INTERVAL_MS,
+) {
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; dirty: boolean }>();
   const schedule = (key: string, ms: number) => {
     const timer = setTimeout(() => fire(key), ms);

@@ -20,9 +20,15 @@ describe("handshake", () => {
   });
 
   it("A1: refuses a forged or foreign-secret session cookie", async () => {
-    const forged = await sessionCookie(world.advisor.id, "next-auth.session-token", "another-secret-another-secret-123");
+    const forged = await sessionCookie(
+      world.advisor.id,
+      "next-auth.session-token",
+      "another-secret-another-secret-123",
+    );
     await expect(connectClient(rt.url, { cookie: forged })).rejects.toThrow(/unauthorized/);
-    await expect(connectClient(rt.url, { cookie: "next-auth.session-token=not-a-jwt" })).rejects.toThrow(/unauthorized/);
+    await expect(connectClient(rt.url, { cookie: "next-auth.session-token=not-a-jwt" })).rejects.toThrow(
+      /unauthorized/,
+    );
   });
 
   it("A1: refuses an expired session", async () => {
@@ -33,7 +39,9 @@ describe("handshake", () => {
   it("refuses another Origin even with a valid session (WebSocket and polling)", async () => {
     const cookie = await sessionCookie(world.advisor.id);
     await expect(connectClient(rt.url, { cookie, origin: "http://evil.test" })).rejects.toThrow();
-    await expect(connectClient(rt.url, { cookie, origin: "http://evil.test", transports: ["polling"] })).rejects.toThrow();
+    await expect(
+      connectClient(rt.url, { cookie, origin: "http://evil.test", transports: ["polling"] }),
+    ).rejects.toThrow();
   });
 
   it("accepts both session cookie names (http and https deployments)", async () => {
@@ -74,7 +82,11 @@ describe("dossier:join", () => {
     await join(intruder, world.dossier.id);
     const sender = await client(world.referent.id);
     const silent = noEvent(intruder, "dossier:event");
-    await sender.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "intruder-check-1", body: "privé" });
+    await sender.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "intruder-check-1",
+      body: "privé",
+    });
     expect(await silent).toBe(true);
   });
 });
@@ -87,7 +99,11 @@ describe("message:send", () => {
     const joined = await join(adele, world.dossier.id);
     expect(joined.ok).toBe(true);
     const received = nextEvent<DossierEventWire>(adele, "dossier:event");
-    const ack = await paul.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "live-check-0001", body: "Bonjour Adèle" });
+    const ack = await paul.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "live-check-0001",
+      body: "Bonjour Adèle",
+    });
     expect(ack.ok).toBe(true);
     const event = await received;
     expect(event.type).toBe("message.created");
@@ -100,37 +116,67 @@ describe("message:send", () => {
   it("C4: a retried send with the same client id stores one message and acks the same one", async () => {
     const paul = await client(world.referent.id);
     const payload = { dossierId: world.dossier.id, clientId: "retry-same-id-42", body: "Une seule fois" };
-    const [a, b] = await Promise.all([paul.emitWithAck("message:send", payload), paul.emitWithAck("message:send", payload)]);
+    const [a, b] = await Promise.all([
+      paul.emitWithAck("message:send", payload),
+      paul.emitWithAck("message:send", payload),
+    ]);
     const c = await paul.emitWithAck("message:send", payload);
     expect(a.ok && b.ok && c.ok).toBe(true);
     if (a.ok && b.ok && c.ok) expect(new Set([a.message.id, b.message.id, c.message.id]).size).toBe(1);
     expect(await db().message.count({ where: { clientId: "retry-same-id-42" } })).toBe(1);
-    expect(await db().dossierEvent.count({ where: { dossierId: world.dossier.id, type: "message.created", payload: { contains: "retry-same-id-42" } } })).toBe(1);
+    expect(
+      await db().dossierEvent.count({
+        where: { dossierId: world.dossier.id, type: "message.created", payload: { contains: "retry-same-id-42" } },
+      }),
+    ).toBe(1);
   });
 
   it("C5: an empty, blank or too long body gets a clear error and stores nothing", async () => {
     const paul = await client(world.referent.id);
     const before = await db().message.count();
     const seqBefore = (await db().dossier.findUniqueOrThrow({ where: { id: world.dossier.id } })).seq;
-    const empty = await paul.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "empty-body-0001", body: "" });
-    const blank = await paul.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "blank-body-0001", body: "  \n\t " });
-    const long = await paul.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "long-body-00001", body: "x".repeat(10_001) });
+    const empty = await paul.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "empty-body-0001",
+      body: "",
+    });
+    const blank = await paul.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "blank-body-0001",
+      body: "  \n\t ",
+    });
+    const long = await paul.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "long-body-00001",
+      body: "x".repeat(10_001),
+    });
     expect(empty).toMatchObject({ ok: false, error: { code: "invalid", message: "Le message est vide." } });
     expect(blank).toMatchObject({ ok: false, error: { code: "invalid", message: "Le message est vide." } });
-    expect(long).toMatchObject({ ok: false, error: { code: "invalid", message: "Le message dépasse 10 000 caractères." } });
+    expect(long).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: "Le message dépasse 10 000 caractères." },
+    });
     expect(await db().message.count()).toBe(before);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: world.dossier.id } })).seq).toBe(seqBefore);
   });
 
   it("C5: exactly 10,000 characters is accepted", async () => {
     const paul = await client(world.referent.id);
-    const ack = await paul.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "max-body-000001", body: "é".repeat(10_000) });
+    const ack = await paul.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "max-body-000001",
+      body: "é".repeat(10_000),
+    });
     expect(ack.ok).toBe(true);
   });
 
   it("A3: another organization's staff cannot post, and nothing is stored", async () => {
     const sofia = await client(world.otherStaff.id);
-    const ack = await sofia.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "foreign-post-01", body: "Bonjour" });
+    const ack = await sofia.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "foreign-post-01",
+      body: "Bonjour",
+    });
     expect(ack).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await db().message.count({ where: { clientId: "foreign-post-01" } })).toBe(0);
   });
@@ -138,7 +184,11 @@ describe("message:send", () => {
   it("errors are in the sender's language", async () => {
     await db().user.update({ where: { id: world.applicant.id }, data: { locale: "en" } });
     const marie = await client(world.applicant.id);
-    const ack = await marie.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: "english-err-001", body: " " });
+    const ack = await marie.emitWithAck("message:send", {
+      dossierId: world.dossier.id,
+      clientId: "english-err-001",
+      body: " ",
+    });
     expect(ack).toMatchObject({ ok: false, error: { code: "invalid", message: "The message is empty." } });
   });
 });
@@ -149,7 +199,12 @@ describe("catch-up (section 5)", () => {
     const first = await join(paul, world.dossier.id, 0);
     if (!first.ok || !("events" in first)) throw new Error("join failed");
     const mark = first.seq;
-    for (let i = 0; i < 3; i++) await paul.emitWithAck("message:send", { dossierId: world.dossier.id, clientId: `catchup-${i}-000000`, body: `suite ${i}` });
+    for (let i = 0; i < 3; i++)
+      await paul.emitWithAck("message:send", {
+        dossierId: world.dossier.id,
+        clientId: `catchup-${i}-000000`,
+        body: `suite ${i}`,
+      });
     const again = await join(paul, world.dossier.id, mark);
     if (!again.ok || !("events" in again)) throw new Error("join failed");
     expect(again.events.map((e) => e.seq)).toEqual([mark + 1, mark + 2, mark + 3]);
@@ -159,7 +214,12 @@ describe("catch-up (section 5)", () => {
 });
 
 /** Resolves with the user ids of the first presence of the dossier that satisfies `done`. */
-function presenceUntil(c: TestClient, dossierId: string, done: (userIds: string[]) => boolean, timeoutMs = 3000): Promise<string[]> {
+function presenceUntil(
+  c: TestClient,
+  dossierId: string,
+  done: (userIds: string[]) => boolean,
+  timeoutMs = 3000,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const on = (p: { dossierId: string; viewers: { userId: string }[] }) => {
       const ids = p.viewers.map((v) => v.userId);

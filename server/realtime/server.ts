@@ -71,7 +71,10 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
         }
         // Join before reading the log so that nothing committed in between is missed (duplicates are
         // dropped by seq on the client).
-        const joined = [rooms.dossier(dossierId), ...(access.side === "advisor" ? [rooms.dossierAdvisors(dossierId)] : [])];
+        const joined = [
+          rooms.dossier(dossierId),
+          ...(access.side === "advisor" ? [rooms.dossierAdvisors(dossierId)] : []),
+        ];
         await socket.join(joined);
         socket.data.dossiers.add(dossierId);
         ack({ ok: true, ...(await eventsAfter(access, afterSeq)) });
@@ -119,7 +122,10 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
     socket.on("dashboard:watch", async () => {
       try {
         // Staff-only room: an organization's advisors get only their own dossiers, through user:<id>.
-        const staffOf = await db().membership.findMany({ where: { userId: actor.userId, role: { in: ["staff", "admin"] } }, select: { organizationId: true } });
+        const staffOf = await db().membership.findMany({
+          where: { userId: actor.userId, role: { in: ["staff", "admin"] } },
+          select: { organizationId: true },
+        });
         if (staffOf.length) await socket.join(staffOf.map((m) => rooms.dashboard(m.organizationId)));
       } catch (e) {
         logger.warn("dashboard:watch failed", { error: String(e) });
@@ -156,7 +162,10 @@ async function leaveDossier(socket: RelaisSocket, dossierId: string) {
 
 export function socketPublisher(io: RelaisIo): Publisher {
   // The fan-out stops with this publisher (shutdown, end of a test): no database read after that.
-  const dashboard = createDashboardFanout((roomNames, dossierId) => io.to(roomNames).emit("dashboard:changed", { dossierId }), () => publisher() === self);
+  const dashboard = createDashboardFanout(
+    (roomNames, dossierId) => io.to(roomNames).emit("dashboard:changed", { dossierId }),
+    () => publisher() === self,
+  );
   const self: Publisher = {
     dossierEvent(event) {
       const { audience, organizationId: _org, ...wire } = event;

@@ -43,7 +43,9 @@ async function adminQuery(url: string, sql: string) {
 }
 
 /** Points the app's db() at a fresh database for this test file; returns the cleanup. */
-export async function useTestDatabase(extraEnv: Record<string, string> = {}): Promise<TestDatabase & { cleanup: () => Promise<void> }> {
+export async function useTestDatabase(
+  extraEnv: Record<string, string> = {},
+): Promise<TestDatabase & { cleanup: () => Promise<void> }> {
   const t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   process.env.NEXTAUTH_SECRET = TEST_SECRET;

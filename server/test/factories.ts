@@ -9,18 +9,37 @@ export async function makeOrganization(name = `Org ${uid()}`) {
   return db().organization.create({ data: { name, slug: `org-${uid()}` } });
 }
 
-export async function makeUser(name: string, opts: { organizationId?: string; role?: "admin" | "staff" | "member"; locale?: "fr" | "en" } = {}) {
-  const user = await db().user.create({ data: { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${uid()}@test.test`, locale: opts.locale ?? "fr" } });
-  if (opts.organizationId) await db().membership.create({ data: { organizationId: opts.organizationId, userId: user.id, role: opts.role ?? "member" } });
+export async function makeUser(
+  name: string,
+  opts: { organizationId?: string; role?: "admin" | "staff" | "member"; locale?: "fr" | "en" } = {},
+) {
+  const user = await db().user.create({
+    data: { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${uid()}@test.test`, locale: opts.locale ?? "fr" },
+  });
+  if (opts.organizationId)
+    await db().membership.create({
+      data: { organizationId: opts.organizationId, userId: user.id, role: opts.role ?? "member" },
+    });
   return user;
 }
 
-export async function makeDossier(organizationId: string, members: { userId: string; role: "referent" | "applicant" | "advisor"; holder?: boolean }[], title = `Dossier ${uid()}`) {
+export async function makeDossier(
+  organizationId: string,
+  members: { userId: string; role: "referent" | "applicant" | "advisor"; holder?: boolean }[],
+  title = `Dossier ${uid()}`,
+) {
   return db().dossier.create({
     data: {
       organizationId,
       title,
-      members: { create: members.map((m) => ({ userId: m.userId, role: m.role, side: m.role === "advisor" ? "advisor" : "applicant", holder: m.holder ?? false })) },
+      members: {
+        create: members.map((m) => ({
+          userId: m.userId,
+          role: m.role,
+          side: m.role === "advisor" ? "advisor" : "applicant",
+          holder: m.holder ?? false,
+        })),
+      },
     },
   });
 }

@@ -3,7 +3,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown>; /** arrival, ms since the epoch */ at: number };
+export type FakeRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown>;
+  /** arrival, ms since the epoch */ at: number;
+};
 
 /** `delayMs` holds every answer that long, so a client can be killed with its request in flight. */
 export async function startFakeResend(opts: { delayMs?: number } = {}) {
@@ -39,7 +45,17 @@ export async function startFakeResend(opts: { delayMs?: number } = {}) {
     url: `http://127.0.0.1:${port}`,
     requests,
     /** The next requests get these answers, in order. */
-    queue: (...answers: { status: number; body?: unknown }[]) => queued.push(...answers.map((a) => ({ status: a.status, body: a.body ?? { statusCode: a.status, name: a.status === 429 ? "rate_limit_exceeded" : "application_error", message: `fake ${a.status}` } }))),
+    queue: (...answers: { status: number; body?: unknown }[]) =>
+      queued.push(
+        ...answers.map((a) => ({
+          status: a.status,
+          body: a.body ?? {
+            statusCode: a.status,
+            name: a.status === 429 ? "rate_limit_exceeded" : "application_error",
+            message: `fake ${a.status}`,
+          },
+        })),
+      ),
     /** Distinct emails Resend would have delivered (one per idempotency key). */
     deliveredKeys: () => new Set(requests.filter((r) => r.path === "/emails").map((r) => r.headers["idempotency-key"])),
     close: () => new Promise<void>((r) => server.close(() => r())),

@@ -12,7 +12,13 @@ import { TEST_SECRET, useTestDatabase } from "./db";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export async function startRealtime(): Promise<{ url: string; origin: string; io: RelaisIo; http: Server; close: () => Promise<void> }> {
+export async function startRealtime(): Promise<{
+  url: string;
+  origin: string;
+  io: RelaisIo;
+  http: Server;
+  close: () => Promise<void>;
+}> {
   const http = createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
@@ -34,17 +40,32 @@ export async function startRealtime(): Promise<{ url: string; origin: string; io
   };
 }
 
-export async function sessionCookie(userId: string, name = "next-auth.session-token", secret = TEST_SECRET, maxAge = 3600) {
+export async function sessionCookie(
+  userId: string,
+  name = "next-auth.session-token",
+  secret = TEST_SECRET,
+  maxAge = 3600,
+) {
   const token = await encode({ token: { sub: userId, name: "x" }, secret, maxAge });
   return `${name}=${token}`;
 }
 
 /** Connects and resolves once connected, or rejects with the refusal. */
-export function connectClient(url: string, opts: { cookie?: string; origin?: string; transports?: string[] } = {}): Promise<TestClient> {
+export function connectClient(
+  url: string,
+  opts: { cookie?: string; origin?: string; transports?: string[] } = {},
+): Promise<TestClient> {
   const extraHeaders: Record<string, string> = {};
   if (opts.cookie) extraHeaders.cookie = opts.cookie;
   extraHeaders.origin = opts.origin ?? url;
-  const socket: TestClient = connect(url, { path: "/socket.io", transports: opts.transports ?? ["websocket"], extraHeaders, reconnection: false, forceNew: true, timeout: 5000 });
+  const socket: TestClient = connect(url, {
+    path: "/socket.io",
+    transports: opts.transports ?? ["websocket"],
+    extraHeaders,
+    reconnection: false,
+    forceNew: true,
+    timeout: 5000,
+  });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", (err) => {

@@ -21,13 +21,40 @@ export default async function AdminEmailsPage() {
         <h1 className="text-2xl font-semibold">{t(locale, "outbox.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t(locale, "outbox.intro")}</p>
       </div>
-      <DeliveryTable id="failed" title={t(locale, "outbox.failed")} empty={t(locale, "outbox.emptyFailed")} rows={res.value.failed} locale={locale} failed />
-      <DeliveryTable id="pending" title={t(locale, "outbox.pending")} empty={t(locale, "outbox.emptyPending")} rows={res.value.pending} locale={locale} />
+      <DeliveryTable
+        id="failed"
+        title={t(locale, "outbox.failed")}
+        empty={t(locale, "outbox.emptyFailed")}
+        rows={res.value.failed}
+        locale={locale}
+        failed
+      />
+      <DeliveryTable
+        id="pending"
+        title={t(locale, "outbox.pending")}
+        empty={t(locale, "outbox.emptyPending")}
+        rows={res.value.pending}
+        locale={locale}
+      />
     </div>
   );
 }
 
-function DeliveryTable({ id, title, empty, rows, locale, failed = false }: { id: string; title: string; empty: string; rows: DeliveryRow[]; locale: Locale; failed?: boolean }) {
+function DeliveryTable({
+  id,
+  title,
+  empty,
+  rows,
+  locale,
+  failed = false,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  rows: DeliveryRow[];
+  locale: Locale;
+  failed?: boolean;
+}) {
   const fmt = dateFormat(locale, "short");
   return (
     <section aria-labelledby={`${id}-title`} data-testid={`deliveries-${id}`}>
@@ -43,24 +70,50 @@ function DeliveryTable({ id, title, empty, rows, locale, failed = false }: { id:
           <table className="min-w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t(locale, "outbox.col.to")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t(locale, "outbox.col.subject")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t(locale, "outbox.col.kind")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t(locale, "outbox.col.attempts")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t(locale, "outbox.col.error")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t(locale, failed ? "outbox.col.created" : "outbox.col.next")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t(locale, "outbox.col.to")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t(locale, "outbox.col.subject")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t(locale, "outbox.col.kind")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t(locale, "outbox.col.attempts")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t(locale, "outbox.col.error")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t(locale, failed ? "outbox.col.created" : "outbox.col.next")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((d) => (
                 <tr key={d.id} className="border-t border-slate-100 align-top" data-testid="delivery">
                   <td className="px-3 py-2 break-all">{d.toEmail}</td>
-                  <td className="px-3 py-2">{d.dossierId ? <a className="text-brand-700 underline" href={`/dossiers/${encodeURIComponent(d.dossierId)}`}>{d.subject}</a> : d.subject}</td>
-                  <td className="px-3 py-2">{KINDS.includes(d.kind) ? t(locale, `outbox.kind.${d.kind}` as MessageKey) : d.kind}</td>
+                  <td className="px-3 py-2">
+                    {d.dossierId ? (
+                      <a className="text-brand-700 underline" href={`/dossiers/${encodeURIComponent(d.dossierId)}`}>
+                        {d.subject}
+                      </a>
+                    ) : (
+                      d.subject
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {KINDS.includes(d.kind) ? t(locale, `outbox.kind.${d.kind}` as MessageKey) : d.kind}
+                  </td>
                   <td className="px-3 py-2">{d.attempts}</td>
-                  <td className="px-3 py-2 break-words text-red-800" data-testid="delivery-error">{d.lastError ?? "—"}</td>
+                  <td className="px-3 py-2 break-words text-red-800" data-testid="delivery-error">
+                    {d.lastError ?? "—"}
+                  </td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={failed ? d.createdAt : d.nextAttemptAt}>{fmt.format(new Date(failed ? d.createdAt : d.nextAttemptAt))}</time>
+                    <time dateTime={failed ? d.createdAt : d.nextAttemptAt}>
+                      {fmt.format(new Date(failed ? d.createdAt : d.nextAttemptAt))}
+                    </time>
                   </td>
                 </tr>
               ))}

@@ -17,8 +17,14 @@ export default async function AdminRemindersPage() {
         <p className="mt-1 max-w-2xl text-sm text-slate-600">{t(locale, "reminder.admin.intro")}</p>
       </div>
       {res.value.map((o) => (
-        <section key={o.organizationId} aria-labelledby={`org-${o.organizationId}`} className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id={`org-${o.organizationId}`} className="text-lg font-semibold">{o.name}</h2>
+        <section
+          key={o.organizationId}
+          aria-labelledby={`org-${o.organizationId}`}
+          className="rounded-xl border border-slate-200 bg-white p-5"
+        >
+          <h2 id={`org-${o.organizationId}`} className="text-lg font-semibold">
+            {o.name}
+          </h2>
           <ReminderSettingsForm initial={o} locale={locale} />
         </section>
       ))}

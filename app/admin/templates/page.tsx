@@ -15,7 +15,13 @@ export default async function AdminTemplatesPage() {
   const organizations = await adminOrganizations(actor);
   if (organizations.length === 0) notFound();
   const locale = actor.locale;
-  const blocks = await Promise.all(organizations.map(async (o) => ({ org: o, templates: await templatesOf(o.id), directory: (await partnerDirectory(actor, o.id))! })));
+  const blocks = await Promise.all(
+    organizations.map(async (o) => ({
+      org: o,
+      templates: await templatesOf(o.id),
+      directory: (await partnerDirectory(actor, o.id))!,
+    })),
+  );
   const empty: TemplateDraft = { id: null, name: "", fields: [], partnerView: {}, statuses: BUILT_IN_STATUSES };
   return (
     <div className="space-y-8">
@@ -25,10 +31,23 @@ export default async function AdminTemplatesPage() {
       </div>
       {blocks.map(({ org, templates, directory }) => (
         <section key={org.id} className="space-y-4" aria-labelledby={`org-${org.id}`}>
-          <h2 id={`org-${org.id}`} className="text-xl font-semibold">{org.name}</h2>
+          <h2 id={`org-${org.id}`} className="text-xl font-semibold">
+            {org.name}
+          </h2>
           {templates.length === 0 ? <p className="text-sm text-slate-600">{t(locale, "template.none")}</p> : null}
           {templates.map((tpl) => (
-            <TemplateDesigner key={tpl.id} organizationId={org.id} locale={locale} draft={{ id: tpl.id, name: tpl.name, fields: tpl.fields, partnerView: tpl.partnerView, statuses: tpl.statuses }} />
+            <TemplateDesigner
+              key={tpl.id}
+              organizationId={org.id}
+              locale={locale}
+              draft={{
+                id: tpl.id,
+                name: tpl.name,
+                fields: tpl.fields,
+                partnerView: tpl.partnerView,
+                statuses: tpl.statuses,
+              }}
+            />
           ))}
           <details className="rounded-xl border border-dashed border-slate-300 p-3">
             <summary className="cursor-pointer font-medium">{t(locale, "template.new")}</summary>

@@ -5,12 +5,20 @@ import { currentActor } from "@/server/auth/session";
 import { setProfileLocale } from "@/server/domain/profile/service";
 import { LOCALE_COOKIE } from "@/server/i18n";
 
-const schema = z.object({ locale: z.enum(["fr", "en"]), back: z.string().regex(/^\/(?!\/)/).max(500).default("/") });
+const schema = z.object({
+  locale: z.enum(["fr", "en"]),
+  back: z
+    .string()
+    .regex(/^\/(?!\/)/)
+    .max(500)
+    .default("/"),
+});
 
 export async function POST(req: Request) {
   const form = await req.formData();
   const parsed = schema.safeParse({ locale: form.get("locale"), back: form.get("back") ?? undefined });
-  if (!parsed.success) return NextResponse.json({ error: { code: "invalid", message: "locale must be fr or en" } }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json({ error: { code: "invalid", message: "locale must be fr or en" } }, { status: 400 });
   const actor = await currentActor();
   if (actor) await setProfileLocale(actor, parsed.data.locale);
   const res = new NextResponse(null, { status: 303, headers: { Location: parsed.data.back } });

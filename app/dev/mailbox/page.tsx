@@ -22,12 +22,16 @@ export default async function MailboxPage() {
           <article key={m.id} data-testid="mail" className="rounded-xl border border-slate-200 bg-white p-4">
             <header className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="font-medium">{m.subject}</h2>
-              <time className="text-xs text-slate-600" dateTime={m.createdAt.toISOString()}>{fmt.format(m.createdAt)}</time>
+              <time className="text-xs text-slate-600" dateTime={m.createdAt.toISOString()}>
+                {fmt.format(m.createdAt)}
+              </time>
             </header>
             <p className="text-sm text-slate-600">
               {t(locale, "mailbox.to")} <span data-testid="mail-to">{m.toEmail}</span>
             </p>
-            <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">{linkify(m.text)}</pre>
+            <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">
+              {linkify(m.text)}
+            </pre>
           </article>
         ))}
       </div>
@@ -38,7 +42,9 @@ export default async function MailboxPage() {
 function linkify(text: string) {
   return text.split(/(https?:\/\/\S+)/g).map((part, i) =>
     /^https?:\/\//.test(part) ? (
-      <a key={i} href={part} className="text-brand-700 underline">{part}</a>
+      <a key={i} href={part} className="text-brand-700 underline">
+        {part}
+      </a>
     ) : (
       part
     ),

@@ -13,11 +13,21 @@ export default async function DossierConversationPage({ params }: { params: Prom
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
-  const [{ messages, systemLines }, members, recipients] = await Promise.all([latestConversation(page.access), listMembers(page.access), composerRecipients(page.access, actor.userId)]);
+  const [{ messages, systemLines }, members, recipients] = await Promise.all([
+    latestConversation(page.access),
+    listMembers(page.access),
+    composerRecipients(page.access, actor.userId),
+  ]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="">
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <Conversation initialMessages={messages} initialSystemLines={systemLines} me={{ userId: actor.userId, name: actor.name }} locale={actor.locale} recipients={recipients} />
+        <Conversation
+          initialMessages={messages}
+          initialSystemLines={systemLines}
+          me={{ userId: actor.userId, name: actor.name }}
+          locale={actor.locale}
+          recipients={recipients}
+        />
         <MemberList members={members} locale={actor.locale} />
         <RefreshOn prefix="member." me={actor.userId} />
       </div>

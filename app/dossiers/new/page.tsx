@@ -11,7 +11,9 @@ export default async function NewDossierPage() {
   if (organizations.length === 0) notFound();
   return (
     <div className="space-y-4">
-      <a href="/dashboard" className="text-sm text-brand-700 hover:underline">← {t(actor.locale, "dossier.back")}</a>
+      <a href="/dashboard" className="text-sm text-brand-700 hover:underline">
+        ← {t(actor.locale, "dossier.back")}
+      </a>
       <h1 className="text-2xl font-semibold">{t(actor.locale, "membership.create.title")}</h1>
       <NewDossierForm organizations={organizations} locale={actor.locale} />
     </div>

@@ -6,7 +6,9 @@ export default async function AttachPage() {
   const actor = await requireActor("/partners/attach");
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <a href="/partners" className="text-sm text-brand-700 hover:underline">← {t(actor.locale, "partner.list.title")}</a>
+      <a href="/partners" className="text-sm text-brand-700 hover:underline">
+        ← {t(actor.locale, "partner.list.title")}
+      </a>
       <h1 className="text-2xl font-semibold">{t(actor.locale, "partner.attach.title")}</h1>
       <p className="text-sm text-slate-600">{t(actor.locale, "partner.attach.intro")}</p>
       <AttachForm locale={actor.locale} />

@@ -6,7 +6,10 @@ import type { MessageKey } from "../../i18n";
 
 export type NavLink = { href: string; label: MessageKey };
 
-const STAFF_ROLES_OF = sql("admin.staffRoles", `SELECT "role" FROM "Membership" WHERE "userId" = ? AND "role" IN ('staff', 'admin')`);
+const STAFF_ROLES_OF = sql(
+  "admin.staffRoles",
+  `SELECT "role" FROM "Membership" WHERE "userId" = ? AND "role" IN ('staff', 'admin')`,
+);
 
 export async function adminLinks(actor: Actor): Promise<NavLink[]> {
   // On every page (root layout): a prepared statement (G12).
@@ -15,6 +18,11 @@ export async function adminLinks(actor: Actor): Promise<NavLink[]> {
   const admin = roles.some((r) => r.role === "admin");
   return [
     { href: "/admin/emails", label: "nav.adminEmails" },
-    ...(admin ? ([{ href: "/admin/templates", label: "nav.adminTemplates" }, { href: "/admin/reminders", label: "nav.adminReminders" }] as const) : []),
+    ...(admin
+      ? ([
+          { href: "/admin/templates", label: "nav.adminTemplates" },
+          { href: "/admin/reminders", label: "nav.adminReminders" },
+        ] as const)
+      : []),
   ];
 }

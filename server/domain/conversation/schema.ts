@@ -3,7 +3,11 @@ import { MESSAGE_MAX_LENGTH } from "../../realtime/contract";
 
 export const sendMessageSchema = z.object({
   dossierId: z.string().min(1).max(64),
-  clientId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  clientId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   body: z.string(),
   recipientIds: z.array(z.string().min(1).max(64)).max(100).optional(),
 });

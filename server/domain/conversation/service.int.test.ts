@@ -15,7 +15,10 @@ afterAll(async () => tdb.cleanup());
 describe("per-dossier seq", () => {
   it("C1: stays gap-free and unique under concurrent sends, on two dossiers at once", async () => {
     const w = await makeWorld();
-    const second = await makeDossier(w.org.id, [{ userId: w.referent.id, role: "referent" }, { userId: w.advisor.id, role: "advisor", holder: true }]);
+    const second = await makeDossier(w.org.id, [
+      { userId: w.referent.id, role: "referent" },
+      { userId: w.advisor.id, role: "advisor", holder: true },
+    ]);
     const senders = await Promise.all([w.referent.id, w.applicant.id, w.advisor.id, w.staff.id].map((id) => actor(id)));
     const N = 60;
     const results = await Promise.all(
@@ -27,8 +30,16 @@ describe("per-dossier seq", () => {
     );
     expect(results.every((r) => r.ok)).toBe(true);
     for (const d of [w.dossier, second]) {
-      const events = await db().dossierEvent.findMany({ where: { dossierId: d.id }, orderBy: { seq: "asc" }, select: { seq: true } });
-      const messages = await db().message.findMany({ where: { dossierId: d.id }, orderBy: { seq: "asc" }, select: { seq: true } });
+      const events = await db().dossierEvent.findMany({
+        where: { dossierId: d.id },
+        orderBy: { seq: "asc" },
+        select: { seq: true },
+      });
+      const messages = await db().message.findMany({
+        where: { dossierId: d.id },
+        orderBy: { seq: "asc" },
+        select: { seq: true },
+      });
       const seqs = events.map((e) => e.seq);
       expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
       expect(messages.map((m) => m.seq)).toEqual(seqs);
@@ -54,7 +65,9 @@ describe("per-dossier seq", () => {
     const w = await makeWorld();
     const other = await makeDossier(w.org.id, [{ userId: w.referent.id, role: "referent" }]);
     const paul = await actor(w.referent.id);
-    expect((await postMessage(paul, { dossierId: w.dossier.id, clientId: "reused-id-000001", body: "a" })).ok).toBe(true);
+    expect((await postMessage(paul, { dossierId: w.dossier.id, clientId: "reused-id-000001", body: "a" })).ok).toBe(
+      true,
+    );
     const res = await postMessage(paul, { dossierId: other.id, clientId: "reused-id-000001", body: "b" });
     expect(res).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect(await db().message.count({ where: { dossierId: other.id } })).toBe(0);
@@ -64,18 +77,29 @@ describe("per-dossier seq", () => {
     const w = await makeWorld();
     const marie = await actor(w.applicant.id);
     await db().dossierMember.deleteMany({ where: { dossierId: w.dossier.id, userId: w.applicant.id } });
-    const res = await postMessage(marie, { dossierId: w.dossier.id, clientId: "removed-member-01", body: "encore là ?" });
+    const res = await postMessage(marie, {
+      dossierId: w.dossier.id,
+      clientId: "removed-member-01",
+      body: "encore là ?",
+    });
     expect(res).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("rejects malformed input (bad client id, unknown dossier) without storing", async () => {
     const w = await makeWorld();
     const paul = await actor(w.referent.id);
-    expect(await postMessage(paul, { dossierId: w.dossier.id, clientId: "a b", body: "x" })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await postMessage(paul, { dossierId: "does-not-exist", clientId: "unknown-dossier-1", body: "x" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await postMessage(paul, { dossierId: w.dossier.id, clientId: "a b", body: "x" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
+    expect(
+      await postMessage(paul, { dossierId: "does-not-exist", clientId: "unknown-dossier-1", body: "x" }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await postMessage(paul, null)).toMatchObject({ ok: false, error: { code: "invalid" } });
     const lonely = await makeUser("Seul");
-    expect(await postMessage(await actor(lonely.id), { dossierId: w.dossier.id, clientId: "lonely-user-00001", body: "x" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(
+      await postMessage(await actor(lonely.id), { dossierId: w.dossier.id, clientId: "lonely-user-00001", body: "x" }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await db().message.count({ where: { dossierId: w.dossier.id } })).toBe(0);
   });
 });
@@ -85,19 +109,35 @@ describe("P6: applicant activity reactivates a paused dossier", () => {
     const w = await makeWorld();
     const pausedAt = new Date(Date.now() - 86_400_000);
     await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt, pauseCause: "inactivity" } });
-    const res = await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: "wake-up-message-01", body: "Nous revoilà" });
+    const res = await postMessage(await actor(w.applicant.id), {
+      dossierId: w.dossier.id,
+      clientId: "wake-up-message-01",
+      body: "Nous revoilà",
+    });
     expect(res.ok).toBe(true);
     const d = await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } });
     expect(d.pausedAt).toBeNull();
     const events = await db().dossierEvent.findMany({ where: { dossierId: w.dossier.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["message.created", "dossier.reactivated"]);
-    expect(JSON.parse(events[1].payload)).toMatchObject({ cause: "activity", byUserId: w.applicant.id, activity: "message" });
+    expect(JSON.parse(events[1].payload)).toMatchObject({
+      cause: "activity",
+      byUserId: w.applicant.id,
+      activity: "message",
+    });
   });
 
   it("P6: an advisor's message leaves a paused dossier paused", async () => {
     const w = await makeWorld();
     await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt: new Date(), pauseCause: "manual" } });
-    expect((await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: "advisor-msg-0001", body: "Bonjour" })).ok).toBe(true);
+    expect(
+      (
+        await postMessage(await actor(w.advisor.id), {
+          dossierId: w.dossier.id,
+          clientId: "advisor-msg-0001",
+          body: "Bonjour",
+        })
+      ).ok,
+    ).toBe(true);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).pausedAt).not.toBeNull();
     expect(await db().dossierEvent.count({ where: { dossierId: w.dossier.id, type: "dossier.reactivated" } })).toBe(0);
   });

@@ -25,13 +25,33 @@ const messageSelect = {
   author: { select: { id: true, name: true, email: true } },
 } as const;
 
-type MessageRow = { id: string; dossierId: string; clientId: string; seq: number; body: string; createdAt: Date; author: { id: string; name: string | null; email: string } };
+type MessageRow = {
+  id: string;
+  dossierId: string;
+  clientId: string;
+  seq: number;
+  body: string;
+  createdAt: Date;
+  author: { id: string; name: string | null; email: string };
+};
 
 export function toMessageView(m: MessageRow): MessageView {
-  return { id: m.id, dossierId: m.dossierId, clientId: m.clientId, seq: m.seq, body: m.body, createdAt: m.createdAt.toISOString(), author: { id: m.author.id, name: m.author.name ?? m.author.email } };
+  return {
+    id: m.id,
+    dossierId: m.dossierId,
+    clientId: m.clientId,
+    seq: m.seq,
+    body: m.body,
+    createdAt: m.createdAt.toISOString(),
+    author: { id: m.author.id, name: m.author.name ?? m.author.email },
+  };
 }
 
-export async function postMessage(actor: Actor, raw: unknown, now = new Date()): Promise<{ ok: true; message: MessageView } | { ok: false; error: AppError }> {
+export async function postMessage(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ ok: true; message: MessageView } | { ok: false; error: AppError }> {
   const parsed = sendMessageSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const input = parsed.data;
@@ -58,7 +78,8 @@ export async function postMessage(actor: Actor, raw: unknown, now = new Date()):
       // C4: a send already stored under this client id is answered with its message, even if the
       // retry would now be refused; on another dossier the client id is a conflict.
       const stored = await findByClientId(actor, input.clientId);
-      if (stored) return stored.dossierId === input.dossierId ? { ok: true, message: stored } : fail("conflict", actor.locale);
+      if (stored)
+        return stored.dossierId === input.dossierId ? { ok: true, message: stored } : fail("conflict", actor.locale);
       if (e instanceof Refused) return fail(e.code, actor.locale, e.messageKey);
     }
     throw e;
@@ -86,12 +107,38 @@ async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessa
   const recipients = await messageRecipients(q, input.dossierId, access.side, actor.userId, input.recipientIds);
   if (!recipients) throw new Refused("invalid", "notify.composer.invalidRecipients");
   // The author is the actor: nothing is read back.
-  const message: MessageView = { id: newId(), dossierId: input.dossierId, clientId: input.clientId, seq, body: input.body, createdAt: now.toISOString(), author: { id: actor.userId, name: actor.name } };
+  const message: MessageView = {
+    id: newId(),
+    dossierId: input.dossierId,
+    clientId: input.clientId,
+    seq,
+    body: input.body,
+    createdAt: now.toISOString(),
+    author: { id: actor.userId, name: actor.name },
+  };
   await q.write(INSERT_MESSAGE, [message.id, input.dossierId, actor.userId, input.clientId, input.body, seq, now]);
-  const event = await appendEvent(q, { dossierId: input.dossierId, organizationId, seq, type: MESSAGE_CREATED, audience: "all", actorId: actor.userId, payload: message, at: now });
+  const event = await appendEvent(q, {
+    dossierId: input.dossierId,
+    organizationId,
+    seq,
+    type: MESSAGE_CREATED,
+    audience: "all",
+    actorId: actor.userId,
+    payload: message,
+    at: now,
+  });
   const reactivation = reactivates && tx ? await reactivateOnApplicantActivity(tx, access, actor, "message", now) : [];
   // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).
-  await notifyMessage(q, { dossierId: input.dossierId, messageId: message.id, seq, body: input.body, author: { userId: actor.userId, name: actor.name }, side: access.side, recipients, now });
+  await notifyMessage(q, {
+    dossierId: input.dossierId,
+    messageId: message.id,
+    seq,
+    body: input.body,
+    author: { userId: actor.userId, name: actor.name },
+    side: access.side,
+    recipients,
+    now,
+  });
   return { message, events: [event, ...reactivation] };
 }
 
@@ -116,14 +163,33 @@ const LATEST_MESSAGES = sql(
    WHERE m."dossierId" = ? ORDER BY m."seq" DESC LIMIT ?`,
 );
 
-type LatestRow = { id: string; clientId: string; seq: number; body: string; createdAt: unknown; authorId: string; authorName: string | null; authorEmail: string };
+type LatestRow = {
+  id: string;
+  clientId: string;
+  seq: number;
+  body: string;
+  createdAt: unknown;
+  authorId: string;
+  authorName: string | null;
+  authorEmail: string;
+};
 
 /** The newest messages of a dossier the caller has access to, oldest first (G11: a prepared statement on every page). */
 export async function latestMessages(access: DossierAccess, limit = 50): Promise<MessageView[]> {
   const rows = await hot().all<LatestRow>(LATEST_MESSAGES, [access.dossierId, limit]);
-  return rows.reverse().map((r) =>
-    toMessageView({ id: r.id, dossierId: access.dossierId, clientId: r.clientId, seq: Number(r.seq), body: r.body, createdAt: asDate(r.createdAt), author: { id: r.authorId, name: r.authorName, email: r.authorEmail } }),
-  );
+  return rows
+    .reverse()
+    .map((r) =>
+      toMessageView({
+        id: r.id,
+        dossierId: access.dossierId,
+        clientId: r.clientId,
+        seq: Number(r.seq),
+        body: r.body,
+        createdAt: asDate(r.createdAt),
+        author: { id: r.authorId, name: r.authorName, email: r.authorEmail },
+      }),
+    );
 }
 
 /** P9: pauses and reactivations, shown as system lines among the loaded messages (from their first seq). */
@@ -135,15 +201,38 @@ const SYSTEM_LINES = sql(
    WHERE "dossierId" = ? AND "seq" > ? AND "type" IN (?, ?) AND "audience" IN (?, ?, ?) ORDER BY "seq" DESC LIMIT ?`,
 );
 
-export async function latestConversation(access: DossierAccess, limit = 50): Promise<{ messages: MessageView[]; systemLines: SystemLine[] }> {
+export async function latestConversation(
+  access: DossierAccess,
+  limit = 50,
+): Promise<{ messages: MessageView[]; systemLines: SystemLine[] }> {
   const messages = await latestMessages(access, limit);
   // With fewer messages than the limit, the whole conversation is loaded: every line since the start.
   const fromSeq = messages.length >= limit ? messages[0].seq : 0;
-  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(SYSTEM_LINES, [access.dossierId, fromSeq, DOSSIER_PAUSED, DOSSIER_REACTIVATED, ...audienceSlots(access), limit]);
-  return { messages, systemLines: rows.reverse().map((r) => ({ seq: Number(r.seq), type: r.type, payload: JSON.parse(r.payload), at: asDate(r.createdAt).toISOString() })) };
+  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(SYSTEM_LINES, [
+    access.dossierId,
+    fromSeq,
+    DOSSIER_PAUSED,
+    DOSSIER_REACTIVATED,
+    ...audienceSlots(access),
+    limit,
+  ]);
+  return {
+    messages,
+    systemLines: rows
+      .reverse()
+      .map((r) => ({
+        seq: Number(r.seq),
+        type: r.type,
+        payload: JSON.parse(r.payload),
+        at: asDate(r.createdAt).toISOString(),
+      })),
+  };
 }
 
 async function findByClientId(actor: Actor, clientId: string): Promise<MessageView | null> {
-  const row = await db().message.findUnique({ where: { authorId_clientId: { authorId: actor.userId, clientId } }, select: messageSelect });
+  const row = await db().message.findUnique({
+    where: { authorId_clientId: { authorId: actor.userId, clientId } },
+    select: messageSelect,
+  });
   return row ? toMessageView(row) : null;
 }

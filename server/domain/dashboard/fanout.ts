@@ -12,12 +12,18 @@ import { rooms } from "../../realtime/rooms";
 
 // After most messages (G2): a prepared statement, not a Prisma query compiled on the event loop.
 const MEMBERS = sql("dashboard.members", `SELECT "userId" FROM "DossierMember" WHERE "dossierId" = ?`);
-const ADVISOR_MEMBERS = sql("dashboard.advisorMembers", `SELECT "userId" FROM "DossierMember" WHERE "dossierId" = ? AND "side" = 'advisor'`);
+const ADVISOR_MEMBERS = sql(
+  "dashboard.advisorMembers",
+  `SELECT "userId" FROM "DossierMember" WHERE "dossierId" = ? AND "side" = 'advisor'`,
+);
 
 export type DashboardEmit = (roomNames: string[], dossierId: string) => void;
 
 export function createDashboardFanout(emit: DashboardEmit, active: () => boolean = () => true, windowMs = 150) {
-  const pending = new Map<string, { organizationId: string; applicantSide: boolean; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<
+    string,
+    { organizationId: string; applicantSide: boolean; timer: ReturnType<typeof setTimeout> }
+  >();
 
   async function flush(dossierId: string) {
     const p = pending.get(dossierId);

@@ -27,14 +27,20 @@ function record(c: TestClient) {
 }
 
 const send = async (userId: string, dossierId: string) => {
-  const res = await postMessage(await actor(userId), { dossierId, clientId: `live-dash-${++n}-abcdef`, body: "Bonjour" });
+  const res = await postMessage(await actor(userId), {
+    dossierId,
+    clientId: `live-dash-${++n}-abcdef`,
+    body: "Bonjour",
+  });
   expect(res.ok).toBe(true);
 };
 
 describe("D1: live dashboard fan-out", () => {
   it("A3: a new message reaches the members and the organization's staff, never another organization's staff nor a non-member advisor", async () => {
     const w = await makeWorld();
-    const [adele, sam, paul, sofia, outsider] = await Promise.all([w.advisor, w.staff, w.referent, w.otherStaff, w.outsider].map((u) => watcher(u.id)));
+    const [adele, sam, paul, sofia, outsider] = await Promise.all(
+      [w.advisor, w.staff, w.referent, w.otherStaff, w.outsider].map((u) => watcher(u.id)),
+    );
     const seen = { sofia: record(sofia), outsider: record(outsider) };
     const got = Promise.all([adele, sam, paul].map((c) => nextEvent<{ dossierId: string }>(c, "dashboard:changed")));
     await send(w.applicant.id, w.dossier.id);
@@ -67,7 +73,18 @@ describe("D1: live dashboard fan-out", () => {
     const events = await db().$transaction(async (tx) => {
       const at = new Date();
       const { seq, organizationId } = await nextSeq(tx, w.dossier.id, at);
-      return [await appendEvent(tx, { dossierId: w.dossier.id, organizationId, seq, type: "note.created", audience: "advisors", actorId: w.advisor.id, payload: {}, at })];
+      return [
+        await appendEvent(tx, {
+          dossierId: w.dossier.id,
+          organizationId,
+          seq,
+          type: "note.created",
+          audience: "advisors",
+          actorId: w.advisor.id,
+          payload: {},
+          at,
+        }),
+      ];
     });
     publishAll(events);
     await got;
@@ -97,11 +114,20 @@ describe("D1: live dashboard fan-out", () => {
     const tab1 = await watcher(w.advisor.id);
     const tab2 = await watcher(w.advisor.id);
     const other = nextEvent<{ dossierId: string }>(tab2, "dashboard:changed");
-    expect(await tab1.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: 1 })).toEqual({ ok: true, lastReadSeq: 1 });
+    expect(await tab1.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: 1 })).toEqual({
+      ok: true,
+      lastReadSeq: 1,
+    });
     expect(await other).toEqual({ dossierId: w.dossier.id });
     const sofia = await watcher(w.otherStaff.id);
-    expect(await sofia.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: 1 })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await sofia.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: "x" } as never)).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await sofia.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await sofia.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: "x" } as never)).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
     expect(await db().dossierRead.count({ where: { userId: w.otherStaff.id } })).toBe(0);
   });
 });

@@ -60,8 +60,14 @@ describe("D2: filters", () => {
     const elsewhere = await makeDossier(org2.id, [], "Ailleurs");
     await db().dossier.update({ where: { id: fresh.id }, data: { lastActivityAt: new Date("2026-11-20T10:00:00Z") } });
     await db().dossier.update({ where: { id: old.id }, data: { lastActivityAt: new Date("2026-09-01T10:00:00Z") } });
-    await db().dossier.update({ where: { id: paused.id }, data: { lastActivityAt: new Date("2026-11-01T10:00:00Z"), pausedAt: now, pauseCause: "manual" } });
-    await db().dossier.update({ where: { id: elsewhere.id }, data: { lastActivityAt: new Date("2026-11-22T10:00:00Z") } });
+    await db().dossier.update({
+      where: { id: paused.id },
+      data: { lastActivityAt: new Date("2026-11-01T10:00:00Z"), pausedAt: now, pauseCause: "manual" },
+    });
+    await db().dossier.update({
+      where: { id: elsewhere.id },
+      data: { lastActivityAt: new Date("2026-11-22T10:00:00Z") },
+    });
     const a = await actor(staff.id);
     const titles = async (f: unknown) => (await dashboardRows(a, f, now)).map((r) => r.title);
     expect(await titles(filtersFromSearchParams({}))).toEqual(["Ailleurs", "Frais", "En pause"]);
@@ -71,7 +77,11 @@ describe("D2: filters", () => {
     expect(await titles({ ...all, organizationId: org2.id })).toEqual(["Ailleurs"]);
     expect((await dashboardRows(a, all, now)).find((r) => r.id === paused.id)).toMatchObject({ paused: true });
     expect(filtersFromSearchParams({ f: "1" })).toMatchObject({ recent: false });
-    expect(filtersFromSearchParams({ f: "1", recent: "1", paused: "1", org: org.id })).toMatchObject({ recent: true, paused: true, organizationId: org.id });
+    expect(filtersFromSearchParams({ f: "1", recent: "1", paused: "1", org: org.id })).toMatchObject({
+      recent: true,
+      paused: true,
+      organizationId: org.id,
+    });
     // Bad filter input falls back to the defaults rather than widening anything.
     expect(await titles({ organizationId: 42 })).toEqual(["Ailleurs", "Frais", "En pause"]);
     expect((await dashboardOrganizations(a)).map((o) => o.id).sort()).toEqual([org.id, org2.id].sort());
@@ -79,7 +89,10 @@ describe("D2: filters", () => {
 
   it("D1: the newest activity comes first", async () => {
     const w = await makeWorld();
-    const second = await makeDossier(w.org.id, [{ userId: w.advisor.id, role: "advisor" }, { userId: w.referent.id, role: "referent" }]);
+    const second = await makeDossier(w.org.id, [
+      { userId: w.advisor.id, role: "advisor" },
+      { userId: w.referent.id, role: "referent" },
+    ]);
     await say(w.referent.id, w.dossier.id);
     await say(w.referent.id, second.id);
     expect((await dashboardRows(await actor(w.advisor.id), all)).map((r) => r.id)).toEqual([second.id, w.dossier.id]);
@@ -94,11 +107,14 @@ describe("C7: unread counts", () => {
     const m1 = await say(w.referent.id, w.dossier.id, "un");
     await say(w.advisor.id, w.dossier.id, "deux");
     await say(w.applicant.id, w.dossier.id, "trois");
-    const unread = async (userId: string) => (await dashboardRows(await actor(userId), all)).find((r) => r.id === w.dossier.id)!.unread;
+    const unread = async (userId: string) =>
+      (await dashboardRows(await actor(userId), all)).find((r) => r.id === w.dossier.id)!.unread;
     expect(await unread(w.advisor.id)).toBe(2);
     expect(await unread(w.referent.id)).toBe(2);
     expect(await unread(w.staff.id)).toBe(3);
-    expect(await markRead(await actor(w.advisor.id), { dossierId: w.dossier.id, seq: m1.seq })).toMatchObject({ ok: true });
+    expect(await markRead(await actor(w.advisor.id), { dossierId: w.dossier.id, seq: m1.seq })).toMatchObject({
+      ok: true,
+    });
     expect(await unread(w.advisor.id)).toBe(1);
     const last = await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } });
     expect((await markRead(await actor(w.staff.id), { dossierId: w.dossier.id, seq: last.seq })).ok).toBe(true);
@@ -116,19 +132,37 @@ describe("C7: unread counts", () => {
     await say(w.referent.id, w.dossier.id);
     await say(w.referent.id, w.dossier.id);
     const a = await actor(w.advisor.id);
-    expect(await markRead(a, { dossierId: w.dossier.id, seq: 2 })).toMatchObject({ ok: true, value: { lastReadSeq: 2 } });
-    expect(await markRead(a, { dossierId: w.dossier.id, seq: 1 })).toMatchObject({ ok: true, value: { lastReadSeq: 2 } });
-    expect(await markRead(a, { dossierId: w.dossier.id, seq: 9999 })).toMatchObject({ ok: true, value: { lastReadSeq: 2 } });
+    expect(await markRead(a, { dossierId: w.dossier.id, seq: 2 })).toMatchObject({
+      ok: true,
+      value: { lastReadSeq: 2 },
+    });
+    expect(await markRead(a, { dossierId: w.dossier.id, seq: 1 })).toMatchObject({
+      ok: true,
+      value: { lastReadSeq: 2 },
+    });
+    expect(await markRead(a, { dossierId: w.dossier.id, seq: 9999 })).toMatchObject({
+      ok: true,
+      value: { lastReadSeq: 2 },
+    });
   });
 
   it("A1: marking read is refused to those who may not see the dossier, and bad input changes nothing", async () => {
     const w = await makeWorld();
     for (const who of [w.otherStaff, w.outsider]) {
-      expect(await markRead(await actor(who.id), { dossierId: w.dossier.id, seq: 1 })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await markRead(await actor(who.id), { dossierId: w.dossier.id, seq: 1 })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
     const a = await actor(w.advisor.id);
-    expect(await markRead(a, { dossierId: w.dossier.id, seq: -1 })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await markRead(a, { dossierId: w.dossier.id, seq: "3" })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await markRead(a, { dossierId: w.dossier.id, seq: -1 })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
+    expect(await markRead(a, { dossierId: w.dossier.id, seq: "3" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
     expect(await db().dossierRead.count({ where: { dossierId: w.dossier.id } })).toBe(0);
   });
 });

@@ -54,7 +54,11 @@ export async function dashboardRows(actor: Actor, rawFilters: unknown, now = new
     },
   });
   const ids = rows.map((r) => r.id);
-  const [unread, reco, solicitations] = await Promise.all([unreadCounts(actor.userId, ids), openRecommendationCounts(ids), solicitationCounts(ids)]);
+  const [unread, reco, solicitations] = await Promise.all([
+    unreadCounts(actor.userId, ids),
+    openRecommendationCounts(ids),
+    solicitationCounts(ids),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -85,11 +89,17 @@ export async function dashboardOrganizations(actor: Actor) {
 export async function unreadCounts(userId: string, dossierIds: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (dossierIds.length === 0) return out;
-  const reads = await db().dossierRead.findMany({ where: { userId, dossierId: { in: dossierIds } }, select: { dossierId: true, lastReadSeq: true } });
+  const reads = await db().dossierRead.findMany({
+    where: { userId, dossierId: { in: dossierIds } },
+    select: { dossierId: true, lastReadSeq: true },
+  });
   const last = new Map(reads.map((r) => [r.dossierId, r.lastReadSeq]));
   const groups = await db().message.groupBy({
     by: ["dossierId"],
-    where: { authorId: { not: userId }, OR: dossierIds.map((id) => ({ dossierId: id, seq: { gt: last.get(id) ?? 0 } })) },
+    where: {
+      authorId: { not: userId },
+      OR: dossierIds.map((id) => ({ dossierId: id, seq: { gt: last.get(id) ?? 0 } })),
+    },
     _count: { _all: true },
   });
   for (const g of groups) out.set(g.dossierId, g._count._all);
@@ -100,7 +110,10 @@ export async function unreadCounts(userId: string, dossierIds: string[]): Promis
  * C7: the user has read the conversation up to `seq`. The marker only grows and never passes the
  * dossier's own seq; anyone who may read the dossier (staff who are not members too) has one.
  */
-export async function markRead(actor: Pick<Actor, "userId" | "locale">, raw: unknown): Promise<Result<{ lastReadSeq: number }>> {
+export async function markRead(
+  actor: Pick<Actor, "userId" | "locale">,
+  raw: unknown,
+): Promise<Result<{ lastReadSeq: number }>> {
   const parsed = markReadSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const access = await dossierAccess(actor, parsed.data.dossierId);
@@ -108,9 +121,16 @@ export async function markRead(actor: Pick<Actor, "userId" | "locale">, raw: unk
   const seq = Math.min(parsed.data.seq, access.seq);
   const key = { userId_dossierId: { userId: actor.userId, dossierId: access.dossierId } };
   const row = await db().$transaction(async (tx) => {
-    await tx.dossierRead.upsert({ where: key, create: { userId: actor.userId, dossierId: access.dossierId, lastReadSeq: seq }, update: {} });
+    await tx.dossierRead.upsert({
+      where: key,
+      create: { userId: actor.userId, dossierId: access.dossierId, lastReadSeq: seq },
+      update: {},
+    });
     // Guarded in the database so that a late, older marker never moves it back.
-    await tx.dossierRead.updateMany({ where: { userId: actor.userId, dossierId: access.dossierId, lastReadSeq: { lt: seq } }, data: { lastReadSeq: seq } });
+    await tx.dossierRead.updateMany({
+      where: { userId: actor.userId, dossierId: access.dossierId, lastReadSeq: { lt: seq } },
+      data: { lastReadSeq: seq },
+    });
     // C7: a message read in the app before its email left: the email is cancelled.
     await cancelReadNotifications(tx, actor.userId, access.dossierId, seq);
     return tx.dossierRead.findUniqueOrThrow({ where: key, select: { lastReadSeq: true } });

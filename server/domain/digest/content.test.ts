@@ -11,14 +11,46 @@ describe("digest lines", () => {
   it("N4: every reported type reads in words, in French and English", () => {
     const reco = { title: "Isoler les combles", author: { id: "a", name: "Adèle" } };
     const cases: [DigestEvent, string, string][] = [
-      [ev(1, "message.created", { id: "m", body: "Bonjour", author: { id: "a", name: "Adèle" } }), "Adèle a écrit", "Adèle wrote"],
-      [ev(2, "recommendation.created", { recommendation: reco }), "Adèle a proposé une recommandation", "Adèle proposed a recommendation"],
-      [ev(3, "recommendation.status_changed", { recommendation: reco, from: "proposed", to: "done", byName: "Paul" }), "Paul a passé une recommandation de « Proposée » à « Faite »", "Paul moved a recommendation from “Proposed” to “Done”"],
-      [ev(4, "document.uploaded", { document: { name: "plan.pdf", uploadedBy: { name: "Marie" } } }), "Marie a déposé un fichier", "Marie uploaded a file"],
-      [ev(5, "dossier.paused", { cause: "manual", byName: "Paul" }), "Paul a mis le dossier en pause", "Paul paused the dossier"],
-      [ev(6, "dossier.paused", { cause: "inactivity", byName: null }), "Le dossier a été mis en pause automatiquement (inactivité)", "The dossier was paused automatically (inactivity)"],
-      [ev(7, "dossier.reactivated", { cause: "manual", byName: "Sam" }), "Dossier réactivé par Sam", "Dossier reactivated by Sam"],
-      [ev(8, "member.added", { name: "Marie", byName: "Paul" }), "Paul a ajouté Marie au dossier", "Paul added Marie to the dossier"],
+      [
+        ev(1, "message.created", { id: "m", body: "Bonjour", author: { id: "a", name: "Adèle" } }),
+        "Adèle a écrit",
+        "Adèle wrote",
+      ],
+      [
+        ev(2, "recommendation.created", { recommendation: reco }),
+        "Adèle a proposé une recommandation",
+        "Adèle proposed a recommendation",
+      ],
+      [
+        ev(3, "recommendation.status_changed", { recommendation: reco, from: "proposed", to: "done", byName: "Paul" }),
+        "Paul a passé une recommandation de « Proposée » à « Faite »",
+        "Paul moved a recommendation from “Proposed” to “Done”",
+      ],
+      [
+        ev(4, "document.uploaded", { document: { name: "plan.pdf", uploadedBy: { name: "Marie" } } }),
+        "Marie a déposé un fichier",
+        "Marie uploaded a file",
+      ],
+      [
+        ev(5, "dossier.paused", { cause: "manual", byName: "Paul" }),
+        "Paul a mis le dossier en pause",
+        "Paul paused the dossier",
+      ],
+      [
+        ev(6, "dossier.paused", { cause: "inactivity", byName: null }),
+        "Le dossier a été mis en pause automatiquement (inactivité)",
+        "The dossier was paused automatically (inactivity)",
+      ],
+      [
+        ev(7, "dossier.reactivated", { cause: "manual", byName: "Sam" }),
+        "Dossier réactivé par Sam",
+        "Dossier reactivated by Sam",
+      ],
+      [
+        ev(8, "member.added", { name: "Marie", byName: "Paul" }),
+        "Paul a ajouté Marie au dossier",
+        "Paul added Marie to the dossier",
+      ],
       [ev(9, "member.left", { name: "Marie" }), "Marie a quitté le dossier", "Marie left the dossier"],
     ];
     for (const [e, fr, en] of cases) {
@@ -35,19 +67,31 @@ describe("digest lines", () => {
   });
 
   it("N4: a section keeps the first lines in order and counts the rest", () => {
-    const events = Array.from({ length: MAX_ITEMS_PER_DOSSIER + 5 }, (_, i) => ev(100 - i, "message.created", { body: `m${100 - i}`, author: { name: "A" } }));
+    const events = Array.from({ length: MAX_ITEMS_PER_DOSSIER + 5 }, (_, i) =>
+      ev(100 - i, "message.created", { body: `m${100 - i}`, author: { name: "A" } }),
+    );
     const s = digestSection("fr", { id: "d", title: "D", url: "u" }, events)!;
     expect(s.items).toHaveLength(MAX_ITEMS_PER_DOSSIER);
     expect(s.items[0].seq).toBeLessThan(s.items[1].seq);
     expect(s.more).toBe(5);
-    expect(digestEmail("fr", { frequency: "daily", organization: "O", sections: [s], settingsUrl: "s" }).text).toContain("… et 5 autre(s) événement(s) dans le dossier");
+    expect(
+      digestEmail("fr", { frequency: "daily", organization: "O", sections: [s], settingsUrl: "s" }).text,
+    ).toContain("… et 5 autre(s) événement(s) dans le dossier");
   });
 });
 
 describe("digest and reminder emails", () => {
   it("N4, N5: HTML escapes what people wrote; the text version carries the links", () => {
-    const s = digestSection("fr", { id: "d1", title: "École <b>", url: "http://x/dossiers/d1" }, [ev(1, "message.created", { body: '<script>alert("x")</script>', author: { name: "Eve <img>" } })])!;
-    const mail = digestEmail("fr", { frequency: "weekly", organization: "Nord & Co", sections: [s], settingsUrl: "http://x/settings", unsubscribeUrl: "http://x/unsubscribe?u=1&s=2" });
+    const s = digestSection("fr", { id: "d1", title: "École <b>", url: "http://x/dossiers/d1" }, [
+      ev(1, "message.created", { body: '<script>alert("x")</script>', author: { name: "Eve <img>" } }),
+    ])!;
+    const mail = digestEmail("fr", {
+      frequency: "weekly",
+      organization: "Nord & Co",
+      sections: [s],
+      settingsUrl: "http://x/settings",
+      unsubscribeUrl: "http://x/unsubscribe?u=1&s=2",
+    });
     expect(mail.subject).toBe("Votre résumé de la semaine — Nord & Co");
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;");
@@ -59,7 +103,14 @@ describe("digest and reminder emails", () => {
   });
 
   it("R3, N2: the reminder lists the open recommendations with their status, in the recipient's language", () => {
-    const p = { title: "École", organization: "Nord", recommendations: [{ title: "Audit <énergie>", status: "in_progress" as const }], url: "http://x/r", weeks: 6, unsubscribeUrl: "http://x/u" };
+    const p = {
+      title: "École",
+      organization: "Nord",
+      recommendations: [{ title: "Audit <énergie>", status: "in_progress" as const }],
+      url: "http://x/r",
+      weeks: 6,
+      unsubscribeUrl: "http://x/u",
+    };
     const fr = reminderEmail("fr", p);
     expect(fr.text).toContain("- Audit <énergie> (En cours)");
     expect(fr.text).toContain("Voir les recommandations : http://x/r");

@@ -17,8 +17,12 @@ export type DigestEmailInput = {
 };
 
 export function digestEmail(locale: Locale, p: DigestEmailInput): RenderedEmail {
-  const subject = t(locale, p.frequency === "weekly" ? "digest.subject.weekly" : "digest.subject.daily", { organization: p.organization });
-  const intro = t(locale, p.frequency === "weekly" ? "digest.intro.weekly" : "digest.intro.daily", { organization: p.organization });
+  const subject = t(locale, p.frequency === "weekly" ? "digest.subject.weekly" : "digest.subject.daily", {
+    organization: p.organization,
+  });
+  const intro = t(locale, p.frequency === "weekly" ? "digest.intro.weekly" : "digest.intro.daily", {
+    organization: p.organization,
+  });
   const open = t(locale, "digest.open");
   const why = t(locale, "digest.footer");
   const settings = t(locale, "digest.settings");
@@ -28,18 +32,24 @@ export function digestEmail(locale: Locale, p: DigestEmailInput): RenderedEmail 
   const html: string[] = [`<p style="margin:0 0 16px">${escapeHtml(intro)}</p>`];
   for (const s of p.sections) {
     text.push(`## ${s.title}`);
-    html.push(`<h2 style="font-size:17px;margin:24px 0 8px">${escapeHtml(s.title)}</h2><ul style="margin:0 0 8px;padding-left:20px">`);
+    html.push(
+      `<h2 style="font-size:17px;margin:24px 0 8px">${escapeHtml(s.title)}</h2><ul style="margin:0 0 8px;padding-left:20px">`,
+    );
     for (const item of s.items) {
       text.push(`- ${item.text}`);
       if (item.detail) text.push(`  ${item.detail}`);
-      html.push(`<li style="margin:0 0 6px">${escapeHtml(item.text)}${item.detail ? `<br><span style="color:#475569">${escapeHtml(item.detail)}</span>` : ""}</li>`);
+      html.push(
+        `<li style="margin:0 0 6px">${escapeHtml(item.text)}${item.detail ? `<br><span style="color:#475569">${escapeHtml(item.detail)}</span>` : ""}</li>`,
+      );
     }
     if (s.more > 0) {
       const more = t(locale, "digest.more", { count: s.more });
       text.push(`- ${more}`);
       html.push(`<li style="margin:0 0 6px;color:#475569">${escapeHtml(more)}</li>`);
     }
-    html.push(`</ul><p style="margin:0 0 16px"><a href="${escapeHtml(s.url)}" style="color:#1d4ed8">${escapeHtml(open)}</a></p>`);
+    html.push(
+      `</ul><p style="margin:0 0 16px"><a href="${escapeHtml(s.url)}" style="color:#1d4ed8">${escapeHtml(open)}</a></p>`,
+    );
     text.push(t(locale, "digest.openLine", { url: s.url }), "");
   }
   text.push("", why, t(locale, "digest.settingsLine", { url: p.settingsUrl }));

@@ -29,8 +29,18 @@ export type DigestOutcome = "sent" | "empty" | "already_done";
 type Org = { id: string; name: string; timeZone: string };
 
 /** The start of the window: the last digest's slot, else the slot before this one (Friday for Monday). */
-export async function digestWindowStart(client: Tx | ReturnType<typeof db>, userId: string, org: Org, frequency: DigestFrequency, slot: Date): Promise<Date> {
-  const last = await client.digestRun.findFirst({ where: { userId, organizationId: org.id, slotAt: { lt: slot } }, orderBy: { slotAt: "desc" }, select: { slotAt: true } });
+export async function digestWindowStart(
+  client: Tx | ReturnType<typeof db>,
+  userId: string,
+  org: Org,
+  frequency: DigestFrequency,
+  slot: Date,
+): Promise<Date> {
+  const last = await client.digestRun.findFirst({
+    where: { userId, organizationId: org.id, slotAt: { lt: slot } },
+    orderBy: { slotAt: "desc" },
+    select: { slotAt: true },
+  });
   if (!last) return previousDigestSlot(frequency, slot, org.timeZone);
   return new Date(Math.max(last.slotAt.getTime(), slot.getTime() - DIGEST_LOOKBACK_MS));
 }
@@ -39,7 +49,13 @@ export async function digestWindowStart(client: Tx | ReturnType<typeof db>, user
  * The sections of a user's digest for events in (from, to] of this organization's dossiers, and the
  * language the gate says to write in. Reads through `client` so that it runs inside the caller's transaction.
  */
-export async function collectDigest(client: Tx, userId: string, organizationId: string, from: Date, to: Date): Promise<{ sections: DigestSection[]; locale: "fr" | "en" | null; email: string | null }> {
+export async function collectDigest(
+  client: Tx,
+  userId: string,
+  organizationId: string,
+  from: Date,
+  to: Date,
+): Promise<{ sections: DigestSection[]; locale: "fr" | "en" | null; email: string | null }> {
   const appUrl = env().appUrl;
   const dossiers = await client.dossier.findMany({
     where: { AND: [visibleDossiersWhere({ userId }), { organizationId }] },
@@ -70,8 +86,18 @@ export async function collectDigest(client: Tx, userId: string, organizationId: 
     });
     if (rows.length === 0) continue;
     const visible = access.side === "applicant" ? await outsidePauses(client, d.id, from, rows) : rows;
-    const events = await keepWhatConcerns(client, userId, access.side, d.id, visible.map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload) as unknown, at: r.createdAt })));
-    const section = digestSection(decision.locale, { id: d.id, title: d.title, url: `${appUrl}/dossiers/${encodeURIComponent(d.id)}` }, events);
+    const events = await keepWhatConcerns(
+      client,
+      userId,
+      access.side,
+      d.id,
+      visible.map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload) as unknown, at: r.createdAt })),
+    );
+    const section = digestSection(
+      decision.locale,
+      { id: d.id, title: d.title, url: `${appUrl}/dossiers/${encodeURIComponent(d.id)}` },
+      events,
+    );
     if (!section) continue;
     sections.push(section);
     locale = decision.locale;
@@ -84,7 +110,12 @@ export async function collectDigest(client: Tx, userId: string, organizationId: 
  * P4: the applicant side hears nothing about what happened while the dossier was paused, even once it is
  * reactivated before the digest leaves (the pause itself included; the reactivation is news again).
  */
-async function outsidePauses<T extends { seq: number; type: string }>(client: Tx, dossierId: string, from: Date, rows: T[]): Promise<T[]> {
+async function outsidePauses<T extends { seq: number; type: string }>(
+  client: Tx,
+  dossierId: string,
+  from: Date,
+  rows: T[],
+): Promise<T[]> {
   const before = await client.dossierEvent.findFirst({
     where: { dossierId, createdAt: { lte: from }, type: { in: [DOSSIER_PAUSED, DOSSIER_REACTIVATED] } },
     orderBy: { seq: "desc" },
@@ -105,17 +136,34 @@ async function outsidePauses<T extends { seq: number; type: string }>(client: Tx
  * to them (or, when the sender chose nobody, those the "questions from applicants" switch gives them),
  * and colleagues' questions to the applicants only when copied ("questions to applicants" switch).
  */
-async function keepWhatConcerns(client: Tx, userId: string, side: "applicant" | "advisor", dossierId: string, events: DigestEvent[]): Promise<DigestEvent[]> {
+async function keepWhatConcerns(
+  client: Tx,
+  userId: string,
+  side: "applicant" | "advisor",
+  dossierId: string,
+  events: DigestEvent[],
+): Promise<DigestEvent[]> {
   const messages = events.filter((e) => e.type === "message.created");
   if (messages.length === 0) return events;
-  const read = await client.dossierRead.findUnique({ where: { userId_dossierId: { userId, dossierId } }, select: { lastReadSeq: true } });
+  const read = await client.dossierRead.findUnique({
+    where: { userId_dossierId: { userId, dossierId } },
+    select: { lastReadSeq: true },
+  });
   const lastReadSeq = read?.lastReadSeq ?? 0;
   let keepMessage: (e: DigestEvent) => boolean = () => true;
   if (side === "advisor") {
-    const ids = messages.map((e) => (e.payload as { id?: string }).id).filter((x): x is string => typeof x === "string");
+    const ids = messages
+      .map((e) => (e.payload as { id?: string }).id)
+      .filter((x): x is string => typeof x === "string");
     const [recipients, participation, applicantSide] = await Promise.all([
-      client.messageRecipient.findMany({ where: { messageId: { in: ids } }, select: { messageId: true, userId: true } }),
-      client.dossierParticipation.findUnique({ where: { userId_dossierId: { userId, dossierId } }, select: { fromApplicants: true, toApplicants: true } }),
+      client.messageRecipient.findMany({
+        where: { messageId: { in: ids } },
+        select: { messageId: true, userId: true },
+      }),
+      client.dossierParticipation.findUnique({
+        where: { userId_dossierId: { userId, dossierId } },
+        select: { fromApplicants: true, toApplicants: true },
+      }),
       client.dossierMember.findMany({ where: { dossierId, side: "applicant" }, select: { userId: true } }),
     ]);
     const p = participation ?? defaultParticipation();
@@ -139,8 +187,16 @@ async function keepWhatConcerns(client: Tx, userId: string, side: "applicant" | 
  * N4: handles one user's slot: writes the DigestRun row (the idempotency guard), then the email when
  * there is something new. Returns what happened; a concurrent run of the same slot gets "already_done".
  */
-export async function sendDigest(userId: string, org: Org, frequency: DigestFrequency, slot: Date): Promise<DigestOutcome> {
-  const done = await db().digestRun.findUnique({ where: { userId_organizationId_slotAt: { userId, organizationId: org.id, slotAt: slot } }, select: { id: true } });
+export async function sendDigest(
+  userId: string,
+  org: Org,
+  frequency: DigestFrequency,
+  slot: Date,
+): Promise<DigestOutcome> {
+  const done = await db().digestRun.findUnique({
+    where: { userId_organizationId_slotAt: { userId, organizationId: org.id, slotAt: slot } },
+    select: { id: true },
+  });
   if (done) return "already_done";
   const appUrl = env().appUrl;
   let outcome: DigestOutcome;
@@ -148,13 +204,34 @@ export async function sendDigest(userId: string, org: Org, frequency: DigestFreq
     outcome = await db().$transaction(async (tx) => {
       // The guard first: it takes SQLite's write lock, and PostgreSQL's unique index makes a concurrent
       // transaction for the same slot wait and then fail.
-      const run = await tx.digestRun.create({ data: { userId, organizationId: org.id, frequency, slotAt: slot }, select: { id: true } });
+      const run = await tx.digestRun.create({
+        data: { userId, organizationId: org.id, frequency, slotAt: slot },
+        select: { id: true },
+      });
       const from = await digestWindowStart(tx, userId, org, frequency, slot);
       const { sections, locale, email } = await collectDigest(tx, userId, org.id, from, slot);
       if (sections.length === 0 || !locale || !email) return "empty" as const;
       // N5: one-click unsubscribe, as a link and as List-Unsubscribe headers.
-      const rendered = digestEmail(locale, { frequency, organization: org.name, sections, settingsUrl: `${appUrl}/settings/conversations`, unsubscribeUrl: unsubscribeUrl(userId) });
-      const deliveryId = await recordEmail({ kind: "digest", template: `digest.${frequency}`, toEmail: email, locale, userId, organizationId: org.id, headers: unsubscribeHeaders(userId), ...rendered }, tx);
+      const rendered = digestEmail(locale, {
+        frequency,
+        organization: org.name,
+        sections,
+        settingsUrl: `${appUrl}/settings/conversations`,
+        unsubscribeUrl: unsubscribeUrl(userId),
+      });
+      const deliveryId = await recordEmail(
+        {
+          kind: "digest",
+          template: `digest.${frequency}`,
+          toEmail: email,
+          locale,
+          userId,
+          organizationId: org.id,
+          headers: unsubscribeHeaders(userId),
+          ...rendered,
+        },
+        tx,
+      );
       await tx.digestRun.update({ where: { id: run.id }, data: { deliveryId } });
       return "sent" as const;
     });

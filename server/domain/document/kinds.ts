@@ -1,5 +1,25 @@
 // The accepted document extensions, without zod so that the upload form can check them first.
-export const ACCEPTED_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "gif", "webp", "docx", "xlsx", "pptx", "odt", "ods", "odp", "doc", "xls", "ppt", "rtf", "txt", "csv", "md"] as const;
+export const ACCEPTED_EXTENSIONS = [
+  "pdf",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "docx",
+  "xlsx",
+  "pptx",
+  "odt",
+  "ods",
+  "odp",
+  "doc",
+  "xls",
+  "ppt",
+  "rtf",
+  "txt",
+  "csv",
+  "md",
+] as const;
 export type AcceptedExtension = (typeof ACCEPTED_EXTENSIONS)[number];
 
 export function extensionOf(name: string): string {

@@ -7,10 +7,12 @@ export const NAME_MAX = 200;
 
 type Kind = { mime: string; magic: (b: Buffer) => boolean };
 
-const starts = (sig: number[] | string, offset = 0) => (b: Buffer) => {
-  const bytes = typeof sig === "string" ? Buffer.from(sig, "latin1") : Buffer.from(sig);
-  return b.length >= offset + bytes.length && b.subarray(offset, offset + bytes.length).equals(bytes);
-};
+const starts =
+  (sig: number[] | string, offset = 0) =>
+  (b: Buffer) => {
+    const bytes = typeof sig === "string" ? Buffer.from(sig, "latin1") : Buffer.from(sig);
+    return b.length >= offset + bytes.length && b.subarray(offset, offset + bytes.length).equals(bytes);
+  };
 const zip = starts([0x50, 0x4b, 0x03, 0x04]);
 const ole = starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Text: no NUL byte in the first 8 KiB (binaries almost always have one). */
@@ -37,7 +39,6 @@ export const DOCUMENT_KINDS: Record<AcceptedExtension, Kind> = {
   csv: { mime: "text/csv; charset=utf-8", magic: text },
   md: { mime: "text/markdown; charset=utf-8", magic: text },
 };
-
 
 /** A file name as stored and shown: no path, no control characters, trimmed. */
 export function cleanName(name: string): string {

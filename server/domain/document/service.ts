@@ -24,10 +24,26 @@ const select = {
   uploader: { select: { id: true, name: true, email: true } },
 } as const;
 
-type Row = { id: string; dossierId: string; originalName: string; mimeType: string; size: number; createdAt: Date; uploader: { id: string; name: string | null; email: string } };
+type Row = {
+  id: string;
+  dossierId: string;
+  originalName: string;
+  mimeType: string;
+  size: number;
+  createdAt: Date;
+  uploader: { id: string; name: string | null; email: string };
+};
 
 function toView(r: Row): DocumentView {
-  return { id: r.id, dossierId: r.dossierId, name: r.originalName, mimeType: r.mimeType, size: r.size, createdAt: r.createdAt.toISOString(), uploadedBy: { id: r.uploader.id, name: r.uploader.name ?? r.uploader.email } };
+  return {
+    id: r.id,
+    dossierId: r.dossierId,
+    name: r.originalName,
+    mimeType: r.mimeType,
+    size: r.size,
+    createdAt: r.createdAt.toISOString(),
+    uploadedBy: { id: r.uploader.id, name: r.uploader.name ?? r.uploader.email },
+  };
 }
 
 class AccessLost extends Error {}
@@ -37,7 +53,11 @@ export function maxDocumentMegabytes(): number {
 }
 
 /** Uploads one file to a dossier. Bad files are refused with a message in the actor's language, and nothing is kept. */
-export async function uploadDocument(actor: Actor, raw: unknown, now = new Date()): Promise<{ ok: true; document: DocumentView } | { ok: false; error: AppError }> {
+export async function uploadDocument(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ ok: true; document: DocumentView } | { ok: false; error: AppError }> {
   const parsed = uploadSchema.safeParse(raw);
   if (!parsed.success) {
     const missing = raw && typeof raw === "object" && !((raw as { bytes?: unknown }).bytes instanceof Buffer);
@@ -48,7 +68,10 @@ export async function uploadDocument(actor: Actor, raw: unknown, now = new Date(
   if (!(await canUploadDocument(actor, input.dossierId))) return fail("not_found", actor.locale);
   const checked = checkFile(input.name, input.bytes, env().DOCUMENT_MAX_BYTES);
   if ("problem" in checked) {
-    return { ok: false, error: { code: "invalid", message: t(actor.locale, checked.problem, { max: maxDocumentMegabytes() }) } };
+    return {
+      ok: false,
+      error: { code: "invalid", message: t(actor.locale, checked.problem, { max: maxDocumentMegabytes() }) },
+    };
   }
 
   const key = await storeFile(input.bytes);
@@ -72,9 +95,21 @@ export async function uploadDocument(actor: Actor, raw: unknown, now = new Date(
       });
       const document = toView(row);
       const payload: DocumentUploadedPayload = { document };
-      const event = await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: DOCUMENT_UPLOADED, audience: "all", actorId: actor.userId, payload, at: now });
+      const event = await appendEvent(tx, {
+        dossierId: input.dossierId,
+        organizationId,
+        seq,
+        type: DOCUMENT_UPLOADED,
+        audience: "all",
+        actorId: actor.userId,
+        payload,
+        at: now,
+      });
       // P6: an upload by the applicant side is applicant activity.
-      return { document, events: [event, ...(await reactivateOnApplicantActivity(tx, access, actor, "document", now))] };
+      return {
+        document,
+        events: [event, ...(await reactivateOnApplicantActivity(tx, access, actor, "document", now))],
+      };
     });
     publishAll(events);
     return { ok: true, document };
@@ -87,14 +122,26 @@ export async function uploadDocument(actor: Actor, raw: unknown, now = new Date(
 
 /** The Documents tab: the dossier's documents, newest first. */
 export async function listDocuments(access: DossierAccess): Promise<DocumentView[]> {
-  const rows = await db().document.findMany({ where: { dossierId: access.dossierId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select, take: 500 });
+  const rows = await db().document.findMany({
+    where: { dossierId: access.dossierId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select,
+    take: 500,
+  });
   return rows.map(toView);
 }
 
 /** A document's bytes and names for download, or null (404) when the actor may not see it. */
-export async function documentForDownload(actor: Pick<Actor, "userId">, dossierId: string, documentId: string): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
+export async function documentForDownload(
+  actor: Pick<Actor, "userId">,
+  dossierId: string,
+  documentId: string,
+): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
   if (!(await canReadDocuments(actor, dossierId))) return null;
-  const doc = await db().document.findFirst({ where: { id: documentId, dossierId }, select: { originalName: true, mimeType: true, storageKey: true } });
+  const doc = await db().document.findFirst({
+    where: { id: documentId, dossierId },
+    select: { originalName: true, mimeType: true, storageKey: true },
+  });
   if (!doc) return null;
   const bytes = await readFile(doc.storageKey);
   return bytes ? { name: doc.originalName, mimeType: doc.mimeType, bytes } : null;
@@ -102,7 +149,12 @@ export async function documentForDownload(actor: Pick<Actor, "userId">, dossierI
 
 /** Content-Disposition for a download: attachment, an ASCII fallback and the exact name in RFC 5987 form. */
 export function contentDisposition(name: string): string {
-  const fallback = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\;]/g, "_").trim() || "document";
+  const fallback =
+    name
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\;]/g, "_")
+      .trim() || "document";
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

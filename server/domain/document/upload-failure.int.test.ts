@@ -34,12 +34,26 @@ afterAll(async () => {
 it("a failed transaction leaves no Document row, no event and no file on disk", async () => {
   const w = await makeWorld();
   failing.on = true;
-  await expect(uploadDocument(await actor(w.applicant.id), { dossierId: w.dossier.id, name: "plans.pdf", bytes: Buffer.from("%PDF-1.4 x") })).rejects.toThrow("simulated database failure");
+  await expect(
+    uploadDocument(await actor(w.applicant.id), {
+      dossierId: w.dossier.id,
+      name: "plans.pdf",
+      bytes: Buffer.from("%PDF-1.4 x"),
+    }),
+  ).rejects.toThrow("simulated database failure");
   failing.on = false;
   expect(await db().document.count()).toBe(0);
   expect(await db().dossierEvent.count()).toBe(0);
   expect(fs.readdirSync(uploadDir)).toEqual([]);
   // And the next upload works.
-  expect((await uploadDocument(await actor(w.applicant.id), { dossierId: w.dossier.id, name: "plans.pdf", bytes: Buffer.from("%PDF-1.4 x") })).ok).toBe(true);
+  expect(
+    (
+      await uploadDocument(await actor(w.applicant.id), {
+        dossierId: w.dossier.id,
+        name: "plans.pdf",
+        bytes: Buffer.from("%PDF-1.4 x"),
+      })
+    ).ok,
+  ).toBe(true);
   expect(fs.readdirSync(uploadDir)).toHaveLength(1);
 });

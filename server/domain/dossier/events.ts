@@ -24,13 +24,21 @@ const INSERT_EVENT = sql(
  * first in the transaction so that SQLite takes its write lock before any read. Undefined when the
  * dossier does not exist.
  */
-export async function takeSeq(q: HotQueries, dossierId: string, at: Date): Promise<{ seq: number; organizationId: string } | undefined> {
+export async function takeSeq(
+  q: HotQueries,
+  dossierId: string,
+  at: Date,
+): Promise<{ seq: number; organizationId: string } | undefined> {
   const row = await q.get<{ seq: number | bigint; organizationId: string }>(TAKE_SEQ, [at, at, dossierId]);
   return row && { seq: Number(row.seq), organizationId: row.organizationId };
 }
 
 /** takeSeq for a dossier known to exist (its access was checked in the transaction). */
-export async function nextSeq(tx: Tx | HotQueries, dossierId: string, at: Date): Promise<{ seq: number; organizationId: string }> {
+export async function nextSeq(
+  tx: Tx | HotQueries,
+  dossierId: string,
+  at: Date,
+): Promise<{ seq: number; organizationId: string }> {
   const taken = await takeSeq(queriesOf(tx), dossierId, at);
   if (!taken) throw new Error(`dossier ${dossierId} not found`);
   return taken;
@@ -38,16 +46,54 @@ export async function nextSeq(tx: Tx | HotQueries, dossierId: string, at: Date):
 
 export async function appendEvent(
   tx: Tx | HotQueries,
-  e: { dossierId: string; organizationId: string; seq: number; type: string; audience: Audience; actorId: string | null; payload: unknown; at: Date },
+  e: {
+    dossierId: string;
+    organizationId: string;
+    seq: number;
+    type: string;
+    audience: Audience;
+    actorId: string | null;
+    payload: unknown;
+    at: Date;
+  },
 ): Promise<PublishedEvent> {
-  await queriesOf(tx).write(INSERT_EVENT, [newId(), e.dossierId, e.seq, e.type, e.audience, e.actorId, JSON.stringify(e.payload), e.at]);
-  return { dossierId: e.dossierId, seq: e.seq, type: e.type, payload: e.payload, at: e.at.toISOString(), audience: e.audience, organizationId: e.organizationId };
+  await queriesOf(tx).write(INSERT_EVENT, [
+    newId(),
+    e.dossierId,
+    e.seq,
+    e.type,
+    e.audience,
+    e.actorId,
+    JSON.stringify(e.payload),
+    e.at,
+  ]);
+  return {
+    dossierId: e.dossierId,
+    seq: e.seq,
+    type: e.type,
+    payload: e.payload,
+    at: e.at.toISOString(),
+    audience: e.audience,
+    organizationId: e.organizationId,
+  };
 }
 
 export function publishAll(events: PublishedEvent[]) {
   for (const e of events) publisher().dossierEvent(e);
 }
 
-export function toWire(row: { dossierId: string; seq: number; type: string; payload: string; createdAt: Date }): DossierEventWire {
-  return { dossierId: row.dossierId, seq: row.seq, type: row.type, payload: JSON.parse(row.payload), at: row.createdAt.toISOString() };
+export function toWire(row: {
+  dossierId: string;
+  seq: number;
+  type: string;
+  payload: string;
+  createdAt: Date;
+}): DossierEventWire {
+  return {
+    dossierId: row.dossierId,
+    seq: row.seq,
+    type: row.type,
+    payload: JSON.parse(row.payload),
+    at: row.createdAt.toISOString(),
+  };
 }

@@ -12,7 +12,8 @@ const STAFF_ROLES = ["staff", "admin"];
 export function visibleDossiersWhere(actor: Pick<Actor, "userId">): Prisma.DossierWhereInput {
   // Prisma reads an undefined value as "no condition": without this guard a caller passing a user row
   // ({ id }) instead of an actor would match every member, so every dossier.
-  if (typeof actor.userId !== "string" || actor.userId.length === 0) throw new Error("visibleDossiersWhere needs an actor with a userId");
+  if (typeof actor.userId !== "string" || actor.userId.length === 0)
+    throw new Error("visibleDossiersWhere needs an actor with a userId");
   return {
     OR: [
       { members: { some: { userId: actor.userId } } },
@@ -43,18 +44,36 @@ const ACCESS = sql(
    WHERE d."id" = ?`,
 );
 
-type AccessRow = { id: string; organizationId: string; seq: number | bigint; pausedAt: unknown; memberRole: string | null; holder: unknown; orgRole: string | null };
+type AccessRow = {
+  id: string;
+  organizationId: string;
+  seq: number | bigint;
+  pausedAt: unknown;
+  memberRole: string | null;
+  holder: unknown;
+  orgRole: string | null;
+};
 
 /**
  * The actor's roles on a dossier, or null when they may not see it. Without a client it reads through
  * the hot statements; give the transaction when the answer must hold under its lock.
  */
-export async function dossierAccess(actor: Pick<Actor, "userId">, dossierId: string, client?: Db | Tx | HotQueries): Promise<DossierAccess | null> {
-  if (typeof actor.userId !== "string" || actor.userId.length === 0) throw new Error("dossierAccess needs an actor with a userId");
-  const row = await (client ? queriesOf(client) : hot()).get<AccessRow>(ACCESS, [actor.userId, actor.userId, dossierId]);
+export async function dossierAccess(
+  actor: Pick<Actor, "userId">,
+  dossierId: string,
+  client?: Db | Tx | HotQueries,
+): Promise<DossierAccess | null> {
+  if (typeof actor.userId !== "string" || actor.userId.length === 0)
+    throw new Error("dossierAccess needs an actor with a userId");
+  const row = await (client ? queriesOf(client) : hot()).get<AccessRow>(ACCESS, [
+    actor.userId,
+    actor.userId,
+    dossierId,
+  ]);
   if (!row) return null;
   const roles = new Set<DossierRole>();
-  if (row.memberRole === "referent" || row.memberRole === "applicant" || row.memberRole === "advisor") roles.add(row.memberRole);
+  if (row.memberRole === "referent" || row.memberRole === "applicant" || row.memberRole === "advisor")
+    roles.add(row.memberRole);
   if (row.memberRole !== null && asBool(row.holder)) roles.add("holder");
   if (row.orgRole !== null && STAFF_ROLES.includes(row.orgRole)) roles.add("staff");
   // visibleDossiersWhere: a member of the dossier, or staff/admin of its organization.
@@ -100,8 +119,13 @@ export type PartnerAccess = {
   solicitationIds: string[];
 };
 
-export async function partnerAccess(actor: Pick<Actor, "userId">, dossierId: string, client: Db | Tx = db()): Promise<PartnerAccess | null> {
-  if (typeof actor.userId !== "string" || actor.userId.length === 0) throw new Error("partnerAccess needs an actor with a userId");
+export async function partnerAccess(
+  actor: Pick<Actor, "userId">,
+  dossierId: string,
+  client: Db | Tx = db(),
+): Promise<PartnerAccess | null> {
+  if (typeof actor.userId !== "string" || actor.userId.length === 0)
+    throw new Error("partnerAccess needs an actor with a userId");
   const dossier = await client.dossier.findFirst({
     where: { id: dossierId, solicitations: { some: { partnerUserId: actor.userId, revokedAt: null } } },
     select: {
@@ -110,11 +134,21 @@ export async function partnerAccess(actor: Pick<Actor, "userId">, dossierId: str
       seq: true,
       workflowStatus: true,
       template: { select: { statuses: true } },
-      solicitations: { where: { partnerUserId: actor.userId, revokedAt: null }, select: { id: true }, orderBy: { createdAt: "asc" } },
+      solicitations: {
+        where: { partnerUserId: actor.userId, revokedAt: null },
+        select: { id: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!dossier) return null;
   const status = partnerStatus(dossier.workflowStatus, dossier.template?.statuses);
   if (!status.visible) return null;
-  return { dossierId: dossier.id, organizationId: dossier.organizationId, seq: dossier.seq, editable: status.editable, solicitationIds: dossier.solicitations.map((s) => s.id) };
+  return {
+    dossierId: dossier.id,
+    organizationId: dossier.organizationId,
+    seq: dossier.seq,
+    editable: status.editable,
+    solicitationIds: dossier.solicitations.map((s) => s.id),
+  };
 }

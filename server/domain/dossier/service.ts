@@ -47,7 +47,14 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
   if (!dossier) return null;
   return {
     access,
-    shell: { id: dossierId, title: dossier.title, organizationName: dossier.organizationName, pausedAt: access.pausedAt?.toISOString() ?? null, seq: access.seq, side: access.side },
+    shell: {
+      id: dossierId,
+      title: dossier.title,
+      organizationName: dossier.organizationName,
+      pausedAt: access.pausedAt?.toISOString() ?? null,
+      seq: access.seq,
+      side: access.side,
+    },
   };
 }
 
@@ -58,8 +65,20 @@ const MEMBERS = sql(
 );
 
 export async function listMembers(access: DossierAccess) {
-  const rows = await hot().all<{ role: string; holder: unknown; side: string; userId: string; name: string | null; email: string }>(MEMBERS, [access.dossierId]);
-  return rows.map((r) => ({ role: r.role, holder: asBool(r.holder), side: r.side, user: { id: r.userId, name: r.name, email: r.email } }));
+  const rows = await hot().all<{
+    role: string;
+    holder: unknown;
+    side: string;
+    userId: string;
+    name: string | null;
+    email: string;
+  }>(MEMBERS, [access.dossierId]);
+  return rows.map((r) => ({
+    role: r.role,
+    holder: asBool(r.holder),
+    side: r.side,
+    user: { id: r.userId, name: r.name, email: r.email },
+  }));
 }
 
 /** Events after `afterSeq` that this viewer may see, or "reload" when too far behind. */
@@ -67,8 +86,24 @@ export async function eventsAfter(
   access: DossierAccess,
   afterSeq: number,
 ): Promise<{ seq: number; events: DossierEventWire[] } | { seq: number; reload: true }> {
-  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(EVENTS_AFTER, [access.dossierId, afterSeq, ...audienceSlots(access), CATCH_UP_LIMIT + 1]);
+  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(EVENTS_AFTER, [
+    access.dossierId,
+    afterSeq,
+    ...audienceSlots(access),
+    CATCH_UP_LIMIT + 1,
+  ]);
   const seq = rows.length ? Math.max(access.seq, Number(rows[rows.length - 1].seq)) : access.seq;
   if (rows.length > CATCH_UP_LIMIT) return { seq, reload: true };
-  return { seq, events: rows.map((r) => toWire({ dossierId: access.dossierId, seq: Number(r.seq), type: r.type, payload: r.payload, createdAt: asDate(r.createdAt) })) };
+  return {
+    seq,
+    events: rows.map((r) =>
+      toWire({
+        dossierId: access.dossierId,
+        seq: Number(r.seq),
+        type: r.type,
+        payload: r.payload,
+        createdAt: asDate(r.createdAt),
+      }),
+    ),
+  };
 }

@@ -5,10 +5,20 @@ import { fail } from "../../errors";
 import { createDossier, inviteMembers, leaveDossier, removeMember } from "./service";
 import { splitEmails } from "./schema";
 
-export async function createDossierAction(input: { organizationId: string; title: string; referentEmail: string; applicantEmails: string; advisorEmails: string }) {
+export async function createDossierAction(input: {
+  organizationId: string;
+  title: string;
+  referentEmail: string;
+  applicantEmails: string;
+  advisorEmails: string;
+}) {
   const actor = await currentActor();
   if (!actor) return fail("unauthorized", "fr");
-  return createDossier(actor, { ...input, applicantEmails: splitEmails(String(input?.applicantEmails ?? "")), advisorEmails: splitEmails(String(input?.advisorEmails ?? "")) });
+  return createDossier(actor, {
+    ...input,
+    applicantEmails: splitEmails(String(input?.applicantEmails ?? "")),
+    advisorEmails: splitEmails(String(input?.advisorEmails ?? "")),
+  });
 }
 
 export async function inviteMembersAction(input: { dossierId: string; side: string; emails: string }) {

@@ -8,6 +8,13 @@ export const MEMBER_LEFT = "member.left";
 export type MemberRole = "referent" | "applicant" | "advisor";
 
 export type DossierCreatedPayload = { title: string; byUserId: string; byName: string };
-export type MemberAddedPayload = { userId: string; name: string; role: MemberRole; holder: boolean; byUserId: string; byName: string };
+export type MemberAddedPayload = {
+  userId: string;
+  name: string;
+  role: MemberRole;
+  holder: boolean;
+  byUserId: string;
+  byName: string;
+};
 export type MemberRemovedPayload = { userId: string; name: string; byUserId: string; byName: string };
 export type MemberLeftPayload = { userId: string; name: string };

@@ -9,7 +9,9 @@ export function canManageMembers(access: DossierAccess | null): access is Dossie
 }
 
 /** Why this actor may not leave, as a catalogue key, or null when they may. */
-export function leaveProblem(access: DossierAccess): "membership.referentCannotLeave" | "membership.holderCannotLeave" | "membership.notMember" | null {
+export function leaveProblem(
+  access: DossierAccess,
+): "membership.referentCannotLeave" | "membership.holderCannotLeave" | "membership.notMember" | null {
   if (access.roles.includes("referent")) return "membership.referentCannotLeave";
   // The holder hands the dossier over first (T2): a dossier always keeps its holder.
   if (access.roles.includes("holder")) return "membership.holderCannotLeave";
@@ -19,7 +21,10 @@ export function leaveProblem(access: DossierAccess): "membership.referentCannotL
 
 /** The organization role of an actor, or null when they are not in it. Advisors and staff create dossiers. */
 export async function organizationRole(actor: Pick<Actor, "userId">, organizationId: string, client: Db | Tx = db()) {
-  const m = await client.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: actor.userId } }, select: { role: true } });
+  const m = await client.membership.findUnique({
+    where: { organizationId_userId: { organizationId, userId: actor.userId } },
+    select: { role: true },
+  });
   return m?.role ?? null;
 }
 

@@ -20,13 +20,23 @@ describe("A3: revocation", () => {
 
     const revoked = nextEvent<{ dossierId: string }>(marie, "dossier:revoked");
     const paulSees = nextEvent<DossierEventWire>(paul, "dossier:event");
-    expect((await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id, userId: w.applicant.id })).ok).toBe(true);
+    expect(
+      (await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id, userId: w.applicant.id })).ok,
+    ).toBe(true);
     expect(await revoked).toEqual({ dossierId: w.dossier.id });
     expect((await paulSees).type).toBe("member.removed");
 
     const quiet = noEvent(marie, "dossier:event", 500);
     const paulGetsMessage = nextEvent<DossierEventWire>(paul, "dossier:event");
-    expect((await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: "after-removal-01", body: "Toujours là ?" })).ok).toBe(true);
+    expect(
+      (
+        await postMessage(await actor(w.referent.id), {
+          dossierId: w.dossier.id,
+          clientId: "after-removal-01",
+          body: "Toujours là ?",
+        })
+      ).ok,
+    ).toBe(true);
     expect((await paulGetsMessage).type).toBe("message.created");
     expect(await quiet).toBe(true);
 
@@ -50,18 +60,26 @@ describe("A3: revocation", () => {
     expect((await leaveDossier(await actor(w.applicant.id), { dossierId: w.dossier.id })).ok).toBe(true);
     await both;
     const quiet = Promise.all([noEvent(tab1, "dossier:event", 400), noEvent(tab2, "dossier:event", 400)]);
-    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: "after-leave-0001", body: "Au revoir" });
+    await postMessage(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      clientId: "after-leave-0001",
+      body: "Au revoir",
+    });
     expect(await quiet).toEqual([true, true]);
   });
 
   it("A3: removing a member who is also staff of the organization revokes nothing (they still may see it)", async () => {
     const w = await makeWorld();
     const { db } = await import("../../db");
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: w.staff.id, role: "advisor", side: "advisor" } });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: w.staff.id, role: "advisor", side: "advisor" },
+    });
     const sam = await client(w.staff.id);
     await join(sam, w.dossier.id);
     const none = noEvent(sam, "dossier:revoked", 400);
-    expect((await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id, userId: w.staff.id })).ok).toBe(true);
+    expect((await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id, userId: w.staff.id })).ok).toBe(
+      true,
+    );
     expect(await none).toBe(true);
     expect(await join(sam, w.dossier.id)).toMatchObject({ ok: true });
   });

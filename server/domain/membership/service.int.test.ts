@@ -25,9 +25,15 @@ beforeAll(async () => {
 afterAll(async () => tdb.cleanup());
 
 const members = async (dossierId: string) =>
-  (await db().dossierMember.findMany({ where: { dossierId }, select: { userId: true, role: true, holder: true } })).sort((a, b) => a.userId.localeCompare(b.userId));
+  (
+    await db().dossierMember.findMany({ where: { dossierId }, select: { userId: true, role: true, holder: true } })
+  ).sort((a, b) => a.userId.localeCompare(b.userId));
 const events = (dossierId: string) => db().dossierEvent.findMany({ where: { dossierId }, orderBy: { seq: "asc" } });
-const snapshot = async (dossierId: string) => ({ members: await members(dossierId), events: (await events(dossierId)).length, mails: await db().emailDelivery.count() });
+const snapshot = async (dossierId: string) => ({
+  members: await members(dossierId),
+  events: (await events(dossierId)).length,
+  mails: await db().emailDelivery.count(),
+});
 
 describe("create a dossier", () => {
   it("an advisor creates a dossier: holder, referent, members, one invitation each in the outbox", async () => {
@@ -42,7 +48,10 @@ describe("create a dossier", () => {
     });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    const d = await db().dossier.findUniqueOrThrow({ where: { id: res.value.dossierId }, include: { members: { include: { user: true } } } });
+    const d = await db().dossier.findUniqueOrThrow({
+      where: { id: res.value.dossierId },
+      include: { members: { include: { user: true } } },
+    });
     expect(d.organizationId).toBe(w.org.id);
     const byEmail = new Map(d.members.map((m) => [m.user.email, m]));
     expect(byEmail.get(w.advisor.email)).toMatchObject({ role: "advisor", holder: true, side: "advisor" });
@@ -50,13 +59,25 @@ describe("create a dossier", () => {
     expect(byEmail.get(w.applicant.email)).toMatchObject({ role: "applicant", side: "applicant" });
     expect(byEmail.get(colleague.email)).toMatchObject({ role: "advisor", holder: false });
     const mails = await db().emailDelivery.findMany({ where: { dossierId: d.id } });
-    expect(mails.map((m) => m.toEmail).sort()).toEqual(["nouvelle.referente@exemple.test", w.applicant.email, colleague.email].sort());
-    expect(mails.every((m) => m.kind === "transactional" && m.template === "invitation" && m.text.includes(`/dossiers/${d.id}`))).toBe(true);
+    expect(mails.map((m) => m.toEmail).sort()).toEqual(
+      ["nouvelle.referente@exemple.test", w.applicant.email, colleague.email].sort(),
+    );
+    expect(
+      mails.every(
+        (m) => m.kind === "transactional" && m.template === "invitation" && m.text.includes(`/dossiers/${d.id}`),
+      ),
+    ).toBe(true);
     // In the invitee's language.
     expect(mails.find((m) => m.toEmail === colleague.email)).toMatchObject({ locale: "en" });
     expect(mails.find((m) => m.toEmail === w.applicant.email)?.subject).toMatch(/invité/);
     const ev = await events(d.id);
-    expect(ev.map((e) => e.type)).toEqual(["dossier.created", "member.added", "member.added", "member.added", "member.added"]);
+    expect(ev.map((e) => e.type)).toEqual([
+      "dossier.created",
+      "member.added",
+      "member.added",
+      "member.added",
+      "member.added",
+    ]);
     expect(ev.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     // A4: applicant-visible payloads carry no email address.
     expect(ev.every((e) => e.audience === "all" && !e.payload.includes("@"))).toBe(true);
@@ -64,7 +85,12 @@ describe("create a dossier", () => {
 
   it("staff creates a dossier without becoming a member; the first advisor listed holds it", async () => {
     const w = await makeWorld();
-    const res = await createDossier(await actor(w.staff.id), { organizationId: w.org.id, title: "Par le staff", referentEmail: w.referent.email, advisorEmails: [w.outsider.email] });
+    const res = await createDossier(await actor(w.staff.id), {
+      organizationId: w.org.id,
+      title: "Par le staff",
+      referentEmail: w.referent.email,
+      advisorEmails: [w.outsider.email],
+    });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const ms = await members(res.value.dossierId);
@@ -76,7 +102,11 @@ describe("create a dossier", () => {
     const w = await makeWorld();
     const before = await db().dossier.count();
     for (const who of [w.referent, w.applicant, w.otherStaff]) {
-      const res = await createDossier(await actor(who.id), { organizationId: w.org.id, title: "Non", referentEmail: "x@exemple.test" });
+      const res = await createDossier(await actor(who.id), {
+        organizationId: w.org.id,
+        title: "Non",
+        referentEmail: "x@exemple.test",
+      });
       expect(res).toMatchObject({ ok: false, error: { code: "not_found" } });
     }
     expect(await db().dossier.count()).toBe(before);
@@ -85,27 +115,67 @@ describe("create a dossier", () => {
   it("invalid emails and advisors outside the organization are refused, nothing created", async () => {
     const w = await makeWorld();
     const a = await actor(w.advisor.id);
-    const before = { dossiers: await db().dossier.count(), users: await db().user.count(), mails: await db().emailDelivery.count() };
-    const bad = await createDossier(a, { organizationId: w.org.id, title: "T", referentEmail: "pas-un-email", applicantEmails: [] });
-    expect(bad).toMatchObject({ ok: false, error: { code: "invalid", message: expect.stringContaining("pas-un-email") } });
-    const badApplicant = await createDossier(a, { organizationId: w.org.id, title: "T", referentEmail: "ok@exemple.test", applicantEmails: ["new@exemple.test", "nope@"] });
+    const before = {
+      dossiers: await db().dossier.count(),
+      users: await db().user.count(),
+      mails: await db().emailDelivery.count(),
+    };
+    const bad = await createDossier(a, {
+      organizationId: w.org.id,
+      title: "T",
+      referentEmail: "pas-un-email",
+      applicantEmails: [],
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: expect.stringContaining("pas-un-email") },
+    });
+    const badApplicant = await createDossier(a, {
+      organizationId: w.org.id,
+      title: "T",
+      referentEmail: "ok@exemple.test",
+      applicantEmails: ["new@exemple.test", "nope@"],
+    });
     expect(badApplicant).toMatchObject({ ok: false, error: { code: "invalid" } });
-    const foreignAdvisor = await createDossier(a, { organizationId: w.org.id, title: "T", referentEmail: "ok@exemple.test", advisorEmails: [w.otherStaff.email] });
-    expect(foreignAdvisor).toMatchObject({ ok: false, error: { code: "invalid", message: expect.stringContaining(w.otherStaff.email) } });
-    expect(await createDossier(a, { organizationId: w.org.id, title: "   ", referentEmail: "ok@exemple.test" })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect({ dossiers: await db().dossier.count(), users: await db().user.count(), mails: await db().emailDelivery.count() }).toEqual(before);
+    const foreignAdvisor = await createDossier(a, {
+      organizationId: w.org.id,
+      title: "T",
+      referentEmail: "ok@exemple.test",
+      advisorEmails: [w.otherStaff.email],
+    });
+    expect(foreignAdvisor).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: expect.stringContaining(w.otherStaff.email) },
+    });
+    expect(
+      await createDossier(a, { organizationId: w.org.id, title: "   ", referentEmail: "ok@exemple.test" }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect({
+      dossiers: await db().dossier.count(),
+      users: await db().user.count(),
+      mails: await db().emailDelivery.count(),
+    }).toEqual(before);
   });
 });
 
 describe("invite", () => {
   it("an advisor invites an unknown applicant: the user is created, added, and the invitation is in the outbox of the same transaction", async () => {
     const w = await makeWorld();
-    const res = await inviteMembers(await actor(w.advisor.id), { dossierId: w.dossier.id, side: "applicant", emails: ["Inconnu@Exemple.test"] });
+    const res = await inviteMembers(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      side: "applicant",
+      emails: ["Inconnu@Exemple.test"],
+    });
     expect(res.ok).toBe(true);
     const user = await db().user.findUniqueOrThrow({ where: { email: "inconnu@exemple.test" } });
     expect((await members(w.dossier.id)).find((m) => m.userId === user.id)).toMatchObject({ role: "applicant" });
     const mail = await db().emailDelivery.findFirstOrThrow({ where: { userId: user.id } });
-    expect(mail).toMatchObject({ kind: "transactional", template: "invitation", dossierId: w.dossier.id, status: "pending" });
+    expect(mail).toMatchObject({
+      kind: "transactional",
+      template: "invitation",
+      dossierId: w.dossier.id,
+      status: "pending",
+    });
     const ev = (await events(w.dossier.id)).at(-1)!;
     expect(ev.type).toBe("member.added");
     expect(ev.payload).not.toContain("@");
@@ -117,13 +187,17 @@ describe("invite", () => {
     const before = await snapshot(w.dossier.id);
     outbox.fail = true;
     try {
-      await expect(inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: ["tombe@exemple.test"] })).rejects.toThrow("outbox down");
+      await expect(
+        inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: ["tombe@exemple.test"] }),
+      ).rejects.toThrow("outbox down");
     } finally {
       outbox.fail = false;
     }
     expect(await snapshot(w.dossier.id)).toEqual(before);
     expect(await db().user.count({ where: { email: "tombe@exemple.test" } })).toBe(0);
-    expect((await inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: ["tombe@exemple.test"] })).ok).toBe(true);
+    expect(
+      (await inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: ["tombe@exemple.test"] })).ok,
+    ).toBe(true);
     const after = await snapshot(w.dossier.id);
     expect(after.members.length).toBe(before.members.length + 1);
     expect(after.mails).toBe(before.mails + 1);
@@ -132,11 +206,17 @@ describe("invite", () => {
   it("staff invites an advisor of the organization; an advisor outside it is refused", async () => {
     const w = await makeWorld();
     const s = await actor(w.staff.id);
-    expect((await inviteMembers(s, { dossierId: w.dossier.id, side: "advisor", emails: [w.outsider.email] })).ok).toBe(true);
+    expect((await inviteMembers(s, { dossierId: w.dossier.id, side: "advisor", emails: [w.outsider.email] })).ok).toBe(
+      true,
+    );
     expect((await members(w.dossier.id)).find((m) => m.userId === w.outsider.id)).toMatchObject({ role: "advisor" });
     const before = await snapshot(w.dossier.id);
-    expect(await inviteMembers(s, { dossierId: w.dossier.id, side: "advisor", emails: [w.otherStaff.email] })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await inviteMembers(s, { dossierId: w.dossier.id, side: "advisor", emails: ["nouveau@exemple.test"] })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await inviteMembers(s, { dossierId: w.dossier.id, side: "advisor", emails: [w.otherStaff.email] }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await inviteMembers(s, { dossierId: w.dossier.id, side: "advisor", emails: ["nouveau@exemple.test"] }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(await snapshot(w.dossier.id)).toEqual(before);
   });
 
@@ -144,7 +224,11 @@ describe("invite", () => {
     const w = await makeWorld();
     const before = await snapshot(w.dossier.id);
     for (const who of [w.referent, w.applicant, w.otherStaff, w.outsider]) {
-      const res = await inviteMembers(await actor(who.id), { dossierId: w.dossier.id, side: "applicant", emails: ["quelqu.un@exemple.test"] });
+      const res = await inviteMembers(await actor(who.id), {
+        dossierId: w.dossier.id,
+        side: "applicant",
+        emails: ["quelqu.un@exemple.test"],
+      });
       expect(res).toMatchObject({ ok: false, error: { code: "not_found" } });
     }
     expect(await snapshot(w.dossier.id)).toEqual(before);
@@ -155,9 +239,16 @@ describe("invite", () => {
     const w = await makeWorld();
     const a = await actor(w.advisor.id);
     const before = await snapshot(w.dossier.id);
-    expect(await inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: ["ok@exemple.test", "pas bon"] })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: [] })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await inviteMembers(a, { dossierId: w.dossier.id, side: "nobody", emails: ["ok@exemple.test"] })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: ["ok@exemple.test", "pas bon"] }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: [] })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
+    expect(
+      await inviteMembers(a, { dossierId: w.dossier.id, side: "nobody", emails: ["ok@exemple.test"] }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(await snapshot(w.dossier.id)).toEqual(before);
     const again = await inviteMembers(a, { dossierId: w.dossier.id, side: "applicant", emails: [w.applicant.email] });
     expect(again).toMatchObject({ ok: true, value: { added: [], skipped: 1 } });
@@ -176,13 +267,20 @@ describe("remove", () => {
     expect(JSON.parse(ev.payload)).toMatchObject({ userId: w.applicant.id });
     expect(ev.payload).not.toContain("@");
     // And a later attempt by the removed member is 404.
-    expect(await leaveDossier(await actor(w.applicant.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await leaveDossier(await actor(w.applicant.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 
   it("staff removes an advisor", async () => {
     const w = await makeWorld();
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: w.outsider.id, role: "advisor", side: "advisor" } });
-    expect((await removeMember(await actor(w.staff.id), { dossierId: w.dossier.id, userId: w.outsider.id })).ok).toBe(true);
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: w.outsider.id, role: "advisor", side: "advisor" },
+    });
+    expect((await removeMember(await actor(w.staff.id), { dossierId: w.dossier.id, userId: w.outsider.id })).ok).toBe(
+      true,
+    );
     expect((await members(w.dossier.id)).some((m) => m.userId === w.outsider.id)).toBe(false);
   });
 
@@ -190,8 +288,14 @@ describe("remove", () => {
     const w = await makeWorld();
     const before = await snapshot(w.dossier.id);
     const s = await actor(w.staff.id);
-    expect(await removeMember(s, { dossierId: w.dossier.id, userId: w.referent.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect(await removeMember(s, { dossierId: w.dossier.id, userId: w.advisor.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await removeMember(s, { dossierId: w.dossier.id, userId: w.referent.id })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    expect(await removeMember(s, { dossierId: w.dossier.id, userId: w.advisor.id })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
     expect(await snapshot(w.dossier.id)).toEqual(before);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq).toBe(0);
   });
@@ -200,10 +304,20 @@ describe("remove", () => {
     const w = await makeWorld();
     const before = await snapshot(w.dossier.id);
     for (const who of [w.referent, w.applicant, w.otherStaff, w.outsider]) {
-      expect(await removeMember(await actor(who.id), { dossierId: w.dossier.id, userId: w.applicant.id === who.id ? w.referent.id : w.applicant.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(
+        await removeMember(await actor(who.id), {
+          dossierId: w.dossier.id,
+          userId: w.applicant.id === who.id ? w.referent.id : w.applicant.id,
+        }),
+      ).toMatchObject({ ok: false, error: { code: "not_found" } });
     }
-    expect(await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id, userId: w.outsider.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id, userId: w.outsider.id }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await removeMember(await actor(w.advisor.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
     expect(await snapshot(w.dossier.id)).toEqual(before);
   });
 });
@@ -211,7 +325,9 @@ describe("remove", () => {
 describe("leave", () => {
   it("an applicant member and an advisor leave by themselves", async () => {
     const w = await makeWorld();
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: w.outsider.id, role: "advisor", side: "advisor" } });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: w.outsider.id, role: "advisor", side: "advisor" },
+    });
     expect((await leaveDossier(await actor(w.applicant.id), { dossierId: w.dossier.id })).ok).toBe(true);
     expect((await leaveDossier(await actor(w.outsider.id), { dossierId: w.dossier.id })).ok).toBe(true);
     expect((await members(w.dossier.id)).map((m) => m.userId).sort()).toEqual([w.referent.id, w.advisor.id].sort());
@@ -221,11 +337,26 @@ describe("leave", () => {
   it("the referent cannot leave; nor the holder, staff who are not members, another organization's staff", async () => {
     const w = await makeWorld();
     const before = await snapshot(w.dossier.id);
-    expect(await leaveDossier(await actor(w.referent.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect(await leaveDossier(await actor(w.advisor.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect(await leaveDossier(await actor(w.staff.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect(await leaveDossier(await actor(w.otherStaff.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await leaveDossier(await actor(w.outsider.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await leaveDossier(await actor(w.referent.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    expect(await leaveDossier(await actor(w.advisor.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    expect(await leaveDossier(await actor(w.staff.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    expect(await leaveDossier(await actor(w.otherStaff.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await leaveDossier(await actor(w.outsider.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     expect(await snapshot(w.dossier.id)).toEqual(before);
   });
 });

@@ -42,7 +42,12 @@ type Invitee = { id: string; name: string | null; email: string; locale: string 
 
 /** An existing user by email, or a new one (applicants can be anyone). A new user gets the inviter's language. */
 async function findOrCreateUser(tx: Tx, email: string, locale: Locale): Promise<Invitee> {
-  return tx.user.upsert({ where: { email }, create: { email, locale }, update: {}, select: { id: true, name: true, email: true, locale: true } });
+  return tx.user.upsert({
+    where: { email },
+    create: { email, locale },
+    update: {},
+    select: { id: true, name: true, email: true, locale: true },
+  });
 }
 
 /** Org members among these emails; the first email that is not one is returned as missing. */
@@ -66,26 +71,77 @@ async function addMember(
   invite: boolean,
 ): Promise<PublishedEvent> {
   const { seq, organizationId } = await nextSeq(tx, ctx.dossierId, ctx.now);
-  await tx.dossierMember.create({ data: { dossierId: ctx.dossierId, userId: user.id, role, side: role === "advisor" ? "advisor" : "applicant", holder, createdAt: ctx.now } });
-  const payload: MemberAddedPayload = { userId: user.id, name: displayName(user), role, holder, byUserId: ctx.actor.userId, byName: ctx.actor.name };
-  const event = await appendEvent(tx, { dossierId: ctx.dossierId, organizationId, seq, type: MEMBER_ADDED, audience: "all", actorId: ctx.actor.userId, payload, at: ctx.now });
+  await tx.dossierMember.create({
+    data: {
+      dossierId: ctx.dossierId,
+      userId: user.id,
+      role,
+      side: role === "advisor" ? "advisor" : "applicant",
+      holder,
+      createdAt: ctx.now,
+    },
+  });
+  const payload: MemberAddedPayload = {
+    userId: user.id,
+    name: displayName(user),
+    role,
+    holder,
+    byUserId: ctx.actor.userId,
+    byName: ctx.actor.name,
+  };
+  const event = await appendEvent(tx, {
+    dossierId: ctx.dossierId,
+    organizationId,
+    seq,
+    type: MEMBER_ADDED,
+    audience: "all",
+    actorId: ctx.actor.userId,
+    payload,
+    at: ctx.now,
+  });
   if (invite) {
     const locale = toLocale(user.locale);
     const url = `${env().appUrl}/dossiers/${ctx.dossierId}`;
-    const mail = invitationEmail(locale, { inviter: ctx.actor.name, title: ctx.title, organization: ctx.organizationName, url });
-    await recordEmail({ ...mail, kind: "transactional", template: "invitation", toEmail: user.email, locale, userId: user.id, dossierId: ctx.dossierId }, tx);
+    const mail = invitationEmail(locale, {
+      inviter: ctx.actor.name,
+      title: ctx.title,
+      organization: ctx.organizationName,
+      url,
+    });
+    await recordEmail(
+      {
+        ...mail,
+        kind: "transactional",
+        template: "invitation",
+        toEmail: user.email,
+        locale,
+        userId: user.id,
+        dossierId: ctx.dossierId,
+      },
+      tx,
+    );
   }
   return event;
 }
 
-export type CreateDossierInput = { organizationId: string; title: string; referentEmail: string; applicantEmails?: string[]; advisorEmails?: string[] };
+export type CreateDossierInput = {
+  organizationId: string;
+  title: string;
+  referentEmail: string;
+  applicantEmails?: string[];
+  advisorEmails?: string[];
+};
 
 /**
  * An advisor (organization member) or staff creates a dossier: title, referent, optional applicant
  * members and advisors. An advisor creator becomes the holder; a staff creator is not added (staff see
  * every dossier of their organization) and the first advisor listed becomes the holder.
  */
-export async function createDossier(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ dossierId: string }>> {
+export async function createDossier(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ dossierId: string }>> {
   const parsed = createDossierSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const input = parsed.data;
@@ -94,30 +150,57 @@ export async function createDossier(actor: Actor, raw: unknown, now = new Date()
   const referentEmail = input.referentEmail.trim().toLowerCase();
   // The referent is the applicant-side owner: never the advisor or staff creating the dossier.
   if (referentEmail === actor.email.toLowerCase()) return fail("invalid", actor.locale);
-  const advisorEmails = (normalizeEmails(input.advisorEmails) as { emails: string[] }).emails.filter((e) => e !== referentEmail && e !== actor.email.toLowerCase());
-  const applicantEmails = (normalizeEmails(input.applicantEmails) as { emails: string[] }).emails.filter((e) => e !== referentEmail && !advisorEmails.includes(e));
+  const advisorEmails = (normalizeEmails(input.advisorEmails) as { emails: string[] }).emails.filter(
+    (e) => e !== referentEmail && e !== actor.email.toLowerCase(),
+  );
+  const applicantEmails = (normalizeEmails(input.applicantEmails) as { emails: string[] }).emails.filter(
+    (e) => e !== referentEmail && !advisorEmails.includes(e),
+  );
 
   const role = await organizationRole(actor, input.organizationId);
   if (!role) return fail("not_found", actor.locale);
   const advisors = await organizationMembersByEmail(db(), input.organizationId, advisorEmails);
-  if (advisors.missing) return failWith("invalid", actor.locale, "membership.notOrgMember", { email: advisors.missing });
+  if (advisors.missing)
+    return failWith("invalid", actor.locale, "membership.notOrgMember", { email: advisors.missing });
 
   const creatorIsHolder = !isStaffRole(role);
   const { dossierId, events } = await db().$transaction(async (tx) => {
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { name: true } });
-    const dossier = await tx.dossier.create({ data: { organizationId: input.organizationId, title: input.title, createdAt: now, lastActivityAt: now }, select: { id: true } });
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: input.organizationId },
+      select: { name: true },
+    });
+    const dossier = await tx.dossier.create({
+      data: { organizationId: input.organizationId, title: input.title, createdAt: now, lastActivityAt: now },
+      select: { id: true },
+    });
     const ctx = { dossierId: dossier.id, title: input.title, organizationName: organization.name, actor, now };
     const { seq, organizationId } = await nextSeq(tx, dossier.id, now);
     const created: DossierCreatedPayload = { title: input.title, byUserId: actor.userId, byName: actor.name };
-    const events = [await appendEvent(tx, { dossierId: dossier.id, organizationId, seq, type: DOSSIER_CREATED, audience: "all", actorId: actor.userId, payload: created, at: now })];
+    const events = [
+      await appendEvent(tx, {
+        dossierId: dossier.id,
+        organizationId,
+        seq,
+        type: DOSSIER_CREATED,
+        audience: "all",
+        actorId: actor.userId,
+        payload: created,
+        at: now,
+      }),
+    ];
     if (creatorIsHolder) {
-      const me = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, name: true, email: true, locale: true } });
+      const me = await tx.user.findUniqueOrThrow({
+        where: { id: actor.userId },
+        select: { id: true, name: true, email: true, locale: true },
+      });
       events.push(await addMember(tx, ctx, me, "advisor", true, false));
     }
     const referent = await findOrCreateUser(tx, referentEmail, actor.locale);
     events.push(await addMember(tx, ctx, referent, "referent", false, referent.id !== actor.userId));
-    for (const [i, a] of advisors.users.entries()) events.push(await addMember(tx, ctx, a, "advisor", !creatorIsHolder && i === 0, true));
-    for (const email of applicantEmails) events.push(await addMember(tx, ctx, await findOrCreateUser(tx, email, actor.locale), "applicant", false, true));
+    for (const [i, a] of advisors.users.entries())
+      events.push(await addMember(tx, ctx, a, "advisor", !creatorIsHolder && i === 0, true));
+    for (const email of applicantEmails)
+      events.push(await addMember(tx, ctx, await findOrCreateUser(tx, email, actor.locale), "applicant", false, true));
     return { dossierId: dossier.id, events };
   });
   publishAll(events);
@@ -129,7 +212,11 @@ export async function createDossier(actor: Actor, raw: unknown, now = new Date()
  * The advisor side invites applicant members (anyone: an unknown email becomes a new user) or advisors
  * (members of the dossier's organization only). People already on the dossier are skipped.
  */
-export async function inviteMembers(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ added: { userId: string; name: string }[]; skipped: number }>> {
+export async function inviteMembers(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ added: { userId: string; name: string }[]; skipped: number }>> {
   const parsed = inviteSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const input = parsed.data;
@@ -145,14 +232,29 @@ export async function inviteMembers(actor: Actor, raw: unknown, now = new Date()
   }
   try {
     const result = await db().$transaction(async (tx) => {
-      const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: input.dossierId }, select: { title: true, organization: { select: { name: true } } } });
-      const ctx = { dossierId: input.dossierId, title: dossier.title, organizationName: dossier.organization.name, actor, now };
+      const dossier = await tx.dossier.findUniqueOrThrow({
+        where: { id: input.dossierId },
+        select: { title: true, organization: { select: { name: true } } },
+      });
+      const ctx = {
+        dossierId: input.dossierId,
+        title: dossier.title,
+        organizationName: dossier.organization.name,
+        actor,
+        now,
+      };
       const events: PublishedEvent[] = [];
       const added: { userId: string; name: string }[] = [];
       let skipped = 0;
-      const people = input.side === "advisor" ? advisors : await Promise.all(list.emails.map((e) => findOrCreateUser(tx, e, actor.locale)));
+      const people =
+        input.side === "advisor"
+          ? advisors
+          : await Promise.all(list.emails.map((e) => findOrCreateUser(tx, e, actor.locale)));
       for (const user of people) {
-        const existing = await tx.dossierMember.findUnique({ where: { dossierId_userId: { dossierId: input.dossierId, userId: user.id } }, select: { id: true } });
+        const existing = await tx.dossierMember.findUnique({
+          where: { dossierId_userId: { dossierId: input.dossierId, userId: user.id } },
+          select: { id: true },
+        });
         if (existing) {
           skipped++;
           continue;
@@ -187,13 +289,33 @@ export async function removeMember(actor: Actor, raw: unknown, now = new Date())
   try {
     const events = await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-      const member = await tx.dossierMember.findUnique({ where: { dossierId_userId: { dossierId, userId } }, select: { role: true, holder: true, user: { select: { name: true, email: true } } } });
+      const member = await tx.dossierMember.findUnique({
+        where: { dossierId_userId: { dossierId, userId } },
+        select: { role: true, holder: true, user: { select: { name: true, email: true } } },
+      });
       if (!member) throw new Refused(failWith("not_found", actor.locale, "membership.notMember"));
-      if (member.role === "referent") throw new Refused(failWith("conflict", actor.locale, "membership.referentCannotBeRemoved"));
+      if (member.role === "referent")
+        throw new Refused(failWith("conflict", actor.locale, "membership.referentCannotBeRemoved"));
       if (member.holder) throw new Refused(failWith("conflict", actor.locale, "membership.holderCannotBeRemoved"));
       await tx.dossierMember.delete({ where: { dossierId_userId: { dossierId, userId } } });
-      const payload: MemberRemovedPayload = { userId, name: displayName(member.user), byUserId: actor.userId, byName: actor.name };
-      return [await appendEvent(tx, { dossierId, organizationId, seq, type: MEMBER_REMOVED, audience: "all", actorId: actor.userId, payload, at: now })];
+      const payload: MemberRemovedPayload = {
+        userId,
+        name: displayName(member.user),
+        byUserId: actor.userId,
+        byName: actor.name,
+      };
+      return [
+        await appendEvent(tx, {
+          dossierId,
+          organizationId,
+          seq,
+          type: MEMBER_REMOVED,
+          audience: "all",
+          actorId: actor.userId,
+          payload,
+          at: now,
+        }),
+      ];
     });
     publishAll(events);
     await revokeIfGone(userId, dossierId);
@@ -205,7 +327,11 @@ export async function removeMember(actor: Actor, raw: unknown, now = new Date())
 }
 
 /** A member leaves by themselves ("dossier.leave"): not the referent, not the holder. */
-export async function leaveDossier(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ dossierId: string }>> {
+export async function leaveDossier(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ dossierId: string }>> {
   const parsed = leaveSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const { dossierId } = parsed.data;
@@ -217,10 +343,23 @@ export async function leaveDossier(actor: Actor, raw: unknown, now = new Date())
     const events = await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, dossierId, now);
       // Guarded in the database: a concurrent promotion to referent or holder makes this a no-op.
-      const gone = await tx.dossierMember.deleteMany({ where: { dossierId, userId: actor.userId, role: { in: ["applicant", "advisor"] }, holder: false } });
+      const gone = await tx.dossierMember.deleteMany({
+        where: { dossierId, userId: actor.userId, role: { in: ["applicant", "advisor"] }, holder: false },
+      });
       if (gone.count === 0) throw new Refused(failWith("conflict", actor.locale, "membership.notMember"));
       const payload: MemberLeftPayload = { userId: actor.userId, name: actor.name };
-      return [await appendEvent(tx, { dossierId, organizationId, seq, type: MEMBER_LEFT, audience: "all", actorId: actor.userId, payload, at: now })];
+      return [
+        await appendEvent(tx, {
+          dossierId,
+          organizationId,
+          seq,
+          type: MEMBER_LEFT,
+          audience: "all",
+          actorId: actor.userId,
+          payload,
+          at: now,
+        }),
+      ];
     });
     publishAll(events);
     await revokeIfGone(actor.userId, dossierId);
@@ -258,6 +397,10 @@ export async function membersPanel(actor: Actor, dossierId: string) {
 
 /** Organizations where the actor may create dossiers (advisors and staff). */
 export async function creatableOrganizations(actor: Actor) {
-  const rows = await db().membership.findMany({ where: { userId: actor.userId }, select: { organization: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } });
+  const rows = await db().membership.findMany({
+    where: { userId: actor.userId },
+    select: { organization: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => r.organization);
 }

@@ -71,26 +71,64 @@ describe("N8: the preference gate", () => {
     await setFrequency(w.advisor.id, "immediately");
     await setFrequency(w.referent.id, "immediately");
     const colleague = await makeUser("Collegue Gate", { organizationId: w.org.id });
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: colleague.id, side: "advisor", role: "advisor" } });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: colleague.id, side: "advisor", role: "advisor" },
+    });
     // Defaults: from applicants on, to applicants off.
-    let to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id], participation: "fromApplicants" });
+    let to = await allowedRecipients(db(), {
+      dossierId: w.dossier.id,
+      kind: "notification",
+      candidates: [w.advisor.id, colleague.id],
+      participation: "fromApplicants",
+    });
     expect(to.map((r) => r.userId).sort()).toEqual([w.advisor.id, colleague.id].sort());
-    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id, w.referent.id], participation: "toApplicants" });
+    to = await allowedRecipients(db(), {
+      dossierId: w.dossier.id,
+      kind: "notification",
+      candidates: [w.advisor.id, colleague.id, w.referent.id],
+      participation: "toApplicants",
+    });
     expect(to.map((r) => r.userId)).toEqual([w.referent.id]);
-    await db().dossierParticipation.create({ data: { userId: colleague.id, dossierId: w.dossier.id, fromApplicants: false, toApplicants: true } });
-    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id], participation: "fromApplicants" });
+    await db().dossierParticipation.create({
+      data: { userId: colleague.id, dossierId: w.dossier.id, fromApplicants: false, toApplicants: true },
+    });
+    to = await allowedRecipients(db(), {
+      dossierId: w.dossier.id,
+      kind: "notification",
+      candidates: [w.advisor.id, colleague.id],
+      participation: "fromApplicants",
+    });
     expect(to.map((r) => r.userId)).toEqual([w.advisor.id]);
-    const decisions = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [colleague.id], participation: "fromApplicants" });
+    const decisions = await gateDecisions(db(), {
+      dossierId: w.dossier.id,
+      kind: "notification",
+      candidates: [colleague.id],
+      participation: "fromApplicants",
+    });
     expect(decisions[0]).toMatchObject({ decision: "refuse", reason: "not_participating" });
     // C2: chosen by the sender, a non-participant receives it.
-    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [{ userId: colleague.id, chosen: true }], participation: "fromApplicants" });
+    to = await allowedRecipients(db(), {
+      dossierId: w.dossier.id,
+      kind: "notification",
+      candidates: [{ userId: colleague.id, chosen: true }],
+      participation: "fromApplicants",
+    });
     expect(to.map((r) => r.userId)).toEqual([colleague.id]);
-    to = await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.advisor.id, colleague.id], participation: "toApplicants" });
+    to = await allowedRecipients(db(), {
+      dossierId: w.dossier.id,
+      kind: "notification",
+      candidates: [w.advisor.id, colleague.id],
+      participation: "toApplicants",
+    });
     expect(to.map((r) => r.userId)).toEqual([colleague.id]);
   });
 
   it("A3, N8: people without access (outsider, other organization's staff) are refused; staff of the org pass", async () => {
-    const d = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [w.outsider.id, w.otherStaff.id, w.staff.id] });
+    const d = await gateDecisions(db(), {
+      dossierId: w.dossier.id,
+      kind: "notification",
+      candidates: [w.outsider.id, w.otherStaff.id, w.staff.id],
+    });
     const by = Object.fromEntries(d.map((x) => [x.userId, x]));
     expect(by[w.outsider.id]).toMatchObject({ decision: "refuse", reason: "no_access" });
     expect(by[w.otherStaff.id]).toMatchObject({ decision: "refuse", reason: "no_access" });
@@ -98,7 +136,11 @@ describe("N8: the preference gate", () => {
   });
 
   it("N5, N8: an unsubscribed user gets nothing of any kind, with the reason recorded", async () => {
-    await db().notificationSettings.upsert({ where: { userId: w.applicant.id }, create: { userId: w.applicant.id, frequency: "never", unsubscribedAt: new Date() }, update: { frequency: "never", unsubscribedAt: new Date() } });
+    await db().notificationSettings.upsert({
+      where: { userId: w.applicant.id },
+      create: { userId: w.applicant.id, frequency: "never", unsubscribedAt: new Date() },
+      update: { frequency: "never", unsubscribedAt: new Date() },
+    });
     for (const kind of ["notification", "digest", "reminder"] as const) {
       const [d] = await gateDecisions(db(), { dossierId: w.dossier.id, kind, candidates: [w.applicant.id] });
       expect(d).toMatchObject({ decision: "refuse", reason: "unsubscribed" });
@@ -107,7 +149,9 @@ describe("N8: the preference gate", () => {
 
   it("N2: the decision carries the notification language: settings first, else the profile's", async () => {
     const u = await makeUser("Lang Gate", { organizationId: w.org.id, locale: "en" });
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: u.id, side: "advisor", role: "advisor" } });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: u.id, side: "advisor", role: "advisor" },
+    });
     let [d] = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "notification", candidates: [u.id] });
     expect(d.locale).toBe("en");
     await db().notificationSettings.create({ data: { userId: u.id, locale: "fr" } });
@@ -116,7 +160,9 @@ describe("N8: the preference gate", () => {
   });
 
   it("N8: an unknown dossier or no candidates gives nobody", async () => {
-    expect(await allowedRecipients(db(), { dossierId: "nope", kind: "digest", candidates: [w.advisor.id] })).toEqual([]);
+    expect(await allowedRecipients(db(), { dossierId: "nope", kind: "digest", candidates: [w.advisor.id] })).toEqual(
+      [],
+    );
     expect(await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "digest", candidates: [] })).toEqual([]);
   });
 });

@@ -32,7 +32,8 @@ export type GateInput = {
   participation?: ParticipationSwitch;
 };
 
-export type RefusalReason = "no_access" | "never" | "unsubscribed" | "paused" | "not_participating" | "not_digest_frequency";
+export type RefusalReason =
+  "no_access" | "never" | "unsubscribed" | "paused" | "not_participating" | "not_digest_frequency";
 
 export type GateDecision = {
   userId: string;
@@ -69,15 +70,33 @@ export type GateFacts = {
  * The decision table itself, pure: every loader (gateDecisions below, the message path's single query
  * in service.ts) ends here, so there is one gate whatever reads the facts.
  */
-export function decide(f: GateFacts, ctx: { kind: GateKind; paused: boolean; participation?: ParticipationSwitch; chosen: boolean }): GateDecision {
+export function decide(
+  f: GateFacts,
+  ctx: { kind: GateKind; paused: boolean; participation?: ParticipationSwitch; chosen: boolean },
+): GateDecision {
   const frequency = f.settings ? toFrequency(f.settings.frequency) : DEFAULT_FREQUENCY;
-  const base = { userId: f.userId, email: f.email, locale: toLocale(f.settings?.locale ?? f.profileLocale), frequency, side: f.side ?? "advisor" };
+  const base = {
+    userId: f.userId,
+    email: f.email,
+    locale: toLocale(f.settings?.locale ?? f.profileLocale),
+    frequency,
+    side: f.side ?? "advisor",
+  };
   const refuse = (reason: RefusalReason): GateDecision => ({ ...base, decision: "refuse", reason });
   if (!f.side) return refuse("no_access");
   if (frequency === "never") return refuse(f.settings?.unsubscribed ? "unsubscribed" : "never");
   if (ctx.paused && f.side === "applicant") return refuse("paused");
-  if (ctx.participation && f.side === "advisor" && !ctx.chosen && !(f.participation ?? defaultParticipation())[ctx.participation]) return refuse("not_participating");
-  if (ctx.kind === "digest") return frequency === "daily" || frequency === "weekly" ? { ...base, decision: "send" } : refuse("not_digest_frequency");
+  if (
+    ctx.participation &&
+    f.side === "advisor" &&
+    !ctx.chosen &&
+    !(f.participation ?? defaultParticipation())[ctx.participation]
+  )
+    return refuse("not_participating");
+  if (ctx.kind === "digest")
+    return frequency === "daily" || frequency === "weekly"
+      ? { ...base, decision: "send" }
+      : refuse("not_digest_frequency");
   if (ctx.kind === "notification") return { ...base, decision: frequency === "immediately" ? "send" : "digest" };
   return { ...base, decision: "send" };
 }
@@ -92,7 +111,10 @@ export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<
   }
   const ids = [...chosen.keys()];
   if (ids.length === 0) return [];
-  const dossier = await client.dossier.findUnique({ where: { id: input.dossierId }, select: { organizationId: true, pausedAt: true } });
+  const dossier = await client.dossier.findUnique({
+    where: { id: input.dossierId },
+    select: { organizationId: true, pausedAt: true },
+  });
   if (!dossier) return [];
   const users = await client.user.findMany({
     where: { id: { in: ids } },
@@ -102,7 +124,10 @@ export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<
       locale: true,
       notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } },
       dossierMemberships: { where: { dossierId: input.dossierId }, select: { side: true } },
-      memberships: { where: { organizationId: dossier.organizationId, role: { in: STAFF_ROLES } }, select: { id: true } },
+      memberships: {
+        where: { organizationId: dossier.organizationId, role: { in: STAFF_ROLES } },
+        select: { id: true },
+      },
       participations: { where: { dossierId: input.dossierId }, select: { fromApplicants: true, toApplicants: true } },
     },
   });
@@ -113,7 +138,13 @@ export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<
     if (!u) continue;
     const member = u.dossierMemberships[0];
     // Staff of the organization see every dossier of it: advisor side (A4).
-    const side = member ? (member.side === "advisor" ? "advisor" : "applicant") : u.memberships.length > 0 ? "advisor" : null;
+    const side = member
+      ? member.side === "advisor"
+        ? "advisor"
+        : "applicant"
+      : u.memberships.length > 0
+        ? "advisor"
+        : null;
     const s = u.notificationSettings;
     const facts: GateFacts = {
       userId: u.id,
@@ -123,7 +154,14 @@ export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<
       side,
       participation: u.participations[0] ?? null,
     };
-    out.push(decide(facts, { kind: input.kind, paused: dossier.pausedAt !== null, participation: input.participation, chosen: chosen.get(id) ?? false }));
+    out.push(
+      decide(facts, {
+        kind: input.kind,
+        paused: dossier.pausedAt !== null,
+        participation: input.participation,
+        chosen: chosen.get(id) ?? false,
+      }),
+    );
   }
   return out;
 }
@@ -136,7 +174,15 @@ export async function allowedRecipients(client: Db | Tx, input: GateInput): Prom
 }
 
 /** One user, one dossier: may this kind of email reach them now? */
-export async function mayEmail(client: Db | Tx, input: { dossierId: string; kind: GateKind; userId: string; participation?: ParticipationSwitch }): Promise<boolean> {
-  const [d] = await gateDecisions(client, { dossierId: input.dossierId, kind: input.kind, candidates: [input.userId], participation: input.participation });
+export async function mayEmail(
+  client: Db | Tx,
+  input: { dossierId: string; kind: GateKind; userId: string; participation?: ParticipationSwitch },
+): Promise<boolean> {
+  const [d] = await gateDecisions(client, {
+    dossierId: input.dossierId,
+    kind: input.kind,
+    candidates: [input.userId],
+    participation: input.participation,
+  });
   return d?.decision === "send";
 }

@@ -25,7 +25,9 @@ beforeAll(async () => {
   tdb = await useTestDatabase({ NEXTAUTH_URL: "http://relais.test" });
   w = await makeWorld();
   colleague = await makeUser("Arnaud Collegue", { organizationId: w.org.id });
-  await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: colleague.id, side: "advisor", role: "advisor" } });
+  await db().dossierMember.create({
+    data: { dossierId: w.dossier.id, userId: colleague.id, side: "advisor", role: "advisor" },
+  });
 });
 afterAll(() => tdb.cleanup());
 
@@ -47,8 +49,16 @@ async function deliver(now = new Date()) {
 
 describe("C2: a question from the applicant side", () => {
   it("C2: goes by default to the advisors whose 'questions from applicants' is on, and is stored with its recipients", async () => {
-    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "fromApplicants", value: false });
-    const res = await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: cid(), body: "Une question pour vous" });
+    await setParticipation(await actor(colleague.id), {
+      dossierId: w.dossier.id,
+      switch: "fromApplicants",
+      value: false,
+    });
+    const res = await postMessage(await actor(w.referent.id), {
+      dossierId: w.dossier.id,
+      clientId: cid(),
+      body: "Une question pour vous",
+    });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const stored = await db().messageRecipient.findMany({ where: { messageId: res.message.id } });
@@ -63,8 +73,17 @@ describe("C2: a question from the applicant side", () => {
   });
 
   it("C2: the sender may add a non-participant and remove a participant; the emails follow the choice", async () => {
-    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "fromApplicants", value: false });
-    const res = await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: cid(), body: "Pour Arnaud seulement", recipientIds: [colleague.id] });
+    await setParticipation(await actor(colleague.id), {
+      dossierId: w.dossier.id,
+      switch: "fromApplicants",
+      value: false,
+    });
+    const res = await postMessage(await actor(w.applicant.id), {
+      dossierId: w.dossier.id,
+      clientId: cid(),
+      body: "Pour Arnaud seulement",
+      recipientIds: [colleague.id],
+    });
     expect(res.ok).toBe(true);
     const box = await deliver();
     expect(box.to(colleague.email)).toHaveLength(1);
@@ -75,7 +94,12 @@ describe("C2: a question from the applicant side", () => {
     const other = await makeDossier(w.org.id, [{ userId: w.outsider.id, role: "advisor", holder: true }]);
     for (const bad of [[w.applicant.id], [w.outsider.id], [w.staff.id], [w.otherStaff.id], ["nobody"]]) {
       const before = await db().message.count();
-      const res = await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: cid(), body: "x", recipientIds: bad });
+      const res = await postMessage(await actor(w.referent.id), {
+        dossierId: w.dossier.id,
+        clientId: cid(),
+        body: "x",
+        recipientIds: bad,
+      });
       expect(res.ok).toBe(false);
       if (!res.ok) expect(res.error.code).toBe("invalid");
       expect(await db().message.count()).toBe(before);
@@ -87,7 +111,11 @@ describe("C2: a question from the applicant side", () => {
 
 describe("C3: a question from an advisor to the applicant side", () => {
   it("C3: reaches the applicant side and copies the advisors whose 'questions to applicants' is on", async () => {
-    const res = await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Pouvez-vous envoyer le devis ?" });
+    const res = await postMessage(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      clientId: cid(),
+      body: "Pouvez-vous envoyer le devis ?",
+    });
     expect(res.ok).toBe(true);
     let box = await deliver();
     expect(box.to(w.referent.email)).toHaveLength(1);
@@ -113,33 +141,76 @@ describe("P4: pause mutes the applicant side", () => {
       { userId: w.referent.id, role: "referent" },
       { userId: w.advisor.id, role: "advisor", holder: true },
     ]);
-    expect((await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Message pendant la pause" })).ok).toBe(true);
-    expect((await postMessage(await actor(w.advisor.id), { dossierId: other.id, clientId: cid(), body: "Autre dossier actif" })).ok).toBe(true);
+    expect(
+      (
+        await postMessage(await actor(w.advisor.id), {
+          dossierId: w.dossier.id,
+          clientId: cid(),
+          body: "Message pendant la pause",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await postMessage(await actor(w.advisor.id), {
+          dossierId: other.id,
+          clientId: cid(),
+          body: "Autre dossier actif",
+        })
+      ).ok,
+    ).toBe(true);
     const box = await deliver();
     // Advisors keep theirs: the pause email and the copied message.
-    expect(box.to(colleague.email).map((m) => m.text).join("\n")).toContain("Message pendant la pause");
+    expect(
+      box
+        .to(colleague.email)
+        .map((m) => m.text)
+        .join("\n"),
+    ).toContain("Message pendant la pause");
     expect(box.to(w.advisor.email).some((m) => m.subject.includes("pause"))).toBe(true);
     // The applicant side of the paused dossier gets nothing: no pause email, no message.
     expect(box.to(w.applicant.email)).toHaveLength(0);
-    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).not.toContain("Message pendant la pause");
+    expect(
+      box
+        .to(w.referent.email)
+        .map((m) => m.text)
+        .join("\n"),
+    ).not.toContain("Message pendant la pause");
     expect(box.to(w.referent.email).filter((m) => m.subject.includes(w.dossier.title))).toHaveLength(0);
     // Their other dossier still notifies.
-    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).toContain("Autre dossier actif");
+    expect(
+      box
+        .to(w.referent.email)
+        .map((m) => m.text)
+        .join("\n"),
+    ).toContain("Autre dossier actif");
   });
 
   it("P4, P2: after a manual reactivation the applicant side hears again, starting with the reactivation", async () => {
-    expect(await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "project_stopped" })).toEqual({ ok: true, value: { changed: true } });
-    expect(await reactivateDossier(await actor(w.staff.id), { dossierId: w.dossier.id })).toEqual({ ok: true, value: { changed: true } });
+    expect(
+      await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "project_stopped" }),
+    ).toEqual({ ok: true, value: { changed: true } });
+    expect(await reactivateDossier(await actor(w.staff.id), { dossierId: w.dossier.id })).toEqual({
+      ok: true,
+      value: { changed: true },
+    });
     await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "De retour" });
     const box = await deliver();
-    expect(box.to(w.applicant.email).map((m) => m.subject)).toEqual([expect.stringContaining("réactivé"), expect.stringContaining("Nouveau message")]);
+    expect(box.to(w.applicant.email).map((m) => m.subject)).toEqual([
+      expect.stringContaining("réactivé"),
+      expect.stringContaining("Nouveau message"),
+    ]);
   });
 });
 
 describe("C7: reading before the email leaves cancels it", () => {
   it("C7: an immediate email waits under a minute; a read in the app before then cancels it, others still leave", async () => {
     const t0 = new Date();
-    const res = await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "À lire vite" }, t0);
+    const res = await postMessage(
+      await actor(w.advisor.id),
+      { dossierId: w.dossier.id, clientId: cid(), body: "À lire vite" },
+      t0,
+    );
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const rows = await db().emailDelivery.findMany({ where: { template: "notification.message" } });
@@ -150,7 +221,9 @@ describe("C7: reading before the email leaves cancels it", () => {
     }
     // Not due yet: nothing leaves at once.
     expect((await runOutboxOnce(mailbox, new Date(t0.getTime() + 10_000))).sent).toBe(0);
-    expect((await markRead(await actor(w.referent.id), { dossierId: w.dossier.id, seq: res.message.seq })).ok).toBe(true);
+    expect((await markRead(await actor(w.referent.id), { dossierId: w.dossier.id, seq: res.message.seq })).ok).toBe(
+      true,
+    );
     const box = await deliver(t0);
     expect(box.to(w.referent.email)).toHaveLength(0);
     expect(box.to(w.applicant.email)).toHaveLength(1);
@@ -159,13 +232,27 @@ describe("C7: reading before the email leaves cancels it", () => {
   });
 
   it("C7: reading an older message does not cancel the email of a newer one", async () => {
-    const first = await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Premier" });
+    const first = await postMessage(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      clientId: cid(),
+      body: "Premier",
+    });
     await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Second" });
     if (!first.ok) throw new Error("send failed");
     await markRead(await actor(w.referent.id), { dossierId: w.dossier.id, seq: first.message.seq });
     const box = await deliver();
-    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).toContain("Second");
-    expect(box.to(w.referent.email).map((m) => m.text).join("\n")).not.toContain("Premier");
+    expect(
+      box
+        .to(w.referent.email)
+        .map((m) => m.text)
+        .join("\n"),
+    ).toContain("Second");
+    expect(
+      box
+        .to(w.referent.email)
+        .map((m) => m.text)
+        .join("\n"),
+    ).not.toContain("Premier");
   });
 });
 
@@ -204,7 +291,9 @@ describe("N5: every notification carries the unsubscribe link and headers", () =
     const mail = box.to(w.referent.email)[0];
     const headers = JSON.parse(mail.headers) as Record<string, string>;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(headers["List-Unsubscribe"]).toMatch(new RegExp(`^<http://relais\\.test/unsubscribe/one-click\\?u=${w.referent.id}&s=[A-Za-z0-9_-]+>$`));
+    expect(headers["List-Unsubscribe"]).toMatch(
+      new RegExp(`^<http://relais\\.test/unsubscribe/one-click\\?u=${w.referent.id}&s=[A-Za-z0-9_-]+>$`),
+    );
     expect(mail.text).toContain(`http://relais.test/unsubscribe?u=${w.referent.id}&s=`);
     expect(mail.html).toContain(`http://relais.test/unsubscribe?u=${w.referent.id}&amp;s=`);
     expect(mail.text).toContain(`http://relais.test/dossiers/${w.dossier.id}`);
@@ -214,20 +303,35 @@ describe("N5: every notification carries the unsubscribe link and headers", () =
 
 describe("R1, R2: recommendations", () => {
   it("R1: a new recommendation emails the applicant side; R2: an applicant's status change emails the participating advisors", async () => {
-    await setParticipation(await actor(colleague.id), { dossierId: w.dossier.id, switch: "fromApplicants", value: false });
-    const created = await createRecommendation(await actor(w.advisor.id), { dossierId: w.dossier.id, title: "Isoler les combles", body: "Avant l'hiver" });
+    await setParticipation(await actor(colleague.id), {
+      dossierId: w.dossier.id,
+      switch: "fromApplicants",
+      value: false,
+    });
+    const created = await createRecommendation(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      title: "Isoler les combles",
+      body: "Avant l'hiver",
+    });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     let box = await deliver();
-    expect(box.to(w.referent.email).map((m) => m.subject)).toEqual([`Nouvelle recommandation dans « ${w.dossier.title} »`]);
+    expect(box.to(w.referent.email).map((m) => m.subject)).toEqual([
+      `Nouvelle recommandation dans « ${w.dossier.title} »`,
+    ]);
     expect(box.to(w.applicant.email)).toHaveLength(1);
     expect(box.to(colleague.email)).toHaveLength(0);
     expect(box.to(w.referent.email)[0].text).toContain(`/dossiers/${w.dossier.id}/recommendations`);
 
     await db().localMail.deleteMany();
-    await changeRecommendationStatus(await actor(w.referent.id), { recommendationId: created.recommendation.id, status: "in_progress" });
+    await changeRecommendationStatus(await actor(w.referent.id), {
+      recommendationId: created.recommendation.id,
+      status: "in_progress",
+    });
     box = await deliver();
-    expect(box.to(w.advisor.email).map((m) => m.subject)).toEqual([`« Isoler les combles » : En cours (${w.dossier.title})`]);
+    expect(box.to(w.advisor.email).map((m) => m.subject)).toEqual([
+      `« Isoler les combles » : En cours (${w.dossier.title})`,
+    ]);
     expect(box.to(colleague.email)).toHaveLength(0);
     expect(box.to(w.applicant.email)).toHaveLength(0);
   });
@@ -238,7 +342,11 @@ describe("N8: transactional emails never pass the gate", () => {
     const u = await makeUser("Jamais Invite");
     await db().notificationSettings.create({ data: { userId: u.id, frequency: "never", unsubscribedAt: new Date() } });
     const other = await makeDossier(w.org.id, [{ userId: w.advisor.id, role: "advisor", holder: true }]);
-    const res = await inviteMembers(await actor(w.advisor.id), { dossierId: other.id, side: "applicant", emails: [u.email] });
+    const res = await inviteMembers(await actor(w.advisor.id), {
+      dossierId: other.id,
+      side: "applicant",
+      emails: [u.email],
+    });
     expect(res.ok).toBe(true);
     await postMessage(await actor(w.advisor.id), { dossierId: other.id, clientId: cid(), body: "Bienvenue" });
     const box = await deliver();

@@ -19,5 +19,9 @@ export function defaultParticipation() {
 
 export const unsubscribeSchema = z.object({
   u: z.string().min(1).max(64),
-  s: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/),
+  s: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });

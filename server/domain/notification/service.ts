@@ -6,10 +6,24 @@
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
 import { env } from "../../env";
-import { messageEmail, pausedEmail, reactivatedEmail, recommendationCreatedEmail, recommendationStatusEmail, type NotificationLinks } from "../../email/notification-templates";
+import {
+  messageEmail,
+  pausedEmail,
+  reactivatedEmail,
+  recommendationCreatedEmail,
+  recommendationStatusEmail,
+  type NotificationLinks,
+} from "../../email/notification-templates";
 import type { RenderedEmail } from "../../email/templates";
 import type { Locale } from "../../i18n";
-import { allowedRecipients, decide, type GateCandidate, type GateFacts, type ParticipationSwitch, type Recipient } from "./gate";
+import {
+  allowedRecipients,
+  decide,
+  type GateCandidate,
+  type GateFacts,
+  type ParticipationSwitch,
+  type Recipient,
+} from "./gate";
 import { defaultParticipation } from "./schema";
 import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
 
@@ -20,16 +34,34 @@ export const MESSAGE_TEMPLATE = "notification.message";
 
 function links(dossierId: string, userId: string, tab = ""): NotificationLinks {
   const base = env().appUrl;
-  return { dossierUrl: `${base}/dossiers/${dossierId}${tab ? `/${tab}` : ""}`, settingsUrl: `${base}/settings/conversations`, unsubscribeUrl: unsubscribeUrl(userId) };
+  return {
+    dossierUrl: `${base}/dossiers/${dossierId}${tab ? `/${tab}` : ""}`,
+    settingsUrl: `${base}/settings/conversations`,
+    unsubscribeUrl: unsubscribeUrl(userId),
+  };
 }
 
 async function record(
   tx: Tx,
-  input: { dossierId: string; template: string; tab?: string; candidates: GateCandidate[]; participation?: ParticipationSwitch; aboutSeq?: number; now: Date; exclude: string | null },
+  input: {
+    dossierId: string;
+    template: string;
+    tab?: string;
+    candidates: GateCandidate[];
+    participation?: ParticipationSwitch;
+    aboutSeq?: number;
+    now: Date;
+    exclude: string | null;
+  },
   render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
 ): Promise<Recipient[]> {
   const candidates = input.candidates.filter((c) => (typeof c === "string" ? c : c.userId) !== input.exclude);
-  const recipients = await allowedRecipients(tx, { dossierId: input.dossierId, kind: "notification", candidates, participation: input.participation });
+  const recipients = await allowedRecipients(tx, {
+    dossierId: input.dossierId,
+    kind: "notification",
+    candidates,
+    participation: input.participation,
+  });
   await writeDeliveries(tx, recipients, input, render);
   return recipients;
 }
@@ -53,8 +85,19 @@ async function writeDeliveries(
   for (const r of recipients) {
     const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
     await q.write(INSERT_DELIVERY, [
-      newId(), input.template, r.email, r.userId, input.dossierId, r.locale, mail.subject, mail.html, mail.text,
-      JSON.stringify(unsubscribeHeaders(r.userId)), nextAttemptAt, input.aboutSeq ?? null, input.now,
+      newId(),
+      input.template,
+      r.email,
+      r.userId,
+      input.dossierId,
+      r.locale,
+      mail.subject,
+      mail.html,
+      mail.text,
+      JSON.stringify(unsubscribeHeaders(r.userId)),
+      nextAttemptAt,
+      input.aboutSeq ?? null,
+      input.now,
     ]);
   }
 }
@@ -62,7 +105,11 @@ async function writeDeliveries(
 type MemberRow = { userId: string; side: string };
 
 async function members(client: Db | Tx, dossierId: string): Promise<MemberRow[]> {
-  return client.dossierMember.findMany({ where: { dossierId }, select: { userId: true, side: true }, orderBy: { createdAt: "asc" } });
+  return client.dossierMember.findMany({
+    where: { dossierId },
+    select: { userId: true, side: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export type AdvisorOption = { userId: string; name: string; fromApplicants: boolean; toApplicants: boolean };
@@ -80,11 +127,20 @@ const ADVISORS = sql(
 
 /** C2, C3: the dossier's advisors with their participation (N3 defaults when they never chose): on every conversation page. */
 export async function dossierAdvisors(dossierId: string): Promise<AdvisorOption[]> {
-  const rows = await hot().all<{ userId: string; name: string | null; email: string; participationId: string | null; fromApplicants: unknown; toApplicants: unknown }>(ADVISORS, [dossierId]);
+  const rows = await hot().all<{
+    userId: string;
+    name: string | null;
+    email: string;
+    participationId: string | null;
+    fromApplicants: unknown;
+    toApplicants: unknown;
+  }>(ADVISORS, [dossierId]);
   return rows.map((r) => ({
     userId: r.userId,
     name: r.name ?? r.email,
-    ...(r.participationId === null ? defaultParticipation() : { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }),
+    ...(r.participationId === null
+      ? defaultParticipation()
+      : { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }),
   }));
 }
 
@@ -125,7 +181,10 @@ const DOSSIER_FACTS = sql(
 );
 
 /** The dossier's title and pause, and every member with their settings and participation: one query on both providers. */
-async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Promise<{ title: string; paused: boolean; members: MemberFacts[] } | null> {
+async function dossierFacts(
+  tx: Tx | HotQueries,
+  dossierId: string,
+): Promise<{ title: string; paused: boolean; members: MemberFacts[] } | null> {
   const rows = await queriesOf(tx).all<FactsRow>(DOSSIER_FACTS, [dossierId]);
   if (rows.length === 0) return null;
   const members: MemberFacts[] = [];
@@ -135,9 +194,14 @@ async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Promise<{ t
       userId: r.userId,
       email: r.email,
       profileLocale: r.profileLocale ?? "fr",
-      settings: r.frequency === null ? null : { frequency: r.frequency, locale: r.locale, unsubscribed: asBool(r.unsubscribed) },
+      settings:
+        r.frequency === null
+          ? null
+          : { frequency: r.frequency, locale: r.locale, unsubscribed: asBool(r.unsubscribed) },
       side: r.side === "advisor" ? "advisor" : "applicant",
-      participation: asBool(r.hasParticipation) ? { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) } : null,
+      participation: asBool(r.hasParticipation)
+        ? { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }
+        : null,
     });
   }
   return { title: rows[0].title, paused: asBool(rows[0].paused), members };
@@ -149,7 +213,13 @@ async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Promise<{ t
  * question for applicants, copied to the chosen advisors, or by default those whose "questions to
  * applicants" is on. Returns null when a chosen id is not an advisor of the dossier.
  */
-export async function messageRecipients(tx: Tx | HotQueries, dossierId: string, side: "applicant" | "advisor", authorId: string, recipientIds: string[] | undefined): Promise<MessageRecipients | null> {
+export async function messageRecipients(
+  tx: Tx | HotQueries,
+  dossierId: string,
+  side: "applicant" | "advisor",
+  authorId: string,
+  recipientIds: string[] | undefined,
+): Promise<MessageRecipients | null> {
   const facts = await dossierFacts(tx, dossierId);
   if (!facts) return null;
   const advisors = facts.members.filter((m) => m.side === "advisor");
@@ -165,11 +235,23 @@ export async function messageRecipients(tx: Tx | HotQueries, dossierId: string, 
 }
 
 /** C2, C3: stores who the message was addressed to, and writes their emails (and the applicant side's for an advisor's message). */
-const INSERT_RECIPIENT = sql("notification.insertMessageRecipient", `INSERT INTO "MessageRecipient" ("id", "messageId", "userId") VALUES (?, ?, ?)`);
+const INSERT_RECIPIENT = sql(
+  "notification.insertMessageRecipient",
+  `INSERT INTO "MessageRecipient" ("id", "messageId", "userId") VALUES (?, ?, ?)`,
+);
 
 export async function notifyMessage(
   tx: Tx | HotQueries,
-  p: { dossierId: string; messageId: string; seq: number; body: string; author: { userId: string; name: string }; side: "applicant" | "advisor"; recipients: MessageRecipients; now: Date },
+  p: {
+    dossierId: string;
+    messageId: string;
+    seq: number;
+    body: string;
+    author: { userId: string; name: string };
+    side: "applicant" | "advisor";
+    recipients: MessageRecipients;
+    now: Date;
+  },
 ): Promise<Recipient[]> {
   const { recipientIds, members, title } = p.recipients;
   const q = queriesOf(tx);
@@ -178,22 +260,40 @@ export async function notifyMessage(
   // P6: an applicant-side message has just reactivated a paused dossier in this transaction.
   const paused = p.recipients.paused && p.side !== "applicant";
   const recipients = members
-    .filter((m) => m.userId !== p.author.userId && (chosen.has(m.userId) || (p.side === "advisor" && m.side === "applicant")))
+    .filter(
+      (m) => m.userId !== p.author.userId && (chosen.has(m.userId) || (p.side === "advisor" && m.side === "applicant")),
+    )
     .map((m) => decide(m, { kind: "notification", paused, chosen: chosen.has(m.userId) }))
     .filter((d) => d.decision === "send");
   const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
-  await writeDeliveries(tx, recipients, { dossierId: p.dossierId, template: MESSAGE_TEMPLATE, aboutSeq: p.seq, now: p.now }, (locale, l) =>
-    messageEmail(locale, { author: p.author.name, title, body: p.body, question }, l),
+  await writeDeliveries(
+    tx,
+    recipients,
+    { dossierId: p.dossierId, template: MESSAGE_TEMPLATE, aboutSeq: p.seq, now: p.now },
+    (locale, l) => messageEmail(locale, { author: p.author.name, title, body: p.body, question }, l),
   );
   return recipients;
 }
 
 /** R1: a new recommendation is for the applicant side. */
-export async function notifyRecommendationCreated(tx: Tx, p: { dossierId: string; recommendation: string; author: { userId: string; name: string }; now: Date }) {
+export async function notifyRecommendationCreated(
+  tx: Tx,
+  p: { dossierId: string; recommendation: string; author: { userId: string; name: string }; now: Date },
+) {
   const all = await members(tx, p.dossierId);
   const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
-  return record(tx, { dossierId: p.dossierId, template: "notification.reco.created", tab: "recommendations", candidates: all.filter((m) => m.side !== "advisor").map((m) => m.userId), now: p.now, exclude: p.author.userId }, (locale, l) =>
-    recommendationCreatedEmail(locale, { author: p.author.name, title, recommendation: p.recommendation }, l),
+  return record(
+    tx,
+    {
+      dossierId: p.dossierId,
+      template: "notification.reco.created",
+      tab: "recommendations",
+      candidates: all.filter((m) => m.side !== "advisor").map((m) => m.userId),
+      now: p.now,
+      exclude: p.author.userId,
+    },
+    (locale, l) =>
+      recommendationCreatedEmail(locale, { author: p.author.name, title, recommendation: p.recommendation }, l),
   );
 }
 
@@ -201,32 +301,87 @@ export async function notifyRecommendationCreated(tx: Tx, p: { dossierId: string
  * R2: a status change goes to the other side: from the applicant side, to the advisors who take
  * questions from applicants (N3); from the advisor side, to the applicant side.
  */
-export async function notifyRecommendationStatus(tx: Tx, p: { dossierId: string; recommendation: string; status: string; by: { userId: string; name: string }; side: "applicant" | "advisor"; now: Date }) {
+export async function notifyRecommendationStatus(
+  tx: Tx,
+  p: {
+    dossierId: string;
+    recommendation: string;
+    status: string;
+    by: { userId: string; name: string };
+    side: "applicant" | "advisor";
+    now: Date;
+  },
+) {
   const all = await members(tx, p.dossierId);
   const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
-  const other = all.filter((m) => (p.side === "applicant" ? m.side === "advisor" : m.side !== "advisor")).map((m) => m.userId);
+  const other = all
+    .filter((m) => (p.side === "applicant" ? m.side === "advisor" : m.side !== "advisor"))
+    .map((m) => m.userId);
   return record(
     tx,
-    { dossierId: p.dossierId, template: "notification.reco.status", tab: "recommendations", candidates: other, participation: p.side === "applicant" ? "fromApplicants" : undefined, now: p.now, exclude: p.by.userId },
-    (locale, l) => recommendationStatusEmail(locale, { by: p.by.name, title, recommendation: p.recommendation, status: p.status }, l),
+    {
+      dossierId: p.dossierId,
+      template: "notification.reco.status",
+      tab: "recommendations",
+      candidates: other,
+      participation: p.side === "applicant" ? "fromApplicants" : undefined,
+      now: p.now,
+      exclude: p.by.userId,
+    },
+    (locale, l) =>
+      recommendationStatusEmail(
+        locale,
+        { by: p.by.name, title, recommendation: p.recommendation, status: p.status },
+        l,
+      ),
   );
 }
 
 /** P1, P4: a pause is told to every member; the gate keeps it from the applicant side, the dossier being paused. */
-export async function notifyPaused(tx: Tx, p: { dossierId: string; by: { userId: string; name: string } | null; reason: string | null; delayDays?: number; now: Date }) {
+export async function notifyPaused(
+  tx: Tx,
+  p: {
+    dossierId: string;
+    by: { userId: string; name: string } | null;
+    reason: string | null;
+    delayDays?: number;
+    now: Date;
+  },
+) {
   const all = await members(tx, p.dossierId);
   const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
-  return record(tx, { dossierId: p.dossierId, template: "notification.paused", tab: "settings", candidates: all.map((m) => m.userId), now: p.now, exclude: p.by?.userId ?? null }, (locale, l) =>
-    pausedEmail(locale, { title, by: p.by?.name ?? null, reason: p.reason, delayDays: p.delayDays }, l),
+  return record(
+    tx,
+    {
+      dossierId: p.dossierId,
+      template: "notification.paused",
+      tab: "settings",
+      candidates: all.map((m) => m.userId),
+      now: p.now,
+      exclude: p.by?.userId ?? null,
+    },
+    (locale, l) => pausedEmail(locale, { title, by: p.by?.name ?? null, reason: p.reason, delayDays: p.delayDays }, l),
   );
 }
 
 /** P2: a manual reactivation is told to every member (the applicant side hears again). */
-export async function notifyReactivated(tx: Tx, p: { dossierId: string; by: { userId: string; name: string }; now: Date }) {
+export async function notifyReactivated(
+  tx: Tx,
+  p: { dossierId: string; by: { userId: string; name: string }; now: Date },
+) {
   const all = await members(tx, p.dossierId);
   const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
-  return record(tx, { dossierId: p.dossierId, template: "notification.reactivated", tab: "settings", candidates: all.map((m) => m.userId), now: p.now, exclude: p.by.userId }, (locale, l) =>
-    reactivatedEmail(locale, { title, by: p.by.name }, l),
+  return record(
+    tx,
+    {
+      dossierId: p.dossierId,
+      template: "notification.reactivated",
+      tab: "settings",
+      candidates: all.map((m) => m.userId),
+      now: p.now,
+      exclude: p.by.userId,
+    },
+    (locale, l) => reactivatedEmail(locale, { title, by: p.by.name }, l),
   );
 }
 
@@ -234,9 +389,22 @@ export async function notifyReactivated(tx: Tx, p: { dossierId: string; by: { us
  * C7: the user read the dossier's conversation up to `seq`: their message emails about it that have not
  * left yet are cancelled. A delivery a worker has already claimed (lease) is left to leave.
  */
-export async function cancelReadNotifications(client: Db | Tx, userId: string, dossierId: string, seq: number, now = new Date()): Promise<number> {
+export async function cancelReadNotifications(
+  client: Db | Tx,
+  userId: string,
+  dossierId: string,
+  seq: number,
+  now = new Date(),
+): Promise<number> {
   const res = await client.emailDelivery.updateMany({
-    where: { userId, dossierId, status: "pending", template: MESSAGE_TEMPLATE, aboutSeq: { lte: seq }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      userId,
+      dossierId,
+      status: "pending",
+      template: MESSAGE_TEMPLATE,
+      aboutSeq: { lte: seq },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
     data: { status: "cancelled", lastError: "read in the app before sending (C7)" },
   });
   return res.count;
@@ -245,7 +413,10 @@ export async function cancelReadNotifications(client: Db | Tx, userId: string, d
 export type ComposerRecipients = { side: "applicant" | "advisor"; advisors: AdvisorOption[] };
 
 /** C2, C3: what the composer offers a viewer who may post: the dossier's other advisors with their participation. */
-export async function composerRecipients(access: { dossierId: string; side: "applicant" | "advisor" }, viewerId: string): Promise<ComposerRecipients> {
+export async function composerRecipients(
+  access: { dossierId: string; side: "applicant" | "advisor" },
+  viewerId: string,
+): Promise<ComposerRecipients> {
   const advisors = await dossierAdvisors(access.dossierId);
   return { side: access.side, advisors: advisors.filter((a) => a.userId !== viewerId) };
 }

@@ -28,8 +28,22 @@ afterAll(async () => {
 describe("failed deliveries for staff", () => {
   it("N6: a delivery failing every try is marked failed and listed for its organization's staff, with the error", async () => {
     const transport = resendTransport("re_test", "r@test.test", fake.url);
-    const aboutDossier = await recordEmail({ kind: "notification", template: "t", toEmail: "paul@test.test", locale: "fr", dossierId: w.dossier.id, ...signInEmail("fr", "http://x/1") });
-    const forOrg = await recordEmail({ kind: "digest", template: "digest.daily", toEmail: "marie@test.test", locale: "fr", organizationId: w.org.id, ...signInEmail("fr", "http://x/2") });
+    const aboutDossier = await recordEmail({
+      kind: "notification",
+      template: "t",
+      toEmail: "paul@test.test",
+      locale: "fr",
+      dossierId: w.dossier.id,
+      ...signInEmail("fr", "http://x/1"),
+    });
+    const forOrg = await recordEmail({
+      kind: "digest",
+      template: "digest.daily",
+      toEmail: "marie@test.test",
+      locale: "fr",
+      organizationId: w.org.id,
+      ...signInEmail("fr", "http://x/2"),
+    });
     let now = new Date();
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       fake.queue({ status: 500 }, { status: 500 });
@@ -38,9 +52,23 @@ describe("failed deliveries for staff", () => {
     }
     const rows = await db().emailDelivery.findMany({ where: { id: { in: [aboutDossier, forOrg] } } });
     expect(rows.every((r) => r.status === "failed" && r.attempts === MAX_ATTEMPTS)).toBe(true);
-    const otherOrg = await recordEmail({ kind: "digest", template: "digest.daily", toEmail: "sofia@test.test", locale: "fr", organizationId: w.other.id, ...signInEmail("fr", "http://x/3") });
+    const otherOrg = await recordEmail({
+      kind: "digest",
+      template: "digest.daily",
+      toEmail: "sofia@test.test",
+      locale: "fr",
+      organizationId: w.other.id,
+      ...signInEmail("fr", "http://x/3"),
+    });
     await db().emailDelivery.update({ where: { id: otherOrg }, data: { status: "failed", lastError: "500: down" } });
-    const pendingOne = await recordEmail({ kind: "reminder", template: "r", toEmail: "paul@test.test", locale: "fr", dossierId: w.dossier.id, ...signInEmail("fr", "http://x/4") });
+    const pendingOne = await recordEmail({
+      kind: "reminder",
+      template: "r",
+      toEmail: "paul@test.test",
+      locale: "fr",
+      dossierId: w.dossier.id,
+      ...signInEmail("fr", "http://x/4"),
+    });
 
     const mine = await deliveriesForStaff(await actor(w.staff.id));
     expect(mine.ok).toBe(true);

@@ -25,13 +25,39 @@ export type DeliveryLists = { failed: DeliveryRow[]; pending: DeliveryRow[] };
 export async function deliveriesForStaff(actor: Actor): Promise<Result<DeliveryLists>> {
   const orgIds = await staffOrganizationIds(actor);
   if (orgIds.length === 0) return fail("not_found", actor.locale);
-  const dossierIds = (await db().dossier.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true } })).map((d) => d.id);
+  const dossierIds = (
+    await db().dossier.findMany({ where: { organizationId: { in: orgIds } }, select: { id: true } })
+  ).map((d) => d.id);
   const scope = { OR: [{ organizationId: { in: orgIds } }, { dossierId: { in: dossierIds } }] };
-  const select = { id: true, kind: true, toEmail: true, subject: true, attempts: true, lastError: true, createdAt: true, nextAttemptAt: true, dossierId: true } as const;
+  const select = {
+    id: true,
+    kind: true,
+    toEmail: true,
+    subject: true,
+    attempts: true,
+    lastError: true,
+    createdAt: true,
+    nextAttemptAt: true,
+    dossierId: true,
+  } as const;
   const [failed, pending] = await Promise.all([
-    db().emailDelivery.findMany({ where: { status: "failed", ...scope }, orderBy: { createdAt: "desc" }, take: DELIVERY_LIST_LIMIT, select }),
-    db().emailDelivery.findMany({ where: { status: "pending", ...scope }, orderBy: { createdAt: "asc" }, take: DELIVERY_LIST_LIMIT, select }),
+    db().emailDelivery.findMany({
+      where: { status: "failed", ...scope },
+      orderBy: { createdAt: "desc" },
+      take: DELIVERY_LIST_LIMIT,
+      select,
+    }),
+    db().emailDelivery.findMany({
+      where: { status: "pending", ...scope },
+      orderBy: { createdAt: "asc" },
+      take: DELIVERY_LIST_LIMIT,
+      select,
+    }),
   ]);
-  const view = (d: (typeof failed)[number]): DeliveryRow => ({ ...d, createdAt: d.createdAt.toISOString(), nextAttemptAt: d.nextAttemptAt.toISOString() });
+  const view = (d: (typeof failed)[number]): DeliveryRow => ({
+    ...d,
+    createdAt: d.createdAt.toISOString(),
+    nextAttemptAt: d.nextAttemptAt.toISOString(),
+  });
   return ok({ failed: failed.map(view), pending: pending.map(view) });
 }

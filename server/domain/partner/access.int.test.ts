@@ -18,7 +18,15 @@ import { partnerDocument, partnerView } from "./service";
 const suite = realtimeSuite();
 
 async function partnerOn(w: Awaited<ReturnType<typeof makeWorld>>, email: string, extra: Record<string, unknown> = {}) {
-  const res = await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "both", scope: "legal", external: true, partnerEmail: email, instructions: `Consignes pour ${email}`, ...extra });
+  const res = await createSolicitation(await actor(w.advisor.id), {
+    dossierId: w.dossier.id,
+    kind: "both",
+    scope: "legal",
+    external: true,
+    partnerEmail: email,
+    instructions: `Consignes pour ${email}`,
+    ...extra,
+  });
   if (!res.ok) throw new Error(res.error.message);
   const user = await makeUser(`Partner ${email}`);
   const attached = await attachWithKey(await actor(user.id), { key: res.value.key }, "127.0.0.1");
@@ -27,7 +35,18 @@ async function partnerOn(w: Awaited<ReturnType<typeof makeWorld>>, email: string
 }
 
 async function makeDocument(dossierId: string, uploaderId: string, name: string, visibleToPartner = false) {
-  return db().document.create({ data: { dossierId, uploaderId, originalName: name, storageKey: `${Math.random().toString(16).slice(2).padEnd(32, "0").slice(0, 32)}`, mimeType: "application/pdf", size: 10, sha256: "x", visibleToPartner } });
+  return db().document.create({
+    data: {
+      dossierId,
+      uploaderId,
+      originalName: name,
+      storageKey: `${Math.random().toString(16).slice(2).padEnd(32, "0").slice(0, 32)}`,
+      mimeType: "application/pdf",
+      size: 10,
+      sha256: "x",
+      visibleToPartner,
+    },
+  });
 }
 
 describe("A5: the partner's socket", () => {
@@ -43,9 +62,19 @@ describe("A5: the partner's socket", () => {
     expect(await join(adele, w.dossier.id, 0)).toMatchObject({ ok: true });
 
     const quiet = noEvent(sock, "dossier:event", 600);
-    await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: "partner-quiet-01", body: "Message interne au dossier" });
+    await postMessage(await actor(w.referent.id), {
+      dossierId: w.dossier.id,
+      clientId: "partner-quiet-01",
+      body: "Message interne au dossier",
+    });
     await createRecommendation(await actor(w.advisor.id), { dossierId: w.dossier.id, title: "Reco", body: "Corps" });
-    await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "financial", external: true, partnerEmail: "someone-else@p.test" });
+    await createSolicitation(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      kind: "opinion",
+      scope: "financial",
+      external: true,
+      partnerEmail: "someone-else@p.test",
+    });
     expect(await quiet).toBe(true);
 
     // D1, S6: an answer moves the dossier's dashboard row live for the advisor side, never for the partner.
@@ -59,14 +88,20 @@ describe("A5: the partner's socket", () => {
     // S7: a document shared with partners reaches the partner and the advisor side live.
     const doc = await makeDocument(w.dossier.id, w.advisor.id, "plan.pdf");
     const seen = nextEvent<DossierEventWire>(sock, "dossier:event");
-    const adeleSees = new Promise<DossierEventWire>((resolve) => adele.on("dossier:event", (e) => e.type === "document.partner_visibility" && resolve(e)));
-    expect((await setPartnerVisibility(await actor(w.advisor.id), { documentId: doc.id, visible: true })).ok).toBe(true);
+    const adeleSees = new Promise<DossierEventWire>((resolve) =>
+      adele.on("dossier:event", (e) => e.type === "document.partner_visibility" && resolve(e)),
+    );
+    expect((await setPartnerVisibility(await actor(w.advisor.id), { documentId: doc.id, visible: true })).ok).toBe(
+      true,
+    );
     expect((await seen).type).toBe("document.partner_visibility");
     expect((await adeleSees).type).toBe("document.partner_visibility");
 
     // Catch-up gives the same: partner events only, whatever afterSeq.
     const again = (await join(await suite.client(partner.userId), w.dossier.id, 0)) as JoinAck;
-    expect(again.ok && "events" in again ? again.events.map((e) => e.type) : null).toEqual(["document.partner_visibility"]);
+    expect(again.ok && "events" in again ? again.events.map((e) => e.type) : null).toEqual([
+      "document.partner_visibility",
+    ]);
   });
 
   it("A5: a partner cannot post, type, mark read or see presence in the dossier", async () => {
@@ -76,14 +111,20 @@ describe("A5: the partner's socket", () => {
     const paul = await suite.client(w.referent.id);
     await join(sock, w.dossier.id);
     await join(paul, w.dossier.id);
-    const send = await sock.emitWithAck("message:send", { dossierId: w.dossier.id, clientId: "partner-send-0001", body: "Je m'invite" });
+    const send = await sock.emitWithAck("message:send", {
+      dossierId: w.dossier.id,
+      clientId: "partner-send-0001",
+      body: "Je m'invite",
+    });
     expect(send).toMatchObject({ ok: false, error: { code: "not_found" } });
     const read = await sock.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: 1 });
     expect(read).toMatchObject({ ok: false, error: { code: "not_found" } });
     const noTyping = noEvent(paul, "typing", 400);
     sock.emit("typing", { dossierId: w.dossier.id });
     expect(await noTyping).toBe(true);
-    const presence = new Promise<string[]>((resolve) => paul.on("presence", (p) => resolve(p.viewers.map((v) => v.userId))));
+    const presence = new Promise<string[]>((resolve) =>
+      paul.on("presence", (p) => resolve(p.viewers.map((v) => v.userId))),
+    );
     await join(await suite.client(w.advisor.id), w.dossier.id);
     expect(await presence).not.toContain(partner.userId);
     expect(await db().message.count({ where: { dossierId: w.dossier.id } })).toBe(0);
@@ -104,7 +145,10 @@ describe("A5: the partner's socket", () => {
     await setPartnerVisibility(await actor(w.advisor.id), { documentId: doc.id, visible: true });
     expect(await quiet).toEqual([true, true]);
     expect(await join(tab1, w.dossier.id)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await join(await suite.client(partner.userId), w.dossier.id)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await join(await suite.client(partner.userId), w.dossier.id)).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 
   it("S3, A5: a status that hides the dossier from partners cuts every partner socket, not the advisors'; the view is gone until a visible status", async () => {
@@ -120,22 +164,33 @@ describe("A5: the partner's socket", () => {
     const cut = Promise.all([nextEvent(s1, "dossier:revoked"), nextEvent(s2, "dossier:revoked")]);
     const adeleNotCut = noEvent(adele, "dossier:revoked", 600);
     const adeleSees = nextEvent<DossierEventWire>(adele, "dossier:event");
-    expect((await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "closed" })).ok).toBe(true);
+    expect(
+      (await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "closed" })).ok,
+    ).toBe(true);
     await cut;
     expect((await adeleSees).type).toBe("dossier.status_changed");
     expect(await adeleNotCut).toBe(true);
     expect(await join(s1, w.dossier.id)).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await partnerView(p1.partner, w.dossier.id)).toBeNull();
-    expect(await submitOpinion(p1.partner, { solicitationId: p1.solicitationId, text: "Trop tard" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await submitOpinion(p1.partner, { solicitationId: p1.solicitationId, text: "Trop tard" })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     // Read-only status: visible again but not editable.
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "review" });
     expect(await join(s1, w.dossier.id)).toMatchObject({ ok: true });
-    expect(await submitOpinion(p1.partner, { solicitationId: p1.solicitationId, text: "Lecture seule" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await submitOpinion(p1.partner, { solicitationId: p1.solicitationId, text: "Lecture seule" })).toMatchObject(
+      { ok: false, error: { code: "conflict" } },
+    );
     // Only the advisor side moves the status.
     for (const who of [w.referent, w.outsider, w.otherStaff, p1.user]) {
-      expect(await changeWorkflowStatus(await actor(who.id), { dossierId: w.dossier.id, status: "open" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(
+        await changeWorkflowStatus(await actor(who.id), { dossierId: w.dossier.id, status: "open" }),
+      ).toMatchObject({ ok: false, error: { code: "not_found" } });
     }
-    expect(await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "nope" })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "nope" }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 
   it("A3: a partner of one organization's dossier reaches nothing of another dossier or organization", async () => {
@@ -168,7 +223,9 @@ describe("A5, S7, S8: what the partner view holds", () => {
     expect(await partnerDocument(partner, w.dossier.id, hidden.id)).toBeNull();
     expect(await documentForDownload(partner, w.dossier.id, shown.id)).toBeNull();
     // The applicant side may not flip the flag.
-    expect(await setPartnerVisibility(await actor(w.referent.id), { documentId: hidden.id, visible: true })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(
+      await setPartnerVisibility(await actor(w.referent.id), { documentId: hidden.id, visible: true }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("S8, A5: the partner view shows only the fields its design lists; partners write only editable ones, only while the status allows", async () => {
@@ -191,19 +248,47 @@ describe("A5, S7, S8: what the partner view holds", () => {
         ]),
       },
     });
-    await db().dossier.update({ where: { id: w.dossier.id }, data: { templateId: template.id, workflowStatus: "depot", fieldValues: JSON.stringify({ budget: "120000", note_interne: "Secret des conseillers", surface: "Surface-non-partagee-812" }) } });
+    await db().dossier.update({
+      where: { id: w.dossier.id },
+      data: {
+        templateId: template.id,
+        workflowStatus: "depot",
+        fieldValues: JSON.stringify({
+          budget: "120000",
+          note_interne: "Secret des conseillers",
+          surface: "Surface-non-partagee-812",
+        }),
+      },
+    });
     const { partner } = await partnerOn(w, "fields@p.test");
     const view = await partnerView(partner, w.dossier.id);
-    expect(view!.fields.map((f) => [f.key, f.editable])).toEqual([["budget", false], ["avis_technique", true]]);
+    expect(view!.fields.map((f) => [f.key, f.editable])).toEqual([
+      ["budget", false],
+      ["avis_technique", true],
+    ]);
     expect(JSON.stringify(view)).not.toContain("Secret des conseillers");
     expect(JSON.stringify(view)).not.toContain("Surface-non-partagee");
-    expect(await savePartnerFields(partner, { dossierId: w.dossier.id, values: { note_interne: "piraté" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await savePartnerFields(partner, { dossierId: w.dossier.id, values: { budget: "1" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect((await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Structure saine" } })).ok).toBe(true);
+    expect(
+      await savePartnerFields(partner, { dossierId: w.dossier.id, values: { note_interne: "piraté" } }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await savePartnerFields(partner, { dossierId: w.dossier.id, values: { budget: "1" } })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
+    expect(
+      (await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Structure saine" } })).ok,
+    ).toBe(true);
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "instruction" });
-    expect(await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Changé" } })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(
+      await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Changé" } }),
+    ).toMatchObject({ ok: false, error: { code: "conflict" } });
     const values = JSON.parse((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).fieldValues);
-    expect(values).toEqual({ budget: "120000", note_interne: "Secret des conseillers", surface: "Surface-non-partagee-812", avis_technique: "Structure saine" });
+    expect(values).toEqual({
+      budget: "120000",
+      note_interne: "Secret des conseillers",
+      surface: "Surface-non-partagee-812",
+      avis_technique: "Structure saine",
+    });
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "clos" });
     expect(await partnerView(partner, w.dossier.id)).toBeNull();
   });

@@ -7,17 +7,38 @@ import { fail, ok, type Result } from "../../errors";
 import { isOrganizationAdmin } from "../template/policy";
 
 const id = z.string().min(1).max(64);
-const addSchema = z.object({ organizationId: id, email: z.string().trim().toLowerCase().max(320).pipe(z.email()), name: z.string().trim().max(120).optional() });
+const addSchema = z.object({
+  organizationId: id,
+  email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
+  name: z.string().trim().max(120).optional(),
+});
 const removeSchema = z.object({ organizationId: id, approvedPartnerId: id });
-const settingsSchema = z.object({ organizationId: id, directoryOnly: z.boolean(), daysBefore: z.number().int().min(0).max(60), daysAfter: z.number().int().min(0).max(60) });
+const settingsSchema = z.object({
+  organizationId: id,
+  directoryOnly: z.boolean(),
+  daysBefore: z.number().int().min(0).max(60),
+  daysAfter: z.number().int().min(0).max(60),
+});
 
 export async function partnerDirectory(actor: Actor, organizationId: string) {
   if (!(await isOrganizationAdmin(actor, organizationId))) return null;
   const [org, partners] = await Promise.all([
-    db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { partnerDirectoryOnly: true, partnerReminderDaysBefore: true, partnerReminderDaysAfter: true } }),
-    db().approvedPartner.findMany({ where: { organizationId }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true } }),
+    db().organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { partnerDirectoryOnly: true, partnerReminderDaysBefore: true, partnerReminderDaysAfter: true },
+    }),
+    db().approvedPartner.findMany({
+      where: { organizationId },
+      orderBy: { email: "asc" },
+      select: { id: true, email: true, name: true },
+    }),
   ]);
-  return { directoryOnly: org.partnerDirectoryOnly, daysBefore: org.partnerReminderDaysBefore, daysAfter: org.partnerReminderDaysAfter, partners };
+  return {
+    directoryOnly: org.partnerDirectoryOnly,
+    daysBefore: org.partnerReminderDaysBefore,
+    daysAfter: org.partnerReminderDaysAfter,
+    partners,
+  };
 }
 
 export async function addApprovedPartner(actor: Actor, raw: unknown): Promise<Result<{ id: string }>> {
@@ -25,7 +46,10 @@ export async function addApprovedPartner(actor: Actor, raw: unknown): Promise<Re
   if (!parsed.success) return fail("invalid", actor.locale);
   if (!(await isOrganizationAdmin(actor, parsed.data.organizationId))) return fail("not_found", actor.locale);
   try {
-    const row = await db().approvedPartner.create({ data: { organizationId: parsed.data.organizationId, email: parsed.data.email, name: parsed.data.name || null }, select: { id: true } });
+    const row = await db().approvedPartner.create({
+      data: { organizationId: parsed.data.organizationId, email: parsed.data.email, name: parsed.data.name || null },
+      select: { id: true },
+    });
     return ok({ id: row.id });
   } catch (e) {
     if (isUniqueViolation(e)) return fail("conflict", actor.locale);
@@ -37,7 +61,9 @@ export async function removeApprovedPartner(actor: Actor, raw: unknown): Promise
   const parsed = removeSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   if (!(await isOrganizationAdmin(actor, parsed.data.organizationId))) return fail("not_found", actor.locale);
-  const gone = await db().approvedPartner.deleteMany({ where: { id: parsed.data.approvedPartnerId, organizationId: parsed.data.organizationId } });
+  const gone = await db().approvedPartner.deleteMany({
+    where: { id: parsed.data.approvedPartnerId, organizationId: parsed.data.organizationId },
+  });
   return gone.count ? ok({ removed: true }) : fail("not_found", actor.locale);
 }
 
@@ -46,6 +72,13 @@ export async function savePartnerSettings(actor: Actor, raw: unknown): Promise<R
   if (!parsed.success) return fail("invalid", actor.locale);
   const { organizationId, directoryOnly, daysBefore, daysAfter } = parsed.data;
   if (!(await isOrganizationAdmin(actor, organizationId))) return fail("not_found", actor.locale);
-  await db().organization.update({ where: { id: organizationId }, data: { partnerDirectoryOnly: directoryOnly, partnerReminderDaysBefore: daysBefore, partnerReminderDaysAfter: daysAfter } });
+  await db().organization.update({
+    where: { id: organizationId },
+    data: {
+      partnerDirectoryOnly: directoryOnly,
+      partnerReminderDaysBefore: daysBefore,
+      partnerReminderDaysAfter: daysAfter,
+    },
+  });
   return ok({ saved: true });
 }

@@ -31,5 +31,8 @@ export function normalizeKey(typed: string): string {
 }
 
 export function hashKey(typed: string): string {
-  return crypto.createHmac("sha256", env().secret).update(`attach-key:${normalizeKey(typed)}`).digest("hex");
+  return crypto
+    .createHmac("sha256", env().secret)
+    .update(`attach-key:${normalizeKey(typed)}`)
+    .digest("hex");
 }

@@ -34,8 +34,22 @@ export async function partnerSolicitations(actor: Actor, now = new Date()): Prom
     orderBy: { createdAt: "desc" },
     take: 200,
     select: {
-      id: true, dossierId: true, scope: true, kind: true, dueDate: true, partnerUserId: true, answeredAt: true, revokedAt: true,
-      dossier: { select: { title: true, workflowStatus: true, organization: { select: { name: true } }, template: { select: { statuses: true } } } },
+      id: true,
+      dossierId: true,
+      scope: true,
+      kind: true,
+      dueDate: true,
+      partnerUserId: true,
+      answeredAt: true,
+      revokedAt: true,
+      dossier: {
+        select: {
+          title: true,
+          workflowStatus: true,
+          organization: { select: { name: true } },
+          template: { select: { statuses: true } },
+        },
+      },
     },
   });
   return rows.map((r) => ({
@@ -84,19 +98,47 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
   const [dossier, solicitations, documents] = await Promise.all([
     db().dossier.findUniqueOrThrow({
       where: { id: dossierId },
-      select: { id: true, title: true, workflowStatus: true, fieldValues: true, organization: { select: { name: true } }, template: { select: { statuses: true, fields: true, partnerView: true } } },
+      select: {
+        id: true,
+        title: true,
+        workflowStatus: true,
+        fieldValues: true,
+        organization: { select: { name: true } },
+        template: { select: { statuses: true, fields: true, partnerView: true } },
+      },
     }),
     db().solicitation.findMany({
       where: { id: { in: access.solicitationIds }, partnerUserId: actor.userId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, kind: true, scope: true, dueDate: true, instructions: true, answeredAt: true, opinionText: true, fileName: true, askedBy: { select: { name: true, email: true } } },
+      select: {
+        id: true,
+        kind: true,
+        scope: true,
+        dueDate: true,
+        instructions: true,
+        answeredAt: true,
+        opinionText: true,
+        fileName: true,
+        askedBy: { select: { name: true, email: true } },
+      },
     }),
-    db().document.findMany({ where: { dossierId, visibleToPartner: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 500, select: { id: true, originalName: true, size: true, createdAt: true } }),
+    db().document.findMany({
+      where: { dossierId, visibleToPartner: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+      select: { id: true, originalName: true, size: true, createdAt: true },
+    }),
   ]);
   const status = partnerStatus(dossier.workflowStatus, dossier.template?.statuses).status;
   return {
     access,
-    dossier: { id: dossier.id, title: dossier.title, organizationName: dossier.organization.name, statusLabel: status?.label ?? null, seq: access.seq },
+    dossier: {
+      id: dossier.id,
+      title: dossier.title,
+      organizationName: dossier.organization.name,
+      statusLabel: status?.label ?? null,
+      seq: access.seq,
+    },
     solicitations: solicitations.map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -107,8 +149,21 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
       answeredAt: s.answeredAt?.toISOString() ?? null,
       answer: s.answeredAt ? { text: s.opinionText ?? "", fileName: s.fileName } : null,
     })),
-    documents: documents.map((d) => ({ id: d.id, name: d.originalName, size: d.size, createdAt: d.createdAt.toISOString() })),
-    fields: dossier.template ? partnerFields(dossier.template.fields, dossier.template.partnerView, dossier.fieldValues, access.editable, solicitations.some((s) => s.kind === "on_behalf")) : [],
+    documents: documents.map((d) => ({
+      id: d.id,
+      name: d.originalName,
+      size: d.size,
+      createdAt: d.createdAt.toISOString(),
+    })),
+    fields: dossier.template
+      ? partnerFields(
+          dossier.template.fields,
+          dossier.template.partnerView,
+          dossier.fieldValues,
+          access.editable,
+          solicitations.some((s) => s.kind === "on_behalf"),
+        )
+      : [],
     canUpload: access.editable && solicitations.some((s) => s.kind !== "opinion"),
   };
 }
@@ -117,14 +172,20 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
 export async function partnerDocument(actor: Pick<Actor, "userId">, dossierId: string, documentId: string) {
   if (dossierId.length > 64 || documentId.length > 64) return null;
   if (!(await partnerAccess(actor, dossierId))) return null;
-  const doc = await db().document.findFirst({ where: { id: documentId, dossierId, visibleToPartner: true }, select: { originalName: true, mimeType: true, storageKey: true } });
+  const doc = await db().document.findFirst({
+    where: { id: documentId, dossierId, visibleToPartner: true },
+    select: { originalName: true, mimeType: true, storageKey: true },
+  });
   if (!doc) return null;
   const bytes = await readFile(doc.storageKey);
   return bytes ? { name: doc.originalName, mimeType: doc.mimeType, bytes } : null;
 }
 
 /** Section 5 for partners: only partner-audience events after afterSeq (their seq skips the rest). */
-export async function partnerEventsAfter(access: PartnerAccess, afterSeq: number): Promise<{ seq: number; events: DossierEventWire[] } | { seq: number; reload: true }> {
+export async function partnerEventsAfter(
+  access: PartnerAccess,
+  afterSeq: number,
+): Promise<{ seq: number; events: DossierEventWire[] } | { seq: number; reload: true }> {
   const rows = await db().dossierEvent.findMany({
     where: { dossierId: access.dossierId, seq: { gt: afterSeq }, audience: "partners" },
     orderBy: { seq: "asc" },

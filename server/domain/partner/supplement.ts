@@ -16,17 +16,27 @@ import { partnerAccess } from "../dossier/policy";
 
 class Refused extends Error {}
 
-export async function uploadSupplement(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ document: DocumentView }>> {
+export async function uploadSupplement(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ document: DocumentView }>> {
   const parsed = uploadSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale, "doc.missing");
   const input = parsed.data;
   const access = await partnerAccess(actor, input.dossierId);
   if (!access) return fail("not_found", actor.locale);
-  const supplement = await db().solicitation.count({ where: { id: { in: access.solicitationIds }, kind: { in: ["supplement", "both", "on_behalf"] } } });
+  const supplement = await db().solicitation.count({
+    where: { id: { in: access.solicitationIds }, kind: { in: ["supplement", "both", "on_behalf"] } },
+  });
   if (!supplement) return fail("not_found", actor.locale);
   if (!access.editable) return { ok: false, error: { code: "conflict", message: t(actor.locale, "partner.readOnly") } };
   const checked = checkFile(input.name, input.bytes, env().DOCUMENT_MAX_BYTES);
-  if ("problem" in checked) return { ok: false, error: { code: "invalid", message: t(actor.locale, checked.problem, { max: maxDocumentMegabytes() }) } };
+  if ("problem" in checked)
+    return {
+      ok: false,
+      error: { code: "invalid", message: t(actor.locale, checked.problem, { max: maxDocumentMegabytes() }) },
+    };
   const key = await storeFile(input.bytes);
   try {
     const { document, events } = await db().$transaction(async (tx) => {
@@ -34,12 +44,44 @@ export async function uploadSupplement(actor: Actor, raw: unknown, now = new Dat
       const still = await partnerAccess(actor, input.dossierId, tx);
       if (!still?.editable) throw new Refused();
       const row = await tx.document.create({
-        data: { dossierId: input.dossierId, uploaderId: actor.userId, originalName: input.name, storageKey: key, mimeType: checked.mime, size: input.bytes.length, sha256: crypto.createHash("sha256").update(input.bytes).digest("hex"), visibleToPartner: true, createdAt: now },
+        data: {
+          dossierId: input.dossierId,
+          uploaderId: actor.userId,
+          originalName: input.name,
+          storageKey: key,
+          mimeType: checked.mime,
+          size: input.bytes.length,
+          sha256: crypto.createHash("sha256").update(input.bytes).digest("hex"),
+          visibleToPartner: true,
+          createdAt: now,
+        },
         select: { id: true, dossierId: true, originalName: true, mimeType: true, size: true, createdAt: true },
       });
-      const document: DocumentView = { id: row.id, dossierId: row.dossierId, name: row.originalName, mimeType: row.mimeType, size: row.size, createdAt: row.createdAt.toISOString(), uploadedBy: { id: actor.userId, name: actor.name } };
+      const document: DocumentView = {
+        id: row.id,
+        dossierId: row.dossierId,
+        name: row.originalName,
+        mimeType: row.mimeType,
+        size: row.size,
+        createdAt: row.createdAt.toISOString(),
+        uploadedBy: { id: actor.userId, name: actor.name },
+      };
       const payload: DocumentUploadedPayload = { document };
-      return { document, events: [await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: DOCUMENT_UPLOADED, audience: "all", actorId: actor.userId, payload, at: now })] };
+      return {
+        document,
+        events: [
+          await appendEvent(tx, {
+            dossierId: input.dossierId,
+            organizationId,
+            seq,
+            type: DOCUMENT_UPLOADED,
+            audience: "all",
+            actorId: actor.userId,
+            payload,
+            at: now,
+          }),
+        ],
+      };
     });
     publishAll(events);
     return ok({ document });

@@ -7,7 +7,10 @@ import { pauseDossier, pauseDossiers, reactivateDossier, type PauseManyResult } 
 
 type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; error: AppError };
 
-const signedOut = (): { ok: false; error: AppError } => ({ ok: false, error: { code: "unauthorized", message: t("fr", "error.unauthorized") } });
+const signedOut = (): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code: "unauthorized", message: t("fr", "error.unauthorized") },
+});
 
 /** P2, P9: input `{ dossierId, reason, comment? }`. */
 export async function pauseDossierAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
@@ -24,7 +27,11 @@ export async function reactivateDossierAction(input: unknown): Promise<ActionRes
 }
 
 /** P8: staff pause several dossiers at once; one result per dossier. */
-export async function pauseDossiersAction(dossierIds: unknown, reason: unknown, comment?: unknown): Promise<ActionResult<{ results: PauseManyResult[] }>> {
+export async function pauseDossiersAction(
+  dossierIds: unknown,
+  reason: unknown,
+  comment?: unknown,
+): Promise<ActionResult<{ results: PauseManyResult[] }>> {
   const actor = await currentActor();
   if (!actor) return signedOut();
   return pauseDossiers(actor, dossierIds, reason, comment);

@@ -14,4 +14,9 @@ export type PausePayload =
   | { cause: "inactivity"; delayDays: number; byUserId: null; byName: null };
 
 /** P7: why a dossier was reactivated. */
-export type ReactivationPayload = { cause: "manual" | "activity"; byUserId: string; byName: string; activity?: "message" | "recommendation" | "document" };
+export type ReactivationPayload = {
+  cause: "manual" | "activity";
+  byUserId: string;
+  byName: string;
+  activity?: "message" | "recommendation" | "document";
+};

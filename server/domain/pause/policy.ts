@@ -4,19 +4,30 @@ import { db, type Db, type Tx } from "../../db";
 import { allows, dossierAccess, type DossierAccess } from "../dossier/policy";
 
 /** The referent and staff of the dossier's organization (P2), or null. */
-export async function canPause(actor: Pick<Actor, "userId">, dossierId: string, client?: Db | Tx): Promise<DossierAccess | null> {
+export async function canPause(
+  actor: Pick<Actor, "userId">,
+  dossierId: string,
+  client?: Db | Tx,
+): Promise<DossierAccess | null> {
   const access = await dossierAccess(actor, dossierId, client);
   return allows(access, "dossier.pause") ? access : null;
 }
 
 /** P8: pausing several at once is a dashboard tool for staff only, referents included nowhere. */
-export async function canPauseMany(actor: Pick<Actor, "userId">, dossierId: string, client?: Db | Tx): Promise<DossierAccess | null> {
+export async function canPauseMany(
+  actor: Pick<Actor, "userId">,
+  dossierId: string,
+  client?: Db | Tx,
+): Promise<DossierAccess | null> {
   const access = await canPause(actor, dossierId, client);
   return access && access.roles.includes("staff") ? access : null;
 }
 
 /** P11: staff and admins see the job's last run, limited to their own organizations (A3). */
 export async function staffOrganizationIds(actor: Pick<Actor, "userId">): Promise<string[]> {
-  const rows = await db().membership.findMany({ where: { userId: actor.userId, role: { in: ["staff", "admin"] } }, select: { organizationId: true } });
+  const rows = await db().membership.findMany({
+    where: { userId: actor.userId, role: { in: ["staff", "admin"] } },
+    select: { organizationId: true },
+  });
   return rows.map((r) => r.organizationId);
 }

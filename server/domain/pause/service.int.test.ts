@@ -33,14 +33,31 @@ const events = (id: string) => db().dossierEvent.findMany({ where: { dossierId: 
 describe("P2, P9: manual pause and reactivation", () => {
   it("P2: the referent pauses with a reason and a comment; one event, published live, in the same transaction", async () => {
     const w = await makeWorld();
-    const res = await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "too_many_emails", comment: "  Trop de mails  " });
+    const res = await pauseDossier(await actor(w.referent.id), {
+      dossierId: w.dossier.id,
+      reason: "too_many_emails",
+      comment: "  Trop de mails  ",
+    });
     expect(res).toEqual({ ok: true, value: { changed: true } });
     const d = await dossierRow(w.dossier.id);
     expect(d.pausedAt).not.toBeNull();
-    expect(d).toMatchObject({ pauseCause: "manual", pauseReason: "too_many_emails", pausedById: w.referent.id, seq: 1 });
+    expect(d).toMatchObject({
+      pauseCause: "manual",
+      pauseReason: "too_many_emails",
+      pausedById: w.referent.id,
+      seq: 1,
+    });
     const ev = await events(w.dossier.id);
-    expect(ev.map((e) => [e.seq, e.type, e.audience, e.actorId])).toEqual([[1, "dossier.paused", "all", w.referent.id]]);
-    expect(JSON.parse(ev[0].payload)).toEqual({ cause: "manual", reason: "too_many_emails", comment: "Trop de mails", byUserId: w.referent.id, byName: "Paul Test" });
+    expect(ev.map((e) => [e.seq, e.type, e.audience, e.actorId])).toEqual([
+      [1, "dossier.paused", "all", w.referent.id],
+    ]);
+    expect(JSON.parse(ev[0].payload)).toEqual({
+      cause: "manual",
+      reason: "too_many_emails",
+      comment: "Trop de mails",
+      byUserId: w.referent.id,
+      byName: "Paul Test",
+    });
     expect(published.map((e) => [e.type, e.seq, e.audience])).toEqual([["dossier.paused", 1, "all"]]);
   });
 
@@ -49,9 +66,18 @@ describe("P2, P9: manual pause and reactivation", () => {
     const sam = await actor(w.staff.id);
     expect((await pauseDossier(sam, { dossierId: w.dossier.id, reason: "project_stopped" })).ok).toBe(true);
     const now = new Date("2027-01-02T10:00:00Z");
-    expect(await reactivateDossier(sam, { dossierId: w.dossier.id }, now)).toEqual({ ok: true, value: { changed: true } });
+    expect(await reactivateDossier(sam, { dossierId: w.dossier.id }, now)).toEqual({
+      ok: true,
+      value: { changed: true },
+    });
     const d = await dossierRow(w.dossier.id);
-    expect(d).toMatchObject({ pausedAt: null, pauseCause: null, pauseReason: null, pausedById: null, lastReactivatedAt: now });
+    expect(d).toMatchObject({
+      pausedAt: null,
+      pauseCause: null,
+      pauseReason: null,
+      pausedById: null,
+      lastReactivatedAt: now,
+    });
     const ev = await events(w.dossier.id);
     expect(ev.map((e) => e.type)).toEqual(["dossier.paused", "dossier.reactivated"]);
     expect(JSON.parse(ev[1].payload)).toEqual({ cause: "manual", byUserId: w.staff.id, byName: "Staff Nord" });
@@ -73,7 +99,9 @@ describe("P2, P9: manual pause and reactivation", () => {
     await pauseDossier(paul, { dossierId: w.dossier.id, reason: "no_help_needed" });
     const before = await dossierRow(w.dossier.id);
     published = [];
-    expect(await pauseDossier(await actor(w.staff.id), { dossierId: w.dossier.id, reason: "project_stopped" })).toEqual({ ok: true, value: { changed: false } });
+    expect(await pauseDossier(await actor(w.staff.id), { dossierId: w.dossier.id, reason: "project_stopped" })).toEqual(
+      { ok: true, value: { changed: false } },
+    );
     const after = await dossierRow(w.dossier.id);
     expect(after).toMatchObject({ seq: before.seq, pauseReason: "no_help_needed", pausedById: w.referent.id });
     expect(await db().dossierEvent.count({ where: { dossierId: w.dossier.id } })).toBe(1);
@@ -83,7 +111,11 @@ describe("P2, P9: manual pause and reactivation", () => {
   it("P2: concurrent pauses by the referent and staff record exactly one pause event", async () => {
     const w = await makeWorld();
     const [paul, sam] = await Promise.all([actor(w.referent.id), actor(w.staff.id)]);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => pauseDossier(i % 2 ? paul : sam, { dossierId: w.dossier.id, reason: "project_stopped" })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        pauseDossier(i % 2 ? paul : sam, { dossierId: w.dossier.id, reason: "project_stopped" }),
+      ),
+    );
     expect(results.filter((r) => r.ok && r.value.changed)).toHaveLength(1);
     expect((await events(w.dossier.id)).map((e) => e.type)).toEqual(["dossier.paused"]);
   });
@@ -93,14 +125,23 @@ describe("P2, P9: manual pause and reactivation", () => {
     const refused = [w.applicant.id, w.advisor.id, w.otherStaff.id, w.outsider.id];
     for (const id of refused) {
       const who = await actor(id);
-      expect(await pauseDossier(who, { dossierId: w.dossier.id, reason: "project_stopped" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await pauseDossier(who, { dossierId: w.dossier.id, reason: "project_stopped" })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
     await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt: new Date(), pauseCause: "manual" } });
     for (const id of refused) {
-      expect(await reactivateDossier(await actor(id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await reactivateDossier(await actor(id), { dossierId: w.dossier.id })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
     await db().dossierMember.deleteMany({ where: { dossierId: w.dossier.id, userId: w.referent.id } });
-    expect(await reactivateDossier(await actor(w.referent.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await reactivateDossier(await actor(w.referent.id), { dossierId: w.dossier.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     expect((await dossierRow(w.dossier.id)).pausedAt).not.toBeNull();
     expect(await db().dossierEvent.count({ where: { dossierId: w.dossier.id } })).toBe(0);
     expect(published).toEqual([]);
@@ -118,20 +159,35 @@ describe("P2, P9: manual pause and reactivation", () => {
       { reason: "project_stopped" },
       null,
     ];
-    for (const input of bad) expect(await pauseDossier(paul, input)).toMatchObject({ ok: false, error: { code: "invalid" } });
+    for (const input of bad)
+      expect(await pauseDossier(paul, input)).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect((await pauseDossier(paul, { dossierId: w.dossier.id, reason: "bored" })).ok || "").toBe("");
     const r = await pauseDossier(paul, { dossierId: w.dossier.id, reason: "other" });
     expect(!r.ok && r.error.message).toMatch(/commentaire/);
     expect((await dossierRow(w.dossier.id)).pausedAt).toBeNull();
     expect(await db().dossierEvent.count({ where: { dossierId: w.dossier.id } })).toBe(0);
-    expect(await pauseDossier(paul, { dossierId: w.dossier.id, reason: "other", comment: "Déménagement" })).toEqual({ ok: true, value: { changed: true } });
+    expect(await pauseDossier(paul, { dossierId: w.dossier.id, reason: "other", comment: "Déménagement" })).toEqual({
+      ok: true,
+      value: { changed: true },
+    });
   });
 
   it("P2, P9: the Settings state shows who paused, why, and who may manage", async () => {
     const w = await makeWorld();
-    await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "other", comment: "Chantier reporté" });
+    await pauseDossier(await actor(w.referent.id), {
+      dossierId: w.dossier.id,
+      reason: "other",
+      comment: "Chantier reporté",
+    });
     const asStaff = await pauseState((await dossierAccess(await actor(w.staff.id), w.dossier.id))!);
-    expect(asStaff).toMatchObject({ paused: true, cause: "manual", reason: "other", comment: "Chantier reporté", byName: "Paul Test", canManage: true });
+    expect(asStaff).toMatchObject({
+      paused: true,
+      cause: "manual",
+      reason: "other",
+      comment: "Chantier reporté",
+      byName: "Paul Test",
+      canManage: true,
+    });
     expect((await pauseState((await dossierAccess(await actor(w.applicant.id), w.dossier.id))!)).canManage).toBe(false);
     expect((await pauseState((await dossierAccess(await actor(w.advisor.id), w.dossier.id))!)).canManage).toBe(false);
   });
@@ -144,7 +200,12 @@ describe("P8: staff pause several dossiers at once", () => {
     const foreign = await makeDossier(w.other.id, [{ userId: w.otherStaff.id, role: "advisor" }]);
     await pauseDossier(await actor(w.staff.id), { dossierId: second.id, reason: "no_help_needed" });
     published = [];
-    const res = await pauseDossiers(await actor(w.staff.id), [w.dossier.id, second.id, foreign.id, "nope", w.dossier.id], "project_stopped", "Lot de fin d'année");
+    const res = await pauseDossiers(
+      await actor(w.staff.id),
+      [w.dossier.id, second.id, foreign.id, "nope", w.dossier.id],
+      "project_stopped",
+      "Lot de fin d'année",
+    );
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.value.results.map((r) => [r.dossierId, r.ok, r.ok ? r.changed : r.error.code])).toEqual([
@@ -155,7 +216,12 @@ describe("P8: staff pause several dossiers at once", () => {
     ]);
     expect((await dossierRow(foreign.id)).pausedAt).toBeNull();
     expect(published.map((e) => e.dossierId)).toEqual([w.dossier.id]);
-    expect(JSON.parse((await events(w.dossier.id))[0].payload)).toMatchObject({ cause: "manual", reason: "project_stopped", comment: "Lot de fin d'année", byUserId: w.staff.id });
+    expect(JSON.parse((await events(w.dossier.id))[0].payload)).toMatchObject({
+      cause: "manual",
+      reason: "project_stopped",
+      comment: "Lot de fin d'année",
+      byUserId: w.staff.id,
+    });
   });
 
   it("P8: the referent, an advisor and another organization's staff are refused per dossier; bad input refused whole", async () => {
@@ -177,17 +243,46 @@ describe("P7: the timeline", () => {
   it("P7: pauses and reactivations with their cause and who, newest first; the applicant side sees only 'all' events", async () => {
     const w = await makeWorld();
     const paul = await actor(w.referent.id);
-    await pauseDossier(paul, { dossierId: w.dossier.id, reason: "too_many_emails", comment: "Stop" }, new Date("2027-01-01T09:00:00Z"));
-    await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: "timeline-wake-01", body: "Finalement si" }, new Date("2027-01-02T09:00:00Z"));
+    await pauseDossier(
+      paul,
+      { dossierId: w.dossier.id, reason: "too_many_emails", comment: "Stop" },
+      new Date("2027-01-01T09:00:00Z"),
+    );
+    await postMessage(
+      await actor(w.applicant.id),
+      { dossierId: w.dossier.id, clientId: "timeline-wake-01", body: "Finalement si" },
+      new Date("2027-01-02T09:00:00Z"),
+    );
     // An advisor-only event (A4) written the way any area writes one.
     await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, w.dossier.id, new Date("2027-01-03T09:00:00Z"));
-      await appendEvent(tx, { dossierId: w.dossier.id, organizationId, seq, type: "note.created", audience: "advisors", actorId: w.advisor.id, payload: { title: "Note interne" }, at: new Date("2027-01-03T09:00:00Z") });
+      await appendEvent(tx, {
+        dossierId: w.dossier.id,
+        organizationId,
+        seq,
+        type: "note.created",
+        audience: "advisors",
+        actorId: w.advisor.id,
+        payload: { title: "Note interne" },
+        at: new Date("2027-01-03T09:00:00Z"),
+      });
     });
-    await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt: new Date("2027-01-04T09:00:00Z"), pauseCause: "inactivity" } });
+    await db().dossier.update({
+      where: { id: w.dossier.id },
+      data: { pausedAt: new Date("2027-01-04T09:00:00Z"), pauseCause: "inactivity" },
+    });
     await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, w.dossier.id, new Date("2027-01-04T09:00:00Z"));
-      await appendEvent(tx, { dossierId: w.dossier.id, organizationId, seq, type: "dossier.paused", audience: "all", actorId: null, payload: { cause: "inactivity", delayDays: 365, byUserId: null, byName: null }, at: new Date("2027-01-04T09:00:00Z") });
+      await appendEvent(tx, {
+        dossierId: w.dossier.id,
+        organizationId,
+        seq,
+        type: "dossier.paused",
+        audience: "all",
+        actorId: null,
+        payload: { cause: "inactivity", delayDays: 365, byUserId: null, byName: null },
+        at: new Date("2027-01-04T09:00:00Z"),
+      });
     });
 
     const advisorView = await listTimeline((await dossierAccess(await actor(w.advisor.id), w.dossier.id))!);
@@ -200,7 +295,12 @@ describe("P7: the timeline", () => {
     ]);
     expect(advisorView[0].payload).toMatchObject({ cause: "inactivity" });
     expect(advisorView[2].payload).toMatchObject({ cause: "activity", activity: "message", byName: "Marie Test" });
-    expect(advisorView[4].payload).toMatchObject({ cause: "manual", reason: "too_many_emails", comment: "Stop", byName: "Paul Test" });
+    expect(advisorView[4].payload).toMatchObject({
+      cause: "manual",
+      reason: "too_many_emails",
+      comment: "Stop",
+      byName: "Paul Test",
+    });
     expect(advisorView[4].at).toBe("2027-01-01T09:00:00.000Z");
 
     const applicantView = await listTimeline((await dossierAccess(await actor(w.applicant.id), w.dossier.id))!);
@@ -214,7 +314,11 @@ describe("P7: the timeline", () => {
     const paul = await actor(w.referent.id);
     await postMessage(paul, { dossierId: w.dossier.id, clientId: "sys-line-msg-01", body: "Avant" });
     await pauseDossier(paul, { dossierId: w.dossier.id, reason: "project_stopped" });
-    await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: "sys-line-msg-02", body: "Après" });
+    await postMessage(await actor(w.applicant.id), {
+      dossierId: w.dossier.id,
+      clientId: "sys-line-msg-02",
+      body: "Après",
+    });
     const conv = await latestConversation((await dossierAccess(await actor(w.applicant.id), w.dossier.id))!);
     expect(conv.messages.map((m) => m.seq)).toEqual([1, 3]);
     expect(conv.systemLines.map((l) => [l.seq, l.type])).toEqual([
@@ -228,7 +332,10 @@ describe("P7: the timeline", () => {
 describe("P3: applicant-side visits", () => {
   it("P3: opening the dossier records an applicant-side visit, not an advisor's or staff's; a visit does not reactivate", async () => {
     const w = await makeWorld();
-    await db().dossier.update({ where: { id: w.dossier.id }, data: { pausedAt: new Date(), pauseCause: "inactivity" } });
+    await db().dossier.update({
+      where: { id: w.dossier.id },
+      data: { pausedAt: new Date(), pauseCause: "inactivity" },
+    });
     await getDossierShell(await actor(w.advisor.id), w.dossier.id);
     await getDossierShell(await actor(w.staff.id), w.dossier.id);
     expect((await dossierRow(w.dossier.id)).lastApplicantVisitAt).toBeNull();
@@ -252,12 +359,28 @@ describe("P11: last run of the automatic pause", () => {
     const sam = await actor(w.staff.id);
     expect(await lastAutoPauseRun(sam)).toEqual({ ok: true, value: null });
     const startedAt = new Date("2027-03-01T10:00:00Z");
-    await db().autoPauseRun.create({ data: { startedAt, finishedAt: startedAt, pausedCount: 5, pausedByOrganization: JSON.stringify({ [w.org.id]: 2, [w.other.id]: 3 }) } });
+    await db().autoPauseRun.create({
+      data: {
+        startedAt,
+        finishedAt: startedAt,
+        pausedCount: 5,
+        pausedByOrganization: JSON.stringify({ [w.org.id]: 2, [w.other.id]: 3 }),
+      },
+    });
     expect(await lastAutoPauseRun(sam, new Date("2027-03-01T10:30:00Z"))).toEqual({
       ok: true,
-      value: { startedAt: startedAt.toISOString(), finishedAt: startedAt.toISOString(), paused: 2, failed: false, stale: false },
+      value: {
+        startedAt: startedAt.toISOString(),
+        finishedAt: startedAt.toISOString(),
+        paused: 2,
+        failed: false,
+        stale: false,
+      },
     });
-    expect(await lastAutoPauseRun(await actor(w.otherStaff.id), new Date("2027-03-01T13:00:00Z"))).toMatchObject({ ok: true, value: { paused: 3, stale: true } });
+    expect(await lastAutoPauseRun(await actor(w.otherStaff.id), new Date("2027-03-01T13:00:00Z"))).toMatchObject({
+      ok: true,
+      value: { paused: 3, stale: true },
+    });
     for (const id of [w.referent.id, w.applicant.id, w.advisor.id]) {
       expect(await lastAutoPauseRun(await actor(id))).toMatchObject({ ok: false, error: { code: "not_found" } });
     }

@@ -9,7 +9,13 @@ import type { PublishedEvent } from "../../realtime/publisher";
 import { appendEvent, nextSeq, publishAll } from "../dossier/events";
 import { notifyPaused, notifyReactivated } from "../notification/service";
 import { allows, type DossierAccess } from "../dossier/policy";
-import { DOSSIER_PAUSED, DOSSIER_REACTIVATED, type PausePayload, type PauseReason, type ReactivationPayload } from "./events";
+import {
+  DOSSIER_PAUSED,
+  DOSSIER_REACTIVATED,
+  type PausePayload,
+  type PauseReason,
+  type ReactivationPayload,
+} from "./events";
 import { canPause, canPauseMany, staffOrganizationIds } from "./policy";
 import { pauseManySchema, pauseSchema, reactivateSchema } from "./schema";
 
@@ -36,17 +42,42 @@ export async function reactivateOnApplicantActivity(
   const updated = await tx.dossier.updateMany({
     where: { id: access.dossierId, pausedAt: { not: null } },
     // P10: reminders count again from this reactivation (R3).
-    data: { pausedAt: null, pauseCause: null, pauseReason: null, pausedById: null, lastApplicantVisitAt: now, remindersArmedAt: now },
+    data: {
+      pausedAt: null,
+      pauseCause: null,
+      pauseReason: null,
+      pausedById: null,
+      lastApplicantVisitAt: now,
+      remindersArmedAt: now,
+    },
   });
   if (updated.count === 0) return [];
   const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
   const payload: ReactivationPayload = { cause: "activity", byUserId: actor.userId, byName: actor.name, activity };
-  return [await appendEvent(tx, { dossierId: access.dossierId, organizationId, seq, type: DOSSIER_REACTIVATED, audience: "all", actorId: actor.userId, payload, at: now })];
+  return [
+    await appendEvent(tx, {
+      dossierId: access.dossierId,
+      organizationId,
+      seq,
+      type: DOSSIER_REACTIVATED,
+      audience: "all",
+      actorId: actor.userId,
+      payload,
+      at: now,
+    }),
+  ];
 }
 
 type Check = (actor: Actor, dossierId: string, tx?: Tx) => Promise<DossierAccess | null>;
 
-async function pauseOne(actor: Actor, dossierId: string, reason: PauseReason, comment: string | undefined, now: Date, check: Check): Promise<PauseOutcome> {
+async function pauseOne(
+  actor: Actor,
+  dossierId: string,
+  reason: PauseReason,
+  comment: string | undefined,
+  now: Date,
+  check: Check,
+): Promise<PauseOutcome> {
   if (!(await check(actor, dossierId))) return fail("not_found", actor.locale);
   try {
     const events = await db().$transaction(async (tx) => {
@@ -59,9 +90,26 @@ async function pauseOne(actor: Actor, dossierId: string, reason: PauseReason, co
       // Checked again inside the transaction: a member removed meanwhile cannot pause.
       if (!(await check(actor, dossierId, tx))) throw new AccessLost();
       const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-      const payload: PausePayload = { cause: "manual", reason, ...(comment ? { comment } : {}), byUserId: actor.userId, byName: actor.name };
+      const payload: PausePayload = {
+        cause: "manual",
+        reason,
+        ...(comment ? { comment } : {}),
+        byUserId: actor.userId,
+        byName: actor.name,
+      };
       await notifyPaused(tx, { dossierId, by: { userId: actor.userId, name: actor.name }, reason, now });
-      return [await appendEvent(tx, { dossierId, organizationId, seq, type: DOSSIER_PAUSED, audience: "all", actorId: actor.userId, payload, at: now })];
+      return [
+        await appendEvent(tx, {
+          dossierId,
+          organizationId,
+          seq,
+          type: DOSSIER_PAUSED,
+          audience: "all",
+          actorId: actor.userId,
+          payload,
+          at: now,
+        }),
+      ];
     });
     publishAll(events);
     return ok({ changed: events.length > 0 });
@@ -89,14 +137,32 @@ export async function reactivateDossier(actor: Actor, raw: unknown, now = new Da
       const updated = await tx.dossier.updateMany({
         where: { id: dossierId, pausedAt: { not: null } },
         // P10: reminders count again from this reactivation (R3).
-        data: { pausedAt: null, pauseCause: null, pauseReason: null, pausedById: null, lastReactivatedAt: now, remindersArmedAt: now },
+        data: {
+          pausedAt: null,
+          pauseCause: null,
+          pauseReason: null,
+          pausedById: null,
+          lastReactivatedAt: now,
+          remindersArmedAt: now,
+        },
       });
       if (updated.count === 0) return [];
       if (!(await canPause(actor, dossierId, tx))) throw new AccessLost();
       const { seq, organizationId } = await nextSeq(tx, dossierId, now);
       const payload: ReactivationPayload = { cause: "manual", byUserId: actor.userId, byName: actor.name };
       await notifyReactivated(tx, { dossierId, by: { userId: actor.userId, name: actor.name }, now });
-      return [await appendEvent(tx, { dossierId, organizationId, seq, type: DOSSIER_REACTIVATED, audience: "all", actorId: actor.userId, payload, at: now })];
+      return [
+        await appendEvent(tx, {
+          dossierId,
+          organizationId,
+          seq,
+          type: DOSSIER_REACTIVATED,
+          audience: "all",
+          actorId: actor.userId,
+          payload,
+          at: now,
+        }),
+      ];
     });
     publishAll(events);
     return ok({ changed: events.length > 0 });
@@ -112,7 +178,13 @@ export type PauseManyResult = { dossierId: string } & ({ ok: true; changed: bool
  * P8: staff pause several dossiers at once. Each dossier is checked by the policy on its own and
  * paused in its own transaction, so one refused dossier does not stop the others.
  */
-export async function pauseDossiers(actor: Actor, dossierIds: unknown, reason: unknown, comment?: unknown, now = new Date()): Promise<Result<{ results: PauseManyResult[] }>> {
+export async function pauseDossiers(
+  actor: Actor,
+  dossierIds: unknown,
+  reason: unknown,
+  comment?: unknown,
+  now = new Date(),
+): Promise<Result<{ results: PauseManyResult[] }>> {
   const parsed = pauseManySchema.safeParse({ dossierIds, reason, comment });
   if (!parsed.success) return fail("invalid", actor.locale, invalidKey(parsed.error.issues));
   const results: PauseManyResult[] = [];
@@ -149,17 +221,34 @@ export function inactiveSince(cutoff: Date): Prisma.DossierWhereInput {
  * in that same statement without touching lastActivityAt, which nextSeq would move (P5: the dashboard's
  * recent-activity filter must still be able to hide a dossier paused for inactivity).
  */
-export async function pauseForInactivity(dossierId: string, cutoff: Date, delayDays: number, now: Date): Promise<PublishedEvent | null> {
+export async function pauseForInactivity(
+  dossierId: string,
+  cutoff: Date,
+  delayDays: number,
+  now: Date,
+): Promise<PublishedEvent | null> {
   const event = await db().$transaction(async (tx) => {
     const updated = await tx.dossier.updateMany({
       where: { id: dossierId, ...inactiveSince(cutoff) },
       data: { pausedAt: now, pauseCause: "inactivity", pauseReason: null, pausedById: null, seq: { increment: 1 } },
     });
     if (updated.count === 0) return null;
-    const { seq, organizationId } = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { seq: true, organizationId: true } });
+    const { seq, organizationId } = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossierId },
+      select: { seq: true, organizationId: true },
+    });
     const payload: PausePayload = { cause: "inactivity", delayDays, byUserId: null, byName: null };
     await notifyPaused(tx, { dossierId, by: null, reason: null, delayDays, now });
-    return appendEvent(tx, { dossierId, organizationId, seq, type: DOSSIER_PAUSED, audience: "all", actorId: null, payload, at: now });
+    return appendEvent(tx, {
+      dossierId,
+      organizationId,
+      seq,
+      type: DOSSIER_PAUSED,
+      audience: "all",
+      actorId: null,
+      payload,
+      at: now,
+    });
   });
   if (event) publishAll([event]);
   return event;
@@ -172,7 +261,13 @@ const VISIT_PRECISION_MS = 60 * 60 * 1000;
 export async function recordApplicantVisit(access: DossierAccess, now = new Date()): Promise<void> {
   if (access.side !== "applicant") return;
   await db().dossier.updateMany({
-    where: { id: access.dossierId, OR: [{ lastApplicantVisitAt: null }, { lastApplicantVisitAt: { lt: new Date(now.getTime() - VISIT_PRECISION_MS) } }] },
+    where: {
+      id: access.dossierId,
+      OR: [
+        { lastApplicantVisitAt: null },
+        { lastApplicantVisitAt: { lt: new Date(now.getTime() - VISIT_PRECISION_MS) } },
+      ],
+    },
     data: { lastApplicantVisitAt: now },
   });
 }
@@ -191,9 +286,17 @@ export type PauseState = {
 /** What the Settings tab shows about the pause (P2, P9), for a viewer who may see the dossier. */
 export async function pauseState(access: DossierAccess): Promise<PauseState> {
   const canManage = allows(access, "dossier.pause");
-  const d = await db().dossier.findUniqueOrThrow({ where: { id: access.dossierId }, select: { pausedAt: true, pauseCause: true } });
-  if (!d.pausedAt) return { paused: false, pausedAt: null, cause: null, reason: null, comment: null, byName: null, canManage };
-  const last = await db().dossierEvent.findFirst({ where: { dossierId: access.dossierId, type: DOSSIER_PAUSED }, orderBy: { seq: "desc" }, select: { payload: true } });
+  const d = await db().dossier.findUniqueOrThrow({
+    where: { id: access.dossierId },
+    select: { pausedAt: true, pauseCause: true },
+  });
+  if (!d.pausedAt)
+    return { paused: false, pausedAt: null, cause: null, reason: null, comment: null, byName: null, canManage };
+  const last = await db().dossierEvent.findFirst({
+    where: { dossierId: access.dossierId, type: DOSSIER_PAUSED },
+    orderBy: { seq: "desc" },
+    select: { payload: true },
+  });
   const p = last ? (JSON.parse(last.payload) as PausePayload) : null;
   return {
     paused: true,
@@ -209,7 +312,13 @@ export async function pauseState(access: DossierAccess): Promise<PauseState> {
 /** A run is stale when it is older than this: the hourly job has stopped (P11). */
 export const AUTO_PAUSE_STALE_MS = 2 * 60 * 60 * 1000;
 
-export type AutoPauseRunView = { startedAt: string; finishedAt: string | null; paused: number; failed: boolean; stale: boolean };
+export type AutoPauseRunView = {
+  startedAt: string;
+  finishedAt: string | null;
+  paused: number;
+  failed: boolean;
+  stale: boolean;
+};
 
 /** P11: the last run of the automatic pause job, for staff; the count covers their organizations only (A3). */
 export async function lastAutoPauseRun(actor: Actor, now = new Date()): Promise<Result<AutoPauseRunView | null>> {

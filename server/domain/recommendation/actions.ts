@@ -11,7 +11,7 @@ async function withActor<T>(work: (actor: NonNullable<Awaited<ReturnType<typeof 
   try {
     return await work(actor);
   } catch (e) {
-    logger.error("recommendation action failed", { error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    logger.error("recommendation action failed", { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     return fail("internal", actor.locale);
   }
 }

@@ -32,20 +32,39 @@ it("R2: Adèle's new recommendation and Marie's status change reach every viewer
 
   const seen = [marie, adele, staff].map((c) => nextEvent<DossierEventWire>(c, "dossier:event"));
   const silent = noEvent(outsider, "dossier:event", 800);
-  const created = await createRecommendation(await actor(w.advisor.id), { dossierId: w.dossier.id, title: "Isoler les combles" });
+  const created = await createRecommendation(await actor(w.advisor.id), {
+    dossierId: w.dossier.id,
+    title: "Isoler les combles",
+  });
   if (!created.ok) throw new Error("setup");
   for (const e of await Promise.all(seen)) {
-    expect(e).toMatchObject({ type: "recommendation.created", seq: 1, payload: { recommendation: { id: created.recommendation.id, status: "proposed" } } });
+    expect(e).toMatchObject({
+      type: "recommendation.created",
+      seq: 1,
+      payload: { recommendation: { id: created.recommendation.id, status: "proposed" } },
+    });
   }
 
   const moved = [marie, adele, staff].map((c) => nextEvent<DossierEventWire>(c, "dossier:event"));
-  await changeRecommendationStatus(await actor(w.applicant.id), { recommendationId: created.recommendation.id, status: "in_progress" });
+  await changeRecommendationStatus(await actor(w.applicant.id), {
+    recommendationId: created.recommendation.id,
+    status: "in_progress",
+  });
   for (const e of await Promise.all(moved)) {
-    expect(e).toMatchObject({ type: "recommendation.status_changed", seq: 2, payload: { from: "proposed", to: "in_progress", byName: "Marie Test" } });
+    expect(e).toMatchObject({
+      type: "recommendation.status_changed",
+      seq: 2,
+      payload: { from: "proposed", to: "in_progress", byName: "Marie Test" },
+    });
   }
 
   const uploaded = [marie, adele, staff].map((c) => nextEvent<DossierEventWire>(c, "dossier:event"));
-  await uploadDocument(await actor(w.applicant.id), { dossierId: w.dossier.id, name: "plans.txt", bytes: Buffer.from("plans") });
-  for (const e of await Promise.all(uploaded)) expect(e).toMatchObject({ type: "document.uploaded", seq: 3, payload: { document: { name: "plans.txt" } } });
+  await uploadDocument(await actor(w.applicant.id), {
+    dossierId: w.dossier.id,
+    name: "plans.txt",
+    bytes: Buffer.from("plans"),
+  });
+  for (const e of await Promise.all(uploaded))
+    expect(e).toMatchObject({ type: "document.uploaded", seq: 3, payload: { document: { name: "plans.txt" } } });
   expect(await silent).toBe(true);
 });

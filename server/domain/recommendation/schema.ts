@@ -13,7 +13,10 @@ const title = z
   .transform((s) => s.trim())
   .pipe(z.string().min(1, "reco.titleRequired").max(TITLE_MAX, "reco.titleTooLong"));
 
-const body = z.string().max(BODY_MAX, "reco.bodyTooLong").transform((s) => s.trim());
+const body = z
+  .string()
+  .max(BODY_MAX, "reco.bodyTooLong")
+  .transform((s) => s.trim());
 
 // Only web links: a javascript: or data: URL in an href would run in the viewer's page.
 const link = z

@@ -59,7 +59,12 @@ function toStatus(s: string): RecommendationStatus {
 }
 
 async function toView(client: Tx | ReturnType<typeof db>, r: Row): Promise<RecommendationView> {
-  const changer = r.statusChangedById ? await client.user.findUnique({ where: { id: r.statusChangedById }, select: { id: true, name: true, email: true } }) : null;
+  const changer = r.statusChangedById
+    ? await client.user.findUnique({
+        where: { id: r.statusChangedById },
+        select: { id: true, name: true, email: true },
+      })
+    : null;
   return viewOf(r, changer);
 }
 
@@ -93,7 +98,9 @@ class Refused extends Error {
   }
 }
 
-async function run<T>(work: (tx: Tx) => Promise<{ value: T; events: PublishedEvent[] }>): Promise<T | { ok: false; error: AppError }> {
+async function run<T>(
+  work: (tx: Tx) => Promise<{ value: T; events: PublishedEvent[] }>,
+): Promise<T | { ok: false; error: AppError }> {
   try {
     const { value, events } = await db().$transaction(work);
     publishAll(events);
@@ -121,16 +128,42 @@ export async function createRecommendation(actor: Actor, raw: unknown, now = new
   return run(async (tx) => {
     const { seq, organizationId } = await nextSeq(tx, input.dossierId, now);
     // Checked again under the dossier's lock: a member removed meanwhile cannot write.
-    if (!(await canCreateRecommendation(actor, input.dossierId, tx))) throw new Refused(fail("not_found", actor.locale));
+    if (!(await canCreateRecommendation(actor, input.dossierId, tx)))
+      throw new Refused(fail("not_found", actor.locale));
     await checkDocument(tx, actor, input.dossierId, input.documentId);
     const row = await tx.recommendation.create({
-      data: { dossierId: input.dossierId, authorId: actor.userId, title: input.title, body: input.body, link: input.link, documentId: input.documentId, status: "proposed", statusChangedAt: now, seq, createdAt: now },
+      data: {
+        dossierId: input.dossierId,
+        authorId: actor.userId,
+        title: input.title,
+        body: input.body,
+        link: input.link,
+        documentId: input.documentId,
+        status: "proposed",
+        statusChangedAt: now,
+        seq,
+        createdAt: now,
+      },
       select,
     });
     const recommendation = viewOf(row, null);
     const payload: RecommendationCreatedPayload = { recommendation };
-    const event = await appendEvent(tx, { dossierId: input.dossierId, organizationId, seq, type: RECOMMENDATION_CREATED, audience: "all", actorId: actor.userId, payload, at: now });
-    await notifyRecommendationCreated(tx, { dossierId: input.dossierId, recommendation: input.title, author: { userId: actor.userId, name: actor.name }, now });
+    const event = await appendEvent(tx, {
+      dossierId: input.dossierId,
+      organizationId,
+      seq,
+      type: RECOMMENDATION_CREATED,
+      audience: "all",
+      actorId: actor.userId,
+      payload,
+      at: now,
+    });
+    await notifyRecommendationCreated(tx, {
+      dossierId: input.dossierId,
+      recommendation: input.title,
+      author: { userId: actor.userId, name: actor.name },
+      now,
+    });
     return { value: { ok: true as const, recommendation }, events: [event] };
   });
 }
@@ -152,9 +185,21 @@ export async function updateRecommendation(actor: Actor, raw: unknown, now = new
       data: { title: input.title, body: input.body, link: input.link, documentId: input.documentId, seq },
     });
     if (updated.count === 0) throw new Refused(fail("not_found", actor.locale));
-    const recommendation = await toView(tx, await tx.recommendation.findUniqueOrThrow({ where: { id: input.recommendationId }, select }));
+    const recommendation = await toView(
+      tx,
+      await tx.recommendation.findUniqueOrThrow({ where: { id: input.recommendationId }, select }),
+    );
     const payload: RecommendationUpdatedPayload = { recommendation, byUserId: actor.userId, byName: actor.name };
-    const event = await appendEvent(tx, { dossierId, organizationId, seq, type: RECOMMENDATION_UPDATED, audience: "all", actorId: actor.userId, payload, at: now });
+    const event = await appendEvent(tx, {
+      dossierId,
+      organizationId,
+      seq,
+      type: RECOMMENDATION_UPDATED,
+      audience: "all",
+      actorId: actor.userId,
+      payload,
+      at: now,
+    });
     return { value: { ok: true as const, recommendation }, events: [event] };
   });
 }
@@ -164,7 +209,11 @@ export async function updateRecommendation(actor: Actor, raw: unknown, now = new
  * (nextSeq first), so concurrent changes are serialized and each event's "from" is the previous "to".
  * Choosing the status it already has changes nothing and records nothing.
  */
-export async function changeRecommendationStatus(actor: Actor, raw: unknown, now = new Date()): Promise<Outcome & { changed?: boolean }> {
+export async function changeRecommendationStatus(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Outcome & { changed?: boolean }> {
   const parsed = changeStatusSchema.safeParse(raw);
   if (!parsed.success) return invalid(actor, parsed.error.issues);
   const input = parsed.data;
@@ -185,11 +234,33 @@ export async function changeRecommendationStatus(actor: Actor, raw: unknown, now
       select,
     });
     const recommendation = viewOf(row, { id: actor.userId, name: actor.name, email: actor.email });
-    const payload: RecommendationStatusChangedPayload = { recommendation, from, to: input.status, byUserId: actor.userId, byName: actor.name };
-    const event = await appendEvent(tx, { dossierId, organizationId, seq, type: RECOMMENDATION_STATUS_CHANGED, audience: "all", actorId: actor.userId, payload, at: now });
+    const payload: RecommendationStatusChangedPayload = {
+      recommendation,
+      from,
+      to: input.status,
+      byUserId: actor.userId,
+      byName: actor.name,
+    };
+    const event = await appendEvent(tx, {
+      dossierId,
+      organizationId,
+      seq,
+      type: RECOMMENDATION_STATUS_CHANGED,
+      audience: "all",
+      actorId: actor.userId,
+      payload,
+      at: now,
+    });
     // P6: a status change by the applicant side is applicant activity.
     const reactivation = await reactivateOnApplicantActivity(tx, access, actor, "recommendation", now);
-    await notifyRecommendationStatus(tx, { dossierId, recommendation: row.title, status: input.status, by: { userId: actor.userId, name: actor.name }, side: access.side, now });
+    await notifyRecommendationStatus(tx, {
+      dossierId,
+      recommendation: row.title,
+      status: input.status,
+      by: { userId: actor.userId, name: actor.name },
+      side: access.side,
+      now,
+    });
     return { value: { ok: true as const, recommendation, changed: true }, events: [event, ...reactivation] };
   }).catch((e: unknown) => {
     // The transaction was rolled back, so the seq taken for it is not used.
@@ -212,10 +283,19 @@ async function dossierOf(recommendationId: string): Promise<string | null> {
 
 /** The Recommendations tab: every recommendation of a dossier the caller has access to, newest first. */
 export async function listRecommendations(access: DossierAccess): Promise<RecommendationView[]> {
-  const rows = await db().recommendation.findMany({ where: { dossierId: access.dossierId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select, take: 500 });
+  const rows = await db().recommendation.findMany({
+    where: { dossierId: access.dossierId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select,
+    take: 500,
+  });
   const changerIds = [...new Set(rows.map((r) => r.statusChangedById).filter((x): x is string => x !== null))];
-  const changers = new Map((await db().user.findMany({ where: { id: { in: changerIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
-  return rows.map((r) => viewOf(r, r.statusChangedById ? changers.get(r.statusChangedById) ?? null : null));
+  const changers = new Map(
+    (
+      await db().user.findMany({ where: { id: { in: changerIds } }, select: { id: true, name: true, email: true } })
+    ).map((u) => [u.id, u]),
+  );
+  return rows.map((r) => viewOf(r, r.statusChangedById ? (changers.get(r.statusChangedById) ?? null) : null));
 }
 
 /** D1: open recommendations (proposed or in progress) per dossier, for the dashboard. Callers pass dossiers the viewer may see. */

@@ -8,7 +8,9 @@ import { updateReminderSettings, type OrganizationReminderSettings } from "./ser
 type ActionResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /** Input `{ organizationId, delayDays, toAllApplicants }`. */
-export async function updateReminderSettingsAction(input: unknown): Promise<ActionResult<OrganizationReminderSettings>> {
+export async function updateReminderSettingsAction(
+  input: unknown,
+): Promise<ActionResult<OrganizationReminderSettings>> {
   const actor = await currentActor();
   if (!actor) return { ok: false, error: { code: "unauthorized", message: t("fr", "error.unauthorized") } };
   return updateReminderSettings(actor, input);

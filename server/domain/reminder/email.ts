@@ -20,11 +20,22 @@ export type ReminderEmailInput = {
 export function reminderEmail(locale: Locale, p: ReminderEmailInput): RenderedEmail {
   const subject = t(locale, "reminder.subject", { title: p.title });
   const intro = t(locale, "reminder.body", { title: p.title, organization: p.organization });
-  const items = p.recommendations.map((r) => t(locale, "reminder.item", { title: r.title, status: t(locale, `reco.status.${r.status}` as MessageKey) }));
+  const items = p.recommendations.map((r) =>
+    t(locale, "reminder.item", { title: r.title, status: t(locale, `reco.status.${r.status}` as MessageKey) }),
+  );
   const action = t(locale, "reminder.action");
   const footer = t(locale, "reminder.footer", { weeks: p.weeks });
   const unsubscribe = t(locale, "digest.unsubscribeLine", { url: p.unsubscribeUrl });
-  const text = [intro, "", ...items.map((i) => `- ${i}`), "", t(locale, "reminder.actionLine", { url: p.url }), "", footer, unsubscribe].join("\n");
+  const text = [
+    intro,
+    "",
+    ...items.map((i) => `- ${i}`),
+    "",
+    t(locale, "reminder.actionLine", { url: p.url }),
+    "",
+    footer,
+    unsubscribe,
+  ].join("\n");
   const html =
     `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:0 auto;padding:24px">` +
     `<h1 style="font-size:20px">${escapeHtml(subject)}</h1><p style="margin:0 0 16px">${escapeHtml(intro)}</p>` +

@@ -87,7 +87,10 @@ export type ReminderOutcome = "sent" | "not_due" | "already_done";
  * R3: sends the dossier's reminder if one is due at `now`. Returns "sent" (the slot was taken, even if
  * the gate let nobody through), "not_due", or "already_done" when another run took the slot first.
  */
-export async function sendDueReminder(dossierId: string, now: Date): Promise<{ outcome: ReminderOutcome; recipients: string[] }> {
+export async function sendDueReminder(
+  dossierId: string,
+  now: Date,
+): Promise<{ outcome: ReminderOutcome; recipients: string[] }> {
   const d = await db().dossier.findUnique({ where: { id: dossierId }, select: dossierSelect });
   if (!d) return { outcome: "not_due", recipients: [] };
   const open = await openRecommendations(db(), d.id);
@@ -105,8 +108,13 @@ export async function sendDueReminder(dossierId: string, now: Date): Promise<{ o
     // Open recommendations read again inside the transaction: one closed meanwhile is not listed.
     const recs = await openRecommendations(tx, d.id);
     if (recs.length === 0) return [];
-    const members = await tx.dossierMember.findMany({ where: { dossierId: d.id, side: "applicant" }, select: { userId: true, role: true } });
-    const candidates = members.filter((m) => d.organization.remindersToAllApplicants || m.role === "referent").map((m) => m.userId);
+    const members = await tx.dossierMember.findMany({
+      where: { dossierId: d.id, side: "applicant" },
+      select: { userId: true, role: true },
+    });
+    const candidates = members
+      .filter((m) => d.organization.remindersToAllApplicants || m.role === "referent")
+      .map((m) => m.userId);
     // N8, P4: the one gate decides (frequency never, unsubscribe, pause, access).
     const recipients = await allowedRecipients(tx, { dossierId: d.id, kind: "reminder", candidates });
     for (const r of recipients) {
@@ -118,7 +126,20 @@ export async function sendDueReminder(dossierId: string, now: Date): Promise<{ o
         weeks: Math.round(d.organization.reminderDelayDays / 7),
         unsubscribeUrl: unsubscribeUrl(r.userId),
       });
-      await recordEmail({ kind: "reminder", template: "reminder.recommendations", toEmail: r.email, locale: r.locale, userId: r.userId, dossierId: d.id, organizationId: d.organization.id, headers: unsubscribeHeaders(r.userId), ...mail }, tx);
+      await recordEmail(
+        {
+          kind: "reminder",
+          template: "reminder.recommendations",
+          toEmail: r.email,
+          locale: r.locale,
+          userId: r.userId,
+          dossierId: d.id,
+          organizationId: d.organization.id,
+          headers: unsubscribeHeaders(r.userId),
+          ...mail,
+        },
+        tx,
+      );
     }
     return recipients.map((r) => r.userId);
   });
@@ -127,20 +148,44 @@ export async function sendDueReminder(dossierId: string, now: Date): Promise<{ o
   return { outcome: "sent", recipients: result };
 }
 
-export type OrganizationReminderSettings = { organizationId: string; name: string; delayDays: number; toAllApplicants: boolean };
+export type OrganizationReminderSettings = {
+  organizationId: string;
+  name: string;
+  delayDays: number;
+  toAllApplicants: boolean;
+};
 
 /** R3: the reminder settings of the organizations the actor administers (404 when none). */
 export async function reminderSettings(actor: Actor): Promise<Result<OrganizationReminderSettings[]>> {
   const ids = await adminOrganizationIds(actor);
   if (ids.length === 0) return fail("not_found", actor.locale);
-  const orgs = await db().organization.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, name: true, reminderDelayDays: true, remindersToAllApplicants: true } });
-  return ok(orgs.map((o) => ({ organizationId: o.id, name: o.name, delayDays: o.reminderDelayDays, toAllApplicants: o.remindersToAllApplicants })));
+  const orgs = await db().organization.findMany({
+    where: { id: { in: ids } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, reminderDelayDays: true, remindersToAllApplicants: true },
+  });
+  return ok(
+    orgs.map((o) => ({
+      organizationId: o.id,
+      name: o.name,
+      delayDays: o.reminderDelayDays,
+      toAllApplicants: o.remindersToAllApplicants,
+    })),
+  );
 }
 
 /** R3: an admin sets the delay between reminders and who receives them; the next dates follow at once. */
-export async function updateReminderSettings(actor: Actor, raw: unknown): Promise<Result<OrganizationReminderSettings>> {
+export async function updateReminderSettings(
+  actor: Actor,
+  raw: unknown,
+): Promise<Result<OrganizationReminderSettings>> {
   const parsed = reminderSettingsSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalid", actor.locale, parsed.error.issues.some((i) => i.path[0] === "delayDays") ? "reminder.admin.delayInvalid" : "error.invalid");
+  if (!parsed.success)
+    return fail(
+      "invalid",
+      actor.locale,
+      parsed.error.issues.some((i) => i.path[0] === "delayDays") ? "reminder.admin.delayInvalid" : "error.invalid",
+    );
   const { organizationId, delayDays, toAllApplicants } = parsed.data;
   if (!(await canManageReminders(actor, organizationId))) return fail("not_found", actor.locale);
   const o = await db().organization.update({
@@ -148,5 +193,10 @@ export async function updateReminderSettings(actor: Actor, raw: unknown): Promis
     data: { reminderDelayDays: delayDays, remindersToAllApplicants: toAllApplicants },
     select: { id: true, name: true, reminderDelayDays: true, remindersToAllApplicants: true },
   });
-  return ok({ organizationId: o.id, name: o.name, delayDays: o.reminderDelayDays, toAllApplicants: o.remindersToAllApplicants });
+  return ok({
+    organizationId: o.id,
+    name: o.name,
+    delayDays: o.reminderDelayDays,
+    toAllApplicants: o.remindersToAllApplicants,
+  });
 }

@@ -10,6 +10,9 @@ export function participationDossiersWhere(actor: Pick<Actor, "userId">): Prisma
 }
 
 export async function canSetParticipation(actor: Pick<Actor, "userId">, dossierId: string, client: Db | Tx = db()) {
-  const d = await client.dossier.findFirst({ where: { id: dossierId, ...participationDossiersWhere(actor) }, select: { id: true } });
+  const d = await client.dossier.findFirst({
+    where: { id: dossierId, ...participationDossiersWhere(actor) },
+    select: { id: true },
+  });
   return d !== null;
 }

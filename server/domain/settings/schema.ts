@@ -11,4 +11,8 @@ export const frequencyInputSchema = z.object({ frequency: frequencySchema });
 export const localeInputSchema = z.object({ locale: z.enum(["fr", "en", "profile"]) });
 export const participationInputSchema = z.object({ dossierId: id, switch: switchSchema, value: z.boolean() });
 /** "Apply to all": every dossier, or every dossier of one organization. */
-export const participationAllInputSchema = z.object({ organizationId: id.optional(), switch: switchSchema, value: z.boolean() });
+export const participationAllInputSchema = z.object({
+  organizationId: id.optional(),
+  switch: switchSchema,
+  value: z.boolean(),
+});

@@ -5,7 +5,14 @@ import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeOrganization, makeUser, makeWorld } from "../../test/factories";
 import { gateDecisions } from "../notification/gate";
 import { unsubscribeSignature } from "../notification/unsubscribe";
-import { getConversationSettings, setFrequency, setNotificationLocale, setParticipation, setParticipationForAll, unsubscribe } from "./service";
+import {
+  getConversationSettings,
+  setFrequency,
+  setNotificationLocale,
+  setParticipation,
+  setParticipationForAll,
+  unsubscribe,
+} from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeWorld>>;
@@ -19,7 +26,14 @@ beforeAll(async () => {
   // The advisor also works for a second organization, with a dossier there.
   second = await makeOrganization("Cabinet Second");
   await db().membership.create({ data: { organizationId: second.id, userId: w.advisor.id, role: "member" } });
-  secondDossier = await makeDossier(second.id, [{ userId: w.advisor.id, role: "advisor", holder: true }, { userId: w.referent.id, role: "referent" }], "Zeta second");
+  secondDossier = await makeDossier(
+    second.id,
+    [
+      { userId: w.advisor.id, role: "advisor", holder: true },
+      { userId: w.referent.id, role: "referent" },
+    ],
+    "Zeta second",
+  );
   thirdDossier = await makeDossier(w.org.id, [{ userId: w.advisor.id, role: "advisor" }], "Alpha nord");
 });
 afterAll(() => tdb.cleanup());
@@ -32,7 +46,8 @@ describe("N1–N3: conversation settings", () => {
     expect(view.profileLocale).toBe("fr");
     expect(view.organizations.map((o) => o.name)).toEqual(["Agence Test", "Cabinet Second"]);
     expect(view.organizations[0].dossiers.map((d) => d.title)).toEqual(["Alpha nord", w.dossier.title]);
-    for (const o of view.organizations) for (const d of o.dossiers) expect(d).toMatchObject({ fromApplicants: true, toApplicants: false });
+    for (const o of view.organizations)
+      for (const d of o.dossiers) expect(d).toMatchObject({ fromApplicants: true, toApplicants: false });
   });
 
   it("N3: an applicant has no dossier to set (participation is for advisors); staff see only dossiers they are an advisor of", async () => {
@@ -77,16 +92,32 @@ describe("N1–N3: conversation settings", () => {
       { who: w.advisor.id, dossierId: "does-not-exist" },
     ];
     for (const c of cases) {
-      const r = await setParticipation(await actor(c.who), { dossierId: c.dossierId, switch: "fromApplicants", value: false });
+      const r = await setParticipation(await actor(c.who), {
+        dossierId: c.dossierId,
+        switch: "fromApplicants",
+        value: false,
+      });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe("not_found");
     }
-    const r = await setParticipationForAll(await actor(w.advisor.id), { organizationId: w.other.id, switch: "fromApplicants", value: false });
+    const r = await setParticipationForAll(await actor(w.advisor.id), {
+      organizationId: w.other.id,
+      switch: "fromApplicants",
+      value: false,
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe("not_found");
     expect(await db().dossierParticipation.count({ where: { dossierId: foreign.id } })).toBe(0);
-    expect(await db().dossierParticipation.count({ where: { userId: { in: [w.otherStaff.id, w.outsider.id, w.referent.id, w.staff.id] } } })).toBe(0);
-    const bad = await setParticipation(await actor(w.advisor.id), { dossierId: w.dossier.id, switch: "everything", value: false });
+    expect(
+      await db().dossierParticipation.count({
+        where: { userId: { in: [w.otherStaff.id, w.outsider.id, w.referent.id, w.staff.id] } },
+      }),
+    ).toBe(0);
+    const bad = await setParticipation(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      switch: "everything",
+      value: false,
+    });
     expect(bad.ok && bad).toBe(false);
   });
 
@@ -111,7 +142,9 @@ describe("N1–N3: conversation settings", () => {
 describe("N5: one-click unsubscribe", () => {
   it("N5: a signed link sets the frequency to never without signing in; the gate then refuses every kind", async () => {
     const u = await makeUser("Desabonne", { organizationId: w.org.id });
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: u.id, side: "advisor", role: "advisor" } });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: u.id, side: "advisor", role: "advisor" },
+    });
     const r = await unsubscribe({ u: u.id, s: unsubscribeSignature(u.id) }, "fr");
     expect(r).toEqual({ ok: true, value: { userId: u.id } });
     const s = await db().notificationSettings.findUniqueOrThrow({ where: { userId: u.id } });
@@ -143,7 +176,9 @@ describe("N5: one-click unsubscribe", () => {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe("invalid");
-        expect(r.error.message).toBe("This unsubscribe link is not valid (it may have been changed or cut). Nothing changed.");
+        expect(r.error.message).toBe(
+          "This unsubscribe link is not valid (it may have been changed or cut). Nothing changed.",
+        );
       }
     }
     expect(await db().notificationSettings.findUnique({ where: { userId: victim.id } })).toBeNull();

@@ -4,10 +4,21 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, ok, type Result } from "../../errors";
 import { toLocale, type Locale } from "../../i18n";
-import { DEFAULT_FREQUENCY, defaultParticipation, toFrequency, unsubscribeSchema, type Frequency } from "../notification/schema";
+import {
+  DEFAULT_FREQUENCY,
+  defaultParticipation,
+  toFrequency,
+  unsubscribeSchema,
+  type Frequency,
+} from "../notification/schema";
 import { verifyUnsubscribe } from "../notification/unsubscribe";
 import { canSetParticipation, participationDossiersWhere } from "./policy";
-import { frequencyInputSchema, localeInputSchema, participationAllInputSchema, participationInputSchema } from "./schema";
+import {
+  frequencyInputSchema,
+  localeInputSchema,
+  participationAllInputSchema,
+  participationInputSchema,
+} from "./schema";
 
 export type ParticipationRow = { id: string; title: string; fromApplicants: boolean; toApplicants: boolean };
 export type ConversationSettingsView = {
@@ -19,11 +30,19 @@ export type ConversationSettingsView = {
 };
 
 export async function getConversationSettings(actor: Actor): Promise<ConversationSettingsView> {
-  const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { locale: true, notificationSettings: { select: { frequency: true, locale: true } } } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { locale: true, notificationSettings: { select: { frequency: true, locale: true } } },
+  });
   const dossiers = await db().dossier.findMany({
     where: participationDossiersWhere(actor),
     orderBy: [{ organization: { name: "asc" } }, { title: "asc" }],
-    select: { id: true, title: true, organization: { select: { id: true, name: true } }, participations: { where: { userId: actor.userId }, select: { fromApplicants: true, toApplicants: true } } },
+    select: {
+      id: true,
+      title: true,
+      organization: { select: { id: true, name: true } },
+      participations: { where: { userId: actor.userId }, select: { fromApplicants: true, toApplicants: true } },
+    },
   });
   const organizations: ConversationSettingsView["organizations"] = [];
   for (const d of dossiers) {
@@ -32,7 +51,12 @@ export async function getConversationSettings(actor: Actor): Promise<Conversatio
     group.dossiers.push({ id: d.id, title: d.title, ...(d.participations[0] ?? defaultParticipation()) });
   }
   const s = user.notificationSettings;
-  return { frequency: s ? toFrequency(s.frequency) : DEFAULT_FREQUENCY, locale: s?.locale ? toLocale(s.locale) : null, profileLocale: toLocale(user.locale), organizations };
+  return {
+    frequency: s ? toFrequency(s.frequency) : DEFAULT_FREQUENCY,
+    locale: s?.locale ? toLocale(s.locale) : null,
+    profileLocale: toLocale(user.locale),
+    organizations,
+  };
 }
 
 /** N1: how often conversation emails leave. Choosing a frequency again undoes an unsubscribe. */
@@ -40,7 +64,11 @@ export async function setFrequency(actor: Actor, raw: unknown): Promise<Result<{
   const parsed = frequencyInputSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const { frequency } = parsed.data;
-  await db().notificationSettings.upsert({ where: { userId: actor.userId }, create: { userId: actor.userId, frequency }, update: { frequency, ...(frequency === "never" ? {} : { unsubscribedAt: null }) } });
+  await db().notificationSettings.upsert({
+    where: { userId: actor.userId },
+    create: { userId: actor.userId, frequency },
+    update: { frequency, ...(frequency === "never" ? {} : { unsubscribedAt: null }) },
+  });
   return ok({ frequency });
 }
 
@@ -49,12 +77,19 @@ export async function setNotificationLocale(actor: Actor, raw: unknown): Promise
   const parsed = localeInputSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const locale = parsed.data.locale === "profile" ? null : parsed.data.locale;
-  await db().notificationSettings.upsert({ where: { userId: actor.userId }, create: { userId: actor.userId, locale }, update: { locale } });
+  await db().notificationSettings.upsert({
+    where: { userId: actor.userId },
+    create: { userId: actor.userId, locale },
+    update: { locale },
+  });
   return ok({ locale });
 }
 
 /** N3: one switch of one dossier. A dossier the user may not see, or is not an advisor of, is not found. */
-export async function setParticipation(actor: Actor, raw: unknown): Promise<Result<{ dossierId: string; fromApplicants: boolean; toApplicants: boolean }>> {
+export async function setParticipation(
+  actor: Actor,
+  raw: unknown,
+): Promise<Result<{ dossierId: string; fromApplicants: boolean; toApplicants: boolean }>> {
   const parsed = participationInputSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const { dossierId, value } = parsed.data;
@@ -83,10 +118,28 @@ export async function setParticipationForAll(actor: Actor, raw: unknown): Promis
   if (organizationId && dossiers.length === 0) return fail("not_found", actor.locale);
   const ids = dossiers.map((d) => d.id);
   await db().$transaction(async (tx) => {
-    await tx.dossierParticipation.updateMany({ where: { userId: actor.userId, dossierId: { in: ids } }, data: { [key]: value } });
-    const existing = new Set((await tx.dossierParticipation.findMany({ where: { userId: actor.userId, dossierId: { in: ids } }, select: { dossierId: true } })).map((p) => p.dossierId));
+    await tx.dossierParticipation.updateMany({
+      where: { userId: actor.userId, dossierId: { in: ids } },
+      data: { [key]: value },
+    });
+    const existing = new Set(
+      (
+        await tx.dossierParticipation.findMany({
+          where: { userId: actor.userId, dossierId: { in: ids } },
+          select: { dossierId: true },
+        })
+      ).map((p) => p.dossierId),
+    );
     const missing = ids.filter((id) => !existing.has(id));
-    if (missing.length) await tx.dossierParticipation.createMany({ data: missing.map((dossierId) => ({ userId: actor.userId, dossierId, ...defaultParticipation(), [key]: value })) });
+    if (missing.length)
+      await tx.dossierParticipation.createMany({
+        data: missing.map((dossierId) => ({
+          userId: actor.userId,
+          dossierId,
+          ...defaultParticipation(),
+          [key]: value,
+        })),
+      });
   });
   return ok({ dossierIds: ids });
 }
@@ -97,11 +150,16 @@ export async function setParticipationForAll(actor: Actor, raw: unknown): Promis
  */
 export async function unsubscribe(raw: unknown, locale: Locale, now = new Date()): Promise<Result<{ userId: string }>> {
   const parsed = unsubscribeSchema.safeParse(raw);
-  if (!parsed.success || !verifyUnsubscribe(parsed.data.u, parsed.data.s)) return fail("invalid", locale, "notify.unsubscribe.invalid");
+  if (!parsed.success || !verifyUnsubscribe(parsed.data.u, parsed.data.s))
+    return fail("invalid", locale, "notify.unsubscribe.invalid");
   const userId = parsed.data.u;
   const user = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!user) return fail("invalid", locale, "notify.unsubscribe.invalid");
-  await db().notificationSettings.upsert({ where: { userId }, create: { userId, frequency: "never", unsubscribedAt: now }, update: { frequency: "never", unsubscribedAt: now } });
+  await db().notificationSettings.upsert({
+    where: { userId },
+    create: { userId, frequency: "never", unsubscribedAt: now },
+    update: { frequency: "never", unsubscribedAt: now },
+  });
   return ok({ userId });
 }
 
@@ -109,7 +167,10 @@ export async function unsubscribe(raw: unknown, locale: Locale, now = new Date()
 export async function checkUnsubscribeLink(raw: unknown): Promise<{ valid: boolean; locale: Locale | null }> {
   const parsed = unsubscribeSchema.safeParse(raw);
   if (!parsed.success || !verifyUnsubscribe(parsed.data.u, parsed.data.s)) return { valid: false, locale: null };
-  const user = await db().user.findUnique({ where: { id: parsed.data.u }, select: { locale: true, notificationSettings: { select: { locale: true } } } });
+  const user = await db().user.findUnique({
+    where: { id: parsed.data.u },
+    select: { locale: true, notificationSettings: { select: { locale: true } } },
+  });
   if (!user) return { valid: false, locale: null };
   return { valid: true, locale: toLocale(user.notificationSettings?.locale ?? user.locale) };
 }

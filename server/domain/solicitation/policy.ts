@@ -8,6 +8,10 @@ export function canManageSolicitations(access: DossierAccess | null): access is 
 }
 
 /** S11: a confidential answer is read by the advisor who asked and by staff only. */
-export function mayReadAnswer(access: DossierAccess, s: { confidential: boolean; askedById: string }, userId: string): boolean {
+export function mayReadAnswer(
+  access: DossierAccess,
+  s: { confidential: boolean; askedById: string },
+  userId: string,
+): boolean {
   return !s.confidential || s.askedById === userId || access.roles.includes("staff");
 }

@@ -12,14 +12,27 @@ import { dashboardRows } from "../dashboard/service";
 import { solicitationCounts } from "./service";
 import { hashKey, KEY_TTL_DAYS } from "../partner/keys";
 import { partnerSolicitations, partnerView } from "../partner/service";
-import { ATTACH_LIMITS, attachWithKey, createSolicitation, notifyPartners, revokeSolicitation, sendAutomaticReminders, solicitationsForPanel, submitOpinion } from "./service";
+import {
+  ATTACH_LIMITS,
+  attachWithKey,
+  createSolicitation,
+  notifyPartners,
+  revokeSolicitation,
+  sendAutomaticReminders,
+  solicitationsForPanel,
+  submitOpinion,
+} from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 const published: PublishedEvent[] = [];
 const revokedPartners: [string, string][] = [];
 beforeAll(async () => {
   tdb = await useTestDatabase();
-  setPublisher({ dossierEvent: (e) => published.push(e), revoke() {}, revokePartner: (u, d) => revokedPartners.push([u, d]) });
+  setPublisher({
+    dossierEvent: (e) => published.push(e),
+    revoke() {},
+    revokePartner: (u, d) => revokedPartners.push([u, d]),
+  });
 });
 afterAll(async () => {
   setPublisher(undefined);
@@ -31,14 +44,35 @@ const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.rand
 
 /** The key as the partner reads it in the email recorded in the outbox. */
 async function keyFromOutbox(email: string): Promise<string> {
-  const mail = await db().emailDelivery.findFirst({ where: { toEmail: email, template: "partner-key" }, orderBy: { createdAt: "desc" } });
+  const mail = await db().emailDelivery.findFirst({
+    where: { toEmail: email, template: "partner-key" },
+    orderBy: { createdAt: "desc" },
+  });
   const m = mail?.text.match(/([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})/);
   if (!m) throw new Error(`no key mailed to ${email}`);
   return m[1];
 }
 
-async function ask(w: Awaited<ReturnType<typeof makeWorld>>, email: string, extra: Record<string, unknown> = {}, now = new Date()) {
-  const res = await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "legal", external: true, partnerEmail: email, dueDate: null, instructions: "Vérifier le marché public.", ...extra }, now);
+async function ask(
+  w: Awaited<ReturnType<typeof makeWorld>>,
+  email: string,
+  extra: Record<string, unknown> = {},
+  now = new Date(),
+) {
+  const res = await createSolicitation(
+    await actor(w.advisor.id),
+    {
+      dossierId: w.dossier.id,
+      kind: "opinion",
+      scope: "legal",
+      external: true,
+      partnerEmail: email,
+      dueDate: null,
+      instructions: "Vérifier le marché public.",
+      ...extra,
+    },
+    now,
+  );
   if (!res.ok) throw new Error(res.error.message);
   return res.value;
 }
@@ -47,7 +81,9 @@ describe("S1, S6: who may ask", () => {
   it("S1: the dossier's advisor asks an external partner: a transactional email carries the key, the event goes to the advisor side only", async () => {
     const w = await makeWorld();
     published.length = 0;
-    const res = await ask(w, "expert@cabinet.test", { dueDate: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10) });
+    const res = await ask(w, "expert@cabinet.test", {
+      dueDate: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
+    });
     const mail = await db().emailDelivery.findFirstOrThrow({ where: { toEmail: "expert@cabinet.test" } });
     expect(mail.kind).toBe("transactional");
     expect(mail.text).toContain(res.key!);
@@ -55,7 +91,10 @@ describe("S1, S6: who may ask", () => {
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({ type: "solicitation.created", audience: "advisors" });
     expect(JSON.stringify(published[0].payload)).not.toContain(res.key!);
-    const panel = await solicitationsForPanel(await actor(w.advisor.id), (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!);
+    const panel = await solicitationsForPanel(
+      await actor(w.advisor.id),
+      (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!,
+    );
     expect(panel).toHaveLength(1);
     expect(panel[0]).toMatchObject({ state: "waiting", kind: "opinion", scope: "legal", external: true });
   });
@@ -63,13 +102,25 @@ describe("S1, S6: who may ask", () => {
   it("S6: an advisor of the organization who is not on the dossier, the applicant side and another organization's staff get not_found", async () => {
     const w = await makeWorld();
     for (const who of [w.outsider, w.referent, w.applicant, w.otherStaff]) {
-      const res = await createSolicitation(await actor(who.id), { dossierId: w.dossier.id, kind: "opinion", scope: "legal", external: true, partnerEmail: "x@y.test" });
+      const res = await createSolicitation(await actor(who.id), {
+        dossierId: w.dossier.id,
+        kind: "opinion",
+        scope: "legal",
+        external: true,
+        partnerEmail: "x@y.test",
+      });
       expect(res).toMatchObject({ ok: false, error: { code: "not_found" } });
     }
     const { solicitationId } = await ask(w, "p1@p.test");
     for (const who of [w.outsider, w.referent, w.otherStaff]) {
-      expect(await revokeSolicitation(await actor(who.id), { solicitationId })).toMatchObject({ ok: false, error: { code: "not_found" } });
-      expect(await notifyPartners(await actor(who.id), { dossierId: w.dossier.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await revokeSolicitation(await actor(who.id), { solicitationId })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
+      expect(await notifyPartners(await actor(who.id), { dossierId: w.dossier.id })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
     expect(await db().solicitation.count({ where: { dossierId: w.dossier.id } })).toBe(1);
     expect(await db().solicitationReminder.count()).toBe(0);
@@ -77,10 +128,27 @@ describe("S1, S6: who may ask", () => {
 
   it("S1: staff may ask; bad input and a past date change nothing", async () => {
     const w = await makeWorld();
-    expect((await createSolicitation(await actor(w.staff.id), { dossierId: w.dossier.id, kind: "supplement", scope: "Urbanisme", external: true, partnerEmail: "urba@ville.test" })).ok).toBe(true);
+    expect(
+      (
+        await createSolicitation(await actor(w.staff.id), {
+          dossierId: w.dossier.id,
+          kind: "supplement",
+          scope: "Urbanisme",
+          external: true,
+          partnerEmail: "urba@ville.test",
+        })
+      ).ok,
+    ).toBe(true);
     const bad = [{ kind: "nope" }, { partnerEmail: "pas-un-email" }, { scope: "" }, { dueDate: "2020-01-01" }];
     for (const b of bad) {
-      const res = await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "legal", external: true, partnerEmail: "ok@ok.test", ...b });
+      const res = await createSolicitation(await actor(w.advisor.id), {
+        dossierId: w.dossier.id,
+        kind: "opinion",
+        scope: "legal",
+        external: true,
+        partnerEmail: "ok@ok.test",
+        ...b,
+      });
       expect(res.ok).toBe(false);
     }
     expect(await db().solicitation.count({ where: { dossierId: w.dossier.id } })).toBe(1);
@@ -89,9 +157,31 @@ describe("S1, S6: who may ask", () => {
   it("S1: an internal partner must be a member of the organization not already on the dossier; they answer in the workspace without a key", async () => {
     const w = await makeWorld();
     const stranger = await makeUser("Externe");
-    expect(await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "technical", external: false, partnerEmail: stranger.email })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "technical", external: false, partnerEmail: w.staff.email })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    const res = await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "technical", external: false, partnerEmail: w.outsider.email });
+    expect(
+      await createSolicitation(await actor(w.advisor.id), {
+        dossierId: w.dossier.id,
+        kind: "opinion",
+        scope: "technical",
+        external: false,
+        partnerEmail: stranger.email,
+      }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await createSolicitation(await actor(w.advisor.id), {
+        dossierId: w.dossier.id,
+        kind: "opinion",
+        scope: "technical",
+        external: false,
+        partnerEmail: w.staff.email,
+      }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    const res = await createSolicitation(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      kind: "opinion",
+      scope: "technical",
+      external: false,
+      partnerEmail: w.outsider.email,
+    });
     expect(res.ok && res.value.key).toBeNull();
     const view = await partnerView(await actor(w.outsider.id), w.dossier.id);
     expect(view?.solicitations).toHaveLength(1);
@@ -104,8 +194,26 @@ describe("S1, S6: who may ask", () => {
     const w = await makeWorld();
     await db().organization.update({ where: { id: w.org.id }, data: { partnerDirectoryOnly: true } });
     await db().approvedPartner.create({ data: { organizationId: w.org.id, email: "agree@expert.test" } });
-    expect(await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "legal", external: true, partnerEmail: "inconnu@expert.test" })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect((await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "legal", external: true, partnerEmail: "AGREE@expert.test" })).ok).toBe(true);
+    expect(
+      await createSolicitation(await actor(w.advisor.id), {
+        dossierId: w.dossier.id,
+        kind: "opinion",
+        scope: "legal",
+        external: true,
+        partnerEmail: "inconnu@expert.test",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      (
+        await createSolicitation(await actor(w.advisor.id), {
+          dossierId: w.dossier.id,
+          kind: "opinion",
+          scope: "legal",
+          external: true,
+          partnerEmail: "AGREE@expert.test",
+        })
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -117,7 +225,8 @@ describe("S2: the one-time key", () => {
     const row = await db().solicitation.findUniqueOrThrow({ where: { id: solicitationId } });
     expect(row.keyHash).toBe(hashKey(key!));
     expect(row.keyHash).not.toContain(key!.replace(/-/g, ""));
-    const dump = JSON.stringify(await db().solicitation.findMany()) + JSON.stringify(await db().dossierEvent.findMany());
+    const dump =
+      JSON.stringify(await db().solicitation.findMany()) + JSON.stringify(await db().dossierEvent.findMany());
     expect(dump).not.toContain(key!);
     expect(dump).not.toContain(key!.replace(/-/g, ""));
   });
@@ -130,7 +239,11 @@ describe("S2: the one-time key", () => {
     const other = await makeUser("Autre");
     expect(await partnerAccess({ userId: pierre.id }, w.dossier.id)).toBeNull();
     // Case, spaces and dashes do not matter.
-    const first = await attachWithKey(await actor(pierre.id), { key: ` ${key.toLowerCase().replace(/-/g, " ")} ` }, ip());
+    const first = await attachWithKey(
+      await actor(pierre.id),
+      { key: ` ${key.toLowerCase().replace(/-/g, " ")} ` },
+      ip(),
+    );
     expect(first).toMatchObject({ ok: true, value: { dossierId: w.dossier.id } });
     expect(await partnerAccess({ userId: pierre.id }, w.dossier.id)).not.toBeNull();
     const again = await attachWithKey(await actor(other.id), { key }, ip());
@@ -146,7 +259,10 @@ describe("S2: the one-time key", () => {
     await ask(w, "race@p.test");
     const key = await keyFromOutbox("race@p.test");
     const [a, b] = [await makeUser("A"), await makeUser("B")];
-    const results = await Promise.all([attachWithKey(await actor(a.id), { key }, ip()), attachWithKey(await actor(b.id), { key }, ip())]);
+    const results = await Promise.all([
+      attachWithKey(await actor(a.id), { key }, ip()),
+      attachWithKey(await actor(b.id), { key }, ip()),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
@@ -156,12 +272,17 @@ describe("S2: the one-time key", () => {
     const { key } = await ask(w, "late@p.test", {}, now);
     const pierre = await actor((await makeUser("Late")).id);
     const expired = await attachWithKey(pierre, { key }, ip(), new Date(now.getTime() + KEY_TTL_DAYS * DAY + 1000));
-    expect(expired).toMatchObject({ ok: false, error: { code: "invalid", message: "Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle." } });
+    expect(expired).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: "Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle." },
+    });
     const { key: k2, solicitationId } = await ask(w, "revoked@p.test");
     expect((await revokeSolicitation(await actor(w.advisor.id), { solicitationId })).ok).toBe(true);
     expect(await attachWithKey(pierre, { key: k2 }, ip())).toEqual(expired);
     // Within its life the same key still works.
-    expect((await attachWithKey(pierre, { key }, ip(), new Date(now.getTime() + (KEY_TTL_DAYS - 1) * DAY))).ok).toBe(true);
+    expect((await attachWithKey(pierre, { key }, ip(), new Date(now.getTime() + (KEY_TTL_DAYS - 1) * DAY))).ok).toBe(
+      true,
+    );
   });
 
   it("S2: rate limit per account: after 5 failed tries in 15 minutes even the right key is refused, from any address; the window passes", async () => {
@@ -169,11 +290,14 @@ describe("S2: the one-time key", () => {
     const { key } = await ask(w, "limit@p.test");
     const me = await actor((await makeUser("Essayeur")).id);
     const now = new Date();
-    for (let i = 0; i < ATTACH_LIMITS.perAccount; i++) expect((await attachWithKey(me, { key: `WRONG-${i}` }, ip(), now)).ok).toBe(false);
+    for (let i = 0; i < ATTACH_LIMITS.perAccount; i++)
+      expect((await attachWithKey(me, { key: `WRONG-${i}` }, ip(), now)).ok).toBe(false);
     const limited = await attachWithKey(me, { key }, ip(), now);
     expect(limited).toMatchObject({ ok: false, error: { code: "rate_limited" } });
     expect(await db().attachAttempt.count({ where: { userId: me.userId } })).toBe(ATTACH_LIMITS.perAccount);
-    expect((await attachWithKey(me, { key }, ip(), new Date(now.getTime() + ATTACH_LIMITS.windowMs + 1000))).ok).toBe(true);
+    expect((await attachWithKey(me, { key }, ip(), new Date(now.getTime() + ATTACH_LIMITS.windowMs + 1000))).ok).toBe(
+      true,
+    );
   });
 
   it("S2: rate limit per address: many accounts from one address are stopped after 20 failures", async () => {
@@ -191,7 +315,11 @@ describe("S2: the one-time key", () => {
 });
 
 describe("S4, S10, S11: answers and revocation", () => {
-  async function attached(w: Awaited<ReturnType<typeof makeWorld>>, email: string, extra: Record<string, unknown> = {}) {
+  async function attached(
+    w: Awaited<ReturnType<typeof makeWorld>>,
+    email: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const { key, solicitationId } = await ask(w, email, extra);
     const partner = await makeUser(`Partner ${email}`);
     const res = await attachWithKey(await actor(partner.id), { key }, ip());
@@ -204,16 +332,37 @@ describe("S4, S10, S11: answers and revocation", () => {
     const { partner, solicitationId } = await attached(w, "opinion@p.test");
     published.length = 0;
     const pdf = Buffer.from("%PDF-1.4 avis juridique");
-    expect(await submitOpinion(partner, { solicitationId, text: "Avis favorable sous réserve.", file: { name: "avis.pdf", bytes: pdf } })).toMatchObject({ ok: true });
+    expect(
+      await submitOpinion(partner, {
+        solicitationId,
+        text: "Avis favorable sous réserve.",
+        file: { name: "avis.pdf", bytes: pdf },
+      }),
+    ).toMatchObject({ ok: true });
     expect(published.map((e) => [e.type, e.audience])).toEqual([["solicitation.answered", "advisors"]]);
     expect(JSON.stringify(published[0].payload)).not.toContain("favorable");
-    expect(await submitOpinion(partner, { solicitationId, text: "Encore" })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    const panel = await solicitationsForPanel(await actor(w.advisor.id), (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!);
-    expect(panel[0]).toMatchObject({ state: "answered", answer: { text: "Avis favorable sous réserve.", file: { name: "avis.pdf" } } });
+    expect(await submitOpinion(partner, { solicitationId, text: "Encore" })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    const panel = await solicitationsForPanel(
+      await actor(w.advisor.id),
+      (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!,
+    );
+    expect(panel[0]).toMatchObject({
+      state: "answered",
+      answer: { text: "Avis favorable sous réserve.", file: { name: "avis.pdf" } },
+    });
     // A refused file type stores nothing.
     const w2 = await makeWorld();
     const other = await attached(w2, "badfile@p.test");
-    expect(await submitOpinion(other.partner, { solicitationId: other.solicitationId, text: "ok", file: { name: "virus.exe", bytes: Buffer.from("MZ") } })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await submitOpinion(other.partner, {
+        solicitationId: other.solicitationId,
+        text: "ok",
+        file: { name: "virus.exe", bytes: Buffer.from("MZ") },
+      }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect((await db().solicitation.findUniqueOrThrow({ where: { id: other.solicitationId } })).answeredAt).toBeNull();
   });
 
@@ -221,7 +370,9 @@ describe("S4, S10, S11: answers and revocation", () => {
     const w = await makeWorld();
     const { solicitationId } = await attached(w, "own@p.test");
     for (const who of [w.advisor, w.referent, w.otherStaff, await makeUser("Intrus")]) {
-      expect(await submitOpinion(await actor(who.id), { solicitationId, text: "Je réponds à sa place" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await submitOpinion(await actor(who.id), { solicitationId, text: "Je réponds à sa place" })).toMatchObject(
+        { ok: false, error: { code: "not_found" } },
+      );
     }
   });
 
@@ -232,9 +383,15 @@ describe("S4, S10, S11: answers and revocation", () => {
     expect((await revokeSolicitation(await actor(w.advisor.id), { solicitationId })).ok).toBe(true);
     expect(revokedPartners).toEqual([[partner.userId, w.dossier.id]]);
     expect(await partnerView(partner, w.dossier.id)).toBeNull();
-    expect(await submitOpinion(partner, { solicitationId, text: "Trop tard" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await submitOpinion(partner, { solicitationId, text: "Trop tard" })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     expect((await partnerSolicitations(partner))[0]).toMatchObject({ state: "withdrawn", open: false });
-    expect(await revokeSolicitation(await actor(w.advisor.id), { solicitationId })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await revokeSolicitation(await actor(w.advisor.id), { solicitationId })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
   });
 
   it("S10: revoking an answered solicitation keeps the answer for the advisors with the revocation date", async () => {
@@ -242,7 +399,10 @@ describe("S4, S10, S11: answers and revocation", () => {
     const { partner, solicitationId } = await attached(w, "answered@p.test");
     await submitOpinion(partner, { solicitationId, text: "Mon avis" });
     expect((await revokeSolicitation(await actor(w.staff.id), { solicitationId })).ok).toBe(true);
-    const panel = await solicitationsForPanel(await actor(w.advisor.id), (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!);
+    const panel = await solicitationsForPanel(
+      await actor(w.advisor.id),
+      (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!,
+    );
     expect(panel[0]).toMatchObject({ state: "answered", answer: { text: "Mon avis" } });
     expect(panel[0].revokedAt).not.toBeNull();
     expect(await partnerView(partner, w.dossier.id)).toBeNull();
@@ -252,7 +412,9 @@ describe("S4, S10, S11: answers and revocation", () => {
   it("S11: a confidential answer is read by the advisor who asked and staff only; no partner sees another partner's solicitation or answer", async () => {
     const w = await makeWorld();
     const arnaud = await makeUser("Arnaud Test", { organizationId: w.org.id });
-    await db().dossierMember.create({ data: { dossierId: w.dossier.id, userId: arnaud.id, role: "advisor", side: "advisor" } });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: arnaud.id, role: "advisor", side: "advisor" },
+    });
     const secret = await attached(w, "secret@p.test", { confidential: true });
     const open = await attached(w, "open@p.test");
     await submitOpinion(secret.partner, { solicitationId: secret.solicitationId, text: "Avis confidentiel" });
@@ -287,9 +449,17 @@ describe("S6: reminders and counts", () => {
     await attachWithKey(partner, { key }, ip(), now);
     await submitOpinion(partner, { solicitationId: s2, text: "Déjà répondu" }, now);
     const adele = await actor(w.advisor.id);
-    expect(await notifyPartners(adele, { dossierId: w.dossier.id }, now)).toMatchObject({ ok: true, value: { reminded: 1, skipped: 0 } });
-    expect(await notifyPartners(adele, { dossierId: w.dossier.id }, new Date(now.getTime() + 3600_000))).toMatchObject({ ok: true, value: { reminded: 0, skipped: 1 } });
-    const mails = await db().emailDelivery.findMany({ where: { template: "partner-reminder", dossierId: w.dossier.id } });
+    expect(await notifyPartners(adele, { dossierId: w.dossier.id }, now)).toMatchObject({
+      ok: true,
+      value: { reminded: 1, skipped: 0 },
+    });
+    expect(await notifyPartners(adele, { dossierId: w.dossier.id }, new Date(now.getTime() + 3600_000))).toMatchObject({
+      ok: true,
+      value: { reminded: 0, skipped: 1 },
+    });
+    const mails = await db().emailDelivery.findMany({
+      where: { template: "partner-reminder", dossierId: w.dossier.id },
+    });
     expect(mails.map((m) => [m.toEmail, m.kind])).toEqual([["r1@p.test", "reminder"]]);
     // N5: a reminder carries the one-click unsubscribe, for the account of its address.
     expect(JSON.parse(mails[0].headers)["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
@@ -299,7 +469,10 @@ describe("S6: reminders and counts", () => {
     const r1 = panel.find((s) => s.partnerEmail === "r1@p.test")!;
     expect(r1.reminders).toEqual([now.toISOString()]);
     expect(r1.canRemind).toBe(false);
-    expect((await notifyPartners(adele, { dossierId: w.dossier.id }, new Date(now.getTime() + DAY))).ok && (await db().solicitationReminder.count({ where: { solicitation: { dossierId: w.dossier.id } } }))).toBe(2);
+    expect(
+      (await notifyPartners(adele, { dossierId: w.dossier.id }, new Date(now.getTime() + DAY))).ok &&
+        (await db().solicitationReminder.count({ where: { solicitation: { dossierId: w.dossier.id } } })),
+    ).toBe(2);
   });
 
   it("S6, N8: reminders pass the preference gate: a partner set to never gets none, manual or automatic, and nothing is recorded", async () => {
@@ -309,7 +482,10 @@ describe("S6: reminders and counts", () => {
     const partner = await makeUser("Jamais");
     await attachWithKey(await actor(partner.id), { key }, ip(), now);
     await db().notificationSettings.create({ data: { userId: partner.id, frequency: "never" } });
-    expect(await notifyPartners(await actor(w.advisor.id), { dossierId: w.dossier.id }, now)).toMatchObject({ ok: true, value: { reminded: 0, skipped: 1 } });
+    expect(await notifyPartners(await actor(w.advisor.id), { dossierId: w.dossier.id }, now)).toMatchObject({
+      ok: true,
+      value: { reminded: 0, skipped: 1 },
+    });
     await sendAutomaticReminders(new Date("2030-07-03T09:00:00Z"));
     await sendAutomaticReminders(new Date("2030-07-07T09:00:00Z"));
     expect(await db().solicitationReminder.count({ where: { solicitationId } })).toBe(0);
@@ -333,16 +509,28 @@ describe("S6: reminders and counts", () => {
     expect(await count()).toBe(0);
     await sendAutomaticReminders(new Date("2030-05-17T08:00:00Z"));
     expect(await count()).toBe(1);
-    await Promise.all([sendAutomaticReminders(new Date("2030-05-18T08:00:00Z")), sendAutomaticReminders(new Date("2030-05-18T08:00:00Z"))]);
+    await Promise.all([
+      sendAutomaticReminders(new Date("2030-05-18T08:00:00Z")),
+      sendAutomaticReminders(new Date("2030-05-18T08:00:00Z")),
+    ]);
     expect(await count()).toBe(1);
     await sendAutomaticReminders(new Date("2030-05-21T07:00:00Z"));
     expect(await count()).toBe(2);
     await sendAutomaticReminders(new Date("2030-05-25T07:00:00Z"));
     expect(await count()).toBe(2);
-    const slots = await db().solicitationReminder.findMany({ where: { solicitation: { partnerEmail: "auto@p.test" } }, orderBy: { createdAt: "asc" } });
+    const slots = await db().solicitationReminder.findMany({
+      where: { solicitation: { partnerEmail: "auto@p.test" } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(slots.map((r) => r.slot)).toEqual(["before", "after"]);
-    expect(await db().emailDelivery.count({ where: { template: "partner-reminder", toEmail: "auto-done@p.test" } })).toBe(0);
-    const panel = await solicitationsForPanel(await actor(w.advisor.id), (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!, new Date("2030-05-21T08:00:00Z"));
+    expect(
+      await db().emailDelivery.count({ where: { template: "partner-reminder", toEmail: "auto-done@p.test" } }),
+    ).toBe(0);
+    const panel = await solicitationsForPanel(
+      await actor(w.advisor.id),
+      (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!,
+      new Date("2030-05-21T08:00:00Z"),
+    );
     expect(panel[0].state).toBe("overdue");
   });
 

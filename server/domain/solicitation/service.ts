@@ -29,12 +29,23 @@ import {
   type SolicitationView,
 } from "./events";
 import { canManageSolicitations, mayReadAnswer } from "./policy";
-import { attachSchema, createSolicitationSchema, dossierRefSchema, opinionSchema, solicitationRefSchema } from "./schema";
+import {
+  attachSchema,
+  createSolicitationSchema,
+  dossierRefSchema,
+  opinionSchema,
+  solicitationRefSchema,
+} from "./schema";
 
 const DAY = 86_400_000;
 type Failure = { ok: false; error: AppError };
 
-function failWith(code: AppError["code"], locale: Locale, key: MessageKey, params?: Record<string, string | number>): Failure {
+function failWith(
+  code: AppError["code"],
+  locale: Locale,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): Failure {
   return { ok: false, error: { code, message: t(locale, key, params) } };
 }
 
@@ -49,11 +60,16 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** S1: the scope as people read it: a preset in the reader's language, or the free text. */
 export function scopeLabel(locale: Locale, scope: string): string {
-  return ["financial", "legal", "technical"].includes(scope) ? t(locale, `solicitation.scope.${scope}` as MessageKey) : scope;
+  return ["financial", "legal", "technical"].includes(scope)
+    ? t(locale, `solicitation.scope.${scope}` as MessageKey)
+    : scope;
 }
 
 /** S6: overdue once the desired date has fully passed (the date is a UTC day). */
-export function solicitationState(s: { partnerUserId: string | null; answeredAt: Date | null; revokedAt: Date | null; dueDate: Date | null }, now: Date): SolicitationState {
+export function solicitationState(
+  s: { partnerUserId: string | null; answeredAt: Date | null; revokedAt: Date | null; dueDate: Date | null },
+  now: Date,
+): SolicitationState {
   if (s.answeredAt) return "answered";
   if (s.revokedAt) return "withdrawn";
   if (s.dueDate && now.getTime() >= s.dueDate.getTime() + DAY) return "overdue";
@@ -62,31 +78,54 @@ export function solicitationState(s: { partnerUserId: string | null; answeredAt:
 }
 
 function partnerUrl(s: { external: boolean; partnerUserId: string | null; dossierId: string }) {
-  return s.external && !s.partnerUserId ? `${env().appUrl}/partners/attach` : `${env().appUrl}/partner/dossiers/${s.dossierId}`;
+  return s.external && !s.partnerUserId
+    ? `${env().appUrl}/partners/attach`
+    : `${env().appUrl}/partner/dossiers/${s.dossierId}`;
 }
 
 /** S1: the advisor side asks a partner. External partners get a one-time key by email (S2). */
-export async function createSolicitation(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ solicitationId: string; key: string | null }>> {
+export async function createSolicitation(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ solicitationId: string; key: string | null }>> {
   const parsed = createSolicitationSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const input = parsed.data;
   const access = await dossierAccess(actor, input.dossierId);
   if (!canManageSolicitations(access)) return fail("not_found", actor.locale);
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
-  if (dueDate && dueDate.getTime() < Date.parse(`${isoDay(now)}T00:00:00Z`)) return failWith("invalid", actor.locale, "solicitation.error.pastDate");
+  if (dueDate && dueDate.getTime() < Date.parse(`${isoDay(now)}T00:00:00Z`))
+    return failWith("invalid", actor.locale, "solicitation.error.pastDate");
 
-  const org = await db().organization.findUniqueOrThrow({ where: { id: access.organizationId }, select: { name: true, partnerDirectoryOnly: true } });
-  const existing = await db().user.findUnique({ where: { email: input.partnerEmail }, select: { id: true, name: true, email: true, locale: true } });
+  const org = await db().organization.findUniqueOrThrow({
+    where: { id: access.organizationId },
+    select: { name: true, partnerDirectoryOnly: true },
+  });
+  const existing = await db().user.findUnique({
+    where: { email: input.partnerEmail },
+    select: { id: true, name: true, email: true, locale: true },
+  });
   let partnerUserId: string | null = null;
   if (!input.external) {
     // Internal partners are members of the dossier's organization who do not already see the dossier.
-    const member = existing ? await db().membership.findUnique({ where: { organizationId_userId: { organizationId: access.organizationId, userId: existing.id } }, select: { id: true } }) : null;
-    if (!existing || !member) return failWith("invalid", actor.locale, "solicitation.error.notOrgMember", { email: input.partnerEmail });
-    if (await dossierAccess({ userId: existing.id }, access.dossierId)) return failWith("invalid", actor.locale, "solicitation.error.alreadyOnDossier");
+    const member = existing
+      ? await db().membership.findUnique({
+          where: { organizationId_userId: { organizationId: access.organizationId, userId: existing.id } },
+          select: { id: true },
+        })
+      : null;
+    if (!existing || !member)
+      return failWith("invalid", actor.locale, "solicitation.error.notOrgMember", { email: input.partnerEmail });
+    if (await dossierAccess({ userId: existing.id }, access.dossierId))
+      return failWith("invalid", actor.locale, "solicitation.error.alreadyOnDossier");
     partnerUserId = existing.id;
   } else if (org.partnerDirectoryOnly) {
     // S12: only approved partners when the organization restricts them.
-    const approved = await db().approvedPartner.findUnique({ where: { organizationId_email: { organizationId: access.organizationId, email: input.partnerEmail } }, select: { id: true } });
+    const approved = await db().approvedPartner.findUnique({
+      where: { organizationId_email: { organizationId: access.organizationId, email: input.partnerEmail } },
+      select: { id: true },
+    });
     if (!approved) return failWith("invalid", actor.locale, "solicitation.error.notApproved");
   }
 
@@ -117,11 +156,46 @@ export async function createSolicitation(actor: Actor, raw: unknown, now = new D
     const scope = scopeLabel(locale, input.scope);
     const due = dueDate ? dueDate.toISOString().slice(0, 10) : null;
     const mail = key
-      ? partnerKeyEmail(locale, { asker: actor.name, organization: org.name, title: dossier.title, scope, key, expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)), dueDate: due, url: partnerUrl(row) })
-      : partnerRequestEmail(locale, { asker: actor.name, title: dossier.title, scope, dueDate: due, url: partnerUrl(row) });
-    await recordEmail({ ...mail, kind: "transactional", template: key ? "partner-key" : "partner-request", toEmail: input.partnerEmail, locale, userId: existing?.id ?? null, dossierId: access.dossierId }, tx);
+      ? partnerKeyEmail(locale, {
+          asker: actor.name,
+          organization: org.name,
+          title: dossier.title,
+          scope,
+          key,
+          expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)),
+          dueDate: due,
+          url: partnerUrl(row),
+        })
+      : partnerRequestEmail(locale, {
+          asker: actor.name,
+          title: dossier.title,
+          scope,
+          dueDate: due,
+          url: partnerUrl(row),
+        });
+    await recordEmail(
+      {
+        ...mail,
+        kind: "transactional",
+        template: key ? "partner-key" : "partner-request",
+        toEmail: input.partnerEmail,
+        locale,
+        userId: existing?.id ?? null,
+        dossierId: access.dossierId,
+      },
+      tx,
+    );
     const payload: SolicitationEventPayload = { solicitationId: row.id, scope: input.scope, byName: actor.name };
-    const event = await appendEvent(tx, { dossierId: access.dossierId, organizationId, seq, type: SOLICITATION_CREATED, audience: "advisors", actorId: actor.userId, payload, at: now });
+    const event = await appendEvent(tx, {
+      dossierId: access.dossierId,
+      organizationId,
+      seq,
+      type: SOLICITATION_CREATED,
+      audience: "advisors",
+      actorId: actor.userId,
+      payload,
+      at: now,
+    });
     return { solicitationId: row.id, events: [event] };
   });
   publishAll(events);
@@ -137,28 +211,53 @@ export const ATTACH_LIMITS = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddre
  * failed tries are counted in the database (so the limit holds across processes) per account and per
  * address. The key is single use: the first attachment clears its hash in a guarded update.
  */
-export async function attachWithKey(actor: Actor, raw: unknown, address: string, now = new Date()): Promise<Result<{ dossierId: string; solicitationId: string }>> {
+export async function attachWithKey(
+  actor: Actor,
+  raw: unknown,
+  address: string,
+  now = new Date(),
+): Promise<Result<{ dossierId: string; solicitationId: string }>> {
   const addr = address.slice(0, 100) || "unknown";
   const since = new Date(now.getTime() - ATTACH_LIMITS.windowMs);
   const [byAccount, byAddress] = await Promise.all([
     db().attachAttempt.count({ where: { userId: actor.userId, success: false, createdAt: { gte: since } } }),
     db().attachAttempt.count({ where: { address: addr, success: false, createdAt: { gte: since } } }),
   ]);
-  if (byAccount >= ATTACH_LIMITS.perAccount || byAddress >= ATTACH_LIMITS.perAddress) return failWith("rate_limited", actor.locale, "partner.attach.rateLimited");
+  if (byAccount >= ATTACH_LIMITS.perAccount || byAddress >= ATTACH_LIMITS.perAddress)
+    return failWith("rate_limited", actor.locale, "partner.attach.rateLimited");
   const parsed = attachSchema.safeParse(raw);
   const keyHash = parsed.success ? hashKey(parsed.data.key) : null;
 
   const result = await db().$transaction(async (tx) => {
     const found = keyHash
-      ? await tx.solicitation.findFirst({ where: { keyHash, revokedAt: null, keyExpiresAt: { gt: now } }, select: { id: true, dossierId: true, scope: true } })
+      ? await tx.solicitation.findFirst({
+          where: { keyHash, revokedAt: null, keyExpiresAt: { gt: now } },
+          select: { id: true, dossierId: true, scope: true },
+        })
       : null;
     // Guarded: of two tries with the same key at once, only one clears the hash.
-    const claimed = found ? await tx.solicitation.updateMany({ where: { id: found.id, keyHash, revokedAt: null }, data: { keyHash: null, partnerUserId: actor.userId, attachedAt: now } }) : { count: 0 };
-    await tx.attachAttempt.create({ data: { userId: actor.userId, address: addr, success: claimed.count === 1, createdAt: now } });
+    const claimed = found
+      ? await tx.solicitation.updateMany({
+          where: { id: found.id, keyHash, revokedAt: null },
+          data: { keyHash: null, partnerUserId: actor.userId, attachedAt: now },
+        })
+      : { count: 0 };
+    await tx.attachAttempt.create({
+      data: { userId: actor.userId, address: addr, success: claimed.count === 1, createdAt: now },
+    });
     if (!found || claimed.count !== 1) return null;
     const { seq, organizationId } = await nextSeq(tx, found.dossierId, now);
     const payload: SolicitationEventPayload = { solicitationId: found.id, scope: found.scope, byName: actor.name };
-    const event = await appendEvent(tx, { dossierId: found.dossierId, organizationId, seq, type: SOLICITATION_ATTACHED, audience: "advisors", actorId: actor.userId, payload, at: now });
+    const event = await appendEvent(tx, {
+      dossierId: found.dossierId,
+      organizationId,
+      seq,
+      type: SOLICITATION_ATTACHED,
+      audience: "advisors",
+      actorId: actor.userId,
+      payload,
+      at: now,
+    });
     return { dossierId: found.dossierId, solicitationId: found.id, event };
   });
   if (!result) return failWith("invalid", actor.locale, "partner.attach.invalid");
@@ -171,11 +270,18 @@ export async function attachWithKey(actor: Actor, raw: unknown, address: string,
  * editing. For a supplement or on-behalf entry the same step tells the advisors the work is done (S5,
  * S9), with a message, so that its state becomes "answered" and reminders stop.
  */
-export async function submitOpinion(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ solicitationId: string }>> {
+export async function submitOpinion(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ solicitationId: string }>> {
   const parsed = opinionSchema.safeParse(raw);
   if (!parsed.success) return failWith("invalid", actor.locale, "partner.opinion.invalid");
   const input = parsed.data;
-  const s = await db().solicitation.findFirst({ where: { id: input.solicitationId, partnerUserId: actor.userId, revokedAt: null }, select: { id: true, dossierId: true, kind: true, scope: true, answeredAt: true } });
+  const s = await db().solicitation.findFirst({
+    where: { id: input.solicitationId, partnerUserId: actor.userId, revokedAt: null },
+    select: { id: true, dossierId: true, kind: true, scope: true, answeredAt: true },
+  });
   const access = s ? await partnerAccess(actor, s.dossierId) : null;
   if (!s || !access || !access.solicitationIds.includes(s.id)) return fail("not_found", actor.locale);
   if (!access.editable) return failWith("conflict", actor.locale, "partner.readOnly");
@@ -184,7 +290,11 @@ export async function submitOpinion(actor: Actor, raw: unknown, now = new Date()
   if (input.file && input.file.bytes.length > 0) {
     const name = input.file.name.split(/[\\/]/).pop()!.trim().slice(0, 200);
     const checked = checkFile(name, input.file.bytes, env().DOCUMENT_MAX_BYTES);
-    if ("problem" in checked) return { ok: false, error: { code: "invalid", message: t(actor.locale, checked.problem, { max: maxDocumentMegabytes() }) } };
+    if ("problem" in checked)
+      return {
+        ok: false,
+        error: { code: "invalid", message: t(actor.locale, checked.problem, { max: maxDocumentMegabytes() }) },
+      };
     file = { key: await storeFile(input.file.bytes), name, mime: checked.mime, size: input.file.bytes.length };
   }
   try {
@@ -196,11 +306,29 @@ export async function submitOpinion(actor: Actor, raw: unknown, now = new Date()
       if (!still.editable) throw new Refused(failWith("conflict", actor.locale, "partner.readOnly"));
       const done = await tx.solicitation.updateMany({
         where: { id: s.id, answeredAt: null, revokedAt: null },
-        data: { answeredAt: now, opinionText: input.text, fileKey: file?.key ?? null, fileName: file?.name ?? null, fileMime: file?.mime ?? null, fileSize: file?.size ?? null },
+        data: {
+          answeredAt: now,
+          opinionText: input.text,
+          fileKey: file?.key ?? null,
+          fileName: file?.name ?? null,
+          fileMime: file?.mime ?? null,
+          fileSize: file?.size ?? null,
+        },
       });
       if (done.count !== 1) throw new Refused(failWith("conflict", actor.locale, "partner.opinion.already"));
       const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: actor.name };
-      return [await appendEvent(tx, { dossierId: s.dossierId, organizationId, seq, type: SOLICITATION_ANSWERED, audience: "advisors", actorId: actor.userId, payload, at: now })];
+      return [
+        await appendEvent(tx, {
+          dossierId: s.dossierId,
+          organizationId,
+          seq,
+          type: SOLICITATION_ANSWERED,
+          audience: "advisors",
+          actorId: actor.userId,
+          payload,
+          at: now,
+        }),
+      ];
     });
     publishAll(events);
     return ok({ solicitationId: s.id });
@@ -213,7 +341,10 @@ export async function submitOpinion(actor: Actor, raw: unknown, now = new Date()
 
 /** The solicitation, when the actor is on the advisor side of its dossier (else null: 404). */
 async function managed(actor: Actor, solicitationId: string) {
-  const s = await db().solicitation.findUnique({ where: { id: solicitationId }, select: { id: true, dossierId: true } });
+  const s = await db().solicitation.findUnique({
+    where: { id: solicitationId },
+    select: { id: true, dossierId: true },
+  });
   if (!s) return null;
   const access = await dossierAccess(actor, s.dossierId);
   return canManageSolicitations(access) ? { s, access } : null;
@@ -223,7 +354,11 @@ async function managed(actor: Actor, solicitationId: string) {
  * S10: revoke. Unanswered, the solicitation is withdrawn; answered, the answer stays for the advisors
  * with the revocation date. Either way the partner's access ends now and their sockets are cut (A3).
  */
-export async function revokeSolicitation(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ solicitationId: string }>> {
+export async function revokeSolicitation(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ solicitationId: string }>> {
   const parsed = solicitationRefSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const m = await managed(actor, parsed.data.solicitationId);
@@ -232,14 +367,35 @@ export async function revokeSolicitation(actor: Actor, raw: unknown, now = new D
     const { events, partnerUserId } = await db().$transaction(async (tx) => {
       const { seq, organizationId } = await nextSeq(tx, m.s.dossierId, now);
       // Guarded: revoking twice changes nothing the second time. The key goes too.
-      const done = await tx.solicitation.updateMany({ where: { id: m.s.id, revokedAt: null }, data: { revokedAt: now, revokedById: actor.userId, keyHash: null } });
+      const done = await tx.solicitation.updateMany({
+        where: { id: m.s.id, revokedAt: null },
+        data: { revokedAt: now, revokedById: actor.userId, keyHash: null },
+      });
       if (done.count !== 1) throw new Refused(failWith("conflict", actor.locale, "solicitation.error.alreadyRevoked"));
-      const row = await tx.solicitation.findUniqueOrThrow({ where: { id: m.s.id }, select: { scope: true, partnerUserId: true } });
+      const row = await tx.solicitation.findUniqueOrThrow({
+        where: { id: m.s.id },
+        select: { scope: true, partnerUserId: true },
+      });
       const payload: SolicitationEventPayload = { solicitationId: m.s.id, scope: row.scope, byName: actor.name };
-      return { partnerUserId: row.partnerUserId, events: [await appendEvent(tx, { dossierId: m.s.dossierId, organizationId, seq, type: SOLICITATION_REVOKED, audience: "advisors", actorId: actor.userId, payload, at: now })] };
+      return {
+        partnerUserId: row.partnerUserId,
+        events: [
+          await appendEvent(tx, {
+            dossierId: m.s.dossierId,
+            organizationId,
+            seq,
+            type: SOLICITATION_REVOKED,
+            audience: "advisors",
+            actorId: actor.userId,
+            payload,
+            at: now,
+          }),
+        ],
+      };
     });
     publishAll(events);
-    if (partnerUserId && !(await partnerAccess({ userId: partnerUserId }, m.s.dossierId))) publisher().revokePartner?.(partnerUserId, m.s.dossierId);
+    if (partnerUserId && !(await partnerAccess({ userId: partnerUserId }, m.s.dossierId)))
+      publisher().revokePartner?.(partnerUserId, m.s.dossierId);
     return ok({ solicitationId: m.s.id });
   } catch (e) {
     if (e instanceof Refused) return e.failure;
@@ -255,40 +411,109 @@ class Gated extends Error {}
  * Reminders are non-transactional (N8): the partner's settings decide through the one gate's decision
  * table (a partner set to "never" or unsubscribed gets none); throws Gated when refused.
  */
-async function recordReminder(tx: Tx, s: { id: string; dossierId: string; external: boolean; partnerUserId: string | null; partnerEmail: string; scope: string; dueDate: Date | null }, slot: string, byUserId: string | null, now: Date) {
-  const userSelect = { id: true, email: true, locale: true, notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } } } as const;
-  const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: s.dossierId }, select: { title: true, organization: { select: { name: true } } } });
+async function recordReminder(
+  tx: Tx,
+  s: {
+    id: string;
+    dossierId: string;
+    external: boolean;
+    partnerUserId: string | null;
+    partnerEmail: string;
+    scope: string;
+    dueDate: Date | null;
+  },
+  slot: string,
+  byUserId: string | null,
+  now: Date,
+) {
+  const userSelect = {
+    id: true,
+    email: true,
+    locale: true,
+    notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } },
+  } as const;
+  const dossier = await tx.dossier.findUniqueOrThrow({
+    where: { id: s.dossierId },
+    select: { title: true, organization: { select: { name: true } } },
+  });
   // A partner who has no account yet gets one by email (like an invited applicant), so that the
   // reminder carries a working one-click unsubscribe (N5) and their settings apply from then on.
   const user = s.partnerUserId
     ? await tx.user.findUniqueOrThrow({ where: { id: s.partnerUserId }, select: userSelect })
-    : await tx.user.upsert({ where: { email: s.partnerEmail }, create: { email: s.partnerEmail }, update: {}, select: userSelect });
+    : await tx.user.upsert({
+        where: { email: s.partnerEmail },
+        create: { email: s.partnerEmail },
+        update: {},
+        select: userSelect,
+      });
   const st = user.notificationSettings;
   // A partner is neither applicant side nor paused-muted: their own settings alone decide.
   const decision = decide(
-    { userId: user.id, email: user.email, profileLocale: user.locale, settings: st ? { frequency: st.frequency, locale: st.locale, unsubscribed: st.unsubscribedAt !== null } : null, side: "advisor", participation: null },
+    {
+      userId: user.id,
+      email: user.email,
+      profileLocale: user.locale,
+      settings: st ? { frequency: st.frequency, locale: st.locale, unsubscribed: st.unsubscribedAt !== null } : null,
+      side: "advisor",
+      participation: null,
+    },
     { kind: "reminder", paused: false, chosen: false },
   );
   if (decision.decision !== "send") throw new Gated();
   const locale = decision.locale;
   await tx.solicitationReminder.create({ data: { solicitationId: s.id, slot, byUserId, createdAt: now } });
   await tx.solicitation.update({ where: { id: s.id }, data: { lastRemindedAt: now } });
-  const mail = partnerReminderEmail(locale, { organization: dossier.organization.name, title: dossier.title, scope: scopeLabel(locale, s.scope), dueDate: s.dueDate ? isoDay(s.dueDate) : null, url: partnerUrl(s), attached: Boolean(s.partnerUserId), unsubscribeUrl: unsubscribeUrl(user.id) });
-  await recordEmail({ ...mail, kind: "reminder", template: "partner-reminder", toEmail: s.partnerEmail, locale, userId: user.id, dossierId: s.dossierId, headers: unsubscribeHeaders(user.id) }, tx);
+  const mail = partnerReminderEmail(locale, {
+    organization: dossier.organization.name,
+    title: dossier.title,
+    scope: scopeLabel(locale, s.scope),
+    dueDate: s.dueDate ? isoDay(s.dueDate) : null,
+    url: partnerUrl(s),
+    attached: Boolean(s.partnerUserId),
+    unsubscribeUrl: unsubscribeUrl(user.id),
+  });
+  await recordEmail(
+    {
+      ...mail,
+      kind: "reminder",
+      template: "partner-reminder",
+      toEmail: s.partnerEmail,
+      locale,
+      userId: user.id,
+      dossierId: s.dossierId,
+      headers: unsubscribeHeaders(user.id),
+    },
+    tx,
+  );
 }
 
-const reminderSelect = { id: true, dossierId: true, external: true, partnerUserId: true, partnerEmail: true, scope: true, dueDate: true } as const;
+const reminderSelect = {
+  id: true,
+  dossierId: true,
+  external: true,
+  partnerUserId: true,
+  partnerEmail: true,
+  scope: true,
+  dueDate: true,
+} as const;
 
 /**
  * S6: "Notify": reminds every partner of the dossier who has not answered (nor been withdrawn), at most
  * once a day each (a unique slot per day, so two clicks at once send one). Returns how many left.
  */
-export async function notifyPartners(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ reminded: number; skipped: number }>> {
+export async function notifyPartners(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ reminded: number; skipped: number }>> {
   const parsed = dossierRefSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const access = await dossierAccess(actor, parsed.data.dossierId);
   if (!canManageSolicitations(access)) return fail("not_found", actor.locale);
-  const open = await db().solicitation.findMany({ where: { dossierId: access.dossierId, answeredAt: null, revokedAt: null }, select: reminderSelect });
+  const open = await db().solicitation.findMany({
+    where: { dossierId: access.dossierId, answeredAt: null, revokedAt: null },
+    select: reminderSelect,
+  });
   const slot = `manual:${isoDay(now)}`;
   let reminded = 0;
   const events: PublishedEvent[] = [];
@@ -298,7 +523,16 @@ export async function notifyPartners(actor: Actor, raw: unknown, now = new Date(
         const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
         await recordReminder(tx, s, slot, actor.userId, now);
         const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: actor.name };
-        return appendEvent(tx, { dossierId: access.dossierId, organizationId, seq, type: SOLICITATION_REMINDED, audience: "advisors", actorId: actor.userId, payload, at: now });
+        return appendEvent(tx, {
+          dossierId: access.dossierId,
+          organizationId,
+          seq,
+          type: SOLICITATION_REMINDED,
+          audience: "advisors",
+          actorId: actor.userId,
+          payload,
+          at: now,
+        });
       });
       events.push(event);
       reminded++;
@@ -320,7 +554,13 @@ export async function notifyPartners(actor: Actor, raw: unknown, now = new Date(
 export async function sendAutomaticReminders(now = new Date()): Promise<number> {
   const candidates = await db().solicitation.findMany({
     where: { answeredAt: null, revokedAt: null, dueDate: { not: null } },
-    select: { ...reminderSelect, reminders: { select: { slot: true } }, dossier: { select: { organization: { select: { partnerReminderDaysBefore: true, partnerReminderDaysAfter: true } } } } },
+    select: {
+      ...reminderSelect,
+      reminders: { select: { slot: true } },
+      dossier: {
+        select: { organization: { select: { partnerReminderDaysBefore: true, partnerReminderDaysAfter: true } } },
+      },
+    },
   });
   let sent = 0;
   for (const s of candidates) {
@@ -337,7 +577,16 @@ export async function sendAutomaticReminders(now = new Date()): Promise<number> 
         const { seq, organizationId } = await nextSeq(tx, s.dossierId, now);
         await recordReminder(tx, s, slot, null, now);
         const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: null };
-        return appendEvent(tx, { dossierId: s.dossierId, organizationId, seq, type: SOLICITATION_REMINDED, audience: "advisors", actorId: null, payload, at: now });
+        return appendEvent(tx, {
+          dossierId: s.dossierId,
+          organizationId,
+          seq,
+          type: SOLICITATION_REMINDED,
+          audience: "advisors",
+          actorId: null,
+          payload,
+          at: now,
+        });
       });
       publishAll([event]);
       sent++;
@@ -350,13 +599,31 @@ export async function sendAutomaticReminders(now = new Date()): Promise<number> 
 }
 
 /** S6: the Partners panel: every solicitation of the dossier with its state; answers per S11. */
-export async function solicitationsForPanel(actor: Actor, access: DossierAccess, now = new Date()): Promise<SolicitationView[]> {
+export async function solicitationsForPanel(
+  actor: Actor,
+  access: DossierAccess,
+  now = new Date(),
+): Promise<SolicitationView[]> {
   const rows = await db().solicitation.findMany({
     where: { dossierId: access.dossierId },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, kind: true, scope: true, external: true, partnerEmail: true, partnerUserId: true, askedById: true, dueDate: true, instructions: true,
-      confidential: true, attachedAt: true, answeredAt: true, revokedAt: true, opinionText: true, fileName: true, fileSize: true,
+      id: true,
+      kind: true,
+      scope: true,
+      external: true,
+      partnerEmail: true,
+      partnerUserId: true,
+      askedById: true,
+      dueDate: true,
+      instructions: true,
+      confidential: true,
+      attachedAt: true,
+      answeredAt: true,
+      revokedAt: true,
+      opinionText: true,
+      fileName: true,
+      fileSize: true,
       partnerUser: { select: { name: true, email: true } },
       askedBy: { select: { id: true, name: true, email: true } },
       reminders: { select: { slot: true, createdAt: true }, orderBy: { createdAt: "asc" } },
@@ -380,7 +647,10 @@ export async function solicitationsForPanel(actor: Actor, access: DossierAccess,
       attachedAt: r.attachedAt?.toISOString() ?? null,
       answeredAt: r.answeredAt?.toISOString() ?? null,
       revokedAt: r.revokedAt?.toISOString() ?? null,
-      answer: r.answeredAt && readable ? { text: r.opinionText ?? "", file: r.fileName ? { name: r.fileName, size: r.fileSize ?? 0 } : null } : null,
+      answer:
+        r.answeredAt && readable
+          ? { text: r.opinionText ?? "", file: r.fileName ? { name: r.fileName, size: r.fileSize ?? 0 } : null }
+          : null,
       answerHidden: Boolean(r.answeredAt) && !readable,
       reminders: r.reminders.map((x) => x.createdAt.toISOString()),
       canRemind: !r.answeredAt && !r.revokedAt && !r.reminders.some((x) => x.slot === today),
@@ -392,16 +662,24 @@ export async function solicitationsForPanel(actor: Actor, access: DossierAccess,
 export async function opinionFileForAdvisor(actor: Actor, dossierId: string, solicitationId: string) {
   const access = await dossierAccess(actor, dossierId);
   if (!canManageSolicitations(access)) return null;
-  const s = await db().solicitation.findFirst({ where: { id: solicitationId, dossierId }, select: { confidential: true, askedById: true, fileKey: true, fileName: true, fileMime: true } });
+  const s = await db().solicitation.findFirst({
+    where: { id: solicitationId, dossierId },
+    select: { confidential: true, askedById: true, fileKey: true, fileName: true, fileMime: true },
+  });
   if (!s || !s.fileKey || !mayReadAnswer(access, s, actor.userId)) return null;
   return { key: s.fileKey, name: s.fileName ?? "document", mimeType: s.fileMime ?? "application/octet-stream" };
 }
 
 /** D1, S6: per dossier, solicitations asked (not withdrawn unanswered) and answered. */
-export async function solicitationCounts(dossierIds: string[]): Promise<Map<string, { asked: number; answered: number }>> {
+export async function solicitationCounts(
+  dossierIds: string[],
+): Promise<Map<string, { asked: number; answered: number }>> {
   const out = new Map<string, { asked: number; answered: number }>();
   if (dossierIds.length === 0) return out;
-  const rows = await db().solicitation.findMany({ where: { dossierId: { in: dossierIds }, OR: [{ revokedAt: null }, { answeredAt: { not: null } }] }, select: { dossierId: true, answeredAt: true } });
+  const rows = await db().solicitation.findMany({
+    where: { dossierId: { in: dossierIds }, OR: [{ revokedAt: null }, { answeredAt: { not: null } }] },
+    select: { dossierId: true, answeredAt: true },
+  });
   for (const r of rows) {
     const c = out.get(r.dossierId) ?? { asked: 0, answered: 0 };
     c.asked++;

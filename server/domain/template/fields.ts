@@ -5,7 +5,10 @@ export const FIELD_SECTIONS = ["applicant", "internal", "partner"] as const;
 export type FieldSection = (typeof FIELD_SECTIONS)[number];
 
 export const templateFieldSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/),
   label: z.string().trim().min(1).max(120),
   section: z.enum(FIELD_SECTIONS),
 });
@@ -37,7 +40,11 @@ export type PartnerField = { key: string; label: string; section: FieldSection; 
  * What a partner may do with each field: the design's mode, and for on-behalf entry (S9) the whole
  * applicant form is editable, since the partner fills it in for the applicant.
  */
-export function partnerModes(fieldsJson: string | null | undefined, viewJson: string | null | undefined, onBehalf: boolean): Map<string, "read" | "edit"> {
+export function partnerModes(
+  fieldsJson: string | null | undefined,
+  viewJson: string | null | undefined,
+  onBehalf: boolean,
+): Map<string, "read" | "edit"> {
   const view = partnerViewOf(viewJson);
   const out = new Map<string, "read" | "edit">();
   for (const f of fieldsOf(fieldsJson)) {
@@ -51,10 +58,22 @@ export function partnerModes(fieldsJson: string | null | undefined, viewJson: st
  * A5, S8, S9: the fields of the partner view with their values. A field absent from the design is not
  * there at all (not even its label); "edit" counts only while the status is partner-editable.
  */
-export function partnerFields(fieldsJson: string, viewJson: string, valuesJson: string, statusEditable: boolean, onBehalf = false): PartnerField[] {
+export function partnerFields(
+  fieldsJson: string,
+  viewJson: string,
+  valuesJson: string,
+  statusEditable: boolean,
+  onBehalf = false,
+): PartnerField[] {
   const modes = partnerModes(fieldsJson, viewJson, onBehalf);
   const values = valuesOf(valuesJson);
   return fieldsOf(fieldsJson)
     .filter((f) => modes.has(f.key))
-    .map((f) => ({ key: f.key, label: f.label, section: f.section, value: values[f.key] ?? "", editable: statusEditable && modes.get(f.key) === "edit" }));
+    .map((f) => ({
+      key: f.key,
+      label: f.label,
+      section: f.section,
+      value: values[f.key] ?? "",
+      editable: statusEditable && modes.get(f.key) === "edit",
+    }));
 }

@@ -9,11 +9,18 @@ export function canChangeStatus(access: DossierAccess | null): access is Dossier
 }
 
 export async function isOrganizationAdmin(actor: Pick<Actor, "userId">, organizationId: string): Promise<boolean> {
-  const m = await db().membership.findUnique({ where: { organizationId_userId: { organizationId, userId: actor.userId } }, select: { role: true } });
+  const m = await db().membership.findUnique({
+    where: { organizationId_userId: { organizationId, userId: actor.userId } },
+    select: { role: true },
+  });
   return m?.role === "admin";
 }
 
 export async function adminOrganizations(actor: Pick<Actor, "userId">) {
-  const rows = await db().membership.findMany({ where: { userId: actor.userId, role: "admin" }, select: { organization: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } });
+  const rows = await db().membership.findMany({
+    where: { userId: actor.userId, role: "admin" },
+    select: { organization: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => r.organization);
 }

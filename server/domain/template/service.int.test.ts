@@ -9,7 +9,15 @@ import { addApprovedPartner, partnerDirectory, removeApprovedPartner, savePartne
 import { partnerView } from "../partner/service";
 import { uploadSupplement } from "../partner/supplement";
 import { attachWithKey, createSolicitation, submitOpinion } from "../solicitation/service";
-import { applyTemplate, changeWorkflowStatus, dossierFieldsForAdvisors, dossierStatuses, savePartnerFields, saveTemplate, templatesOf } from "./service";
+import {
+  applyTemplate,
+  changeWorkflowStatus,
+  dossierFieldsForAdvisors,
+  dossierStatuses,
+  savePartnerFields,
+  saveTemplate,
+  templatesOf,
+} from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 const published: PublishedEvent[] = [];
@@ -45,7 +53,13 @@ async function admin(orgId: string) {
 }
 
 async function partnerWith(w: Awaited<ReturnType<typeof makeWorld>>, kind: string) {
-  const res = await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind, scope: "technical", external: true, partnerEmail: `${kind}-${Math.random()}@p.test` });
+  const res = await createSolicitation(await actor(w.advisor.id), {
+    dossierId: w.dossier.id,
+    kind,
+    scope: "technical",
+    external: true,
+    partnerEmail: `${kind}-${Math.random()}@p.test`,
+  });
   if (!res.ok) throw new Error(res.error.message);
   const u = await makeUser(`Partner ${kind}`);
   const a = await attachWithKey(await actor(u.id), { key: res.value.key }, "127.0.0.1");
@@ -57,9 +71,15 @@ describe("S8: template design", () => {
   it("S8: only an admin of the organization saves a template; staff, advisors and another organization's admin get not_found", async () => {
     const w = await makeWorld();
     for (const who of [w.staff, w.advisor, w.otherStaff]) {
-      expect(await saveTemplate(await actor(who.id), design(w.org.id))).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await saveTemplate(await actor(who.id), design(w.org.id))).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
-    expect(await saveTemplate(await admin(w.other.id), design(w.org.id))).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await saveTemplate(await admin(w.other.id), design(w.org.id))).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     const res = await saveTemplate(await admin(w.org.id), design(w.org.id));
     expect(res.ok).toBe(true);
     const [tpl] = await templatesOf(w.org.id);
@@ -72,7 +92,11 @@ describe("S8: template design", () => {
     const w = await makeWorld();
     const a = await admin(w.org.id);
     const base = design(w.org.id);
-    for (const bad of [{ ...base, statuses: [] }, { ...base, fields: [...base.fields, base.fields[0]] }, { ...base, fields: [{ key: "Bad Key!", label: "x", section: "applicant" }] }]) {
+    for (const bad of [
+      { ...base, statuses: [] },
+      { ...base, fields: [...base.fields, base.fields[0]] },
+      { ...base, fields: [{ key: "Bad Key!", label: "x", section: "applicant" }] },
+    ]) {
       expect((await saveTemplate(a, bad)).ok).toBe(false);
     }
     expect(await templatesOf(w.org.id)).toEqual([]);
@@ -83,15 +107,26 @@ describe("S8: template design", () => {
     const mine = await saveTemplate(await admin(w.org.id), design(w.org.id));
     const theirs = await saveTemplate(await admin(w.other.id), design(w.other.id));
     if (!mine.ok || !theirs.ok) throw new Error("templates");
-    expect(await applyTemplate(await actor(w.advisor.id), { dossierId: w.dossier.id, templateId: theirs.value.templateId })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await applyTemplate(await actor(w.referent.id), { dossierId: w.dossier.id, templateId: mine.value.templateId })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect((await applyTemplate(await actor(w.advisor.id), { dossierId: w.dossier.id, templateId: mine.value.templateId })).ok).toBe(true);
+    expect(
+      await applyTemplate(await actor(w.advisor.id), { dossierId: w.dossier.id, templateId: theirs.value.templateId }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(
+      await applyTemplate(await actor(w.referent.id), { dossierId: w.dossier.id, templateId: mine.value.templateId }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(
+      (await applyTemplate(await actor(w.advisor.id), { dossierId: w.dossier.id, templateId: mine.value.templateId }))
+        .ok,
+    ).toBe(true);
     expect(await dossierStatuses(w.dossier.id)).toMatchObject({ current: "depot", templateId: mine.value.templateId });
     revokedRooms.length = 0;
-    expect((await changeWorkflowStatus(await actor(w.staff.id), { dossierId: w.dossier.id, status: "decision" })).ok).toBe(true);
+    expect(
+      (await changeWorkflowStatus(await actor(w.staff.id), { dossierId: w.dossier.id, status: "decision" })).ok,
+    ).toBe(true);
     expect(revokedRooms).toEqual([w.dossier.id]);
     // A built-in status does not exist in this template.
-    expect(await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "open" })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(
+      await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "open" }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 });
 
@@ -104,19 +139,44 @@ describe("S9, S5: on-behalf entry and supplements", () => {
     const onBehalf = await partnerWith(w, "on_behalf");
     const opinion = await partnerWith(w, "opinion");
     const v1 = await partnerView(onBehalf, w.dossier.id);
-    expect(v1!.fields.map((f) => [f.key, f.editable])).toEqual([["budget", true], ["surface", true], ["avis", true]]);
+    expect(v1!.fields.map((f) => [f.key, f.editable])).toEqual([
+      ["budget", true],
+      ["surface", true],
+      ["avis", true],
+    ]);
     const v2 = await partnerView(opinion, w.dossier.id);
-    expect(v2!.fields.map((f) => [f.key, f.editable])).toEqual([["budget", false], ["avis", true]]);
-    expect((await savePartnerFields(onBehalf, { dossierId: w.dossier.id, values: { budget: "90000", surface: "300" } })).ok).toBe(true);
-    expect(await savePartnerFields(opinion, { dossierId: w.dossier.id, values: { surface: "1" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(await savePartnerFields(onBehalf, { dossierId: w.dossier.id, values: { note: "x" } })).toMatchObject({ ok: false, error: { code: "invalid" } });
-    expect(JSON.parse((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).fieldValues)).toEqual({ budget: "90000", surface: "300" });
+    expect(v2!.fields.map((f) => [f.key, f.editable])).toEqual([
+      ["budget", false],
+      ["avis", true],
+    ]);
+    expect(
+      (await savePartnerFields(onBehalf, { dossierId: w.dossier.id, values: { budget: "90000", surface: "300" } })).ok,
+    ).toBe(true);
+    expect(await savePartnerFields(opinion, { dossierId: w.dossier.id, values: { surface: "1" } })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
+    expect(await savePartnerFields(onBehalf, { dossierId: w.dossier.id, values: { note: "x" } })).toMatchObject({
+      ok: false,
+      error: { code: "invalid" },
+    });
+    expect(JSON.parse((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).fieldValues)).toEqual({
+      budget: "90000",
+      surface: "300",
+    });
     // The advisor side reads every field, internal ones included, with what partners get of each.
     const forAdvisors = await dossierFieldsForAdvisors(w.dossier.id);
-    expect(forAdvisors.map((f) => [f.key, f.value, f.partnerMode])).toEqual([["budget", "90000", "read"], ["surface", "300", "hidden"], ["note", "", "hidden"], ["avis", "", "edit"]]);
+    expect(forAdvisors.map((f) => [f.key, f.value, f.partnerMode])).toEqual([
+      ["budget", "90000", "read"],
+      ["surface", "300", "hidden"],
+      ["note", "", "hidden"],
+      ["avis", "", "edit"],
+    ]);
     // S9: the on-behalf partner hands over: the solicitation is answered and reminders stop.
     const mine = (await partnerView(onBehalf, w.dossier.id))!.solicitations[0];
-    expect((await submitOpinion(onBehalf, { solicitationId: mine.id, text: "Formulaire rempli pour la commune" })).ok).toBe(true);
+    expect(
+      (await submitOpinion(onBehalf, { solicitationId: mine.id, text: "Formulaire rempli pour la commune" })).ok,
+    ).toBe(true);
     expect((await db().solicitation.findUniqueOrThrow({ where: { id: mine.id } })).answeredAt).not.toBeNull();
   });
 
@@ -130,11 +190,21 @@ describe("S9, S5: on-behalf entry and supplements", () => {
     expect(res.ok).toBe(true);
     expect(published.map((e) => [e.type, e.audience])).toEqual([["document.uploaded", "all"]]);
     expect((await partnerView(supp, w.dossier.id))!.documents.map((d) => d.name)).toEqual(["justificatif.pdf"]);
-    expect(await uploadSupplement(opinion, { dossierId: w.dossier.id, name: "x.pdf", bytes: pdf })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await uploadSupplement(await actor(w.otherStaff.id), { dossierId: w.dossier.id, name: "x.pdf", bytes: pdf })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await uploadSupplement(supp, { dossierId: w.dossier.id, name: "x.exe", bytes: Buffer.from("MZ") })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await uploadSupplement(opinion, { dossierId: w.dossier.id, name: "x.pdf", bytes: pdf })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(
+      await uploadSupplement(await actor(w.otherStaff.id), { dossierId: w.dossier.id, name: "x.pdf", bytes: pdf }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(
+      await uploadSupplement(supp, { dossierId: w.dossier.id, name: "x.exe", bytes: Buffer.from("MZ") }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "review" });
-    expect(await uploadSupplement(supp, { dossierId: w.dossier.id, name: "tard.pdf", bytes: pdf })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await uploadSupplement(supp, { dossierId: w.dossier.id, name: "tard.pdf", bytes: pdf })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
     expect(await db().document.count({ where: { dossierId: w.dossier.id } })).toBe(1);
   });
 });
@@ -145,18 +215,57 @@ describe("S12: the directory of approved partners", () => {
     const a = await admin(w.org.id);
     for (const who of [w.staff, w.advisor, w.otherStaff]) {
       const x = await actor(who.id);
-      expect(await addApprovedPartner(x, { organizationId: w.org.id, email: "a@b.test" })).toMatchObject({ ok: false, error: { code: "not_found" } });
-      expect(await savePartnerSettings(x, { organizationId: w.org.id, directoryOnly: true, daysBefore: 1, daysAfter: 1 })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await addApprovedPartner(x, { organizationId: w.org.id, email: "a@b.test" })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
+      expect(
+        await savePartnerSettings(x, { organizationId: w.org.id, directoryOnly: true, daysBefore: 1, daysAfter: 1 }),
+      ).toMatchObject({ ok: false, error: { code: "not_found" } });
       expect(await partnerDirectory(x, w.org.id)).toBeNull();
     }
-    const added = await addApprovedPartner(a, { organizationId: w.org.id, email: "Expert@Cabinet.test", name: "Expert" });
+    const added = await addApprovedPartner(a, {
+      organizationId: w.org.id,
+      email: "Expert@Cabinet.test",
+      name: "Expert",
+    });
     expect(added.ok).toBe(true);
-    expect(await addApprovedPartner(a, { organizationId: w.org.id, email: "expert@cabinet.test" })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect((await savePartnerSettings(a, { organizationId: w.org.id, directoryOnly: true, daysBefore: 5, daysAfter: 2 })).ok).toBe(true);
-    expect(await partnerDirectory(a, w.org.id)).toMatchObject({ directoryOnly: true, daysBefore: 5, daysAfter: 2, partners: [{ email: "expert@cabinet.test", name: "Expert" }] });
-    expect((await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "legal", external: true, partnerEmail: "expert@cabinet.test" })).ok).toBe(true);
+    expect(await addApprovedPartner(a, { organizationId: w.org.id, email: "expert@cabinet.test" })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    expect(
+      (await savePartnerSettings(a, { organizationId: w.org.id, directoryOnly: true, daysBefore: 5, daysAfter: 2 })).ok,
+    ).toBe(true);
+    expect(await partnerDirectory(a, w.org.id)).toMatchObject({
+      directoryOnly: true,
+      daysBefore: 5,
+      daysAfter: 2,
+      partners: [{ email: "expert@cabinet.test", name: "Expert" }],
+    });
+    expect(
+      (
+        await createSolicitation(await actor(w.advisor.id), {
+          dossierId: w.dossier.id,
+          kind: "opinion",
+          scope: "legal",
+          external: true,
+          partnerEmail: "expert@cabinet.test",
+        })
+      ).ok,
+    ).toBe(true);
     if (!added.ok) throw new Error();
-    expect((await removeApprovedPartner(a, { organizationId: w.org.id, approvedPartnerId: added.value.id })).ok).toBe(true);
-    expect(await createSolicitation(await actor(w.advisor.id), { dossierId: w.dossier.id, kind: "opinion", scope: "legal", external: true, partnerEmail: "expert@cabinet.test" })).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect((await removeApprovedPartner(a, { organizationId: w.org.id, approvedPartnerId: added.value.id })).ok).toBe(
+      true,
+    );
+    expect(
+      await createSolicitation(await actor(w.advisor.id), {
+        dossierId: w.dossier.id,
+        kind: "opinion",
+        scope: "legal",
+        external: true,
+        partnerEmail: "expert@cabinet.test",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 });

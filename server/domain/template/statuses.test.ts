@@ -25,8 +25,14 @@ describe("S3: partner status", () => {
       { key: "p", label: "P", section: "partner" },
     ]);
     const view = JSON.stringify({ i: "read", p: "edit" });
-    expect(partnerFields(fields, view, "{}", true).map((f) => [f.key, f.editable])).toEqual([["i", false], ["p", true]]);
-    expect(partnerFields(fields, view, "{}", false).map((f) => [f.key, f.editable])).toEqual([["i", false], ["p", false]]);
+    expect(partnerFields(fields, view, "{}", true).map((f) => [f.key, f.editable])).toEqual([
+      ["i", false],
+      ["p", true],
+    ]);
+    expect(partnerFields(fields, view, "{}", false).map((f) => [f.key, f.editable])).toEqual([
+      ["i", false],
+      ["p", false],
+    ]);
     expect(partnerFields(fields, "{}", "{}", true, true).map((f) => [f.key, f.editable])).toEqual([["a", true]]);
   });
 });

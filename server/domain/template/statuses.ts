@@ -3,7 +3,10 @@
 import { z } from "zod";
 
 export const workflowStatusSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,40}$/),
   label: z.string().trim().min(1).max(80),
   partnerVisible: z.boolean(),
   partnerEditable: z.boolean(),
@@ -32,7 +35,10 @@ export function statusesOf(json: string | null | undefined): WorkflowStatus[] {
  * What the dossier's current status allows partners. An unknown status (a template changed under a
  * dossier) allows nothing: hiding is the safe side (A5).
  */
-export function partnerStatus(statusKey: string, templateStatuses: string | null | undefined): { visible: boolean; editable: boolean; status: WorkflowStatus | null } {
+export function partnerStatus(
+  statusKey: string,
+  templateStatuses: string | null | undefined,
+): { visible: boolean; editable: boolean; status: WorkflowStatus | null } {
   const status = statusesOf(templateStatuses).find((s) => s.key === statusKey) ?? null;
   if (!status) return { visible: false, editable: false, status: null };
   return { visible: status.partnerVisible, editable: status.partnerVisible && status.partnerEditable, status };

@@ -17,7 +17,9 @@ export async function listTimeline(access: DossierAccess, limit = TIMELINE_LIMIT
     select: { dossierId: true, seq: true, type: true, payload: true, createdAt: true, actorId: true },
   });
   const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const users = ids.length
+    ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    : [];
   // Names only: other parties' emails never reach the applicant side (A4).
   const names = new Map(users.map((u) => [u.id, u.name]));
   return rows.map((r) => ({ ...toWire(r), actorName: r.actorId ? (names.get(r.actorId) ?? null) : null }));

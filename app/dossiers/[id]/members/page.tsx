@@ -15,7 +15,13 @@ export default async function DossierMembersPage({ params }: { params: Promise<{
   if (!panel) notFound();
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="members">
-      <MembersPanel dossierId={id} members={panel.members} canManage={panel.canManage} me={actor.userId} locale={actor.locale} />
+      <MembersPanel
+        dossierId={id}
+        members={panel.members}
+        canManage={panel.canManage}
+        me={actor.userId}
+        locale={actor.locale}
+      />
       {/* Leaving (or, for the referent and the holder, why not) is also here, where members are managed. */}
       <section className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
         <LeaveDossier dossierId={id} locale={actor.locale} />

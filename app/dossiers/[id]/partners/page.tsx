@@ -32,9 +32,21 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
       <div className="space-y-6">
         <div className="grid gap-4 md:grid-cols-[1fr_auto] md:items-end">
           <StatusControl dossierId={id} current={statuses.current} statuses={statuses.statuses} locale={actor.locale} />
-          {templates.length ? <TemplateChoice dossierId={id} current={statuses.templateId} templates={templates.map((tpl) => ({ id: tpl.id, name: tpl.name }))} locale={actor.locale} /> : null}
+          {templates.length ? (
+            <TemplateChoice
+              dossierId={id}
+              current={statuses.templateId}
+              templates={templates.map((tpl) => ({ id: tpl.id, name: tpl.name }))}
+              locale={actor.locale}
+            />
+          ) : null}
         </div>
-        <PartnersPanel dossierId={id} initial={solicitations} locale={actor.locale} today={now.toISOString().slice(0, 10)} />
+        <PartnersPanel
+          dossierId={id}
+          initial={solicitations}
+          locale={actor.locale}
+          today={now.toISOString().slice(0, 10)}
+        />
         <PartnerDocuments initial={documents} locale={actor.locale} />
         <DossierFields dossierId={id} initial={fields} locale={actor.locale} />
       </div>

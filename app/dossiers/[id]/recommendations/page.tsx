@@ -15,7 +15,10 @@ export default async function DossierRecommendationsPage({ params }: { params: P
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
   const canEdit = allows(page.access, "recommendation.create");
-  const [recommendations, documents] = await Promise.all([listRecommendations(page.access), canEdit ? listDocuments(page.access) : Promise.resolve([])]);
+  const [recommendations, documents] = await Promise.all([
+    listRecommendations(page.access),
+    canEdit ? listDocuments(page.access) : Promise.resolve([]),
+  ]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="recommendations">
       <RecommendationBoard

@@ -20,18 +20,24 @@ export default async function DossierSettingsPage({ params }: { params: Promise<
       <h2 className="sr-only">{t(actor.locale, "settings.title")}</h2>
       {/* P10: the next planned reminder (none while paused); the pause section stays at the bottom (P2). */}
       <section aria-labelledby="reminder-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h3 id="reminder-title" className="text-lg font-semibold">{t(actor.locale, "reminder.settings.title")}</h3>
+        <h3 id="reminder-title" className="text-lg font-semibold">
+          {t(actor.locale, "reminder.settings.title")}
+        </h3>
         <NextReminder initial={reminders} locale={actor.locale} />
       </section>
       {/* P2: the pause section sits at the bottom of the Settings tab; other members learn how to leave instead. */}
       <section aria-labelledby="pause-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h3 id="pause-title" className="text-lg font-semibold">{t(actor.locale, "pause.section")}</h3>
+        <h3 id="pause-title" className="text-lg font-semibold">
+          {t(actor.locale, "pause.section")}
+        </h3>
         <p className="mt-1 text-sm text-slate-600">{t(actor.locale, "pause.intro")}</p>
         {state.canManage ? (
           <PauseSettings dossierId={page.shell.id} initial={state} locale={actor.locale} />
         ) : (
           <div className="mt-4 space-y-3">
-            <p className="text-sm text-slate-700" data-testid="pause-others">{t(actor.locale, "pause.others")}</p>
+            <p className="text-sm text-slate-700" data-testid="pause-others">
+              {t(actor.locale, "pause.others")}
+            </p>
             <LeaveDossier dossierId={page.shell.id} locale={actor.locale} />
           </div>
         )}

@@ -23,7 +23,9 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
   return (
     <DossierLive dossierId={id} initialSeq={view.dossier.seq}>
       <div className="flex items-center justify-between gap-3">
-        <a href="/partners" className="text-sm text-brand-700 hover:underline">← {t(locale, "partner.list.title")}</a>
+        <a href="/partners" className="text-sm text-brand-700 hover:underline">
+          ← {t(locale, "partner.list.title")}
+        </a>
         <LiveStatus locale={locale} />
         <LiveRefresh />
       </div>
@@ -32,14 +34,22 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
         <h1 className="text-2xl font-semibold">{view.dossier.title}</h1>
         <p className="text-sm text-slate-600">
           {view.dossier.organizationName}
-          {view.dossier.statusLabel ? ` · ${t(locale, "partner.view.status", { status: view.dossier.statusLabel })}` : ""}
+          {view.dossier.statusLabel
+            ? ` · ${t(locale, "partner.view.status", { status: view.dossier.statusLabel })}`
+            : ""}
         </p>
       </div>
       <div className="mt-6 space-y-6">
         {view.solicitations.map((s) => (
-          <section key={s.id} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby={`sol-${s.id}`} data-testid="partner-solicitation">
+          <section
+            key={s.id}
+            className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+            aria-labelledby={`sol-${s.id}`}
+            data-testid="partner-solicitation"
+          >
             <h2 id={`sol-${s.id}`} className="text-lg font-semibold">
-              {t(locale, "partner.view.request")} : {t(locale, `solicitation.kind.${s.kind}` as MessageKey)} · {scopeText(locale, s.scope)}
+              {t(locale, "partner.view.request")} : {t(locale, `solicitation.kind.${s.kind}` as MessageKey)} ·{" "}
+              {scopeText(locale, s.scope)}
             </h2>
             <p className="text-sm text-slate-600">
               {t(locale, "partner.view.askedBy", { name: s.askedBy })}
@@ -47,20 +57,41 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
             </p>
             <div>
               <h3 className="text-sm font-medium">{t(locale, "partner.view.instructions")}</h3>
-              <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800" data-testid="partner-instructions">{s.instructions || t(locale, "partner.view.noInstructions")}</p>
+              <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800" data-testid="partner-instructions">
+                {s.instructions || t(locale, "partner.view.noInstructions")}
+              </p>
             </div>
             <div className="border-t border-slate-200 pt-3">
-              <h3 className="mb-2 text-sm font-semibold">{t(locale, s.kind === "opinion" || s.kind === "both" ? "partner.opinion.tab" : "partner.done.tab")}</h3>
-              <OpinionForm dossierId={id} solicitationId={s.id} locale={locale} answeredAt={s.answeredAt} editable={view.access.editable} opinion={s.kind === "opinion" || s.kind === "both"} />
+              <h3 className="mb-2 text-sm font-semibold">
+                {t(locale, s.kind === "opinion" || s.kind === "both" ? "partner.opinion.tab" : "partner.done.tab")}
+              </h3>
+              <OpinionForm
+                dossierId={id}
+                solicitationId={s.id}
+                locale={locale}
+                answeredAt={s.answeredAt}
+                editable={view.access.editable}
+                opinion={s.kind === "opinion" || s.kind === "both"}
+              />
             </div>
           </section>
         ))}
-        <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="partner-fields-heading">
-          <h2 id="partner-fields-heading" className="text-lg font-semibold">{t(locale, "partner.view.fields")}</h2>
+        <section
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+          aria-labelledby="partner-fields-heading"
+        >
+          <h2 id="partner-fields-heading" className="text-lg font-semibold">
+            {t(locale, "partner.view.fields")}
+          </h2>
           <FieldsForm dossierId={id} fields={view.fields} locale={locale} />
         </section>
-        <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="partner-docs-heading">
-          <h2 id="partner-docs-heading" className="text-lg font-semibold">{t(locale, "partner.view.documents")}</h2>
+        <section
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+          aria-labelledby="partner-docs-heading"
+        >
+          <h2 id="partner-docs-heading" className="text-lg font-semibold">
+            {t(locale, "partner.view.documents")}
+          </h2>
           {view.canUpload ? <SupplementUpload dossierId={id} locale={locale} /> : null}
           {view.documents.length === 0 ? (
             <p className="text-sm text-slate-600">{t(locale, "partner.view.noDocuments")}</p>
@@ -68,7 +99,9 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
             <ul className="space-y-1 text-sm" data-testid="partner-documents">
               {view.documents.map((d) => (
                 <li key={d.id}>
-                  <a className="text-brand-700 underline" href={`/partner/dossiers/${id}/documents/${d.id}`}>{d.name}</a>{" "}
+                  <a className="text-brand-700 underline" href={`/partner/dossiers/${id}/documents/${d.id}`}>
+                    {d.name}
+                  </a>{" "}
                   <span className="text-slate-600">{fmt.format(new Date(d.createdAt))}</span>
                 </li>
               ))}

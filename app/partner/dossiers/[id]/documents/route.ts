@@ -5,5 +5,11 @@ import { formFile, handleUpload } from "@/server/http/routes";
 
 export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleUpload(req, "supplement upload", async (actor, form) => uploadSupplement(actor, { dossierId: id, ...((await formFile(form)) ?? { name: "", bytes: null }) }), "doc.missing");
+  return handleUpload(
+    req,
+    "supplement upload",
+    async (actor, form) =>
+      uploadSupplement(actor, { dossierId: id, ...((await formFile(form)) ?? { name: "", bytes: null }) }),
+    "doc.missing",
+  );
 }

@@ -6,6 +6,10 @@ import { formFile, handleUpload } from "@/server/http/routes";
 export async function POST(req: NextRequest) {
   return handleUpload(req, "opinion", async (actor, form) => {
     const file = await formFile(form);
-    return submitOpinion(actor, { solicitationId: form.get("solicitationId"), text: form.get("text"), file: file && file.bytes.length > 0 ? file : null });
+    return submitOpinion(actor, {
+      solicitationId: form.get("solicitationId"),
+      text: form.get("text"),
+      file: file && file.bytes.length > 0 ? file : null,
+    });
   });
 }

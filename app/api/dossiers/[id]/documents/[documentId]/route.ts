@@ -6,5 +6,7 @@ import { attachmentResponse } from "@/server/http/routes";
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string; documentId: string }> }) {
   const { id, documentId } = await params;
   const actor = await currentActor();
-  return attachmentResponse(actor && id.length <= 64 && documentId.length <= 64 ? await documentForDownload(actor, id, documentId) : null);
+  return attachmentResponse(
+    actor && id.length <= 64 && documentId.length <= 64 ? await documentForDownload(actor, id, documentId) : null,
+  );
 }
