@@ -100,13 +100,11 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   // Pierre answers with a file (S4).
   const opinion = `Avis favorable : la procédure adaptée est régulière. ${Date.now()}`;
   await pierre.getByLabel("Votre avis").fill(opinion);
-  await pierre
-    .getByLabel("Justificatif (facultatif)")
-    .setInputFiles({
-      name: "avis-juridique.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4\n% avis juridique\n"),
-    });
+  await pierre.getByLabel("Justificatif (facultatif)").setInputFiles({
+    name: "avis-juridique.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n% avis juridique\n"),
+  });
   await pierre.getByRole("button", { name: "Envoyer mon avis" }).click();
   await expect(pierre.getByTestId("opinion-sent")).toBeVisible();
 

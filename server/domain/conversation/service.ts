@@ -177,19 +177,17 @@ type LatestRow = {
 /** The newest messages of a dossier the caller has access to, oldest first (G11: a prepared statement on every page). */
 export async function latestMessages(access: DossierAccess, limit = 50): Promise<MessageView[]> {
   const rows = await hot().all<LatestRow>(LATEST_MESSAGES, [access.dossierId, limit]);
-  return rows
-    .reverse()
-    .map((r) =>
-      toMessageView({
-        id: r.id,
-        dossierId: access.dossierId,
-        clientId: r.clientId,
-        seq: Number(r.seq),
-        body: r.body,
-        createdAt: asDate(r.createdAt),
-        author: { id: r.authorId, name: r.authorName, email: r.authorEmail },
-      }),
-    );
+  return rows.reverse().map((r) =>
+    toMessageView({
+      id: r.id,
+      dossierId: access.dossierId,
+      clientId: r.clientId,
+      seq: Number(r.seq),
+      body: r.body,
+      createdAt: asDate(r.createdAt),
+      author: { id: r.authorId, name: r.authorName, email: r.authorEmail },
+    }),
+  );
 }
 
 /** P9: pauses and reactivations, shown as system lines among the loaded messages (from their first seq). */
@@ -218,14 +216,12 @@ export async function latestConversation(
   ]);
   return {
     messages,
-    systemLines: rows
-      .reverse()
-      .map((r) => ({
-        seq: Number(r.seq),
-        type: r.type,
-        payload: JSON.parse(r.payload),
-        at: asDate(r.createdAt).toISOString(),
-      })),
+    systemLines: rows.reverse().map((r) => ({
+      seq: Number(r.seq),
+      type: r.type,
+      payload: JSON.parse(r.payload),
+      at: asDate(r.createdAt).toISOString(),
+    })),
   };
 }
 
