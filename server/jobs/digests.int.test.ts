@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { markRead } from "../domain/dashboard/service";
-import { appendEvent, nextSeq } from "../domain/dossier/events";
+import { appendEvent, nextSeq } from "../domain/dossier/legacy-events";
 import { postMessage } from "../domain/conversation/service";
 import { changeRecommendationStatus, createRecommendation } from "../domain/recommendation/service";
 import { pauseDossier, reactivateDossier } from "../domain/pause/service";

@@ -1,29 +1,16 @@
 // The real-time contract (DESIGN.md section 5), shared by the server and the browser client.
 // Types only: payload validation lives in schemas.ts so zod stays out of the browser bundle.
 import type { ErrorCode } from "../errors";
+import type { MessageView } from "../domain/conversation/events";
+import type { DossierEventWire } from "../domain/dossier/events";
 
 export type WireError = { code: ErrorCode; message: string };
 
-export type MessageView = {
-  id: string;
-  dossierId: string;
-  clientId: string;
-  seq: number;
-  body: string;
-  createdAt: string;
-  author: { id: string; name: string };
-};
-
-export type EventType =
-  "message.created" | "recommendation.status_changed" | "dossier.paused" | "dossier.reactivated" | (string & {});
-
-export type DossierEventWire = {
-  dossierId: string;
-  seq: number;
-  type: EventType;
-  payload: unknown;
-  at: string;
-};
+// The domain owns the event and message shapes and the limits; the client takes them from here.
+export type { MessageView } from "../domain/conversation/events";
+export { MESSAGE_MAX_LENGTH } from "../domain/conversation/events";
+export type { DossierEventWire, EventType } from "../domain/dossier/events";
+export { CATCH_UP_LIMIT } from "../domain/dossier/events";
 
 export type JoinAck =
   | { ok: true; seq: number; events: DossierEventWire[] }
@@ -76,8 +63,3 @@ export interface ServerToClientEvents {
    */
   "dashboard:changed": (payload: { dossierId: string }) => void;
 }
-
-/** Catch-up answers with at most this many events; further behind, the client reloads. */
-export const CATCH_UP_LIMIT = 500;
-
-export const MESSAGE_MAX_LENGTH = 10_000;

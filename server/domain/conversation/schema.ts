@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MESSAGE_MAX_LENGTH } from "../../realtime/contract";
+import { MESSAGE_MAX_LENGTH } from "./events";
 
 export const sendMessageSchema = z.object({
   dossierId: z.string().min(1).max(64),

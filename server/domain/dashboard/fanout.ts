@@ -7,7 +7,7 @@
 import { hot } from "../../db";
 import { sql } from "../../db/hot";
 import { logger } from "../../logger";
-import type { PublishedEvent } from "../../realtime/publisher";
+import type { PublishedEvent } from "../dossier/events";
 import { rooms } from "../../realtime/rooms";
 
 // After most messages (G2): a prepared statement, not a Prisma query compiled on the event loop.

@@ -6,7 +6,7 @@ import { db } from "../../db";
 import { env } from "../../env";
 import { fail, type AppError } from "../../errors";
 import { t } from "../../i18n";
-import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
 import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";

@@ -9,8 +9,8 @@ import { actor, makeWorld } from "../../test/factories";
 import { uploadDocument } from "./service";
 
 const failing = vi.hoisted(() => ({ on: false }));
-vi.mock("../dossier/events", async (original) => {
-  const real = await original<typeof import("../dossier/events")>();
+vi.mock("../dossier/legacy-events", async (original) => {
+  const real = await original<typeof import("../dossier/legacy-events")>();
   return {
     ...real,
     appendEvent: async (...args: Parameters<typeof real.appendEvent>) => {

@@ -3,7 +3,7 @@
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, ok, type Result } from "../../errors";
-import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
 import { allows, dossierAccess } from "../dossier/policy";
 import { z } from "zod";
 

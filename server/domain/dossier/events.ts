@@ -1,86 +1,26 @@
-// The dossier event log: every durable change appends one DossierEvent with the next per-dossier seq,
-// in the change's own transaction, then publishes it after commit (section 5).
-import { queriesOf, type Tx } from "../../db";
-import { newId, sql, type HotQueries } from "../../db/hot";
-import type { DossierEventWire } from "../../realtime/contract";
-import { publisher, type PublishedEvent } from "../../realtime/publisher";
+// The dossier event log's shapes (section 5): every durable change appends DossierEvents with the
+// dossier's next seq in its own transaction (change.ts), then publishes them after commit. The domain
+// owns these types; server/realtime/contract.ts re-exports them for the browser.
 
+/** Who may receive an event: everyone allowed to read the dossier, its advisor side, or its partners too. */
 export type Audience = "all" | "advisors" | "partners";
 
-const TAKE_SEQ = sql(
-  "dossier.takeSeq",
-  `UPDATE "Dossier" SET "seq" = "seq" + 1, "lastActivityAt" = ?, "updatedAt" = ? WHERE "id" = ?
-   RETURNING "seq" AS "seq", "organizationId" AS "organizationId"`,
-);
+export type EventType =
+  "message.created" | "recommendation.status_changed" | "dossier.paused" | "dossier.reactivated" | (string & {});
 
-const INSERT_EVENT = sql(
-  "dossier.insertEvent",
-  `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-);
+export type DossierEventWire = {
+  dossierId: string;
+  seq: number;
+  type: EventType;
+  payload: unknown;
+  at: string;
+};
 
-/**
- * Takes the next seq by incrementing the dossier's counter: the row lock serializes writers of one
- * dossier on PostgreSQL, and SQLite has one writer anyway, so seq stays gap-free and unique. Call it
- * first in the transaction so that SQLite takes its write lock before any read. Undefined when the
- * dossier does not exist.
- */
-export async function takeSeq(
-  q: HotQueries,
-  dossierId: string,
-  at: Date,
-): Promise<{ seq: number; organizationId: string } | undefined> {
-  const row = await q.get<{ seq: number | bigint; organizationId: string }>(TAKE_SEQ, [at, at, dossierId]);
-  return row && { seq: Number(row.seq), organizationId: row.organizationId };
-}
+/** An event as the publisher receives it: the wire shape plus what decides its rooms. */
+export type PublishedEvent = DossierEventWire & { audience: Audience; organizationId: string };
 
-/** takeSeq for a dossier known to exist (its access was checked in the transaction). */
-export async function nextSeq(
-  tx: Tx | HotQueries,
-  dossierId: string,
-  at: Date,
-): Promise<{ seq: number; organizationId: string }> {
-  const taken = await takeSeq(queriesOf(tx), dossierId, at);
-  if (!taken) throw new Error(`dossier ${dossierId} not found`);
-  return taken;
-}
-
-export async function appendEvent(
-  tx: Tx | HotQueries,
-  e: {
-    dossierId: string;
-    organizationId: string;
-    seq: number;
-    type: string;
-    audience: Audience;
-    actorId: string | null;
-    payload: unknown;
-    at: Date;
-  },
-): Promise<PublishedEvent> {
-  await queriesOf(tx).write(INSERT_EVENT, [
-    newId(),
-    e.dossierId,
-    e.seq,
-    e.type,
-    e.audience,
-    e.actorId,
-    JSON.stringify(e.payload),
-    e.at,
-  ]);
-  return {
-    dossierId: e.dossierId,
-    seq: e.seq,
-    type: e.type,
-    payload: e.payload,
-    at: e.at.toISOString(),
-    audience: e.audience,
-    organizationId: e.organizationId,
-  };
-}
-
-export function publishAll(events: PublishedEvent[]) {
-  for (const e of events) publisher().dossierEvent(e);
-}
+/** Catch-up answers with at most this many events; further behind, the client reloads. */
+export const CATCH_UP_LIMIT = 500;
 
 export function toWire(row: {
   dossierId: string;

@@ -2,7 +2,7 @@
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asBool, asDate, sql } from "../../db/hot";
-import { CATCH_UP_LIMIT, type DossierEventWire } from "../../realtime/contract";
+import { CATCH_UP_LIMIT, type DossierEventWire } from "../dossier/events";
 import { audienceSlots, dossierAccess, visibleDossiersWhere, type DossierAccess } from "./policy";
 import { recordApplicantVisit } from "../pause/service";
 import { toWire } from "./events";

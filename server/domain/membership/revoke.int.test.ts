@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { postMessage } from "../conversation/service";
 import { actor, makeWorld } from "../../test/factories";
 import { join, nextEvent, noEvent, realtimeSuite } from "../../test/server";
-import type { DossierEventWire } from "../../realtime/contract";
+import type { DossierEventWire } from "../dossier/events";
 import { leaveDossier, removeMember } from "./service";
 
 const suite = realtimeSuite();

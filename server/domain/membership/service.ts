@@ -8,8 +8,9 @@ import { env } from "../../env";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
 import { kickOutbox, recordEmail } from "../../outbox/record";
-import { publisher, type PublishedEvent } from "../../realtime/publisher";
-import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { publisher } from "../ports";
+import type { PublishedEvent } from "../dossier/events";
+import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
 import { dossierAccess } from "../dossier/policy";
 import {
   DOSSIER_CREATED,

@@ -3,7 +3,7 @@
 // through partnerAccess: no partner ever goes through the members' visibility filter.
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
-import { CATCH_UP_LIMIT, type DossierEventWire } from "../../realtime/contract";
+import { CATCH_UP_LIMIT, type DossierEventWire } from "../dossier/events";
 import { readFile } from "../document/storage";
 import { toWire } from "../dossier/events";
 import { partnerAccess, type PartnerAccess } from "../dossier/policy";

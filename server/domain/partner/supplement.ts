@@ -11,7 +11,7 @@ import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } fr
 import { checkFile, uploadSchema } from "../document/schema";
 import { maxDocumentMegabytes } from "../document/service";
 import { removeFile, storeFile } from "../document/storage";
-import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
 import { partnerAccess } from "../dossier/policy";
 
 class Refused extends Error {}

@@ -5,8 +5,8 @@
 import type { Actor } from "../../auth/actor";
 import { db, type Prisma, type Tx } from "../../db";
 import { fail, ok, type AppError, type Result } from "../../errors";
-import type { PublishedEvent } from "../../realtime/publisher";
-import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import type { PublishedEvent } from "../dossier/events";
+import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
 import { notifyPaused, notifyReactivated } from "../notification/service";
 import { allows, type DossierAccess } from "../dossier/policy";
 import {

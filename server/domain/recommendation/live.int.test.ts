@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import type { DossierEventWire } from "../../realtime/contract";
+import type { DossierEventWire } from "../dossier/events";
 import { actor, makeDossier, makeWorld } from "../../test/factories";
 import { join, nextEvent, noEvent, realtimeSuite } from "../../test/server";
 import { uploadDocument } from "../document/service";

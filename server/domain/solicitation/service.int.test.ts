@@ -3,7 +3,7 @@
 // (S4), revocation (S10), confidentiality (S11), the directory (S12), reminders (S6).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import type { PublishedEvent } from "../../realtime/publisher";
+import type { PublishedEvent } from "../dossier/events";
 import { setPublisher } from "../../realtime/publisher";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import { useTestDatabase } from "../../test/db";

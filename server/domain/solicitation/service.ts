@@ -9,13 +9,14 @@ import { env } from "../../env";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
 import { kickOutbox, recordEmail } from "../../outbox/record";
-import { publisher, type PublishedEvent } from "../../realtime/publisher";
+import { publisher } from "../ports";
+import type { PublishedEvent } from "../dossier/events";
 import { checkFile } from "../document/schema";
 import { decide } from "../notification/gate";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { maxDocumentMegabytes } from "../document/service";
 import { removeFile, storeFile } from "../document/storage";
-import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
 import { dossierAccess, partnerAccess, type DossierAccess } from "../dossier/policy";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
 import {

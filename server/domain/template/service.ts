@@ -5,8 +5,8 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, ok, type Result } from "../../errors";
 import { t } from "../../i18n";
-import { publisher } from "../../realtime/publisher";
-import { appendEvent, nextSeq, publishAll } from "../dossier/events";
+import { publisher } from "../ports";
+import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
 import { dossierAccess, partnerAccess } from "../dossier/policy";
 import {
   DOSSIER_FIELDS_CHANGED,

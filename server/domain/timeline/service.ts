@@ -1,7 +1,7 @@
 // The dossier timeline (P7, R2, T8): every event the viewer may see, newest first, with who did it.
 // Filtered by audience exactly like the socket catch-up (section 5): the applicant side sees "all" only.
 import { db } from "../../db";
-import type { DossierEventWire } from "../../realtime/contract";
+import type { DossierEventWire } from "../dossier/events";
 import { toWire } from "../dossier/events";
 import { audiencesFor, type DossierAccess } from "../dossier/policy";
 

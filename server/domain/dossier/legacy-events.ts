@@ -1,0 +1,74 @@
+// TEMPORARY (issue 11): the hand-written change shape, until every area goes through change.ts.
+// Nothing new may import this file; it is deleted when the last area is moved.
+import { queriesOf, type Tx } from "../../db";
+import { newId, sql, type HotQueries } from "../../db/hot";
+import { publisher } from "../ports";
+import type { Audience, PublishedEvent } from "./events";
+
+const TAKE_SEQ = sql(
+  "dossier.takeSeq",
+  `UPDATE "Dossier" SET "seq" = "seq" + 1, "lastActivityAt" = ?, "updatedAt" = ? WHERE "id" = ?
+   RETURNING "seq" AS "seq", "organizationId" AS "organizationId"`,
+);
+
+const INSERT_EVENT = sql(
+  "dossier.insertEvent",
+  `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
+export async function takeSeq(
+  q: HotQueries,
+  dossierId: string,
+  at: Date,
+): Promise<{ seq: number; organizationId: string } | undefined> {
+  const row = await q.get<{ seq: number | bigint; organizationId: string }>(TAKE_SEQ, [at, at, dossierId]);
+  return row && { seq: Number(row.seq), organizationId: row.organizationId };
+}
+
+export async function nextSeq(
+  tx: Tx | HotQueries,
+  dossierId: string,
+  at: Date,
+): Promise<{ seq: number; organizationId: string }> {
+  const taken = await takeSeq(queriesOf(tx), dossierId, at);
+  if (!taken) throw new Error(`dossier ${dossierId} not found`);
+  return taken;
+}
+
+export async function appendEvent(
+  tx: Tx | HotQueries,
+  e: {
+    dossierId: string;
+    organizationId: string;
+    seq: number;
+    type: string;
+    audience: Audience;
+    actorId: string | null;
+    payload: unknown;
+    at: Date;
+  },
+): Promise<PublishedEvent> {
+  await queriesOf(tx).write(INSERT_EVENT, [
+    newId(),
+    e.dossierId,
+    e.seq,
+    e.type,
+    e.audience,
+    e.actorId,
+    JSON.stringify(e.payload),
+    e.at,
+  ]);
+  return {
+    dossierId: e.dossierId,
+    seq: e.seq,
+    type: e.type,
+    payload: e.payload,
+    at: e.at.toISOString(),
+    audience: e.audience,
+    organizationId: e.organizationId,
+  };
+}
+
+export function publishAll(events: PublishedEvent[]) {
+  for (const e of events) publisher().dossierEvent(e);
+}

@@ -1,0 +1,40 @@
+// What the domain needs from the outside, as interfaces it owns (the arrow points inwards): the
+// publisher that tells live viewers after a commit. server/realtime/ implements it with Socket.IO and
+// installs it on globalThis, because server actions compiled by Next see another instance of this module.
+import type { PublishedEvent } from "./dossier/events";
+
+export interface Publisher {
+  dossierEvent(event: PublishedEvent): void;
+  /** The user lost access to the dossier: their sockets leave its rooms now (A3). */
+  revoke(userId: string, dossierId: string): void;
+  /** A5, S10: this partner lost the partner view of the dossier (solicitation revoked): cut now. */
+  revokePartner?(userId: string, dossierId: string): void;
+  /** A5, S3: the dossier's status hides it from partners: every partner socket leaves, now. */
+  revokePartners?(dossierId: string): void;
+}
+
+const KEY = Symbol.for("relais.publisher");
+type Holder = { [KEY]?: Publisher };
+
+const none: Publisher = { dossierEvent() {}, revoke() {} };
+
+export function setPublisher(p: Publisher | undefined) {
+  (globalThis as Holder)[KEY] = p;
+}
+
+export function publisher(): Publisher {
+  return (globalThis as Holder)[KEY] ?? none;
+}
+
+// The outbox worker of this process (server/outbox/worker.ts) installs its wake-up here, so that a
+// recorded email leaves now rather than at the next poll.
+const KICK = Symbol.for("relais.outbox.kick");
+type KickHolder = { [KICK]?: () => void };
+
+export function kickOutbox() {
+  (globalThis as KickHolder)[KICK]?.();
+}
+
+export function setOutboxKick(fn: (() => void) | undefined) {
+  (globalThis as KickHolder)[KICK] = fn;
+}
