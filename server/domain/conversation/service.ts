@@ -1,13 +1,12 @@
 // Posting a message (C1, C4, C5): validated, authorized, stored with its event in one transaction,
 // published after commit. Shared by the socket handler and any server action.
 import type { Actor } from "../../auth/actor";
-import { db, hot, isUniqueViolation, queriesOf, type Tx } from "../../db";
-import { asDate, newId, sql, type HotQueries } from "../../db/hot";
-import { fail, type AppError } from "../../errors";
+import { db, hot, isUniqueViolation } from "../../db";
+import { asDate, newId, sql } from "../../db/hot";
+import { fail, type AppError, type Result } from "../../errors";
 import type { DossierEventWire } from "../dossier/events";
 import type { MessageView } from "./events";
-import type { PublishedEvent } from "../dossier/events";
-import { appendEvent, publishAll, takeSeq } from "../dossier/legacy-events";
+import { changeDossier, type ChangeContext } from "../dossier/change";
 import { audienceSlots, type DossierAccess } from "../dossier/policy";
 import { messageRecipients, notifyMessage } from "../notification/service";
 import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
@@ -59,54 +58,41 @@ export async function postMessage(
   const problem = bodyProblem(input.body);
   if (problem) return fail("invalid", actor.locale, problem);
 
-  // One transaction does it all, on prepared statements (G3, G5: server/db/hot.ts). The first
-  // statement takes the dossier's lock; access is checked under it. C4: a retry of a committed send is
-  // not looked up first: its insert hits the unique client id, everything rolls back (no seq is used)
-  // and the stored message is the answer. P6: an applicant's message on a paused dossier reactivates
-  // it, which goes through Prisma: that rare send runs the same steps in a Prisma transaction.
+  // One change on prepared statements (G3, G5). C4: a retry of a committed send is not looked up
+  // first: its insert hits the unique client id, everything rolls back (no seq is used) and the stored
+  // message is the answer. P6: an applicant's message on a paused dossier reactivates it in the same change.
+  let res: Result<MessageView>;
   try {
-    let result: Sent;
-    try {
-      result = await hot().transaction((q) => send(q, null, actor, input, now), input.dossierId);
-    } catch (e) {
-      if (!(e instanceof NeedsPrisma)) throw e;
-      result = await db().$transaction((tx) => send(queriesOf(tx), tx, actor, input, now));
-    }
-    publishAll(result.events);
-    return { ok: true, message: result.message };
+    res = await changeDossier(
+      { dossierId: input.dossierId, actor, now, authorize: (q, id) => canPostMessage(actor, id, q) },
+      (ctx) => send(ctx, input),
+    );
   } catch (e) {
-    if (e instanceof Refused || isUniqueViolation(e)) {
-      // C4: a send already stored under this client id is answered with its message, even if the
-      // retry would now be refused; on another dossier the client id is a conflict.
-      const stored = await findByClientId(actor, input.clientId);
-      if (stored)
-        return stored.dossierId === input.dossierId ? { ok: true, message: stored } : fail("conflict", actor.locale);
-      if (e instanceof Refused) return fail(e.code, actor.locale, e.messageKey);
-    }
-    throw e;
+    if (!isUniqueViolation(e)) throw e;
+    res = fail("conflict", actor.locale);
   }
+  if (res.ok) return { ok: true, message: res.value };
+  // C4: a send already stored under this client id is answered with its message, even if the retry
+  // would now be refused; on another dossier the client id is a conflict.
+  const stored = await findByClientId(actor, input.clientId);
+  if (stored)
+    return stored.dossierId === input.dossierId ? { ok: true, message: stored } : fail("conflict", actor.locale);
+  return res;
 }
-
-type Sent = { message: MessageView; events: PublishedEvent[] };
 
 const INSERT_MESSAGE = sql(
   "conversation.insertMessage",
   `INSERT INTO "Message" ("id", "dossierId", "authorId", "clientId", "body", "seq", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
 
-/** The send's statements, in a hot transaction (q) or, when it must reactivate the dossier, in Prisma's (tx). */
-async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessageInput, now: Date): Promise<Sent> {
-  const taken = await takeSeq(q, input.dossierId, now);
-  if (!taken) throw new Refused("not_found");
-  const { seq, organizationId } = taken;
-  const access = await canPostMessage(actor, input.dossierId, q);
-  if (!access) throw new Refused("not_found");
-  // P6: only a paused dossier has anything to reactivate; pausedAt was read under the lock taken above.
-  const reactivates = access.pausedAt !== null && access.side === "applicant";
-  if (reactivates && !tx) throw new NeedsPrisma();
+/** The send's statements, inside the dossier's change. */
+async function send(ctx: ChangeContext<DossierAccess>, input: SendMessageInput): Promise<MessageView> {
+  const { q, access, now } = ctx;
+  const actor = ctx.actor!;
   // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
   const recipients = await messageRecipients(q, input.dossierId, access.side, actor.userId, input.recipientIds);
-  if (!recipients) throw new Refused("invalid", "notify.composer.invalidRecipients");
+  if (!recipients) ctx.refuse("invalid", "notify.composer.invalidRecipients");
+  const seq = await ctx.seq();
   // The author is the actor: nothing is read back.
   const message: MessageView = {
     id: newId(),
@@ -118,17 +104,8 @@ async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessa
     author: { id: actor.userId, name: actor.name },
   };
   await q.write(INSERT_MESSAGE, [message.id, input.dossierId, actor.userId, input.clientId, input.body, seq, now]);
-  const event = await appendEvent(q, {
-    dossierId: input.dossierId,
-    organizationId,
-    seq,
-    type: MESSAGE_CREATED,
-    audience: "all",
-    actorId: actor.userId,
-    payload: message,
-    at: now,
-  });
-  const reactivation = reactivates && tx ? await reactivateOnApplicantActivity(tx, access, actor, "message", now) : [];
+  await ctx.emit(MESSAGE_CREATED, message, { seq });
+  await reactivateOnApplicantActivity(ctx, "message");
   // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).
   await notifyMessage(q, {
     dossierId: input.dossierId,
@@ -140,20 +117,7 @@ async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessa
     recipients,
     now,
   });
-  return { message, events: [event, ...reactivation] };
-}
-
-/** An applicant's message on a paused dossier: redone in a Prisma transaction (see postMessage). */
-class NeedsPrisma extends Error {}
-
-/** A send refused inside the transaction (which then rolls back, leaving no seq used). */
-class Refused extends Error {
-  constructor(
-    readonly code: "not_found" | "invalid",
-    readonly messageKey?: "notify.composer.invalidRecipients",
-  ) {
-    super(code);
-  }
+  return message;
 }
 
 const LATEST_MESSAGES = sql(

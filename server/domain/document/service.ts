@@ -3,26 +3,18 @@
 import crypto from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
+import { newId } from "../../db/hot";
 import { env } from "../../env";
 import { fail, type AppError } from "../../errors";
 import { t } from "../../i18n";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
+import { changeDossier } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
 import { canReadDocuments, canUploadDocument } from "./policy";
 import { checkFile, uploadSchema } from "./schema";
+import { documentSelect as select, INSERT_DOCUMENT } from "./queries";
 import { readFile, removeFile, storeFile } from "./storage";
-
-const select = {
-  id: true,
-  dossierId: true,
-  originalName: true,
-  mimeType: true,
-  size: true,
-  createdAt: true,
-  uploader: { select: { id: true, name: true, email: true } },
-} as const;
 
 type Row = {
   id: string;
@@ -45,8 +37,6 @@ function toView(r: Row): DocumentView {
     uploadedBy: { id: r.uploader.id, name: r.uploader.name ?? r.uploader.email },
   };
 }
-
-class AccessLost extends Error {}
 
 export function maxDocumentMegabytes(): number {
   return Math.round((env().DOCUMENT_MAX_BYTES / (1024 * 1024)) * 10) / 10;
@@ -76,46 +66,43 @@ export async function uploadDocument(
 
   const key = await storeFile(input.bytes);
   try {
-    const { document, events } = await db().$transaction(async (tx) => {
-      const { seq, organizationId } = await nextSeq(tx, input.dossierId, now);
-      const access = await canUploadDocument(actor, input.dossierId, tx);
-      if (!access) throw new AccessLost();
-      const row = await tx.document.create({
-        data: {
+    const res = await changeDossier(
+      { dossierId: input.dossierId, actor, now, authorize: (q, id) => canUploadDocument(actor, id, q) },
+      async (ctx) => {
+        const document: DocumentView = {
+          id: newId(),
           dossierId: input.dossierId,
-          uploaderId: actor.userId,
-          originalName: input.name,
-          storageKey: key,
+          name: input.name,
           mimeType: checked.mime,
           size: input.bytes.length,
-          sha256: crypto.createHash("sha256").update(input.bytes).digest("hex"),
-          createdAt: now,
-        },
-        select,
-      });
-      const document = toView(row);
-      const payload: DocumentUploadedPayload = { document };
-      const event = await appendEvent(tx, {
-        dossierId: input.dossierId,
-        organizationId,
-        seq,
-        type: DOCUMENT_UPLOADED,
-        audience: "all",
-        actorId: actor.userId,
-        payload,
-        at: now,
-      });
-      // P6: an upload by the applicant side is applicant activity.
-      return {
-        document,
-        events: [event, ...(await reactivateOnApplicantActivity(tx, access, actor, "document", now))],
-      };
-    });
-    publishAll(events);
-    return { ok: true, document };
+          createdAt: now.toISOString(),
+          uploadedBy: { id: actor.userId, name: actor.name },
+        };
+        await ctx.q.write(INSERT_DOCUMENT, [
+          document.id,
+          input.dossierId,
+          actor.userId,
+          input.name,
+          key,
+          checked.mime,
+          input.bytes.length,
+          crypto.createHash("sha256").update(input.bytes).digest("hex"),
+          now,
+        ]);
+        const payload: DocumentUploadedPayload = { document };
+        await ctx.emit(DOCUMENT_UPLOADED, payload);
+        // P6: an upload by the applicant side is applicant activity.
+        await reactivateOnApplicantActivity(ctx, "document");
+        return document;
+      },
+    );
+    if (!res.ok) {
+      await removeFile(key);
+      return res;
+    }
+    return { ok: true, document: res.value };
   } catch (e) {
     await removeFile(key);
-    if (e instanceof AccessLost) return fail("not_found", actor.locale);
     throw e;
   }
 }

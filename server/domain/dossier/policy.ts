@@ -152,3 +152,14 @@ export async function partnerAccess(
     solicitationIds: dossier.solicitations.map((s) => s.id),
   };
 }
+
+/**
+ * change.ts's authorize for one action of the permission table: the actor's access read under the
+ * dossier's lock, or null (404) when the table does not allow it.
+ */
+export function authorizeFor(actor: Pick<Actor, "userId">, action: DossierAction) {
+  return async (q: HotQueries, dossierId: string): Promise<DossierAccess | null> => {
+    const access = await dossierAccess(actor, dossierId, q);
+    return allows(access, action) ? access : null;
+  };
+}

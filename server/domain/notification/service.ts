@@ -5,6 +5,7 @@
 // dossier's events since the last digest (see the digest job).
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
+import { recordEmail } from "../outbox/queries";
 import { env } from "../../env";
 import {
   messageEmail,
@@ -42,7 +43,7 @@ function links(dossierId: string, userId: string, tab = ""): NotificationLinks {
 }
 
 async function record(
-  tx: Tx,
+  tx: Tx | HotQueries,
   input: {
     dossierId: string;
     template: string;
@@ -66,13 +67,7 @@ async function record(
   return recipients;
 }
 
-const INSERT_DELIVERY = sql(
-  "notification.insertDelivery",
-  `INSERT INTO "EmailDelivery" ("id", "kind", "template", "toEmail", "userId", "dossierId", "locale", "subject", "html", "text", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
-   VALUES (?, 'notification', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-);
-
-/** The deliveries of a change, each due a minute later (C7): one prepared statement per recipient. */
+/** The deliveries of a change, each due a minute later (C7), through the one writer of EmailDelivery. */
 async function writeDeliveries(
   tx: Tx | HotQueries,
   recipients: Recipient[],
@@ -80,36 +75,45 @@ async function writeDeliveries(
   render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
 ) {
   if (recipients.length === 0) return;
-  const q = queriesOf(tx);
-  const nextAttemptAt = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
+  const notBefore = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
     const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
-    await q.write(INSERT_DELIVERY, [
-      newId(),
-      input.template,
-      r.email,
-      r.userId,
-      input.dossierId,
-      r.locale,
-      mail.subject,
-      mail.html,
-      mail.text,
-      JSON.stringify(unsubscribeHeaders(r.userId)),
-      nextAttemptAt,
-      input.aboutSeq ?? null,
+    await recordEmail(
+      {
+        kind: "notification",
+        template: input.template,
+        toEmail: r.email,
+        userId: r.userId,
+        dossierId: input.dossierId,
+        locale: r.locale,
+        ...mail,
+        headers: unsubscribeHeaders(r.userId),
+        notBefore,
+        aboutSeq: input.aboutSeq ?? null,
+      },
+      tx,
       input.now,
-    ]);
+    );
   }
 }
 
 type MemberRow = { userId: string; side: string };
 
-async function members(client: Db | Tx, dossierId: string): Promise<MemberRow[]> {
-  return client.dossierMember.findMany({
-    where: { dossierId },
-    select: { userId: true, side: true },
-    orderBy: { createdAt: "asc" },
-  });
+const MEMBERS = sql(
+  "notification.members",
+  `SELECT "userId" AS "userId", "side" AS "side" FROM "DossierMember" WHERE "dossierId" = ? ORDER BY "createdAt" ASC`,
+);
+const TITLE = sql("notification.title", `SELECT "title" AS "title" FROM "Dossier" WHERE "id" = ?`);
+
+/** The dossier's members and title, read in the change's transaction. */
+async function membersAndTitle(
+  client: Tx | HotQueries,
+  dossierId: string,
+): Promise<{ all: MemberRow[]; title: string }> {
+  const q = queriesOf(client);
+  const all = await q.all<MemberRow>(MEMBERS, [dossierId]);
+  const row = await q.get<{ title: string }>(TITLE, [dossierId]);
+  return { all, title: row?.title ?? "" };
 }
 
 export type AdvisorOption = { userId: string; name: string; fromApplicants: boolean; toApplicants: boolean };
@@ -277,11 +281,10 @@ export async function notifyMessage(
 
 /** R1: a new recommendation is for the applicant side. */
 export async function notifyRecommendationCreated(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: { dossierId: string; recommendation: string; author: { userId: string; name: string }; now: Date },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   return record(
     tx,
     {
@@ -302,7 +305,7 @@ export async function notifyRecommendationCreated(
  * questions from applicants (N3); from the advisor side, to the applicant side.
  */
 export async function notifyRecommendationStatus(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: {
     dossierId: string;
     recommendation: string;
@@ -312,8 +315,7 @@ export async function notifyRecommendationStatus(
     now: Date;
   },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   const other = all
     .filter((m) => (p.side === "applicant" ? m.side === "advisor" : m.side !== "advisor"))
     .map((m) => m.userId);
@@ -339,7 +341,7 @@ export async function notifyRecommendationStatus(
 
 /** P1, P4: a pause is told to every member; the gate keeps it from the applicant side, the dossier being paused. */
 export async function notifyPaused(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: {
     dossierId: string;
     by: { userId: string; name: string } | null;
@@ -348,8 +350,7 @@ export async function notifyPaused(
     now: Date;
   },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   return record(
     tx,
     {
@@ -366,11 +367,10 @@ export async function notifyPaused(
 
 /** P2: a manual reactivation is told to every member (the applicant side hears again). */
 export async function notifyReactivated(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: { dossierId: string; by: { userId: string; name: string }; now: Date },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   return record(
     tx,
     {

@@ -2,6 +2,7 @@
 // attaches with a one-time key, the partner answers, the advisor side follows, reminds and revokes.
 // Each change writes its DossierEvent (advisor audience) and its emails in one transaction, then
 // publishes; a change that ends a partner's access cuts their sockets at once (A3).
+import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db, isUniqueViolation, type Tx } from "../../db";
 import { partnerKeyEmail, partnerReminderEmail, partnerRequestEmail } from "../../email/templates";
@@ -688,4 +689,13 @@ export async function solicitationCounts(
     out.set(r.dossierId, c);
   }
   return out;
+}
+
+/** The Partners panel's list for the advisor side (S6), or a 404 (A1). */
+export async function solicitationsPanel(actor: Actor, rawDossierId: unknown): Promise<Result<SolicitationView[]>> {
+  const dossierId = z.string().min(1).max(64).safeParse(rawDossierId);
+  if (!dossierId.success) return fail("invalid", actor.locale);
+  const access = await dossierAccess(actor, dossierId.data);
+  if (!canManageSolicitations(access)) return fail("not_found", actor.locale);
+  return ok(await solicitationsForPanel(actor, access));
 }

@@ -1,6 +1,7 @@
 // Dossier templates (S8) and workflow statuses (S3): admins design fields, the partner view and the
 // statuses; the advisor side moves a dossier between statuses. A status that hides the dossier from
 // partners cuts every partner socket at once (A5).
+import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, ok, type Result } from "../../errors";
@@ -231,4 +232,12 @@ export async function dossierFieldsForAdvisors(dossierId: string) {
     partnerMode: view[f.key] ?? "hidden",
     value: values[f.key] ?? "",
   }));
+}
+
+/** The Partners tab's fields for the advisor side (S5), or a 404 (A1). */
+export async function dossierFieldsPanel(actor: Actor, rawDossierId: unknown) {
+  const dossierId = z.string().min(1).max(64).safeParse(rawDossierId);
+  if (!dossierId.success) return fail("invalid", actor.locale);
+  if (!canChangeStatus(await dossierAccess(actor, dossierId.data))) return fail("not_found", actor.locale);
+  return ok(await dossierFieldsForAdvisors(dossierId.data));
 }
