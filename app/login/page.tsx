@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DemoSignIn } from "@/components/auth/DemoSignIn";
 import { EmailSignIn } from "@/components/auth/EmailSignIn";
 import { currentActor, currentLocale } from "@/server/auth/session";
-import { db } from "@/server/db";
+import { demoUsers as listDemoUsers } from "@/server/domain/profile/service";
 import { env } from "@/server/env";
 import { t } from "@/server/i18n";
 
@@ -28,13 +28,7 @@ export default async function LoginPage({
   if (actor) redirect(params.callbackUrl);
   const locale = await currentLocale(null);
   const e = env();
-  const demoUsers = e.DEMO_LOGIN
-    ? await db().user.findMany({
-        orderBy: { email: "asc" },
-        select: { email: true, name: true, title: true },
-        take: 50,
-      })
-    : [];
+  const demoUsers = e.DEMO_LOGIN ? await listDemoUsers() : [];
   const error =
     params.error === "Verification"
       ? t(locale, "login.linkError")

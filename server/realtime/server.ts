@@ -8,12 +8,12 @@ import { postMessage } from "../domain/conversation/service";
 import { dossierAccess, partnerAccess } from "../domain/dossier/policy";
 import { partnerEventsAfter } from "../domain/partner/service";
 import { eventsAfter } from "../domain/dossier/service";
-import { createDashboardFanout } from "../domain/dashboard/fanout";
+import { watchedOrganizations } from "../domain/dashboard/policy";
 import { markRead } from "../domain/dashboard/service";
-import { db } from "../db";
 import { fail } from "../errors";
 import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
+import { createDashboardFanout } from "./dashboard";
 import { presenceChanged } from "./presence";
 import { publisher, type Publisher } from "./publisher";
 import { roomsForAudience, rooms } from "./rooms";
@@ -122,11 +122,8 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
     socket.on("dashboard:watch", async () => {
       try {
         // Staff-only room: an organization's advisors get only their own dossiers, through user:<id>.
-        const staffOf = await db().membership.findMany({
-          where: { userId: actor.userId, role: { in: ["staff", "admin"] } },
-          select: { organizationId: true },
-        });
-        if (staffOf.length) await socket.join(staffOf.map((m) => rooms.dashboard(m.organizationId)));
+        const organizationIds = await watchedOrganizations(actor);
+        if (organizationIds.length) await socket.join(organizationIds.map((id) => rooms.dashboard(id)));
       } catch (e) {
         logger.warn("dashboard:watch failed", { error: String(e) });
       }

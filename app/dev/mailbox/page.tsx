@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { currentActor, currentLocale } from "@/server/auth/session";
-import { db } from "@/server/db";
+import { localMailbox } from "@/server/domain/outbox/service";
 import { env } from "@/server/env";
 import { t } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
@@ -10,7 +10,7 @@ import { dateFormat } from "@/server/i18n/format";
 export default async function MailboxPage() {
   if (!env().localMail) notFound();
   const locale = await currentLocale(await currentActor());
-  const mails = await db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: 100 });
+  const mails = await localMailbox();
   const fmt = dateFormat(locale, "shortSeconds");
   return (
     <div>

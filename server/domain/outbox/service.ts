@@ -61,3 +61,8 @@ export async function deliveriesForStaff(actor: Actor): Promise<Result<DeliveryL
   });
   return ok({ failed: failed.map(view), pending: pending.map(view) });
 }
+
+/** Local mode only (no RESEND_API_KEY): the newest emails of the local mailbox, for /dev/mailbox. */
+export async function localMailbox(limit = 100) {
+  return db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+}

@@ -236,3 +236,53 @@ export async function lastAutoPauseRun(actor: Actor, now = new Date()): Promise<
     stale: now.getTime() - run.startedAt.getTime() > AUTO_PAUSE_STALE_MS,
   });
 }
+
+// P3, P11: the automatic pause job's run (server/jobs/auto-pause.ts schedules it).
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type AutoPauseResult = { runId: string; paused: number; byOrganization: Record<string, number> };
+
+/** `delayDays` overrides every organization's setting (tests, one-off runs). */
+export async function runAutoPause(now: Date, opts: { delayDays?: number } = {}): Promise<AutoPauseResult> {
+  const started = Date.now();
+  const run = await db().autoPauseRun.create({ data: { startedAt: now }, select: { id: true } });
+  const byOrganization: Record<string, number> = {};
+  let paused = 0;
+  try {
+    const orgs = await db().organization.findMany({ select: { id: true, autoPauseDays: true } });
+    for (const org of orgs) {
+      const delayDays = opts.delayDays ?? org.autoPauseDays;
+      const cutoff = new Date(now.getTime() - delayDays * DAY_MS);
+      const candidates = await db().dossier.findMany({
+        where: { organizationId: org.id, ...inactiveSince(cutoff) },
+        select: { id: true },
+      });
+      for (const { id } of candidates) {
+        if (await pauseForInactivity(id, cutoff, delayDays, now)) {
+          paused += 1;
+          byOrganization[org.id] = (byOrganization[org.id] ?? 0) + 1;
+        }
+      }
+    }
+  } catch (e) {
+    await db().autoPauseRun.update({
+      where: { id: run.id },
+      data: {
+        finishedAt: new Date(now.getTime() + Date.now() - started),
+        pausedCount: paused,
+        pausedByOrganization: JSON.stringify(byOrganization),
+        error: e instanceof Error ? e.message : String(e),
+      },
+    });
+    throw e;
+  }
+  await db().autoPauseRun.update({
+    where: { id: run.id },
+    data: {
+      finishedAt: new Date(now.getTime() + Date.now() - started),
+      pausedCount: paused,
+      pausedByOrganization: JSON.stringify(byOrganization),
+    },
+  });
+  return { runId: run.id, paused, byOrganization };
+}

@@ -11,7 +11,7 @@ import { db, type Db, type Tx } from "../../db";
 import { env } from "../../env";
 import { fail, ok, type Result } from "../../errors";
 import { kickOutbox, recordEmail } from "../../outbox/record";
-import { nextReminderAt, reminderSlot } from "../../jobs/schedule";
+import { nextReminderAt, reminderSlot } from "../digest/schedule";
 import type { DossierAccess } from "../dossier/policy";
 import { allowedRecipients } from "../notification/gate";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
