@@ -9,7 +9,8 @@ import { partnerKeyEmail, partnerReminderEmail, partnerRequestEmail } from "../.
 import { env } from "../../env";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
-import { kickOutbox, recordEmail } from "../../outbox/record";
+import { recordEmail } from "../outbox/queries";
+import { kickOutbox } from "../ports";
 import { publisher } from "../ports";
 import type { PublishedEvent } from "../dossier/events";
 import { checkFile } from "../document/schema";
