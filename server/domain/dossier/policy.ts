@@ -10,7 +10,8 @@ const STAFF_ROLES = ["staff", "admin"];
 
 /** Dossiers an actor may open: a member of it, or staff/admin of its organization. */
 export function visibleDossiersWhere(actor: Pick<Actor, "userId">): Prisma.DossierWhereInput {
-  // Prisma reads an undefined value as "no condition": without this guard a caller passing a user row
+  // Written again in SQL in dossierAccess below: visibility.int.test.ts proves both agree over the
+  // whole access matrix. Prisma reads an undefined value as "no condition": without this guard a caller passing a user row
   // ({ id }) instead of an actor would match every member, so every dossier.
   if (typeof actor.userId !== "string" || actor.userId.length === 0)
     throw new Error("visibleDossiersWhere needs an actor with a userId");
