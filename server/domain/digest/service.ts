@@ -17,7 +17,6 @@ import { defaultParticipation } from "../notification/schema";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { dueDigestSlot, isTimeZone, previousDigestSlot, type DigestFrequency } from "./schedule";
 import { DIGEST_EVENT_TYPES, digestSection, type DigestEvent, type DigestSection } from "./content";
-import { digestEmail } from "./email";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /**
@@ -214,23 +213,22 @@ export async function sendDigest(
       const { sections, locale, email } = await collectDigest(tx, userId, org.id, from, slot);
       if (sections.length === 0 || !locale || !email) return "empty" as const;
       // N5: one-click unsubscribe, as a link and as List-Unsubscribe headers.
-      const rendered = digestEmail(locale, {
-        frequency,
-        organization: org.name,
-        sections,
-        settingsUrl: `${appUrl}/settings/conversations`,
-        unsubscribeUrl: unsubscribeUrl(userId),
-      });
       const deliveryId = await recordEmail(
         {
           kind: "digest",
-          template: `digest.${frequency}`,
+          template: "digest",
+          params: {
+            frequency,
+            organization: org.name,
+            sections,
+            settingsUrl: `${appUrl}/settings/conversations`,
+            unsubscribeUrl: unsubscribeUrl(userId),
+          },
           toEmail: email,
           locale,
           userId,
           organizationId: org.id,
           headers: unsubscribeHeaders(userId),
-          ...rendered,
         },
         tx,
       );

@@ -17,7 +17,7 @@ import type { DossierAccess } from "../dossier/policy";
 import { allowedRecipients } from "../notification/gate";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { OPEN_STATUSES, type RecommendationStatus } from "../recommendation/statuses";
-import { reminderEmail } from "./email";
+import { reminderEmail } from "../../email/reminder";
 import { adminOrganizationIds, canManageReminders } from "./policy";
 import { reminderSettingsSchema } from "./schema";
 

@@ -1,8 +1,8 @@
 // R3: the reminder about a dossier's open recommendations, in the recipient's language (N2), HTML and
 // plain text, with a link to the Recommendations tab and the one-click unsubscribe (N5).
-import type { RenderedEmail } from "../../email/templates";
-import { t, type Locale, type MessageKey } from "../../i18n";
-import type { RecommendationStatus } from "../recommendation/statuses";
+import type { RenderedEmail } from "./templates";
+import { t, type Locale, type MessageKey } from "../i18n";
+import type { RecommendationStatus } from "../domain/recommendation/statuses";
 
 function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

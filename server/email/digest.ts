@@ -1,8 +1,8 @@
 // N4: the digest email, in the recipient's language (N2), HTML and plain text, one section per dossier
 // with a link to it.
-import type { RenderedEmail } from "../../email/templates";
-import { t, type Locale } from "../../i18n";
-import type { DigestSection } from "./content";
+import type { RenderedEmail } from "./templates";
+import { t, type Locale } from "../i18n";
+import type { DigestSection } from "../domain/digest/content";
 
 function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

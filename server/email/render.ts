@@ -1,0 +1,63 @@
+// N9: an email is rendered when it leaves, from the template name and parameters its delivery stores
+// (the contract is the domain's: server/domain/outbox/templates.ts), in the language given then.
+import type { EmailContent, EmailParams, EmailTemplate } from "../domain/outbox/templates";
+import { unsubscribeUrl } from "../domain/notification/unsubscribe";
+import { env } from "../env";
+import type { Locale } from "../i18n";
+import { digestEmail } from "./digest";
+import {
+  messageEmail,
+  pausedEmail,
+  reactivatedEmail,
+  recommendationCreatedEmail,
+  recommendationStatusEmail,
+  type NotificationLinks,
+} from "./notification-templates";
+import { reminderEmail } from "./reminder";
+import {
+  invitationEmail,
+  partnerKeyEmail,
+  partnerReminderEmail,
+  partnerRequestEmail,
+  signInEmail,
+  type RenderedEmail,
+} from "./templates";
+
+function links(p: { dossierId: string; userId: string; tab?: string }): NotificationLinks {
+  const base = env().appUrl;
+  return {
+    dossierUrl: `${base}/dossiers/${p.dossierId}${p.tab ? `/${p.tab}` : ""}`,
+    settingsUrl: `${base}/settings/conversations`,
+    unsubscribeUrl: unsubscribeUrl(p.userId),
+  };
+}
+
+const renderers: { [K in EmailTemplate]: (locale: Locale, p: EmailParams[K]) => RenderedEmail } = {
+  "sign-in": (locale, p) => signInEmail(locale, p.url),
+  invitation: invitationEmail,
+  "partner-key": partnerKeyEmail,
+  "partner-request": partnerRequestEmail,
+  "partner-reminder": partnerReminderEmail,
+  "notification.message": (locale, p) => messageEmail(locale, p, links(p)),
+  "notification.reco.created": (locale, p) => recommendationCreatedEmail(locale, p, links(p)),
+  "notification.reco.status": (locale, p) => recommendationStatusEmail(locale, p, links(p)),
+  "notification.paused": (locale, p) => pausedEmail(locale, p, links(p)),
+  "notification.reactivated": (locale, p) => reactivatedEmail(locale, p, links(p)),
+  digest: digestEmail,
+  "reminder.recommendations": reminderEmail,
+};
+
+export function renderEmail(locale: Locale, c: EmailContent): RenderedEmail {
+  const render = renderers[c.template] as (locale: Locale, p: EmailContent["params"]) => RenderedEmail;
+  return render(locale, c.params);
+}
+
+/** A stored delivery's content, or null when its template is unknown or its parameters unreadable. */
+export function storedContent(template: string, params: string): EmailContent | null {
+  if (!Object.hasOwn(renderers, template)) return null;
+  try {
+    return { template, params: JSON.parse(params) } as EmailContent;
+  } catch {
+    return null;
+  }
+}
