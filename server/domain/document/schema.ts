@@ -66,3 +66,6 @@ export function checkFile(name: string, bytes: Buffer, maxBytes: number): { prob
   if (!kind.magic(bytes)) return { problem: "doc.spoofed" };
   return { mime: kind.mime };
 }
+
+/** S7: a document shown to partners, or hidden again. */
+export const partnerVisibilitySchema = z.object({ documentId: z.string().min(1).max(64), visible: z.boolean() });

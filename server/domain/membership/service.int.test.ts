@@ -7,8 +7,8 @@ import { createDossier, inviteMembers, leaveDossier, removeMember } from "./serv
 
 // The outbox can be made to fail, to prove the invitation shares the membership's transaction (N6).
 const outbox = vi.hoisted(() => ({ fail: false }));
-vi.mock("../../outbox/record", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../outbox/record")>();
+vi.mock("../outbox/queries", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../outbox/queries")>();
   return {
     ...real,
     recordEmail: async (...args: Parameters<typeof real.recordEmail>) => {
