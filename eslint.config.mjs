@@ -46,8 +46,9 @@ export default tseslint.config(
                 "The domain knows no transport: put the type or port in server/domain (ports.ts, <area>/events.ts) and let server/realtime adapt it.",
             },
             {
-              group: ["../../outbox/*", "../../jobs/*", "../../http/*"],
-              message: "outbox, jobs and http depend on the domain, not the reverse.",
+              group: ["../../outbox/*", "../../jobs/*", "../../http/*", "../../email/*"],
+              message:
+                "outbox, email, jobs and http depend on the domain, not the reverse: emails are recorded as a template and its parameters (outbox/templates.ts) and rendered by server/email when they leave.",
             },
             {
               group: ["**/app/*", "**/components/*", "@/app/*", "@/components/*"],
@@ -72,7 +73,7 @@ export default tseslint.config(
           patterns: [
             { group: ["**/realtime", "**/realtime/*"], message: "The domain knows no transport." },
             {
-              group: ["../../outbox/*", "../../jobs/*"],
+              group: ["../../outbox/*", "../../jobs/*", "../../email/*"],
               message: "outbox and jobs depend on the domain, not the reverse.",
             },
             {

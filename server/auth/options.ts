@@ -8,7 +8,6 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "../db";
-import { signInEmail } from "../email/templates";
 import { env } from "../env";
 import { toLocale } from "../i18n";
 import { logger } from "../logger";
@@ -26,10 +25,10 @@ async function sendSignInLink({ identifier, url }: { identifier: string; url: st
   await recordEmail({
     kind: "transactional",
     template: "sign-in",
+    params: { url },
     toEmail: identifier,
     userId: user?.id,
     locale,
-    ...signInEmail(locale, url),
   });
   kickOutbox();
 }

@@ -3,7 +3,7 @@
 import type { EmailContent, EmailParams, EmailTemplate } from "../domain/outbox/templates";
 import { unsubscribeUrl } from "../domain/notification/unsubscribe";
 import { env } from "../env";
-import type { Locale } from "../i18n";
+import { toLocale, type Locale } from "../i18n";
 import { digestEmail } from "./digest";
 import {
   messageEmail,
@@ -60,4 +60,11 @@ export function storedContent(template: string, params: string): EmailContent | 
   } catch {
     return null;
   }
+}
+
+/** The subject a delivery has, or will have when it leaves (the staff page lists emails not yet rendered). */
+export function deliverySubject(d: { subject: string; template: string; params: string; locale: string }): string {
+  if (d.subject) return d.subject;
+  const content = storedContent(d.template, d.params);
+  return content ? renderEmail(toLocale(d.locale), content).subject : d.template;
 }

@@ -2,6 +2,8 @@
 // marks it sent, or schedules a retry with backoff, or marks it failed after the last try.
 // A claim is a lease (lockedUntil): a worker that dies mid-send leaves the row to be claimed again.
 import { db } from "../db";
+import { mayLeave } from "../domain/notification/gate";
+import { renderEmail, storedContent } from "../email/render";
 import type { Transport } from "../email/send";
 import { logger } from "../logger";
 import { setOutboxKick } from "./record";
@@ -24,9 +26,9 @@ export async function runOutboxOnce(
   transport: Transport,
   now = new Date(),
   opts: WorkerOptions = {},
-): Promise<{ sent: number; retried: number; failed: number }> {
+): Promise<{ sent: number; retried: number; failed: number; cancelled: number }> {
   const leaseMs = opts.leaseMs ?? LEASE_MS;
-  const stats = { sent: 0, retried: 0, failed: 0 };
+  const stats = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
   // N6: a rate-limited provider is used by one process at a time (its sender lease); the others wait.
   const paced = Boolean(transport.minIntervalMs);
   if (paced && (await otherSender(transport.name))) return stats;
@@ -53,16 +55,31 @@ export async function runOutboxOnce(
       break;
     }
     const d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
+    // N9: the preference gate decides again now; an email no longer wanted does not leave, and says why.
+    const verdict = await mayLeave(db(), d);
+    if (!verdict.leave) {
+      await db().emailDelivery.updateMany({
+        where: { id, status: "pending" },
+        data: { status: "cancelled", lastError: `cancelled when leaving: ${verdict.reason}`, lockedUntil: null },
+      });
+      stats.cancelled++;
+      continue;
+    }
+    // N9: rendered now, from its template and parameters, in the recipient's language of now.
+    const content = storedContent(d.template, d.params);
+    const mail = content ? renderEmail(verdict.locale, content) : null;
     let result;
     try {
-      result = await transport.send({
-        deliveryId: d.id,
-        to: d.toEmail,
-        subject: d.subject,
-        html: d.html,
-        text: d.text,
-        headers: JSON.parse(d.headers) as Record<string, string>,
-      });
+      result = mail
+        ? await transport.send({
+            deliveryId: d.id,
+            to: d.toEmail,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+            headers: JSON.parse(d.headers) as Record<string, string>,
+          })
+        : { ok: false as const, error: `unknown template or parameters: ${d.template}`, retryable: false };
     } catch (e) {
       result = { ok: false as const, error: e instanceof Error ? e.message : String(e), retryable: true };
     }
@@ -73,6 +90,11 @@ export async function runOutboxOnce(
         data: {
           status: "sent",
           attempts,
+          // What left, as it read (the staff page and audits show it).
+          subject: mail?.subject ?? "",
+          html: mail?.html ?? "",
+          text: mail?.text ?? "",
+          locale: verdict.locale,
           sentAt: new Date(),
           providerId: result.providerId,
           lockedUntil: null,
@@ -86,6 +108,7 @@ export async function runOutboxOnce(
         data: {
           attempts,
           lastError: result.error,
+          subject: mail?.subject ?? "",
           lockedUntil: null,
           nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
         },
@@ -94,7 +117,7 @@ export async function runOutboxOnce(
     } else {
       await db().emailDelivery.update({
         where: { id },
-        data: { status: "failed", attempts, lastError: result.error, lockedUntil: null },
+        data: { status: "failed", attempts, lastError: result.error, subject: mail?.subject ?? "", lockedUntil: null },
       });
       logger.warn("email delivery failed", { id, error: result.error });
       stats.failed++;

@@ -1,5 +1,6 @@
 // N6: staff see their organization's email deliveries that failed after the last try (with the error)
 // and those still waiting. Anyone else gets a 404.
+import { deliverySubject } from "@/server/email/render";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -97,10 +98,10 @@ function DeliveryTable({
                   <td className="px-3 py-2">
                     {d.dossierId ? (
                       <a className="text-brand-700 underline" href={`/dossiers/${encodeURIComponent(d.dossierId)}`}>
-                        {d.subject}
+                        {deliverySubject(d)}
                       </a>
                     ) : (
-                      d.subject
+                      deliverySubject(d)
                     )}
                   </td>
                   <td className="px-3 py-2">

@@ -4,6 +4,7 @@ import { db } from "../../db";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import { createDossier, inviteMembers, leaveDossier, removeMember } from "./service";
+import { rendered } from "../../test/mail";
 
 // The outbox can be made to fail, to prove the invitation shares the membership's transaction (N6).
 const outbox = vi.hoisted(() => ({ fail: false }));
@@ -58,7 +59,7 @@ describe("create a dossier", () => {
     expect(byEmail.get("nouvelle.referente@exemple.test")).toMatchObject({ role: "referent", side: "applicant" });
     expect(byEmail.get(w.applicant.email)).toMatchObject({ role: "applicant", side: "applicant" });
     expect(byEmail.get(colleague.email)).toMatchObject({ role: "advisor", holder: false });
-    const mails = await db().emailDelivery.findMany({ where: { dossierId: d.id } });
+    const mails = (await db().emailDelivery.findMany({ where: { dossierId: d.id } })).map(rendered);
     expect(mails.map((m) => m.toEmail).sort()).toEqual(
       ["nouvelle.referente@exemple.test", w.applicant.email, colleague.email].sort(),
     );

@@ -5,7 +5,6 @@
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { asBool, isHotUniqueViolation, newId, type HotQueries } from "../../db/hot";
-import { invitationEmail } from "../../email/templates";
 import { env } from "../../env";
 import { fail, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
@@ -96,17 +95,11 @@ async function addMember(
   if (!invite) return;
   const locale = toLocale(user.locale);
   const url = `${env().appUrl}/dossiers/${ctx.dossierId}`;
-  const mail = invitationEmail(locale, {
-    inviter: actor.name,
-    title: invitation.title,
-    organization: invitation.organizationName,
-    url,
-  });
   await recordEmail(
     {
-      ...mail,
       kind: "transactional",
       template: "invitation",
+      params: { inviter: actor.name, title: invitation.title, organization: invitation.organizationName, url },
       toEmail: user.email,
       locale,
       userId: user.id,

@@ -213,3 +213,53 @@ export async function mayEmail(
   });
   return d?.decision === "send";
 }
+
+// N9: the gate decides again when an email leaves. A delivery queued before a pause, a switch to never
+// or to a digest, an unsubscribe or a loss of access does not leave; its reason is recorded.
+const USER_SETTINGS = sql(
+  "gate.userSettings",
+  `SELECT u."locale" AS "profileLocale", s."frequency" AS "frequency", s."locale" AS "locale",
+     CASE WHEN s."unsubscribedAt" IS NULL THEN 0 ELSE 1 END AS "unsubscribed"
+   FROM "User" u LEFT JOIN "NotificationSettings" s ON s."userId" = u."id" WHERE u."id" = ?`,
+);
+
+export type LeavingDelivery = {
+  kind: string;
+  template: string;
+  userId: string | null;
+  dossierId: string | null;
+  locale: string;
+};
+
+export type LeaveVerdict = { leave: true; locale: Locale } | { leave: false; reason: RefusalReason | "digest" };
+
+/** Whether a queued email may leave now, and in which language (N2: the recipient's, as of now). */
+export async function mayLeave(client: Db | Tx | HotQueries, d: LeavingDelivery): Promise<LeaveVerdict> {
+  // N8: transactional emails always leave; so does anything not addressed to a known user.
+  if (d.kind === "transactional" || !d.userId) return { leave: true, locale: toLocale(d.locale) };
+  if ((d.kind === "notification" || d.kind === "reminder") && d.dossierId && d.template !== "partner-reminder") {
+    // The sender's choice (C2) stood when it was queued: participation is not asked again.
+    const [decision] = await gateDecisions(client, {
+      dossierId: d.dossierId,
+      kind: d.kind,
+      candidates: [{ userId: d.userId, chosen: true }],
+    });
+    if (!decision) return { leave: false, reason: "no_access" };
+    if (decision.decision === "send") return { leave: true, locale: decision.locale };
+    return { leave: false, reason: decision.decision === "digest" ? "digest" : (decision.reason ?? "no_access") };
+  }
+  // Digests and partner reminders: the user's own settings decide (a partner is no member).
+  const s = await queriesOf(client).get<{
+    profileLocale: string;
+    frequency: string | null;
+    locale: string | null;
+    unsubscribed: unknown;
+  }>(USER_SETTINGS, [d.userId]);
+  if (!s) return { leave: false, reason: "no_access" };
+  const frequency = s.frequency === null ? DEFAULT_FREQUENCY : toFrequency(s.frequency);
+  const locale = toLocale(s.locale ?? s.profileLocale);
+  if (frequency === "never") return { leave: false, reason: asBool(s.unsubscribed) ? "unsubscribed" : "never" };
+  if (d.kind === "digest" && frequency !== "daily" && frequency !== "weekly")
+    return { leave: false, reason: "not_digest_frequency" };
+  return { leave: true, locale };
+}

@@ -6,17 +6,7 @@
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
 import { recordEmail } from "../outbox/queries";
-import { env } from "../../env";
-import {
-  messageEmail,
-  pausedEmail,
-  reactivatedEmail,
-  recommendationCreatedEmail,
-  recommendationStatusEmail,
-  type NotificationLinks,
-} from "../../email/notification-templates";
-import type { RenderedEmail } from "../../email/templates";
-import type { Locale } from "../../i18n";
+import type { EmailContent, NotificationTarget } from "../outbox/templates";
 import {
   allowedRecipients,
   decide,
@@ -26,27 +16,20 @@ import {
   type Recipient,
 } from "./gate";
 import { defaultParticipation } from "./schema";
-import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
+import { unsubscribeHeaders } from "./unsubscribe";
 
 /** C7: an immediate notification waits this long, so that a read in the app can cancel it; it still leaves within a minute. */
 export const IMMEDIATE_DELAY_MS = 50_000;
 
-export const MESSAGE_TEMPLATE = "notification.message";
+export const MESSAGE_TEMPLATE = "notification.message" as const;
 
-function links(dossierId: string, userId: string, tab = ""): NotificationLinks {
-  const base = env().appUrl;
-  return {
-    dossierUrl: `${base}/dossiers/${dossierId}${tab ? `/${tab}` : ""}`,
-    settingsUrl: `${base}/settings/conversations`,
-    unsubscribeUrl: unsubscribeUrl(userId),
-  };
-}
+/** A notification's content for one recipient (its links are made when it leaves, N9). */
+type Content = (target: NotificationTarget) => EmailContent;
 
 async function record(
   tx: Tx | HotQueries,
   input: {
     dossierId: string;
-    template: string;
     tab?: string;
     candidates: GateCandidate[];
     participation?: ParticipationSwitch;
@@ -54,7 +37,7 @@ async function record(
     now: Date;
     exclude: string | null;
   },
-  render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
+  content: Content,
 ): Promise<Recipient[]> {
   const candidates = input.candidates.filter((c) => (typeof c === "string" ? c : c.userId) !== input.exclude);
   const recipients = await allowedRecipients(tx, {
@@ -63,7 +46,7 @@ async function record(
     candidates,
     participation: input.participation,
   });
-  await writeDeliveries(tx, recipients, input, render);
+  await writeDeliveries(tx, recipients, input, content);
   return recipients;
 }
 
@@ -71,22 +54,20 @@ async function record(
 async function writeDeliveries(
   tx: Tx | HotQueries,
   recipients: Recipient[],
-  input: { dossierId: string; template: string; tab?: string; aboutSeq?: number; now: Date },
-  render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
+  input: { dossierId: string; tab?: string; aboutSeq?: number; now: Date },
+  content: Content,
 ) {
   if (recipients.length === 0) return;
   const notBefore = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
-    const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
     await recordEmail(
       {
+        ...content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) }),
         kind: "notification",
-        template: input.template,
         toEmail: r.email,
         userId: r.userId,
         dossierId: input.dossierId,
         locale: r.locale,
-        ...mail,
         headers: unsubscribeHeaders(r.userId),
         notBefore,
         aboutSeq: input.aboutSeq ?? null,
@@ -270,12 +251,10 @@ export async function notifyMessage(
     .map((m) => decide(m, { kind: "notification", paused, chosen: chosen.has(m.userId) }))
     .filter((d) => d.decision === "send");
   const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
-  await writeDeliveries(
-    tx,
-    recipients,
-    { dossierId: p.dossierId, template: MESSAGE_TEMPLATE, aboutSeq: p.seq, now: p.now },
-    (locale, l) => messageEmail(locale, { author: p.author.name, title, body: p.body, question }, l),
-  );
+  await writeDeliveries(tx, recipients, { dossierId: p.dossierId, aboutSeq: p.seq, now: p.now }, (target) => ({
+    template: MESSAGE_TEMPLATE,
+    params: { ...target, author: p.author.name, title, body: p.body, question },
+  }));
   return recipients;
 }
 
@@ -289,14 +268,15 @@ export async function notifyRecommendationCreated(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.reco.created",
       tab: "recommendations",
       candidates: all.filter((m) => m.side !== "advisor").map((m) => m.userId),
       now: p.now,
       exclude: p.author.userId,
     },
-    (locale, l) =>
-      recommendationCreatedEmail(locale, { author: p.author.name, title, recommendation: p.recommendation }, l),
+    (target) => ({
+      template: "notification.reco.created",
+      params: { ...target, author: p.author.name, title, recommendation: p.recommendation },
+    }),
   );
 }
 
@@ -323,19 +303,16 @@ export async function notifyRecommendationStatus(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.reco.status",
       tab: "recommendations",
       candidates: other,
       participation: p.side === "applicant" ? "fromApplicants" : undefined,
       now: p.now,
       exclude: p.by.userId,
     },
-    (locale, l) =>
-      recommendationStatusEmail(
-        locale,
-        { by: p.by.name, title, recommendation: p.recommendation, status: p.status },
-        l,
-      ),
+    (target) => ({
+      template: "notification.reco.status",
+      params: { ...target, by: p.by.name, title, recommendation: p.recommendation, status: p.status },
+    }),
   );
 }
 
@@ -355,13 +332,21 @@ export async function notifyPaused(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.paused",
       tab: "settings",
       candidates: all.map((m) => m.userId),
       now: p.now,
       exclude: p.by?.userId ?? null,
     },
-    (locale, l) => pausedEmail(locale, { title, by: p.by?.name ?? null, reason: p.reason, delayDays: p.delayDays }, l),
+    (target) => ({
+      template: "notification.paused",
+      params: {
+        ...target,
+        title,
+        by: p.by?.name ?? null,
+        reason: p.reason,
+        ...(p.delayDays !== undefined ? { delayDays: p.delayDays } : {}),
+      },
+    }),
   );
 }
 
@@ -375,13 +360,12 @@ export async function notifyReactivated(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.reactivated",
       tab: "settings",
       candidates: all.map((m) => m.userId),
       now: p.now,
       exclude: p.by.userId,
     },
-    (locale, l) => reactivatedEmail(locale, { title, by: p.by.name }, l),
+    (target) => ({ template: "notification.reactivated", params: { ...target, title, by: p.by.name } }),
   );
 }
 

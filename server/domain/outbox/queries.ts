@@ -6,10 +6,7 @@ import type { EmailContent } from "./templates";
 
 export type EmailKind = "transactional" | "notification" | "digest" | "reminder";
 
-/** TEMPORARY (issue 11 merge): content rendered by the caller; every caller moves to EmailContent. */
-type PreRendered = { template: string; subject: string; html: string; text: string };
-
-export type NewDelivery = (EmailContent | PreRendered) & {
+export type NewDelivery = EmailContent & {
   kind: EmailKind;
   toEmail: string;
   locale: string;
@@ -27,8 +24,8 @@ export type NewDelivery = (EmailContent | PreRendered) & {
 const INSERT_DELIVERY = sql(
   "outbox.insertDelivery",
   `INSERT INTO "EmailDelivery" ("id", "kind", "template", "toEmail", "userId", "dossierId", "organizationId", "locale",
-     "params", "subject", "html", "text", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+     "params", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
 );
 
 /**
@@ -47,10 +44,7 @@ export async function recordEmail(d: NewDelivery, client?: HotQueries | Db | Tx,
     d.dossierId ?? null,
     d.organizationId ?? null,
     d.locale,
-    "params" in d ? JSON.stringify(d.params) : "{}",
-    "subject" in d ? d.subject : "",
-    "subject" in d ? d.html : "",
-    "subject" in d ? d.text : "",
+    JSON.stringify(d.params),
     JSON.stringify(d.headers ?? {}),
     d.notBefore ?? now,
     d.aboutSeq ?? null,

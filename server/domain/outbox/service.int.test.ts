@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { resendTransport } from "../../email/send";
-import { signInEmail } from "../../email/templates";
 import { recordEmail } from "../../outbox/record";
 import { backoffMs, MAX_ATTEMPTS, runOutboxOnce } from "../../outbox/worker";
 import { useTestDatabase } from "../../test/db";
@@ -30,19 +29,19 @@ describe("failed deliveries for staff", () => {
     const transport = resendTransport("re_test", "r@test.test", fake.url);
     const aboutDossier = await recordEmail({
       kind: "notification",
-      template: "t",
+      template: "sign-in",
       toEmail: "paul@test.test",
       locale: "fr",
       dossierId: w.dossier.id,
-      ...signInEmail("fr", "http://x/1"),
+      params: { url: "http://x/1" },
     });
     const forOrg = await recordEmail({
       kind: "digest",
-      template: "digest.daily",
+      template: "sign-in",
       toEmail: "marie@test.test",
       locale: "fr",
       organizationId: w.org.id,
-      ...signInEmail("fr", "http://x/2"),
+      params: { url: "http://x/2" },
     });
     let now = new Date();
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
@@ -54,20 +53,20 @@ describe("failed deliveries for staff", () => {
     expect(rows.every((r) => r.status === "failed" && r.attempts === MAX_ATTEMPTS)).toBe(true);
     const otherOrg = await recordEmail({
       kind: "digest",
-      template: "digest.daily",
+      template: "sign-in",
       toEmail: "sofia@test.test",
       locale: "fr",
       organizationId: w.other.id,
-      ...signInEmail("fr", "http://x/3"),
+      params: { url: "http://x/3" },
     });
     await db().emailDelivery.update({ where: { id: otherOrg }, data: { status: "failed", lastError: "500: down" } });
     const pendingOne = await recordEmail({
       kind: "reminder",
-      template: "r",
+      template: "sign-in",
       toEmail: "paul@test.test",
       locale: "fr",
       dossierId: w.dossier.id,
-      ...signInEmail("fr", "http://x/4"),
+      params: { url: "http://x/4" },
     });
 
     const mine = await deliveriesForStaff(await actor(w.staff.id));

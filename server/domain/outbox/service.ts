@@ -12,7 +12,11 @@ export type DeliveryRow = {
   id: string;
   kind: string;
   toEmail: string;
+  /** empty until the email is rendered, when it leaves (N9): see deliverySubject */
   subject: string;
+  template: string;
+  params: string;
+  locale: string;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -34,6 +38,9 @@ export async function deliveriesForStaff(actor: Actor): Promise<Result<DeliveryL
     kind: true,
     toEmail: true,
     subject: true,
+    template: true,
+    params: true,
+    locale: true,
     attempts: true,
     lastError: true,
     createdAt: true,

@@ -22,6 +22,7 @@ import {
   solicitationsForPanel,
   submitOpinion,
 } from "./service";
+import { rendered } from "../../test/mail";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 const published: PublishedEvent[] = [];
@@ -48,7 +49,7 @@ async function keyFromOutbox(email: string): Promise<string> {
     where: { toEmail: email, template: "partner-key" },
     orderBy: { createdAt: "desc" },
   });
-  const m = mail?.text.match(/([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})/);
+  const m = (mail && rendered(mail))?.text.match(/([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})/);
   if (!m) throw new Error(`no key mailed to ${email}`);
   return m[1];
 }
@@ -84,7 +85,7 @@ describe("S1, S6: who may ask", () => {
     const res = await ask(w, "expert@cabinet.test", {
       dueDate: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
     });
-    const mail = await db().emailDelivery.findFirstOrThrow({ where: { toEmail: "expert@cabinet.test" } });
+    const mail = rendered(await db().emailDelivery.findFirstOrThrow({ where: { toEmail: "expert@cabinet.test" } }));
     expect(mail.kind).toBe("transactional");
     expect(mail.text).toContain(res.key!);
     expect(mail.text).toContain("/partners/attach");
@@ -457,9 +458,9 @@ describe("S6: reminders and counts", () => {
       ok: true,
       value: { reminded: 0, skipped: 1 },
     });
-    const mails = await db().emailDelivery.findMany({
-      where: { template: "partner-reminder", dossierId: w.dossier.id },
-    });
+    const mails = (
+      await db().emailDelivery.findMany({ where: { template: "partner-reminder", dossierId: w.dossier.id } })
+    ).map(rendered);
     expect(mails.map((m) => [m.toEmail, m.kind])).toEqual([["r1@p.test", "reminder"]]);
     // N5: a reminder carries the one-click unsubscribe, for the account of its address.
     expect(JSON.parse(mails[0].headers)["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");

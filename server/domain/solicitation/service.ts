@@ -6,7 +6,6 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asDateOrNull, newId } from "../../db/hot";
-import { partnerKeyEmail, partnerReminderEmail, partnerRequestEmail } from "../../email/templates";
 import { env } from "../../env";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
@@ -19,6 +18,7 @@ import { authorizeFor, dossierAccess, partnerAccess, type DossierAccess } from "
 import { decide } from "../notification/gate";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { recordEmail } from "../outbox/queries";
+import type { EmailContent } from "../outbox/templates";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
 import {
   SOLICITATION_ANSWERED,
@@ -168,30 +168,29 @@ export async function createSolicitation(
       const locale = toLocale(existing?.locale ?? actor.locale);
       const scope = scopeLabel(locale, input.scope);
       const due = dueDate ? dueDate.toISOString().slice(0, 10) : null;
-      const mail = key
-        ? partnerKeyEmail(locale, {
-            asker: actor.name,
-            organization: org.name,
-            title: dossier.title,
-            scope,
-            key,
-            expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)),
-            dueDate: due,
-            url: partnerUrl(row),
-          })
-        : partnerRequestEmail(locale, {
-            asker: actor.name,
-            title: dossier.title,
-            scope,
-            dueDate: due,
-            url: partnerUrl(row),
-          });
       // S2: the key leaves by email whatever the partner's settings (transactional).
+      const content: EmailContent = key
+        ? {
+            template: "partner-key",
+            params: {
+              asker: actor.name,
+              organization: org.name,
+              title: dossier.title,
+              scope,
+              key,
+              expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)),
+              dueDate: due,
+              url: partnerUrl(row),
+            },
+          }
+        : {
+            template: "partner-request",
+            params: { asker: actor.name, title: dossier.title, scope, dueDate: due, url: partnerUrl(row) },
+          };
       await recordEmail(
         {
-          ...mail,
+          ...content,
           kind: "transactional",
-          template: key ? "partner-key" : "partner-request",
           toEmail: input.partnerEmail,
           locale,
           userId: existing?.id ?? null,
@@ -418,20 +417,19 @@ async function recordReminder(
   if ((await q.run(MARK_REMINDED, [now, s.id])) !== 1) return false;
   const locale = decision.locale;
   const dossier = (await q.get<{ title: string; organization: string }>(DOSSIER_FOR_EMAIL, [s.dossierId]))!;
-  const mail = partnerReminderEmail(locale, {
-    organization: dossier.organization,
-    title: dossier.title,
-    scope: scopeLabel(locale, s.scope),
-    dueDate: s.dueDate ? isoDay(s.dueDate) : null,
-    url: partnerUrl(s),
-    attached: Boolean(s.partnerUserId),
-    unsubscribeUrl: unsubscribeUrl(user.id),
-  });
   await recordEmail(
     {
-      ...mail,
       kind: "reminder",
       template: "partner-reminder",
+      params: {
+        organization: dossier.organization,
+        title: dossier.title,
+        scope: scopeLabel(locale, s.scope),
+        dueDate: s.dueDate ? isoDay(s.dueDate) : null,
+        url: partnerUrl(s),
+        attached: Boolean(s.partnerUserId),
+        unsubscribeUrl: unsubscribeUrl(user.id),
+      },
       toEmail: s.partnerEmail,
       locale,
       userId: user.id,
