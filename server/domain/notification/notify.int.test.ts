@@ -9,10 +9,11 @@ import { markRead } from "../dashboard/service";
 import { inviteMembers } from "../membership/service";
 import { pauseDossier, reactivateDossier } from "../pause/service";
 import { changeRecommendationStatus, createRecommendation } from "../recommendation/service";
-import { setFrequency, setNotificationLocale, setParticipation } from "../settings/service";
+import { setFrequency, setNotificationLocale, setParticipation, unsubscribe } from "../settings/service";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
 import { IMMEDIATE_DELAY_MS } from "./service";
+import { unsubscribeSignature } from "./unsubscribe";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeWorld>>;
@@ -353,5 +354,77 @@ describe("N8: transactional emails never pass the gate", () => {
     expect(box.to(u.email).map((m) => m.subject)).toEqual([expect.stringContaining("invité")]);
     const rows = await db().emailDelivery.findMany({ where: { userId: u.id } });
     expect(rows.map((r) => r.kind)).toEqual(["transactional"]);
+  });
+});
+
+describe("N9: the gate decides again when an email leaves", () => {
+  /** The applicant's message email is queued; `meanwhile` happens; the worker runs after the delay. */
+  async function queuedThen(meanwhile: () => Promise<unknown>) {
+    const res = await postMessage(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      clientId: cid(),
+      body: "Question aux demandeurs",
+    });
+    expect(res.ok).toBe(true);
+    const queued = await db().emailDelivery.findFirstOrThrow({ where: { userId: w.referent.id } });
+    expect(queued.status).toBe("pending");
+    await meanwhile();
+    const box = await deliver();
+    const after = await db().emailDelivery.findUniqueOrThrow({ where: { id: queued.id } });
+    return { box, after };
+  }
+
+  it("N9, P4: a message email queued before a pause does not leave; its delivery says why", async () => {
+    const { box, after } = await queuedThen(() =>
+      actor(w.staff.id).then(async (staff) =>
+        expect((await pauseDossier(staff, { dossierId: w.dossier.id, reason: "too_many_emails" })).ok).toBe(true),
+      ),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(box.to(w.applicant.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: paused" });
+  });
+
+  it("N9, N5: a message email queued before a one-click unsubscribe does not leave", async () => {
+    const { box, after } = await queuedThen(() =>
+      unsubscribe({ u: w.referent.id, s: unsubscribeSignature(w.referent.id) }, "fr"),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    // The other applicant did not unsubscribe: theirs leaves.
+    expect(box.to(w.applicant.email)).toHaveLength(1);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: unsubscribed" });
+  });
+
+  it("N9, N1: a switch to the daily digest after the email was queued: it waits for the digest instead", async () => {
+    const { box, after } = await queuedThen(async () =>
+      setFrequency(await actor(w.referent.id), { frequency: "daily" }),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: digest" });
+  });
+
+  it("N9, N8: a switch to never after the email was queued: nothing leaves", async () => {
+    const { box, after } = await queuedThen(async () =>
+      setFrequency(await actor(w.referent.id), { frequency: "never" }),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: never" });
+  });
+
+  it("N9, A3: a member removed after the email was queued gets nothing about the dossier", async () => {
+    const { box, after } = await queuedThen(async () => {
+      await db().dossierMember.deleteMany({ where: { dossierId: w.dossier.id, userId: w.referent.id } });
+    });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: w.referent.id, side: "applicant", role: "referent" },
+    });
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: no_access" });
+  });
+
+  it("N9, N2: the email is written when it leaves, in the language the recipient has then", async () => {
+    const { box } = await queuedThen(async () => setNotificationLocale(await actor(w.referent.id), { locale: "en" }));
+    expect(box.to(w.referent.email)[0].subject).toBe(`New message in “${w.dossier.title}”`);
+    expect(box.to(w.applicant.email)[0].subject).toBe(`Nouveau message dans « ${w.dossier.title} »`);
   });
 });
