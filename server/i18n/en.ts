@@ -261,6 +261,8 @@ export const en: Record<keyof typeof fr, string> = {
     "The dossier “{title}” was paused automatically after {days} days without an applicant-side visit.",
   "notify.email.reactivated.subject": "Dossier “{title}” reactivated",
   "notify.email.reactivated.body": "{by} reactivated the dossier “{title}”.",
+  "notify.email.batch.subject": "{count} updates in “{title}”",
+  "notify.email.batch.lead": "Here are the {count} latest updates in the dossier “{title}”:",
   "notify.settings.title": "Conversation settings",
   "notify.settings.intro":
     "Choose when and in which language you receive conversation emails, and which conversations you take part in.",

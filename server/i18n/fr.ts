@@ -267,6 +267,8 @@ export const fr = {
     "Le dossier « {title} » a été mis en pause automatiquement après {days} jours sans visite côté demandeur.",
   "notify.email.reactivated.subject": "Dossier « {title} » réactivé",
   "notify.email.reactivated.body": "{by} a réactivé le dossier « {title} ».",
+  "notify.email.batch.subject": "{count} nouveautés dans « {title} »",
+  "notify.email.batch.lead": "Voici les {count} nouveautés du dossier « {title} » depuis quelques instants :",
   "notify.settings.title": "Paramètres de conversations",
   "notify.settings.intro":
     "Choisissez quand et dans quelle langue vous recevez les emails des conversations, et à quelles conversations vous participez.",

@@ -5,8 +5,8 @@
 // dossier's events since the last digest (see the digest job).
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
-import { recordEmail } from "../outbox/queries";
-import type { EmailContent, NotificationTarget } from "../outbox/templates";
+import { recordNotification } from "../outbox/queries";
+import type { EmailParams, NotificationContent, NotificationTarget } from "../outbox/templates";
 import {
   allowedRecipients,
   decide,
@@ -24,7 +24,7 @@ export const IMMEDIATE_DELAY_MS = 50_000;
 export const MESSAGE_TEMPLATE = "notification.message" as const;
 
 /** A notification's content for one recipient (its links are made when it leaves, N9). */
-type Content = (target: NotificationTarget) => EmailContent;
+type Content = (target: NotificationTarget) => NotificationContent;
 
 async function record(
   tx: Tx | HotQueries,
@@ -60,9 +60,12 @@ async function writeDeliveries(
   if (recipients.length === 0) return;
   const notBefore = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
-    await recordEmail(
+    const c = content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) });
+    // N10: added to a notification about this dossier still waiting for this recipient, if any.
+    await recordNotification(
       {
-        ...content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) }),
+        ...c,
+        content: c,
         kind: "notification",
         toEmail: r.email,
         userId: r.userId,
@@ -72,7 +75,7 @@ async function writeDeliveries(
         notBefore,
         aboutSeq: input.aboutSeq ?? null,
       },
-      tx,
+      queriesOf(tx),
       input.now,
     );
   }
@@ -253,7 +256,7 @@ export async function notifyMessage(
   const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
   await writeDeliveries(tx, recipients, { dossierId: p.dossierId, aboutSeq: p.seq, now: p.now }, (target) => ({
     template: MESSAGE_TEMPLATE,
-    params: { ...target, author: p.author.name, title, body: p.body, question },
+    params: { ...target, seq: p.seq, author: p.author.name, title, body: p.body, question },
   }));
   return recipients;
 }
@@ -380,17 +383,37 @@ export async function cancelReadNotifications(
   seq: number,
   now = new Date(),
 ): Promise<number> {
+  const unclaimed = { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] };
   const res = await client.emailDelivery.updateMany({
     where: {
       userId,
       dossierId,
       status: "pending",
-      template: MESSAGE_TEMPLATE,
+      // N10: a batch of messages only carries its newest message's seq (null when it lists anything else).
+      template: { in: [MESSAGE_TEMPLATE, "notification.batch"] },
       aboutSeq: { lte: seq },
-      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+      ...unclaimed,
     },
     data: { status: "cancelled", lastError: "read in the app before sending (C7)" },
   });
+  // N10: a batch that still lists something unread loses the messages read in the app.
+  const batches = await client.emailDelivery.findMany({
+    where: { userId, dossierId, status: "pending", template: "notification.batch", ...unclaimed },
+    select: { id: true, params: true },
+  });
+  for (const b of batches) {
+    const params = JSON.parse(b.params) as EmailParams["notification.batch"];
+    const items = params.items.filter(
+      (i) => !(i.template === MESSAGE_TEMPLATE && i.params.seq !== undefined && i.params.seq <= seq),
+    );
+    if (items.length === params.items.length) continue;
+    await client.emailDelivery.updateMany({
+      where: { id: b.id, status: "pending", ...unclaimed },
+      data: items.length
+        ? { params: JSON.stringify({ ...params, items }) }
+        : { status: "cancelled", lastError: "read in the app before sending (C7)" },
+    });
+  }
   return res.count;
 }
 
