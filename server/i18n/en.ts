@@ -271,6 +271,8 @@ export const en: Record<keyof typeof fr, string> = {
   "notify.frequency.daily": "Daily digest (8 am, Monday to Friday)",
   "notify.frequency.weekly": "Weekly digest (Monday, 8 am)",
   "notify.frequency.never": "Never",
+  "notify.settings.immediatelyHint":
+    "“Immediately”: about a minute later, as one email when several updates follow each other, and nothing if you have already read it in the app.",
   "notify.settings.neverHint":
     "With “Never” you receive no notification, digest or reminder email; everything stays visible in your dossiers.",
   "notify.settings.language": "Notification language",
@@ -534,5 +536,15 @@ export const en: Record<keyof typeof fr, string> = {
   "outbox.kind.notification": "Notification",
   "outbox.kind.digest": "Digest",
   "outbox.kind.reminder": "Reminder",
+  "outbox.cancelled": "Not sent",
+  "outbox.emptyCancelled": "No cancelled email.",
+  "outbox.col.reason": "Reason",
+  "outbox.reason.read": "Read in the app before it left",
+  "outbox.reason.paused": "Dossier paused when it was to leave",
+  "outbox.reason.never": "The recipient no longer gets emails",
+  "outbox.reason.unsubscribed": "The recipient unsubscribed",
+  "outbox.reason.digest": "The recipient switched to the digest",
+  "outbox.reason.no_access": "The recipient no longer has access to the dossier",
+  "outbox.reason.not_digest_frequency": "The recipient no longer gets a digest",
   "outbox.nav": "Email deliveries",
 };

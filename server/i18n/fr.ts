@@ -277,6 +277,8 @@ export const fr = {
   "notify.frequency.daily": "Résumé quotidien (8 h, du lundi au vendredi)",
   "notify.frequency.weekly": "Résumé hebdomadaire (le lundi à 8 h)",
   "notify.frequency.never": "Jamais",
+  "notify.settings.immediatelyHint":
+    "« Immédiatement » : environ une minute après, en un seul email si plusieurs nouveautés se suivent, et rien si vous l'avez déjà lu dans l'application.",
   "notify.settings.neverHint":
     "Avec « Jamais », vous ne recevez aucun email de notification, de résumé ni de relance ; tout reste visible dans vos dossiers.",
   "notify.settings.language": "Langue des notifications",
@@ -545,5 +547,15 @@ export const fr = {
   "outbox.kind.notification": "Notification",
   "outbox.kind.digest": "Résumé",
   "outbox.kind.reminder": "Rappel",
+  "outbox.cancelled": "Non envoyés",
+  "outbox.emptyCancelled": "Aucun email annulé.",
+  "outbox.col.reason": "Raison",
+  "outbox.reason.read": "Lu dans l'application avant l'envoi",
+  "outbox.reason.paused": "Dossier en pause au moment de l'envoi",
+  "outbox.reason.never": "Le destinataire ne reçoit plus d'emails",
+  "outbox.reason.unsubscribed": "Le destinataire s'est désabonné",
+  "outbox.reason.digest": "Le destinataire est passé au résumé",
+  "outbox.reason.no_access": "Le destinataire n'a plus accès au dossier",
+  "outbox.reason.not_digest_frequency": "Le destinataire ne reçoit plus de résumé",
   "outbox.nav": "Envois d'emails",
 } as const;
