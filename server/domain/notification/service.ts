@@ -5,8 +5,8 @@
 // dossier's events since the last digest (see the digest job).
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
-import { recordNotification } from "../outbox/queries";
-import type { EmailParams, NotificationContent, NotificationTarget } from "../outbox/templates";
+import { recordEmail } from "../outbox/queries";
+import type { NotificationContent, NotificationTarget } from "../outbox/templates";
 import {
   allowedRecipients,
   decide,
@@ -61,11 +61,9 @@ async function writeDeliveries(
   const notBefore = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
     const c = content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) });
-    // N10: added to a notification about this dossier still waiting for this recipient, if any.
-    await recordNotification(
+    await recordEmail(
       {
         ...c,
-        content: c,
         kind: "notification",
         toEmail: r.email,
         userId: r.userId,
@@ -383,37 +381,17 @@ export async function cancelReadNotifications(
   seq: number,
   now = new Date(),
 ): Promise<number> {
-  const unclaimed = { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] };
   const res = await client.emailDelivery.updateMany({
     where: {
       userId,
       dossierId,
       status: "pending",
-      // N10: a batch of messages only carries its newest message's seq (null when it lists anything else).
-      template: { in: [MESSAGE_TEMPLATE, "notification.batch"] },
+      template: MESSAGE_TEMPLATE,
       aboutSeq: { lte: seq },
-      ...unclaimed,
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
     },
     data: { status: "cancelled", lastError: "read in the app before sending (C7)" },
   });
-  // N10: a batch that still lists something unread loses the messages read in the app.
-  const batches = await client.emailDelivery.findMany({
-    where: { userId, dossierId, status: "pending", template: "notification.batch", ...unclaimed },
-    select: { id: true, params: true },
-  });
-  for (const b of batches) {
-    const params = JSON.parse(b.params) as EmailParams["notification.batch"];
-    const items = params.items.filter(
-      (i) => !(i.template === MESSAGE_TEMPLATE && i.params.seq !== undefined && i.params.seq <= seq),
-    );
-    if (items.length === params.items.length) continue;
-    await client.emailDelivery.updateMany({
-      where: { id: b.id, status: "pending", ...unclaimed },
-      data: items.length
-        ? { params: JSON.stringify({ ...params, items }) }
-        : { status: "cancelled", lastError: "read in the app before sending (C7)" },
-    });
-  }
   return res.count;
 }
 

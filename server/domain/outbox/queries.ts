@@ -2,7 +2,7 @@
 // transaction of the change that caused it when there is one.
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { newId, sql, type HotQueries } from "../../db/hot";
-import type { EmailContent, EmailParams, NotificationContent } from "./templates";
+import type { EmailContent } from "./templates";
 
 export type EmailKind = "transactional" | "notification" | "digest" | "reminder";
 
@@ -51,53 +51,4 @@ export async function recordEmail(d: NewDelivery, client?: HotQueries | Db | Tx,
     now,
   ]);
   return id;
-}
-
-// N10: a notification not yet due for this recipient and dossier, and not claimed by a worker.
-const WAITING_NOTIFICATION = sql(
-  "outbox.waitingNotification",
-  `SELECT "id" AS "id", "template" AS "template", "params" AS "params", "aboutSeq" AS "aboutSeq"
-   FROM "EmailDelivery"
-   WHERE "userId" = ? AND "dossierId" = ? AND "kind" = 'notification' AND "status" = 'pending'
-     AND "lockedUntil" IS NULL AND "nextAttemptAt" > ?
-   ORDER BY "createdAt" ASC LIMIT 1`,
-);
-const MERGE_NOTIFICATION = sql(
-  "outbox.mergeNotification",
-  `UPDATE "EmailDelivery" SET "template" = 'notification.batch', "params" = ?, "aboutSeq" = ?
-   WHERE "id" = ? AND "status" = 'pending' AND "lockedUntil" IS NULL`,
-);
-
-/**
- * N10: a notification for a recipient who already has one about this dossier waiting to leave is added
- * to it (one email listing them, leaving when the first was due); otherwise it is recorded as usual.
- * C7: a batch of messages only keeps the newest message's seq, so reading up to it still cancels it.
- */
-export async function recordNotification(
-  d: NewDelivery & { kind: "notification"; userId: string; dossierId: string; content: NotificationContent },
-  q: HotQueries,
-  now: Date,
-): Promise<string> {
-  const waiting = await q.get<{ id: string; template: string; params: string; aboutSeq: number | bigint | null }>(
-    WAITING_NOTIFICATION,
-    [d.userId, d.dossierId, now],
-  );
-  if (waiting) {
-    const params = JSON.parse(waiting.params) as EmailParams["notification.batch"] | NotificationContent["params"];
-    const items: NotificationContent[] =
-      waiting.template === "notification.batch"
-        ? (params as EmailParams["notification.batch"]).items
-        : [{ template: waiting.template, params } as NotificationContent];
-    items.push(d.content);
-    const onlyMessages = items.every((i) => i.template === "notification.message");
-    const aboutSeq = onlyMessages ? Math.max(Number(waiting.aboutSeq ?? 0), d.aboutSeq ?? 0) : null;
-    const batch: EmailParams["notification.batch"] = {
-      dossierId: d.dossierId,
-      userId: d.userId,
-      title: "title" in d.content.params ? d.content.params.title : "",
-      items,
-    };
-    if ((await q.run(MERGE_NOTIFICATION, [JSON.stringify(batch), aboutSeq, waiting.id])) === 1) return waiting.id;
-  }
-  return recordEmail(d, q, now);
 }
