@@ -11,6 +11,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { toLocale } from "../i18n";
 import { logger } from "../logger";
+import { safeReturnPath } from "../http/redirect";
 import { kickOutbox, recordEmail } from "../outbox/record";
 
 export const MAGIC_LINK_MAX_AGE_S = 10 * 60;
@@ -76,6 +77,11 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login", verifyRequest: "/login?sent=1", error: "/login" },
     providers: [emailProvider, ...(e.DEMO_LOGIN ? [demoProvider()] : [])],
     callbacks: {
+      // X5: after sign-in, only a path of this app (next-auth's default also accepts same-origin URLs).
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeReturnPath(path)}`;
+      },
       jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;

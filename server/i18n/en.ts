@@ -546,5 +546,6 @@ export const en: Record<keyof typeof fr, string> = {
   "outbox.reason.digest": "The recipient switched to the digest",
   "outbox.reason.no_access": "The recipient no longer has access to the dossier",
   "outbox.reason.not_digest_frequency": "The recipient no longer gets a digest",
+  "demo.marker": "Demo mode: sign-in without a password and emails in the local mailbox. Do not put real data here.",
   "outbox.nav": "Email deliveries",
 };

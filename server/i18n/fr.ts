@@ -557,5 +557,7 @@ export const fr = {
   "outbox.reason.digest": "Le destinataire est passé au résumé",
   "outbox.reason.no_access": "Le destinataire n'a plus accès au dossier",
   "outbox.reason.not_digest_frequency": "Le destinataire ne reçoit plus de résumé",
+  "demo.marker":
+    "Mode démonstration : connexion sans mot de passe et emails dans la boîte locale. N'y mettez pas de vraies données.",
   "outbox.nav": "Envois d'emails",
 } as const;
