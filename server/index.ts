@@ -9,6 +9,7 @@ import { startAutoPauseJob } from "./jobs/auto-pause";
 import { startDigestJob } from "./jobs/digests";
 import { startReminderJob } from "./jobs/reminders";
 import { startPartnerRemindersJob } from "./jobs/partner-reminders";
+import { applySecurityHeaders } from "./http/headers";
 import { bodyLimitFor, limitBody } from "./http/limits";
 import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
@@ -28,6 +29,8 @@ async function main() {
     // S2: the attach-key rate limit counts tries per client address: the socket's, never a header the
     // client could set (Next keeps a client's own X-Forwarded-For).
     req.headers["x-relais-client-address"] = req.socket.remoteAddress ?? "unknown";
+    // X6: CSP with a nonce, frame-ancestors, nosniff, Referrer-Policy, Permissions-Policy (HSTS on https).
+    applySecurityHeaders(req, res, e.appUrl, dev);
     // X3: bodies are bounded while they stream, before Next or a route reads them.
     if (!limitBody(req, res, bodyLimitFor(req.url, e.DOCUMENT_MAX_BYTES))) return;
     void handle(req, res);
