@@ -19,6 +19,9 @@ export const en: Record<keyof typeof fr, string> = {
   "error.internal": "Something unexpected went wrong. Try again.",
   "message.empty": "The message is empty.",
   "message.tooLong": "The message is longer than 10,000 characters.",
+  "message.invalidCharacters": "The message contains control characters: remove them.",
+  "error.text.invalid":
+    "This text is empty or contains characters that are not allowed (line breaks, control characters).",
   "login.title": "Sign in",
   "login.intro": "Get a sign-in link by email, valid for 10 minutes.",
   "login.email": "Email address",

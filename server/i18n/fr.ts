@@ -18,6 +18,9 @@ export const fr = {
   "error.internal": "Une erreur inattendue est survenue. Réessayez.",
   "message.empty": "Le message est vide.",
   "message.tooLong": "Le message dépasse 10 000 caractères.",
+  "message.invalidCharacters": "Le message contient des caractères de contrôle : retirez-les.",
+  "error.text.invalid":
+    "Ce texte est vide ou contient des caractères non autorisés (retours à la ligne, caractères de contrôle).",
   "login.title": "Connexion",
   "login.intro": "Recevez un lien de connexion par email, valable 10 minutes.",
   "login.email": "Adresse email",

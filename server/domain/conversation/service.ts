@@ -14,6 +14,7 @@ import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
 import { canPostMessage } from "./policy";
 import { bodyProblem, sendMessageSchema, type SendMessageInput } from "./schema";
+import { displayName } from "../text";
 
 const messageSelect = {
   id: true,
@@ -43,7 +44,7 @@ export function toMessageView(m: MessageRow): MessageView {
     seq: m.seq,
     body: m.body,
     createdAt: m.createdAt.toISOString(),
-    author: { id: m.author.id, name: m.author.name ?? m.author.email },
+    author: { id: m.author.id, name: displayName(m.author) },
   };
 }
 

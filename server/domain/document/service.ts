@@ -15,6 +15,7 @@ import { canReadDocuments, canUploadDocument } from "./policy";
 import { checkFile, uploadSchema } from "./schema";
 import { documentSelect as select, INSERT_DOCUMENT } from "./queries";
 import { readFile, removeFile, storeFile } from "./storage";
+import { displayName } from "../text";
 
 type Row = {
   id: string;
@@ -34,7 +35,7 @@ function toView(r: Row): DocumentView {
     mimeType: r.mimeType,
     size: r.size,
     createdAt: r.createdAt.toISOString(),
-    uploadedBy: { id: r.uploader.id, name: r.uploader.name ?? r.uploader.email },
+    uploadedBy: { id: r.uploader.id, name: displayName(r.uploader) },
   };
 }
 

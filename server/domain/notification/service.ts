@@ -17,6 +17,7 @@ import {
 } from "./gate";
 import { defaultParticipation } from "./schema";
 import { unsubscribeHeaders } from "./unsubscribe";
+import { displayName } from "../text";
 
 /** C7: an immediate notification waits this long, so that a read in the app can cancel it; it still leaves within a minute. */
 export const IMMEDIATE_DELAY_MS = 50_000;
@@ -123,7 +124,7 @@ export async function dossierAdvisors(dossierId: string): Promise<AdvisorOption[
   }>(ADVISORS, [dossierId]);
   return rows.map((r) => ({
     userId: r.userId,
-    name: r.name ?? r.email,
+    name: displayName(r),
     ...(r.participationId === null
       ? defaultParticipation()
       : { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }),

@@ -55,6 +55,7 @@ import {
   opinionSchema,
   solicitationRefSchema,
 } from "./schema";
+import { displayName } from "../text";
 
 const DAY = 86_400_000;
 type Failure = { ok: false; error: AppError };
@@ -68,7 +69,6 @@ function failWith(
   return { ok: false, error: { code, message: t(locale, key, params) } };
 }
 
-const displayName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0];
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** S1: the scope as people read it: a preset in the reader's language, or the free text. */
