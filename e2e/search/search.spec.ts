@@ -86,7 +86,8 @@ for (const [who, nord] of Object.entries(findsNord) as [Who, boolean][]) {
     const ctx = await browser.newContext();
     await signInAs(ctx, users[who]);
     const audit = await (await ctx.request.get("/search?q=audits")).text();
-    expect(audit.includes("Faire réaliser un audit"), "audit").toBe(nord);
+    // The excerpt marks the matching word: "Faire réaliser un <mark>audit</mark> énergétique".
+    expect(audit.includes("Faire réaliser un "), "audit").toBe(nord);
     expect(audit.includes(ECOLE.replace("'", "&#x27;")) || audit.includes(ECOLE), "title").toBe(nord);
     const permis = await (await ctx.request.get("/search?q=permis")).text();
     expect(permis.includes("Cabinet Sud"), "permis").toBe(who === "sofia");
