@@ -53,7 +53,14 @@ export function AppHeader({
             </a>
           ))}
         </nav>
-        {actor ? <SearchBox locale={locale} testId="header-search" className="hidden w-64 md:flex" /> : null}
+        {actor ? (
+          <>
+            <SearchBox locale={locale} testId="header-search" className="hidden w-64 md:flex" />
+            <a href="/search" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 md:hidden">
+              {t(locale, "search.label")}
+            </a>
+          </>
+        ) : null}
         <Suspense>
           <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
         </Suspense>
