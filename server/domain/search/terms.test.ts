@@ -39,6 +39,7 @@ describe("C9: queries", () => {
   it("C9: words are folded, split on punctuation, without stop words or repeats, at most MAX_TERMS", () => {
     expect(words("Le devis de l'École, le DEVIS !")).toEqual(["devis", "ecole"]);
     expect(words("de la")).toEqual([]);
+    expect(words("Nous avons le devis")).toEqual(["avons", "devis"]);
     expect(words(Array.from({ length: 12 }, (_, i) => `mot${i}`).join(" "))).toHaveLength(MAX_TERMS);
   });
 
