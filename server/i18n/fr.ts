@@ -563,4 +563,25 @@ export const fr = {
   "demo.marker":
     "Mode démonstration : connexion sans mot de passe et emails dans la boîte locale. N'y mettez pas de vraies données.",
   "outbox.nav": "Envois d'emails",
+  // search (C9, issue 14)
+  "search.label": "Rechercher",
+  "search.placeholder": "Rechercher dans mes dossiers",
+  "search.dossierPlaceholder": "Rechercher dans ce dossier",
+  "search.submit": "Rechercher",
+  "search.title": "Recherche",
+  "search.intro":
+    "Messages, titres de dossiers et de recommandations, noms de documents des dossiers que vous pouvez voir.",
+  "search.resultsFor": "Résultats pour « {q} »",
+  "search.inDossier": "Dans le dossier « {title} »",
+  "search.everywhere": "Chercher dans tous mes dossiers",
+  "search.none": "Aucun résultat. Essayez un autre mot ou moins de mots.",
+  "search.limited": "Les {n} résultats les plus pertinents ; précisez la recherche pour en voir d'autres.",
+  "search.count": "{n} résultat(s)",
+  "search.kind.message": "Message",
+  "search.kind.dossier": "Dossier",
+  "search.kind.recommendation": "Recommandation",
+  "search.kind.document": "Document",
+  "search.empty": "Tapez un mot à chercher.",
+  "search.tooLong": "La recherche ne peut pas dépasser 200 caractères.",
+  "search.invalidChars": "La recherche contient des caractères non autorisés.",
 } as const;
