@@ -5,6 +5,8 @@ import { makeWorld, actor } from "../server/test/factories";
 import { postMessage } from "../server/domain/conversation/service";
 
 async function main() {
+  // X4: one sender sends thousands of messages here on purpose.
+  process.env.RATE_LIMIT_FACTOR = "1000000";
   const t = await freshDatabase();
   const w = await makeWorld();
   const a = await actor(w.referent.id);

@@ -10,6 +10,10 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** X8: unset, local mode (demo sign-in or local mailbox) listens on loopback only, otherwise on every address */
     HOSTNAME: z.string().min(1).optional(),
+    /** X4: multiplies every rate limit's budget (load tests and benchmarks raise it; 1 in production) */
+    RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(1_000_000).default(1),
+    /** X4: how many reverse proxies stand in front (their X-Forwarded-For entries are trusted); 0: none */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** X8: set to 1 to serve demo sign-in on a non-loopback address anyway (a shared demo machine) */
     ALLOW_PUBLIC_DEMO: flag.default(false),
     DATABASE_URL: z

@@ -32,9 +32,11 @@ export default async function LoginPage({
   const error =
     params.error === "Verification"
       ? t(locale, "login.linkError")
-      : params.error
-        ? t(locale, "login.genericError")
-        : null;
+      : params.error === "rate_limited" || params.error === "EmailSignin"
+        ? t(locale, "login.rateLimited")
+        : params.error
+          ? t(locale, "login.genericError")
+          : null;
 
   return (
     <div className="mx-auto grid max-w-4xl gap-8 py-8 md:grid-cols-2">

@@ -12,6 +12,7 @@ import { env } from "../env";
 import { toLocale } from "../i18n";
 import { logger } from "../logger";
 import { safeReturnPath } from "../http/redirect";
+import { consume } from "../ratelimit";
 import { kickOutbox, recordEmail } from "../outbox/record";
 
 export const MAGIC_LINK_MAX_AGE_S = 10 * 60;
@@ -21,6 +22,8 @@ const emailSchema = z.string().trim().toLowerCase().email().max(254);
 
 /** A sign-in link is transactional: it always leaves (N8), through the outbox (N6). */
 async function sendSignInLink({ identifier, url }: { identifier: string; url: string }) {
+  // X4: sign-in emails per address (per client address: server/index.ts); next-auth shows its error page.
+  if (!(await consume("signin.email", identifier.toLowerCase()))) throw new Error("rate_limited");
   const user = await db().user.findUnique({ where: { email: identifier }, select: { id: true, locale: true } });
   const locale = toLocale(user?.locale);
   await recordEmail({

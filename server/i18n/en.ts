@@ -550,6 +550,7 @@ export const en: Record<keyof typeof fr, string> = {
   "outbox.reason.no_access": "The recipient no longer has access to the dossier",
   "outbox.reason.not_digest_frequency": "The recipient no longer gets a digest",
   "demo.marker": "Demo mode: sign-in without a password and emails in the local mailbox. Do not put real data here.",
+  "login.rateLimited": "Too many links requested for now. Try again in a few minutes.",
   "outbox.nav": "Email deliveries",
   // search (C9, issue 14)
   "search.label": "Search",

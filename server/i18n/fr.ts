@@ -562,6 +562,7 @@ export const fr = {
   "outbox.reason.not_digest_frequency": "Le destinataire ne reçoit plus de résumé",
   "demo.marker":
     "Mode démonstration : connexion sans mot de passe et emails dans la boîte locale. N'y mettez pas de vraies données.",
+  "login.rateLimited": "Trop de liens demandés pour le moment. Réessayez dans quelques minutes.",
   "outbox.nav": "Envois d'emails",
   // search (C9, issue 14)
   "search.label": "Rechercher",

@@ -42,6 +42,7 @@ import {
 } from "./queries";
 import { createDossierSchema, inviteSchema, leaveSchema, normalizeEmails, removeMemberSchema } from "./schema";
 import { displayName } from "../text";
+import { consume } from "../../ratelimit";
 
 type Failure = { ok: false; error: AppError };
 
@@ -218,6 +219,8 @@ export async function inviteMembers(
   // the change asks the policy again under the dossier's lock.
   const access = await dossierAccess(actor, input.dossierId);
   if (!canManageMembers(access)) return fail("not_found", actor.locale);
+  // X4: invitation emails go to any address: one user cannot send them without bound.
+  if (!(await consume("invite.user", actor.userId, list.emails.length))) return fail("rate_limited", actor.locale);
   let advisors: Invitee[] = [];
   if (input.side === "advisor") {
     const found = await organizationMembersByEmail(access.organizationId, list.emails);
