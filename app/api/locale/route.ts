@@ -9,8 +9,12 @@ import { LOCALE_COOKIE } from "@/server/i18n";
 
 const schema = z.object({
   locale: z.enum(["fr", "en"]),
-  // X5: only a path of this app.
-  back: z.unknown().transform((v) => safeReturnPath(v, "/")),
+  // X5: only a path of this app; anything else is refused, not silently replaced.
+  back: z
+    .string()
+    .max(500)
+    .default("/")
+    .refine((v) => safeReturnPath(v, "") === v),
 });
 
 export async function POST(req: Request) {
