@@ -39,8 +39,8 @@ CREATE TABLE "Activity" (
     "description" TEXT NOT NULL,
     "date" TIMESTAMP(3) NOT NULL,
     "durationMinutes" INTEGER,
-    "hourlyRateCents" INTEGER,
-    "amountCents" INTEGER NOT NULL,
+    "hourlyRateCents" BIGINT,
+    "amountCents" BIGINT NOT NULL,
     "clientPartyId" TEXT,
     "advisorId" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'unbilled',
@@ -55,7 +55,7 @@ CREATE TABLE "ActivityAllocation" (
     "id" TEXT NOT NULL,
     "activityId" TEXT NOT NULL,
     "partyId" TEXT NOT NULL,
-    "amountCents" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
 
     CONSTRAINT "ActivityAllocation_pkey" PRIMARY KEY ("id")
 );
@@ -66,9 +66,9 @@ CREATE TABLE "Proforma" (
     "dossierId" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
     "vatRateBasisPoints" INTEGER NOT NULL,
-    "subtotalCents" INTEGER NOT NULL,
-    "vatCents" INTEGER NOT NULL,
-    "totalCents" INTEGER NOT NULL,
+    "subtotalCents" BIGINT NOT NULL,
+    "vatCents" BIGINT NOT NULL,
+    "totalCents" BIGINT NOT NULL,
     "createdById" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "validatedAt" TIMESTAMP(3),
@@ -84,7 +84,7 @@ CREATE TABLE "ProformaLine" (
     "activityId" TEXT NOT NULL,
     "description" TEXT NOT NULL,
     "date" TIMESTAMP(3) NOT NULL,
-    "amountCents" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
 
     CONSTRAINT "ProformaLine_pkey" PRIMARY KEY ("id")
 );
@@ -102,9 +102,9 @@ CREATE TABLE "Invoice" (
     "kind" TEXT NOT NULL DEFAULT 'invoice',
     "creditOfId" TEXT,
     "vatRateBasisPoints" INTEGER NOT NULL,
-    "subtotalCents" INTEGER NOT NULL,
-    "vatCents" INTEGER NOT NULL,
-    "totalCents" INTEGER NOT NULL,
+    "subtotalCents" BIGINT NOT NULL,
+    "vatCents" BIGINT NOT NULL,
+    "totalCents" BIGINT NOT NULL,
     "issuedById" TEXT NOT NULL,
     "issuedAt" TIMESTAMP(3) NOT NULL,
     "cancelledAt" TIMESTAMP(3),
@@ -119,7 +119,7 @@ CREATE TABLE "InvoiceLine" (
     "activityId" TEXT,
     "description" TEXT NOT NULL,
     "date" TIMESTAMP(3) NOT NULL,
-    "amountCents" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
 
     CONSTRAINT "InvoiceLine_pkey" PRIMARY KEY ("id")
 );

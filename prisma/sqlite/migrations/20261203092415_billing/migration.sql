@@ -34,8 +34,8 @@ CREATE TABLE "Activity" (
     "description" TEXT NOT NULL,
     "date" DATETIME NOT NULL,
     "durationMinutes" INTEGER,
-    "hourlyRateCents" INTEGER,
-    "amountCents" INTEGER NOT NULL,
+    "hourlyRateCents" BIGINT,
+    "amountCents" BIGINT NOT NULL,
     "clientPartyId" TEXT,
     "advisorId" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'unbilled',
@@ -50,7 +50,7 @@ CREATE TABLE "ActivityAllocation" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "activityId" TEXT NOT NULL,
     "partyId" TEXT NOT NULL,
-    "amountCents" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
     CONSTRAINT "ActivityAllocation_activityId_fkey" FOREIGN KEY ("activityId") REFERENCES "Activity" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "ActivityAllocation_partyId_fkey" FOREIGN KEY ("partyId") REFERENCES "Party" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -61,9 +61,9 @@ CREATE TABLE "Proforma" (
     "dossierId" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
     "vatRateBasisPoints" INTEGER NOT NULL,
-    "subtotalCents" INTEGER NOT NULL,
-    "vatCents" INTEGER NOT NULL,
-    "totalCents" INTEGER NOT NULL,
+    "subtotalCents" BIGINT NOT NULL,
+    "vatCents" BIGINT NOT NULL,
+    "totalCents" BIGINT NOT NULL,
     "createdById" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "validatedAt" DATETIME,
@@ -78,7 +78,7 @@ CREATE TABLE "ProformaLine" (
     "activityId" TEXT NOT NULL,
     "description" TEXT NOT NULL,
     "date" DATETIME NOT NULL,
-    "amountCents" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
     CONSTRAINT "ProformaLine_proformaId_fkey" FOREIGN KEY ("proformaId") REFERENCES "Proforma" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -95,9 +95,9 @@ CREATE TABLE "Invoice" (
     "kind" TEXT NOT NULL DEFAULT 'invoice',
     "creditOfId" TEXT,
     "vatRateBasisPoints" INTEGER NOT NULL,
-    "subtotalCents" INTEGER NOT NULL,
-    "vatCents" INTEGER NOT NULL,
-    "totalCents" INTEGER NOT NULL,
+    "subtotalCents" BIGINT NOT NULL,
+    "vatCents" BIGINT NOT NULL,
+    "totalCents" BIGINT NOT NULL,
     "issuedById" TEXT NOT NULL,
     "issuedAt" DATETIME NOT NULL,
     "cancelledAt" DATETIME,
@@ -112,7 +112,7 @@ CREATE TABLE "InvoiceLine" (
     "activityId" TEXT,
     "description" TEXT NOT NULL,
     "date" DATETIME NOT NULL,
-    "amountCents" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
     CONSTRAINT "InvoiceLine_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
