@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asBool, asDate, newId, type HotQueries } from "../../db/hot";
-import { fail, ok, type Result } from "../../errors";
+import { fail, type Result } from "../../errors";
 import type { MessageKey } from "../../i18n";
 import { changeDossier, type ChangeContext } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
