@@ -28,7 +28,7 @@ export function AppHeader({
     ...(localMail ? ([{ href: "/dev/mailbox", label: "nav.mailbox" }] as const) : []),
   ];
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"

@@ -3,7 +3,7 @@
 // French amounts become plain spaces.
 import PDFDocument from "pdfkit";
 import { formatCents, formatRate } from "../i18n/money";
-import type { ClientSection } from "../domain/billing/service";
+import type { ClientSection, InvoiceView, ProformaView } from "../domain/billing/service";
 import { t, type Locale } from "../i18n";
 import { dateFormat } from "../i18n/format";
 
@@ -70,4 +70,34 @@ export function renderBillingPdf(doc: BillingDocument, locale: Locale, compress 
   }
   pdf.end();
   return done;
+}
+
+const day = (locale: Locale, iso: string) => dateFormat(locale, "longDate").format(new Date(iso));
+
+export function proformaDocument(p: ProformaView, locale: Locale): BillingDocument {
+  return {
+    title: t(locale, "billing.proformaTitle"),
+    subtitle: [`${t(locale, "billing.dossier")} : ${p.dossierTitle}`, day(locale, p.createdAt)],
+    organizationName: p.organizationName,
+    vatRateBasisPoints: p.vatRateBasisPoints,
+    clients: p.clients,
+    totals: p.clients.length > 1 ? p : null,
+  };
+}
+
+export function invoiceDocument(i: InvoiceView, locale: Locale): BillingDocument {
+  const subtitle = [
+    `${t(locale, "billing.dossier")} : ${i.dossierTitle}`,
+    t(locale, "billing.issuedOn", { date: day(locale, i.issuedAt) }),
+  ];
+  if (i.creditOf) subtitle.push(t(locale, "billing.creditOf", { number: i.creditOf.number }));
+  if (i.creditNote) subtitle.push(t(locale, "billing.cancelledBy", { number: i.creditNote.number }));
+  return {
+    title: t(locale, i.kind === "credit_note" ? "billing.creditNote" : "billing.invoice", { number: i.number }),
+    subtitle,
+    organizationName: i.organizationName,
+    vatRateBasisPoints: i.vatRateBasisPoints,
+    clients: [i.client],
+    totals: null,
+  };
 }
