@@ -4,6 +4,22 @@ import { describePauseEvent } from "../pause/describe";
 import { describeEvent } from "./describe";
 
 describe("timeline entries", () => {
+  it("K1: a client made inactive reads with who and which client", () => {
+    const v = describeEvent(
+      "fr",
+      {
+        type: "party.status_changed",
+        payload: { partyId: "p", name: "Luc Martin", active: false, byName: "Adèle Conseil" },
+      },
+      "Adèle Conseil",
+    );
+    expect(v.title).toBe("Adèle Conseil a rendu Luc Martin inactif");
+    expect(
+      describeEvent("en", { type: "party.status_changed", payload: { name: "Luc Martin", active: true } }, "Adèle")
+        .title,
+    ).toBe("Adèle made Luc Martin active");
+  });
+
   it("P7, P9: a manual pause says who, the reason and the comment", () => {
     const v = describeEvent(
       "fr",

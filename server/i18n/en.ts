@@ -675,5 +675,4 @@ export const en: Record<keyof typeof fr, string> = {
   "timeline.party.added": "{name} added a party: {party}",
   "timeline.party.status_changed": "{name} made {party} {state}",
   "timeline.activity.created": "{name} entered an activity: {description}",
-  "timeline.billing": "{name}: {what}",
 };

@@ -686,5 +686,4 @@ export const fr = {
   "timeline.party.added": "{name} a ajouté une partie : {party}",
   "timeline.party.status_changed": "{name} a rendu {party} {state}",
   "timeline.activity.created": "{name} a saisi une activité : {description}",
-  "timeline.billing": "{name} : {what}",
 } as const;
