@@ -23,13 +23,16 @@ export function BillingTab({
   billing,
   contacts,
   locale,
+  openActivity = false,
 }: {
   billing: BillingView;
   contacts: ContactView[];
   locale: Locale;
+  /** from the quick-add menu */
+  openActivity?: boolean;
 }) {
   const router = useRouter();
-  const [panel, setPanel] = useState<Panel>(null);
+  const [panel, setPanel] = useState<Panel>(openActivity ? "activity" : null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useDossierEvent((e) => {

@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { Actor } from "@/server/auth/actor";
 import type { NavLink } from "@/server/domain/admin/service";
 import { t, type Locale } from "@/server/i18n";
+import { QuickAdd } from "../billing/QuickAdd";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
@@ -52,6 +53,7 @@ export function AppHeader({
             </a>
           ))}
         </nav>
+        {actor ? <QuickAdd locale={locale} /> : null}
         <Suspense>
           <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
         </Suspense>

@@ -48,3 +48,8 @@ export async function validateProformaAction(input: unknown) {
 export async function cancelInvoiceAction(input: unknown) {
   return withActor((actor) => billing.cancelInvoice(actor, input));
 }
+
+/** K3: the quick-add "+" menu's dossiers: those the actor may bill that have an active client. */
+export async function quickAddDossiersAction() {
+  return withActor(async (actor) => ({ ok: true as const, value: await billing.billableDossiers(actor) }));
+}

@@ -6,8 +6,16 @@ import { getBilling } from "@/server/domain/billing/service";
 import { listContacts } from "@/server/domain/contact/service";
 import { getDossierShell } from "@/server/domain/dossier/service";
 
-export default async function DossierBillingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DossierBillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ new?: string }>;
+}) {
   const { id } = await params;
+  // The quick-add menu lands here with ?new=activity: the form is open.
+  const openActivity = (await searchParams).new === "activity";
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}/billing`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
@@ -17,7 +25,7 @@ export default async function DossierBillingPage({ params }: { params: Promise<{
   const contacts = await listContacts(actor, billing.organizationId);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="billing">
-      <BillingTab billing={billing} contacts={contacts} locale={actor.locale} />
+      <BillingTab billing={billing} contacts={contacts} locale={actor.locale} openActivity={openActivity} />
     </DossierShell>
   );
 }
