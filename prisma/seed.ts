@@ -178,7 +178,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
     new Date(now.getTime() - 2 * DAY),
   );
   await seedPartners(now, { alice: alice.id, adele: adele.id, pierre: pierre.id, nord: nord.id, ecole: ecole.id });
-  await seedBilling(now, { adele: adele.id, arnaud: arnaud.id, nord: nord.id, sante: sante.id });
+  await seedBilling(now, { adele: adele.id, arnaud: arnaud.id, nord: nord.id, sante: sante.id, ecole: ecole.id });
   return true;
 }
 
@@ -186,7 +186,10 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
  * K1–K8: a multi-client dossier (three clients, one inactive with unbilled activities, an invoice and a
  * draft proforma) and a single-client dossier whose client is inactive, through the billing services.
  */
-async function seedBilling(now: Date, ids: { adele: string; arnaud: string; nord: string; sante: string }) {
+async function seedBilling(
+  now: Date,
+  ids: { adele: string; arnaud: string; nord: string; sante: string; ecole: string },
+) {
   const d = db();
   const adele = (await actorById(ids.adele))!;
   const arnaud = (await actorById(ids.arnaud))!;
@@ -271,6 +274,10 @@ async function seedBilling(now: Date, ids: { adele: string; arnaud: string; nord
   // K2: the SCI is made inactive while an activity of its own is still unbilled.
   must(await setClientActive(adele, { partyId: pSci, active: false }, at(5)));
   must(await createProforma(adele, { dossierId: martin.id }, at(2)));
+
+  // The école's client, active: the quick-add menu offers that dossier.
+  const ville = await contact("Ville de Lille", "company", null, "Place Augustin-Laurent\n59000 Lille");
+  must(await addParty(adele, { dossierId: ids.ecole, contactId: ville.id, role: "client" }, at(9)));
 
   // K3: a single-client dossier whose only client is inactive.
   const pCommune = must(

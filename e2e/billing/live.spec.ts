@@ -101,6 +101,14 @@ test("K1, K2, K3: Adèle makes the clients inactive, Arnaud sees the grey rows a
   await expect(arnaud.getByRole("button", { name: "Proforma dossier" })).toBeDisabled();
   await expect(arnaud.getByTestId("no-active-client")).toContainText("Aucun client actif");
   await expect(newActivity).toHaveAttribute("aria-describedby", "billing-no-active-client");
+  // K3: the quick-add menu leaves the dossier out (and the Maison de santé, whose client is inactive).
+  await arnaud.getByRole("button", { name: "Ajout rapide" }).click();
+  const menu = arnaud.getByTestId("quick-add-menu");
+  await expect(menu).toContainText("Nouvelle activité");
+  await expect(menu.getByRole("link", { name: "Rénovation de l'école Jules Ferry" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: MARTIN })).toHaveCount(0);
+  await expect(menu.getByRole("link", { name: SANTE })).toHaveCount(0);
+  await arnaud.getByRole("button", { name: "Ajout rapide" }).click();
 
   // Jeanne active again: the buttons come back for Arnaud, live.
   await adele.getByTestId(`party-switch-${jeanne}`).click();
