@@ -24,12 +24,15 @@ export function BillingTab({
   contacts,
   locale,
   openActivity = false,
+  partiesStep = false,
 }: {
   billing: BillingView;
   contacts: ContactView[];
   locale: Locale;
   /** from the quick-add menu */
   openActivity?: boolean;
+  /** dossier creation's step 2 – Parties (K1) */
+  partiesStep?: boolean;
 }) {
   const router = useRouter();
   const [panel, setPanel] = useState<Panel>(openActivity ? "activity" : null);
@@ -53,7 +56,15 @@ export function BillingTab({
 
   return (
     <div className="space-y-6" data-testid="billing-tab">
-      <PartiesPanel billing={billing} contacts={contacts} locale={locale} />
+      {partiesStep && (
+        <ol className="flex gap-4 text-sm" aria-label={t(locale, "billing.steps")}>
+          <li className="text-slate-500">{t(locale, "billing.step1")}</li>
+          <li aria-current="step" className="font-semibold text-brand-700">
+            {t(locale, "billing.step2")}
+          </li>
+        </ol>
+      )}
+      <PartiesPanel billing={billing} contacts={contacts} locale={locale} initialOpen={partiesStep} />
 
       <section aria-labelledby="billing-activities" className="rounded-xl border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-center justify-between gap-2">

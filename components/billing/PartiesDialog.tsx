@@ -19,11 +19,14 @@ export function PartiesDialog({
   contacts,
   locale,
   onClose,
+  inline = false,
 }: {
   billing: BillingView;
   contacts: ContactView[];
   locale: Locale;
   onClose: () => void;
+  /** dossier creation's step 2: shown in the page, not as a modal (nothing else is blocked) */
+  inline?: boolean;
 }) {
   const router = useRouter();
   const ref = useRef<HTMLDialogElement>(null);
@@ -38,8 +41,8 @@ export function PartiesDialog({
 
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
+    if (d && !d.open && !inline) d.showModal();
+  }, [inline]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -62,6 +65,88 @@ export function PartiesDialog({
     router.refresh();
   }
 
+  const body = (
+    <div className="p-5">
+      <div className="flex items-center justify-between">
+        <h2 id="parties-dialog-title" className="text-lg font-semibold">
+          {t(locale, "billing.editParties")}
+        </h2>
+        <Button variant="ghost" onClick={() => (inline ? onClose() : ref.current?.close())}>
+          {t(locale, "billing.close")}
+        </Button>
+      </div>
+      <ul className="mt-3 divide-y divide-slate-100">
+        {billing.parties.map((p) => (
+          <PartyRow key={p.id} party={p} locale={locale} portal={false} />
+        ))}
+      </ul>
+      <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-2">
+        <label className="text-sm">
+          {t(locale, "billing.contact")}
+          <select className={input} value={contactId} onChange={(e) => setContactId(e.target.value)}>
+            {contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            <option value={NEW}>{t(locale, "billing.newContact")}…</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          {t(locale, "billing.role")}
+          <select className={input} value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+            <option value="client">{t(locale, "billing.role.client")}</option>
+            <option value="opposing">{t(locale, "billing.role.opposing")}</option>
+            <option value="related">{t(locale, "billing.role.related")}</option>
+          </select>
+        </label>
+        {contactId === NEW && (
+          <>
+            <label className="text-sm">
+              {t(locale, "billing.name")}
+              <input className={input} value={name} onChange={(e) => setName(e.target.value)} required />
+            </label>
+            <label className="text-sm">
+              {t(locale, "billing.email")}
+              <input className={input} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            </label>
+            <fieldset className="text-sm">
+              <label className="mr-4">
+                <input type="radio" checked={kind === "person"} onChange={() => setKind("person")} />{" "}
+                {t(locale, "billing.contactKind.person")}
+              </label>
+              <label>
+                <input type="radio" checked={kind === "company"} onChange={() => setKind("company")} />{" "}
+                {t(locale, "billing.contactKind.company")}
+              </label>
+            </fieldset>
+          </>
+        )}
+        {role === "client" && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+            {t(locale, "billing.active")}
+          </label>
+        )}
+        <div className="sm:col-span-2">
+          {error && (
+            <p role="alert" className="mb-2 text-sm text-red-700">
+              {error}
+            </p>
+          )}
+          <Button type="submit" disabled={busy}>
+            {t(locale, "billing.addParty")}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+  if (inline)
+    return (
+      <section aria-labelledby="parties-dialog-title" className="mt-4 rounded-xl border border-brand-200 bg-white">
+        {body}
+      </section>
+    );
   return (
     <dialog
       ref={ref}
@@ -69,80 +154,7 @@ export function PartiesDialog({
       aria-labelledby="parties-dialog-title"
       className="w-full max-w-2xl rounded-xl p-0 backdrop:bg-slate-900/40"
     >
-      <div className="p-5">
-        <div className="flex items-center justify-between">
-          <h2 id="parties-dialog-title" className="text-lg font-semibold">
-            {t(locale, "billing.editParties")}
-          </h2>
-          <Button variant="ghost" onClick={() => ref.current?.close()}>
-            {t(locale, "billing.close")}
-          </Button>
-        </div>
-        <ul className="mt-3 divide-y divide-slate-100">
-          {billing.parties.map((p) => (
-            <PartyRow key={p.id} party={p} locale={locale} portal={false} />
-          ))}
-        </ul>
-        <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-2">
-          <label className="text-sm">
-            {t(locale, "billing.contact")}
-            <select className={input} value={contactId} onChange={(e) => setContactId(e.target.value)}>
-              {contacts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-              <option value={NEW}>{t(locale, "billing.newContact")}…</option>
-            </select>
-          </label>
-          <label className="text-sm">
-            {t(locale, "billing.role")}
-            <select className={input} value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-              <option value="client">{t(locale, "billing.role.client")}</option>
-              <option value="opposing">{t(locale, "billing.role.opposing")}</option>
-              <option value="related">{t(locale, "billing.role.related")}</option>
-            </select>
-          </label>
-          {contactId === NEW && (
-            <>
-              <label className="text-sm">
-                {t(locale, "billing.name")}
-                <input className={input} value={name} onChange={(e) => setName(e.target.value)} required />
-              </label>
-              <label className="text-sm">
-                {t(locale, "billing.email")}
-                <input className={input} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-              </label>
-              <fieldset className="text-sm">
-                <label className="mr-4">
-                  <input type="radio" checked={kind === "person"} onChange={() => setKind("person")} />{" "}
-                  {t(locale, "billing.contactKind.person")}
-                </label>
-                <label>
-                  <input type="radio" checked={kind === "company"} onChange={() => setKind("company")} />{" "}
-                  {t(locale, "billing.contactKind.company")}
-                </label>
-              </fieldset>
-            </>
-          )}
-          {role === "client" && (
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-              {t(locale, "billing.active")}
-            </label>
-          )}
-          <div className="sm:col-span-2">
-            {error && (
-              <p role="alert" className="mb-2 text-sm text-red-700">
-                {error}
-              </p>
-            )}
-            <Button type="submit" disabled={busy}>
-              {t(locale, "billing.addParty")}
-            </Button>
-          </div>
-        </form>
-      </div>
+      {body}
     </dialog>
   );
 }

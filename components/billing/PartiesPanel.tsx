@@ -123,12 +123,14 @@ export function PartiesPanel({
   billing,
   contacts,
   locale,
+  initialOpen = false,
 }: {
   billing: BillingView;
   contacts: ContactView[];
   locale: Locale;
+  initialOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initialOpen);
   return (
     <section aria-labelledby="billing-parties" className="rounded-xl border border-slate-200 bg-white p-4">
       <div className="flex items-center justify-between">
@@ -148,7 +150,15 @@ export function PartiesPanel({
           ))}
         </ul>
       )}
-      {open && <PartiesDialog billing={billing} contacts={contacts} locale={locale} onClose={() => setOpen(false)} />}
+      {open && (
+        <PartiesDialog
+          billing={billing}
+          contacts={contacts}
+          locale={locale}
+          inline={initialOpen}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </section>
   );
 }

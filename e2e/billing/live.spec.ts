@@ -204,3 +204,35 @@ test("the draft proforma prints as a page and downloads as a PDF whose text hold
   await sofia.close();
   await ctx.close();
 });
+
+test("K1: dossier creation's second step, « 2 – Parties », adds a client with its Actif/Inactif switch", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.adele);
+  const page = await ctx.newPage();
+  const title = `Dossier parties ${Date.now()}`;
+  await page.goto("/dossiers/new");
+  await expect(page.getByText("1 – Dossier")).toBeVisible();
+  await page.getByLabel("Titre du dossier").fill(title);
+  await page.getByLabel("Email du ou de la référent·e").fill(users.paul);
+  await page.getByRole("button", { name: "Créer le dossier" }).click();
+  await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  await expect(page.locator('[aria-current="step"]')).toHaveText("2 – Parties");
+  const step = page.getByRole("region", { name: "Modifier les parties" });
+  await step.getByLabel("Contact").selectOption({ label: "Nouveau contact…" });
+  await step.getByLabel("Nom").fill("Mme Client Inactive");
+  await step.getByLabel("Actif").uncheck();
+  await step.getByRole("button", { name: "Ajouter" }).click();
+  const row = page
+    .getByTestId(/^party-row-/)
+    .filter({ hasText: "Mme Client Inactive" })
+    .first();
+  await expect(row).toHaveAttribute("data-active", "false");
+  // K3: with its only client inactive, the dossier cannot be billed.
+  await expect(page.getByRole("button", { name: "Nouvelle activité" })).toBeDisabled();
+  await row.getByRole("switch").click();
+  await expect(row).toHaveAttribute("data-active", "true");
+  await expect(page.getByRole("button", { name: "Nouvelle activité" })).toBeEnabled();
+  await ctx.close();
+});

@@ -675,4 +675,7 @@ export const en: Record<keyof typeof fr, string> = {
   "timeline.party.added": "{name} added a party: {party}",
   "timeline.party.status_changed": "{name} made {party} {state}",
   "timeline.activity.created": "{name} entered an activity: {description}",
+  "billing.steps": "Dossier creation steps",
+  "billing.step1": "1 – Dossier",
+  "billing.step2": "2 – Parties",
 };

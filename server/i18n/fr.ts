@@ -686,4 +686,7 @@ export const fr = {
   "timeline.party.added": "{name} a ajouté une partie : {party}",
   "timeline.party.status_changed": "{name} a rendu {party} {state}",
   "timeline.activity.created": "{name} a saisi une activité : {description}",
+  "billing.steps": "Étapes de création du dossier",
+  "billing.step1": "1 – Dossier",
+  "billing.step2": "2 – Parties",
 } as const;

@@ -11,11 +11,14 @@ export default async function DossierBillingPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ new?: string }>;
+  searchParams: Promise<{ new?: string; step?: string }>;
 }) {
   const { id } = await params;
   // The quick-add menu lands here with ?new=activity: the form is open.
-  const openActivity = (await searchParams).new === "activity";
+  const query = await searchParams;
+  const openActivity = query.new === "activity";
+  // Dossier creation's second step (K1) lands here with ?step=parties: the parties dialog is open.
+  const partiesStep = query.step === "parties";
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}/billing`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
@@ -25,7 +28,13 @@ export default async function DossierBillingPage({
   const contacts = await listContacts(actor, billing.organizationId);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="billing">
-      <BillingTab billing={billing} contacts={contacts} locale={actor.locale} openActivity={openActivity} />
+      <BillingTab
+        billing={billing}
+        contacts={contacts}
+        locale={actor.locale}
+        openActivity={openActivity}
+        partiesStep={partiesStep}
+      />
     </DossierShell>
   );
 }
