@@ -222,7 +222,7 @@ test("K1: dossier creation's second step, « 2 – Parties », adds a client wit
   const step = page.getByRole("region", { name: "Modifier les parties" });
   await step.getByLabel("Contact").selectOption({ label: "Nouveau contact…" });
   await step.getByLabel("Nom").fill("Mme Client Inactive");
-  await step.getByLabel("Actif").uncheck();
+  await step.getByLabel("Actif", { exact: true }).uncheck();
   await step.getByRole("button", { name: "Ajouter" }).click();
   const row = page
     .getByTestId(/^party-row-/)
