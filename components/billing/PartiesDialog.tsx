@@ -2,7 +2,7 @@
 // "Modifier les parties" (K1): the dossier's parties with their switches, and adding one, from the
 // organization's contacts or as a new contact.
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { addPartyAction } from "@/server/domain/billing/actions";
 import type { BillingView } from "@/server/domain/billing/service";
 import { createContactAction } from "@/server/domain/contact/actions";
@@ -30,6 +30,8 @@ export function PartiesDialog({
 }) {
   const router = useRouter();
   const ref = useRef<HTMLDialogElement>(null);
+  // Labels point at their select (a wrapping label would take the options' text into the name).
+  const uid = useId();
   const [contactId, setContactId] = useState(contacts[0]?.id ?? NEW);
   const [role, setRole] = useState<"client" | "opposing" | "related">("client");
   const [active, setActive] = useState(true);
@@ -81,9 +83,14 @@ export function PartiesDialog({
         ))}
       </ul>
       <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-2">
-        <label className="text-sm">
-          {t(locale, "billing.contact")}
-          <select className={input} value={contactId} onChange={(e) => setContactId(e.target.value)}>
+        <div className="text-sm">
+          <label htmlFor={`${uid}-contact`}>{t(locale, "billing.contact")}</label>
+          <select
+            id={`${uid}-contact`}
+            className={input}
+            value={contactId}
+            onChange={(e) => setContactId(e.target.value)}
+          >
             {contacts.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -91,15 +98,20 @@ export function PartiesDialog({
             ))}
             <option value={NEW}>{t(locale, "billing.newContact")}…</option>
           </select>
-        </label>
-        <label className="text-sm">
-          {t(locale, "billing.role")}
-          <select className={input} value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor={`${uid}-role`}>{t(locale, "billing.role")}</label>
+          <select
+            id={`${uid}-role`}
+            className={input}
+            value={role}
+            onChange={(e) => setRole(e.target.value as typeof role)}
+          >
             <option value="client">{t(locale, "billing.role.client")}</option>
             <option value="opposing">{t(locale, "billing.role.opposing")}</option>
             <option value="related">{t(locale, "billing.role.related")}</option>
           </select>
-        </label>
+        </div>
         {contactId === NEW && (
           <>
             <label className="text-sm">
