@@ -100,7 +100,12 @@ export function ActivityForm({
       {!fixedClientId && (
         <label className="text-sm">
           {t(locale, "billing.forClient")}
-          <select className={input} value={client} onChange={(e) => setClient(e.target.value)}>
+          <select
+            aria-label={t(locale, "billing.forClient")}
+            className={input}
+            value={client}
+            onChange={(e) => setClient(e.target.value)}
+          >
             <option value="">{t(locale, "billing.sharedOption")}</option>
             {clients.map((c) => (
               <option key={c.id} value={c.id}>

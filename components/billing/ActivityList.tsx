@@ -57,7 +57,12 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label>
           {t(locale, "billing.filter.status")}{" "}
-          <select className={select} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select
+            aria-label={t(locale, "billing.filter.status")}
+            className={select}
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          >
             <option value="">{t(locale, "billing.filter.all")}</option>
             {(["unbilled", "proforma", "billed"] as const).map((s) => (
               <option key={s} value={s}>
@@ -68,7 +73,12 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
         </label>
         <label>
           {t(locale, "billing.filter.client")}{" "}
-          <select className={select} value={client} onChange={(e) => setClient(e.target.value)}>
+          <select
+            aria-label={t(locale, "billing.filter.client")}
+            className={select}
+            value={client}
+            onChange={(e) => setClient(e.target.value)}
+          >
             <option value="">{t(locale, "billing.filter.all")}</option>
             {clients.map((c) => (
               <option key={c.id} value={c.id}>
@@ -79,7 +89,12 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
         </label>
         <label>
           {t(locale, "billing.filter.advisor")}{" "}
-          <select className={select} value={advisor} onChange={(e) => setAdvisor(e.target.value)}>
+          <select
+            aria-label={t(locale, "billing.filter.advisor")}
+            className={select}
+            value={advisor}
+            onChange={(e) => setAdvisor(e.target.value)}
+          >
             <option value="">{t(locale, "billing.filter.all")}</option>
             {advisors.map(([id, name]) => (
               <option key={id} value={id}>
@@ -171,7 +186,12 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
           <span>{t(locale, "billing.selected", { n: movable.length })}</span>
           <label>
             <span className="sr-only">{t(locale, "billing.chooseDossier")}</span>
-            <select className={select} value={target} onChange={(e) => setTarget(e.target.value)}>
+            <select
+              aria-label={t(locale, "billing.chooseDossier")}
+              className={select}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+            >
               <option value="">{t(locale, "billing.chooseDossier")}</option>
               {billing.moveTargets.map((d) => (
                 <option key={d.id} value={d.id}>

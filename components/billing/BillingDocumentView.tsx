@@ -45,7 +45,7 @@ export function BillingDocumentView({ doc, locale }: { doc: BillingDocument; loc
       {doc.clients.map((c) => (
         <section key={c.partyId} className="mt-6 break-inside-avoid">
           <h2 className="text-lg font-semibold">{c.clientName}</h2>
-          {c.clientAddress && <p className="text-sm text-slate-600">{c.clientAddress}</p>}
+          {c.clientAddress && <p className="text-sm whitespace-pre-line text-slate-600">{c.clientAddress}</p>}
           <table className="mt-2 w-full text-sm">
             <thead className="border-b border-slate-300 text-left text-slate-600">
               <tr>

@@ -50,7 +50,7 @@ export function ClientSwitch({ party, locale }: { party: PartyView; locale: Loca
         <span
           id={tipId}
           role="tooltip"
-          className="absolute left-0 top-full z-10 mt-1 hidden w-72 rounded-md bg-slate-900 p-2 text-xs text-white shadow group-focus-within:block group-hover:block"
+          className="absolute right-0 top-full z-10 mt-1 hidden w-72 rounded-md bg-slate-900 p-2 text-xs text-white shadow group-focus-within:block group-hover:block"
         >
           {t(locale, "billing.unbilledWarning")}
         </span>
