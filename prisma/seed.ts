@@ -275,9 +275,10 @@ async function seedBilling(
   must(await setClientActive(adele, { partyId: pSci, active: false }, at(5)));
   must(await createProforma(adele, { dossierId: martin.id }, at(2)));
 
-  // The école's client, active: the quick-add menu offers that dossier.
+  // The école's client, active: the quick-add menu offers that dossier. At `now`: a change moves the
+  // dossier's last activity to its time, and the école's conversation is more recent than 9 days.
   const ville = await contact("Ville de Lille", "company", null, "Place Augustin-Laurent\n59000 Lille");
-  must(await addParty(adele, { dossierId: ids.ecole, contactId: ville.id, role: "client" }, at(9)));
+  must(await addParty(adele, { dossierId: ids.ecole, contactId: ville.id, role: "client" }, now));
 
   // K3: a single-client dossier whose only client is inactive.
   const pCommune = must(
