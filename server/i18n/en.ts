@@ -678,4 +678,7 @@ export const en: Record<keyof typeof fr, string> = {
   "billing.steps": "Dossier creation steps",
   "billing.step1": "1 – Dossier",
   "billing.step2": "2 – Parties",
+  "billing.error.partyInUse": "This party already has activities or invoices: make it inactive instead of removing it.",
+  "billing.removeParty": "Remove",
+  "billing.removePartyLabel": "Remove {name} from the parties",
 };

@@ -689,4 +689,8 @@ export const fr = {
   "billing.steps": "Étapes de création du dossier",
   "billing.step1": "1 – Dossier",
   "billing.step2": "2 – Parties",
+  "billing.error.partyInUse":
+    "Cette partie a déjà des activités ou des factures : rendez-la inactive plutôt que de la retirer.",
+  "billing.removeParty": "Retirer",
+  "billing.removePartyLabel": "Retirer {name} des parties",
 } as const;

@@ -21,6 +21,9 @@ async function withActor<T>(work: (actor: Actor) => Promise<T>) {
 export async function addPartyAction(input: unknown) {
   return withActor((actor) => billing.addParty(actor, input));
 }
+export async function removePartyAction(input: unknown) {
+  return withActor((actor) => billing.removeParty(actor, input));
+}
 export async function setClientActiveAction(input: unknown) {
   return withActor((actor) => billing.setClientActive(actor, input));
 }

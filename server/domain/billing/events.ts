@@ -2,6 +2,7 @@
 // "advisors" audience (A4), so applicants and partners never receive it, live or in catch-up.
 
 export const PARTY_ADDED = "party.added";
+export const PARTY_REMOVED = "party.removed";
 export const PARTY_STATUS_CHANGED = "party.status_changed";
 export const PARTY_PORTAL_CHANGED = "party.portal_changed";
 export const ALLOCATION_CHANGED = "billing.allocation_changed";
@@ -16,6 +17,7 @@ export const INVOICE_CANCELLED = "invoice.cancelled";
 /** Every billing event type: the Billing tab refreshes on any of them. */
 export const BILLING_EVENTS: readonly string[] = [
   PARTY_ADDED,
+  PARTY_REMOVED,
   PARTY_STATUS_CHANGED,
   PARTY_PORTAL_CHANGED,
   ALLOCATION_CHANGED,
@@ -37,6 +39,7 @@ export type PartyAddedPayload = By & {
   role: string;
   active: boolean;
 };
+export type PartyRemovedPayload = By & { partyId: string; name: string; role: string; resplit: number };
 export type PartyStatusChangedPayload = By & {
   partyId: string;
   name: string;

@@ -25,6 +25,21 @@ export const PARTY = sql(
    FROM "Party" p JOIN "Contact" c ON c."id" = p."contactId"
    WHERE p."id" = ? AND p."dossierId" = ?`,
 );
+/** A party with billing history (own activities, a share on a proforma or invoice, an invoice) stays. */
+export const PARTY_IN_USE = sql(
+  "billing.partyInUse",
+  `SELECT 1 AS "used" FROM "Activity" WHERE "clientPartyId" = ?
+   UNION ALL SELECT 1 FROM "Invoice" WHERE "partyId" = ?
+   UNION ALL SELECT 1 FROM "ProformaLine" WHERE "partyId" = ?
+   UNION ALL SELECT 1 FROM "ActivityAllocation" a JOIN "Activity" x ON x."id" = a."activityId"
+     WHERE a."partyId" = ? AND x."status" <> 'unbilled'
+   LIMIT 1`,
+);
+export const DELETE_PARTY_ALLOCATIONS = sql(
+  "billing.deletePartyAllocations",
+  `DELETE FROM "ActivityAllocation" WHERE "partyId" = ?`,
+);
+export const DELETE_PARTY = sql("billing.deleteParty", `DELETE FROM "Party" WHERE "id" = ? AND "dossierId" = ?`);
 export const SET_PARTY_ACTIVE = sql(
   "billing.setPartyActive",
   `UPDATE "Party" SET "active" = ? WHERE "id" = ? AND "active" = ?`,

@@ -26,6 +26,8 @@ export const addPartySchema = z.object({
   active: z.boolean().default(true),
 });
 
+export const removePartySchema = z.object({ partyId: id });
+
 export const setClientActiveSchema = z.object({ partyId: id, active: z.boolean() });
 
 export const setPortalSchema = z.object({ partyId: id, shared: z.boolean() });

@@ -18,6 +18,7 @@ import {
   getInvoice,
   getProforma,
   moveActivities,
+  removeParty,
   setAllocation,
   setClientActive,
   setPortalSharing,
@@ -121,6 +122,30 @@ describe("K1, K2: clients active or inactive per dossier", () => {
     expect(b).toMatchObject({ active: false, unbilledCount: 1, unbilledCents: 5000 });
     expect(view!.parties.find((p) => p.id === w.parties[0])).toMatchObject({ active: true, unbilledCount: 0 });
     expect(view!.canBill).toBe(true);
+  });
+});
+
+describe("K1: editing the parties", () => {
+  it("K1, K4: a party without billing history is removed and the shared activities are split again; one with history stays", async () => {
+    const w = await billingWorld(3);
+    const shared = await createActivity(w.adv, expense(w.dossier.id, 900));
+    const own = await createActivity(w.adv, expense(w.dossier.id, 100, w.parties[0]));
+    if (!shared.ok || !own.ok) throw new Error("setup");
+    const res = await removeParty(w.adv, { partyId: w.parties[2] });
+    expect(res).toEqual({ ok: true, value: { resplit: 1 } });
+    expect(await db().party.count({ where: { id: w.parties[2] } })).toBe(0);
+    expect((await allocations(shared.value.activityId)).map((a) => a[1])).toEqual([450, 450]);
+    expect(published.at(-1)).toMatchObject({ type: "party.removed", audience: "advisors" });
+    // Client A has an activity of their own: refused, nothing changes.
+    const before = await snapshot(w.dossier.id);
+    const refused = await removeParty(w.adv, { partyId: w.parties[0] });
+    expect(refused).toMatchObject({ ok: false, error: { code: "invalid" } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/inactive/);
+    expect(await snapshot(w.dossier.id)).toEqual(before);
+    expect(await removeParty(await actor(w.applicant.id), { partyId: w.parties[1] })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 });
 

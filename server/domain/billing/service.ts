@@ -20,6 +20,7 @@ import {
   INVOICE_ISSUED,
   PARTY_ADDED,
   PARTY_PORTAL_CHANGED,
+  PARTY_REMOVED,
   PARTY_STATUS_CHANGED,
   PROFORMA_CANCELLED,
   PROFORMA_CREATED,
@@ -30,6 +31,7 @@ import {
   type InvoiceIssuedPayload,
   type PartyAddedPayload,
   type PartyPortalChangedPayload,
+  type PartyRemovedPayload,
   type PartyStatusChangedPayload,
   type ProformaCancelledPayload,
   type ProformaCreatedPayload,
@@ -46,6 +48,7 @@ import {
   moveActivitiesSchema,
   proformaIdSchema,
   proformaSchema,
+  removePartySchema,
   setClientActiveSchema,
   setPortalSchema,
 } from "./schema";
@@ -138,6 +141,36 @@ async function clientParty(ctx: Ctx, partyId: string): Promise<PartyRow> {
   if (!party) return ctx.refuse("not_found");
   if (party.role !== "client") return ctx.refuse("invalid", "billing.error.notClient");
   return party;
+}
+
+/**
+ * K1: a party taken off the dossier ("Modifier les parties"), only while it has no billing history; a
+ * client that has some is made inactive instead. Its portal sharing goes with it (K7), and the unbilled
+ * shared activities are split again among the remaining active clients (K4).
+ */
+export async function removeParty(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ resplit: number }>> {
+  const input = parse(actor, removePartySchema, raw);
+  if (!input.ok) return input;
+  const { partyId } = input.data;
+  const dossierId = await dossierOf(Q.PARTY_DOSSIER, partyId);
+  if (!dossierId) return fail("not_found", actor.locale);
+  return change(actor, dossierId, now, async (ctx) => {
+    const party = await ctx.q.get<PartyRow>(Q.PARTY, [partyId, dossierId]);
+    if (!party) return ctx.refuse("not_found");
+    if (await ctx.q.get(Q.PARTY_IN_USE, [partyId, partyId, partyId, partyId]))
+      return ctx.refuse("invalid", "billing.error.partyInUse");
+    await cutPortal(ctx, party);
+    await ctx.q.write(Q.DELETE_PARTY_ALLOCATIONS, [partyId]);
+    await ctx.q.run(Q.DELETE_PARTY, [partyId, dossierId]);
+    let count = 0;
+    if (party.role === "client" && asBool(party.active)) {
+      await ctx.q.write(Q.CLEAR_PERCENTS, [dossierId]);
+      count = await resplit(ctx.q, dossierId);
+    }
+    const payload: PartyRemovedPayload = { ...by(actor), partyId, name: party.name, role: party.role, resplit: count };
+    await ctx.emit(PARTY_REMOVED, payload, { audience: "advisors" });
+    return { resplit: count };
+  });
 }
 
 /** K7: the client's portal sharing off and their applicant-side membership gone; sockets cut after commit. */
