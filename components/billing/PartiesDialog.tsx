@@ -79,7 +79,7 @@ export function PartiesDialog({
       </div>
       <ul className="mt-3 divide-y divide-slate-100">
         {billing.parties.map((p) => (
-          <PartyRow key={p.id} party={p} locale={locale} portal={false} />
+          <PartyRow key={p.id} party={p} locale={locale} portal={false} editing />
         ))}
       </ul>
       <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-2">

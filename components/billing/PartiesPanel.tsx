@@ -4,7 +4,7 @@
 // client, hovering or focusing its switch shows the warning.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setClientActiveAction, setPortalSharingAction } from "@/server/domain/billing/actions";
+import { removePartyAction, setClientActiveAction, setPortalSharingAction } from "@/server/domain/billing/actions";
 import type { BillingView, PartyView } from "@/server/domain/billing/service";
 import type { ContactView } from "@/server/domain/contact/service";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
@@ -12,12 +12,20 @@ import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { PartiesDialog } from "./PartiesDialog";
 
-export function ClientSwitch({ party, locale }: { party: PartyView; locale: Locale }) {
+export function ClientSwitch({
+  party,
+  locale,
+  idSuffix = "",
+}: {
+  party: PartyView;
+  locale: Locale;
+  idSuffix?: string;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const warn = party.unbilledCount > 0;
-  const tipId = `party-warning-${party.id}`;
+  const tipId = `party-warning-${party.id}${idSuffix}`;
   async function toggle() {
     setBusy(true);
     setError(null);
@@ -96,7 +104,46 @@ function PortalButton({ party, locale }: { party: PartyView; locale: Locale }) {
   );
 }
 
-export function PartyRow({ party, locale, portal = true }: { party: PartyView; locale: Locale; portal?: boolean }) {
+function RemoveButton({ party, locale }: { party: PartyView; locale: Locale }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  async function remove() {
+    setError(null);
+    const res = await removePartyAction({ partyId: party.id });
+    if (!res.ok) return setError(res.error.message);
+    router.refresh();
+  }
+  return (
+    <span className="inline-flex items-center gap-2 text-xs">
+      <button
+        type="button"
+        className="text-red-700 hover:underline"
+        aria-label={t(locale, "billing.removePartyLabel", { name: party.contact.name })}
+        onClick={remove}
+      >
+        {t(locale, "billing.removeParty")}
+      </button>
+      {error && (
+        <span role="alert" className="max-w-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** One party; in the "Modifier les parties" dialog (`editing`) it can also be removed. */
+export function PartyRow({
+  party,
+  locale,
+  portal = true,
+  editing = false,
+}: {
+  party: PartyView;
+  locale: Locale;
+  portal?: boolean;
+  editing?: boolean;
+}) {
   const inactive = party.role === "client" && !party.active;
   return (
     <li
@@ -113,7 +160,8 @@ export function PartyRow({ party, locale, portal = true }: { party: PartyView; l
       </span>
       <span className="flex flex-wrap items-center gap-4">
         {portal && <PortalButton party={party} locale={locale} />}
-        {party.role === "client" && <ClientSwitch party={party} locale={locale} />}
+        {party.role === "client" && <ClientSwitch party={party} locale={locale} idSuffix={editing ? "-dialog" : ""} />}
+        {editing && <RemoveButton party={party} locale={locale} />}
       </span>
     </li>
   );
