@@ -234,5 +234,9 @@ test("K1: dossier creation's second step, « 2 – Parties », adds a client wit
   await row.getByRole("switch").click();
   await expect(row).toHaveAttribute("data-active", "true");
   await expect(page.getByRole("button", { name: "Nouvelle activité" })).toBeEnabled();
+  // A party without activities can be removed from the dialog.
+  await step.getByRole("button", { name: "Retirer Mme Client Inactive des parties" }).click();
+  await expect(page.getByTestId(/^party-row-/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Nouvelle activité" })).toBeDisabled();
   await ctx.close();
 });
