@@ -18,6 +18,16 @@ describe("timeline entries", () => {
       describeEvent("en", { type: "party.status_changed", payload: { name: "Luc Martin", active: true } }, "Adèle")
         .title,
     ).toBe("Adèle made Luc Martin active");
+    expect(
+      describeEvent(
+        "fr",
+        { type: "invoice.issued", payload: { invoices: [{ number: 4 }, { number: 5 }], byName: "Adèle" } },
+        "Adèle",
+      ).title,
+    ).toBe("Adèle a validé une proforma en facture (n° 4, 5)");
+    expect(
+      describeEvent("fr", { type: "invoice.cancelled", payload: { number: 5, creditNumber: 6 } }, "Adèle").title,
+    ).toBe("Adèle a annulé la facture n° 5 par l'avoir n° 6");
   });
 
   it("P7, P9: a manual pause says who, the reason and the comment", () => {

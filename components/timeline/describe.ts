@@ -79,6 +79,23 @@ function describeKnown(
         }),
         details: [],
       };
+    case "party.removed":
+      return { title: t(locale, "timeline.party.removed", { name, party: str(p.name) }), details: [] };
+    case "proforma.created":
+      return { title: t(locale, "timeline.proforma.created", { name }), details: [] };
+    case "invoice.issued": {
+      const numbers = Array.isArray(p.invoices) ? (p.invoices as Loose[]).map((i) => String(i.number)).join(", ") : "";
+      return { title: t(locale, "timeline.invoice.issued", { name, numbers }), details: [] };
+    }
+    case "invoice.cancelled":
+      return {
+        title: t(locale, "timeline.invoice.cancelled", {
+          name,
+          number: String(p.number),
+          credit: String(p.creditNumber),
+        }),
+        details: [],
+      };
     case "activity.created":
       return { title: t(locale, "timeline.activity.created", { name, description: str(p.description) }), details: [] };
     case "member.left":

@@ -681,4 +681,8 @@ export const en: Record<keyof typeof fr, string> = {
   "billing.error.partyInUse": "This party already has activities or invoices: make it inactive instead of removing it.",
   "billing.removeParty": "Remove",
   "billing.removePartyLabel": "Remove {name} from the parties",
+  "timeline.party.removed": "{name} removed a party: {party}",
+  "timeline.proforma.created": "{name} drew up a proforma",
+  "timeline.invoice.issued": "{name} validated a proforma into invoices (no. {numbers})",
+  "timeline.invoice.cancelled": "{name} cancelled invoice no. {number} with credit note no. {credit}",
 };

@@ -693,4 +693,8 @@ export const fr = {
     "Cette partie a déjà des activités ou des factures : rendez-la inactive plutôt que de la retirer.",
   "billing.removeParty": "Retirer",
   "billing.removePartyLabel": "Retirer {name} des parties",
+  "timeline.party.removed": "{name} a retiré une partie : {party}",
+  "timeline.proforma.created": "{name} a établi une proforma",
+  "timeline.invoice.issued": "{name} a validé une proforma en facture (n° {numbers})",
+  "timeline.invoice.cancelled": "{name} a annulé la facture n° {number} par l'avoir n° {credit}",
 } as const;
