@@ -66,7 +66,12 @@ export const SET_PERCENT = sql(
 
 // ---- portal (K7): an applicant-side membership tied to the client
 
-export const USER_BY_EMAIL = sql("billing.userByEmail", `SELECT "id" FROM "User" WHERE "email" = ?`);
+export const USER_BY_EMAIL = sql("billing.userByEmail", `SELECT "id", "locale" FROM "User" WHERE "email" = ?`);
+export const DOSSIER_TITLE = sql(
+  "billing.dossierTitle",
+  `SELECT d."title" AS "title", o."name" AS "organization" FROM "Dossier" d
+   JOIN "Organization" o ON o."id" = d."organizationId" WHERE d."id" = ?`,
+);
 export const INSERT_USER = sql(
   "billing.insertUser",
   `INSERT INTO "User" ("id", "name", "email", "locale", "createdAt") VALUES (?, ?, ?, 'fr', ?)`,

@@ -411,6 +411,11 @@ describe("K7: portal sharing", () => {
     expect(party.portalShared).toBe(true);
     const userId = party.portalUserId!;
     expect(await dossierAccess({ userId }, w.dossier.id)).toMatchObject({ side: "applicant", roles: ["applicant"] });
+    // The client is invited by email, in the same transaction (N6).
+    const mails = await db().emailDelivery.findMany({ where: { dossierId: w.dossier.id, userId } });
+    expect(mails.map((m) => [m.template, m.kind, m.toEmail])).toEqual([
+      ["invitation", "transactional", `client0.${w.org.id}@exemple.test`],
+    ]);
 
     revoked = [];
     const res = await setClientActive(w.adv, { partyId: w.parties[0], active: false });

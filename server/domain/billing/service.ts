@@ -6,7 +6,10 @@ import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asBool, asDate, newId, type HotQueries } from "../../db/hot";
 import { fail, type Result } from "../../errors";
-import type { MessageKey } from "../../i18n";
+import { invitationEmail } from "../../email/templates";
+import { env } from "../../env";
+import { toLocale, type MessageKey } from "../../i18n";
+import { recordEmail } from "../outbox/queries";
 import { changeDossier, type ChangeContext } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
 import type { PublishedEvent } from "../dossier/events";
@@ -244,15 +247,29 @@ export async function setPortalSharing(
       if (!asBool(party.active)) return ctx.refuse("invalid", "billing.error.portalInactive");
       const email = party.email?.trim().toLowerCase();
       if (!email) return ctx.refuse("invalid", "billing.error.portalNoEmail");
-      let user = await ctx.q.get<{ id: string }>(Q.USER_BY_EMAIL, [email]);
+      let user = await ctx.q.get<{ id: string; locale: string }>(Q.USER_BY_EMAIL, [email]);
       if (!user) {
-        user = { id: newId() };
+        user = { id: newId(), locale: "fr" };
         await ctx.q.write(Q.INSERT_USER, [user.id, party.name, email, now]);
       }
       const member = await ctx.q.get<{ id: string; role: string }>(Q.MEMBER, [dossierId, user.id]);
       // Someone already on the dossier another way (an advisor, the referent) keeps that membership.
       if (member && member.role !== "applicant") return ctx.refuse("invalid", "billing.error.portalAlreadyMember");
-      if (!member) await ctx.q.write(Q.INSERT_MEMBER, [newId(), dossierId, user.id, false, now]);
+      if (!member) {
+        await ctx.q.write(Q.INSERT_MEMBER, [newId(), dossierId, user.id, false, now]);
+        // The client is told, like any invitee (transactional, N6: recorded in this transaction).
+        const dossier = await ctx.q.get<{ title: string; organization: string }>(Q.DOSSIER_TITLE, [dossierId]);
+        const locale = toLocale(user.locale);
+        const mail = invitationEmail(locale, {
+          inviter: actor.name,
+          title: dossier?.title ?? "",
+          organization: dossier?.organization ?? "",
+          url: `${env().appUrl}/dossiers/${dossierId}`,
+        });
+        const delivery = { ...mail, kind: "transactional" as const, template: "invitation", toEmail: email };
+        await recordEmail({ ...delivery, locale, userId: user.id, dossierId }, ctx.q, now);
+        ctx.emailed();
+      }
       await ctx.q.write(Q.SET_PORTAL, [true, user.id, partyId]);
     }
     const payload: PartyPortalChangedPayload = { ...by(actor), partyId, name: party.name, shared };
