@@ -185,9 +185,14 @@ export function PartiesPanel({
         <h2 id="billing-parties" className="text-lg font-semibold">
           {t(locale, "billing.parties")}
         </h2>
-        <Button variant="secondary" onClick={() => setOpen(true)}>
-          {t(locale, "billing.editParties")}
-        </Button>
+        <span className="flex items-center gap-3">
+          <a className="text-sm text-brand-700 hover:underline" href="/contacts">
+            {t(locale, "billing.contacts")}
+          </a>
+          <Button variant="secondary" onClick={() => setOpen(true)}>
+            {t(locale, "billing.editParties")}
+          </Button>
+        </span>
       </div>
       {billing.parties.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t(locale, "billing.noParties")}</p>

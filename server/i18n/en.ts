@@ -685,4 +685,6 @@ export const en: Record<keyof typeof fr, string> = {
   "timeline.proforma.created": "{name} drew up a proforma",
   "timeline.invoice.issued": "{name} validated a proforma into invoices (no. {numbers})",
   "timeline.invoice.cancelled": "{name} cancelled invoice no. {number} with credit note no. {credit}",
+  "billing.contacts": "Contacts",
+  "billing.noContacts": "No contacts yet.",
 };

@@ -697,4 +697,6 @@ export const fr = {
   "timeline.proforma.created": "{name} a établi une proforma",
   "timeline.invoice.issued": "{name} a validé une proforma en facture (n° {numbers})",
   "timeline.invoice.cancelled": "{name} a annulé la facture n° {number} par l'avoir n° {credit}",
+  "billing.contacts": "Contacts",
+  "billing.noContacts": "Aucun contact pour l'instant.",
 } as const;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
 import { addParty, createActivity, setClientActive } from "../billing/service";
-import { createContact, getContactCard, listContacts } from "./service";
+import { contactsByOrganization, createContact, getContactCard, listContacts } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 beforeAll(async () => {
@@ -41,6 +41,15 @@ describe("contacts", () => {
     });
     expect((await listContacts(adv, w.org.id)).map((c) => c.name)).toContain("SCI Les Tilleuls");
     expect(await listContacts(await actor(w.otherStaff.id), w.org.id)).toEqual([]);
+    // The contacts page: each organization of the actor, its contacts; nothing for the applicant side.
+    const groups = await contactsByOrganization(adv);
+    expect(groups.map((g) => [g.organization.id, g.contacts.map((c) => c.name)])).toEqual([
+      [w.org.id, ["SCI Les Tilleuls"]],
+    ]);
+    expect(await contactsByOrganization(await actor(w.applicant.id))).toEqual([]);
+    expect((await contactsByOrganization(await actor(w.otherStaff.id))).map((g) => g.organization.id)).toEqual([
+      w.other.id,
+    ]);
   });
 
   it("K5: the contact card lists the contact's dossiers with their status; no activity where the client is inactive", async () => {

@@ -75,3 +75,20 @@ export async function getContactCard(actor: Actor, contactId: string): Promise<C
     })),
   };
 }
+
+/** The contacts page: the contacts of every organization the actor is a member of (none for others). */
+export async function contactsByOrganization(
+  actor: Actor,
+): Promise<{ organization: { id: string; name: string }; contacts: ContactView[] }[]> {
+  const memberships = await db().membership.findMany({
+    where: { userId: actor.userId },
+    select: { organization: { select: { id: true, name: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return Promise.all(
+    memberships.map(async (m) => ({
+      organization: m.organization,
+      contacts: await listContacts(actor, m.organization.id),
+    })),
+  );
+}
