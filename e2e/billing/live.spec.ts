@@ -240,3 +240,25 @@ test("K1: dossier creation's second step, « 2 – Parties », adds a client wit
   await expect(page.getByRole("button", { name: "Nouvelle activité" })).toBeDisabled();
   await ctx.close();
 });
+
+test("K6: a bulk move takes an unbilled activity to another dossier, where its active client gets it", async ({
+  browser,
+}) => {
+  const martin = dossierIdByTitle(MARTIN);
+  const ecole = dossierIdByTitle("Rénovation de l'école Jules Ferry");
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.arnaud);
+  const page = await ctx.newPage();
+  await page.goto(`/dossiers/${martin}/billing`);
+  await page.getByRole("checkbox", { name: "Évaluation des parts de la SCI" }).check();
+  await expect(page.getByText("1 sélectionnée(s)")).toBeVisible();
+  await page.getByLabel("Choisir un dossier").selectOption({ label: "Rénovation de l'école Jules Ferry" });
+  await page.getByRole("button", { name: "Transférer" }).click();
+  await expect(page.getByRole("checkbox", { name: "Évaluation des parts de la SCI" })).toHaveCount(0);
+  await page.goto(`/dossiers/${ecole}/billing`);
+  const row = page.getByTestId("activity-table").getByRole("row").filter({ hasText: "Évaluation des parts de la SCI" });
+  // The SCI is not a client of the école: the activity is shared among its active client(s).
+  await expect(row).toContainText("Partagée");
+  await expect(row).toContainText("360,00");
+  await ctx.close();
+});
