@@ -54,6 +54,8 @@ for (const [who, allowed] of Object.entries(bills) as [Who, boolean][]) {
     }
     const card = await ctx.request.get(`/contacts/${ids.contact}`);
     expect(card.status(), `${who} contact card`).toBe(nordMembers.includes(who) ? 200 : 404);
+    // The organization's VAT rate: its admins only.
+    expect((await ctx.request.get("/admin/billing")).status(), `${who} VAT`).toBe(who === "alice" ? 200 : 404);
     const list = await ctx.request.get("/contacts");
     expect(list.status(), `${who} contacts`).toBe(nordMembers.includes(who) || who === "sofia" ? 200 : 404);
     expect((await list.text()).includes("Ville de Lille"), `${who} contacts`).toBe(nordMembers.includes(who));

@@ -687,4 +687,10 @@ export const en: Record<keyof typeof fr, string> = {
   "timeline.invoice.cancelled": "{name} cancelled invoice no. {number} with credit note no. {credit}",
   "billing.contacts": "Contacts",
   "billing.noContacts": "No contacts yet.",
+  "nav.adminBilling": "Billing",
+  "billing.error.vatRate": "The VAT rate is between 0 and 100%, with at most two decimals.",
+  "billing.vatTitle": "Billing",
+  "billing.vatIntro": "The VAT rate applied to the organization's new proformas. Invoices already issued keep theirs.",
+  "billing.vatRate": "VAT rate (%)",
+  "billing.saved": "Saved.",
 };

@@ -699,4 +699,11 @@ export const fr = {
   "timeline.invoice.cancelled": "{name} a annulé la facture n° {number} par l'avoir n° {credit}",
   "billing.contacts": "Contacts",
   "billing.noContacts": "Aucun contact pour l'instant.",
+  "nav.adminBilling": "Facturation",
+  "billing.error.vatRate": "Le taux de TVA est compris entre 0 et 100 %, avec au plus deux décimales.",
+  "billing.vatTitle": "Facturation",
+  "billing.vatIntro":
+    "Le taux de TVA appliqué aux nouvelles proformas de l'organisation. Les factures émises gardent le leur.",
+  "billing.vatRate": "Taux de TVA (%)",
+  "billing.saved": "Enregistré.",
 } as const;

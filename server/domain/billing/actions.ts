@@ -56,3 +56,7 @@ export async function cancelInvoiceAction(input: unknown) {
 export async function quickAddDossiersAction() {
   return withActor(async (actor) => ({ ok: true as const, value: await billing.billableDossiers(actor) }));
 }
+
+export async function setVatRateAction(input: unknown) {
+  return withActor((actor) => billing.setVatRate(actor, input));
+}

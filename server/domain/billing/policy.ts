@@ -2,7 +2,7 @@
 // its advisors, its holder and the organization's staff. Anyone else, applicants, partners and
 // coordinators included, gets null: the billing does not exist for them (A1: 404, never 403; A4).
 import type { Actor } from "../../auth/actor";
-import type { Prisma } from "../../db";
+import { db, type Prisma } from "../../db";
 import type { HotQueries } from "../../db/hot";
 import { allows, dossierAccess, type DossierAccess } from "../dossier/policy";
 
@@ -30,4 +30,13 @@ export function billableDossiersWhere(actor: Pick<Actor, "userId">): Prisma.Doss
       { organization: { memberships: { some: { userId: actor.userId, role: { in: ["staff", "admin"] } } } } },
     ],
   };
+}
+
+/** The organization's billing settings (VAT rate) are its admins'. */
+export async function adminOf(actor: Pick<Actor, "userId">, organizationId: string): Promise<boolean> {
+  const m = await db().membership.findUnique({
+    where: { organizationId_userId: { organizationId, userId: actor.userId } },
+    select: { role: true },
+  });
+  return m?.role === "admin";
 }

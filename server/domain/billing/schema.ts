@@ -102,3 +102,13 @@ export const proformaIdSchema = z.object({ proformaId: id });
 export const invoiceIdSchema = z.object({ invoiceId: id });
 
 export type CreateActivityInput = z.input<typeof createActivitySchema>;
+
+/** The organization's VAT rate, in basis points (2000 = 20 %). */
+export const vatRateSchema = z.object({
+  organizationId: id,
+  rateBasisPoints: z
+    .number("billing.error.vatRate")
+    .int("billing.error.vatRate")
+    .min(0, "billing.error.vatRate")
+    .max(10_000, "billing.error.vatRate"),
+});

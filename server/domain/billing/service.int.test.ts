@@ -22,7 +22,9 @@ import {
   setAllocation,
   setClientActive,
   setPortalSharing,
+  setVatRate,
   validateProforma,
+  vatSettings,
 } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -631,6 +633,39 @@ describe("proformas, invoices and credit notes", () => {
     expect(numbers).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
     expect((await db().organization.findUniqueOrThrow({ where: { id: w.org.id } })).lastInvoiceNumber).toBe(expected);
     expect((await db().organization.findUniqueOrThrow({ where: { id: w.other.id } })).lastInvoiceNumber).toBe(0);
+  });
+});
+
+describe("VAT rate of the organization", () => {
+  it("an admin sets it (0–100 %, whole basis points); new proformas use it, and nobody else may change it", async () => {
+    const w = await billingWorld(1);
+    const admin = await makeUser("Alice Admin", { organizationId: w.org.id, role: "admin" });
+    const alice = await actor(admin.id);
+    expect(await vatSettings(alice)).toEqual([{ id: w.org.id, name: w.org.name, vatRateBasisPoints: 2000 }]);
+    for (const bad of [-1, 10_001, 5.5, "20"])
+      expect(await setVatRate(alice, { organizationId: w.org.id, rateBasisPoints: bad })).toMatchObject({
+        ok: false,
+        error: { code: "invalid" },
+      });
+    for (const who of [w.adv, await actor(w.staff.id), await actor(w.otherStaff.id), await actor(w.applicant.id)])
+      expect(await setVatRate(who, { organizationId: w.org.id, rateBasisPoints: 0 })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
+    expect(await vatSettings(w.adv)).toEqual([]);
+    expect(await setVatRate(alice, { organizationId: w.org.id, rateBasisPoints: 550 })).toEqual({
+      ok: true,
+      value: { vatRateBasisPoints: 550 },
+    });
+    await createActivity(w.adv, expense(w.dossier.id, 10_000));
+    const p = await createProforma(w.adv, { dossierId: w.dossier.id });
+    if (!p.ok) throw new Error("setup");
+    expect(await getProforma(w.adv, p.value.proformaId)).toMatchObject({
+      vatRateBasisPoints: 550,
+      subtotalCents: 10_000,
+      vatCents: 550,
+      totalCents: 10_550,
+    });
   });
 });
 

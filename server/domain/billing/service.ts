@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asBool, asDate, newId, type HotQueries } from "../../db/hot";
-import { fail, type Result } from "../../errors";
+import { fail, ok, type Result } from "../../errors";
 import { invitationEmail } from "../../email/templates";
 import { env } from "../../env";
 import { toLocale, type MessageKey } from "../../i18n";
@@ -39,7 +39,7 @@ import {
   type ProformaCancelledPayload,
   type ProformaCreatedPayload,
 } from "./events";
-import { authorizeBilling, billableDossiersWhere, billingAccess } from "./policy";
+import { adminOf, authorizeBilling, billableDossiersWhere, billingAccess } from "./policy";
 import * as Q from "./queries";
 import { activitySelect, partySelect } from "./queries";
 import {
@@ -54,6 +54,7 @@ import {
   removePartySchema,
   setClientActiveSchema,
   setPortalSchema,
+  vatRateSchema,
 } from "./schema";
 import { sharesOf, splitCents, timeAmountCents, vatCents } from "./split";
 
@@ -995,4 +996,24 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       totalCents: Number(i.totalCents),
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The organization's VAT rate (admins): proformas take it when drawn up; invoices keep their own.
+
+export async function vatSettings(actor: Actor): Promise<{ id: string; name: string; vatRateBasisPoints: number }[]> {
+  return db().organization.findMany({
+    where: { memberships: { some: { userId: actor.userId, role: "admin" } } },
+    select: { id: true, name: true, vatRateBasisPoints: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function setVatRate(actor: Actor, raw: unknown): Promise<Result<{ vatRateBasisPoints: number }>> {
+  const input = parse(actor, vatRateSchema, raw);
+  if (!input.ok) return input;
+  const { organizationId, rateBasisPoints } = input.data;
+  if (!(await adminOf(actor, organizationId))) return fail("not_found", actor.locale);
+  await db().organization.update({ where: { id: organizationId }, data: { vatRateBasisPoints: rateBasisPoints } });
+  return ok({ vatRateBasisPoints: rateBasisPoints });
 }
