@@ -217,7 +217,7 @@ export function Conversation({
     if (el) restore.current = { height: el.scrollHeight, top: el.scrollTop };
     setMessages((list) => bySeq([...res.value.messages, ...list]));
     setSystemLines((list) => bySeq([...res.value.systemLines, ...list]));
-    setHasOlder(res.value.messages.length >= HISTORY_PAGE_SIZE);
+    setHasOlder(res.value.hasOlder);
     setOlder("idle");
   }, [older, hasOlder, messages, dossierId]);
 

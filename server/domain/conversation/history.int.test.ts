@@ -15,10 +15,13 @@ beforeAll(async () => {
 });
 afterAll(async () => tdb.cleanup());
 
-/** Every 1001st seq is a pause event (a system line), the others are messages: 10,000 messages. */
+/**
+ * The first and every 1001st seq are pause events (system lines), the others are messages: 10,000
+ * messages. A line before the first message must still come with the last page.
+ */
 const MESSAGES = 10_000;
-const LAST_SEQ = 10_010;
-const isLine = (seq: number) => seq % 1001 === 0;
+const LAST_SEQ = 10_011;
+const isLine = (seq: number) => seq === 1 || seq % 1001 === 0;
 
 async function bigDossier() {
   const w = await makeWorld();
@@ -60,7 +63,7 @@ describe("C8: history by keyset pages", () => {
     const access = (await dossierAccess({ userId: w.referent.id }, w.dossier.id))!;
     const first = await latestConversation(access);
     expect(first.messages).toHaveLength(HISTORY_PAGE_SIZE);
-    expect(first.messages.at(-1)!.seq).toBe(LAST_SEQ - 1); // 10,010 is a system line
+    expect(first.messages.at(-1)!.seq).toBe(LAST_SEQ);
     const seen: number[] = first.messages.map((m) => m.seq);
     const lines: number[] = first.systemLines.map((l) => l.seq);
     let before = first.messages[0].seq;
@@ -79,12 +82,14 @@ describe("C8: history by keyset pages", () => {
       // Every line of the page lies within its range.
       for (const l of page.systemLines) {
         expect(l.seq).toBeLessThan(before);
-        if (page.messages.length === HISTORY_PAGE_SIZE) expect(l.seq).toBeGreaterThan(s[0]);
+        if (page.hasOlder) expect(l.seq).toBeGreaterThan(s[0]);
       }
       seen.unshift(...s);
       lines.unshift(...page.systemLines.map((l) => l.seq));
       before = s[0];
-      if (page.messages.length < HISTORY_PAGE_SIZE) break;
+      // The last full page already says it is the last one.
+      expect(page.hasOlder).toBe(s[0] !== 2);
+      if (!page.hasOlder) break;
     }
     expect(pages).toBe(MESSAGES / HISTORY_PAGE_SIZE);
     const expected = Array.from({ length: LAST_SEQ }, (_, i) => i + 1);

@@ -130,20 +130,21 @@ export async function latestMessages(access: DossierAccess, limit = HISTORY_PAGE
 export type SystemLine = Pick<DossierEventWire, "seq" | "type" | "payload" | "at">;
 
 /** A page of the conversation: messages and system lines, oldest first. */
-export type ConversationPage = { messages: MessageView[]; systemLines: SystemLine[] };
+export type ConversationPage = { messages: MessageView[]; systemLines: SystemLine[]; hasOlder: boolean };
 
 /**
- * The system lines between a page's first message and `beforeSeq`; when the page is short, it reached
- * the start of the conversation, so every line since the start. Advisors also get who each message was
+ * The system lines between a page's first message and `beforeSeq`; when no older message is left, the
+ * page reaches the start of the conversation, so every line since the start. Advisors also get who each message was
  * addressed to (C2, C3; A4: never the applicant side).
  */
 async function withLines(
   access: DossierAccess,
   messages: MessageView[],
   beforeSeq: number,
+  hasOlder: boolean,
   limit: number,
 ): Promise<ConversationPage> {
-  const fromSeq = messages.length >= limit ? messages[0].seq : 0;
+  const fromSeq = hasOlder ? messages[0].seq : 0;
   const [rows, to] = await Promise.all([
     systemLinesBetween(access, fromSeq, beforeSeq, limit),
     access.side === "advisor" && messages.length > 0
@@ -151,6 +152,7 @@ async function withLines(
       : null,
   ]);
   return {
+    hasOlder,
     messages: to ? messages.map((m) => (to.has(m.seq) ? { ...m, to: to.get(m.seq) } : m)) : messages,
     systemLines: rows.reverse().map((r) => ({
       seq: Number(r.seq),
@@ -162,7 +164,9 @@ async function withLines(
 }
 
 export async function latestConversation(access: DossierAccess, limit = HISTORY_PAGE_SIZE): Promise<ConversationPage> {
-  return withLines(access, await latestMessages(access, limit), SEQ_END, limit);
+  const messages = await latestMessages(access, limit);
+  // A full newest page may have older ones (the reader finds out with the next page).
+  return withLines(access, messages, SEQ_END, messages.length >= limit, limit);
 }
 
 /** C8: the page of messages just before `beforeSeq` (keyset by seq), with its system lines, oldest first. */
@@ -171,9 +175,13 @@ export async function olderMessages(
   beforeSeq: number,
   limit = HISTORY_PAGE_SIZE,
 ): Promise<ConversationPage> {
-  const rows = await messagesBefore(access.dossierId, beforeSeq, limit);
-  const messages = rows.reverse().map((r) => rowToView(access.dossierId, r));
-  return withLines(access, messages, beforeSeq, limit);
+  // One more row than shown says whether the start is reached (no empty page to ask for at the end).
+  const rows = await messagesBefore(access.dossierId, beforeSeq, limit + 1);
+  const messages = rows
+    .slice(0, limit)
+    .reverse()
+    .map((r) => rowToView(access.dossierId, r));
+  return withLines(access, messages, beforeSeq, rows.length > limit, limit);
 }
 
 /** C8: an older page for the conversation, through the dossier policy (A1: no access is not_found). */
