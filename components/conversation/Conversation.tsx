@@ -299,6 +299,7 @@ export function Conversation({
       <div
         ref={listRef}
         role="log"
+        aria-busy={older === "loading"}
         tabIndex={0}
         aria-label={t(locale, "dossier.conversation")}
         onScroll={onScroll}
