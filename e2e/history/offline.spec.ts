@@ -9,9 +9,17 @@ async function socketSwitch(ctx: BrowserContext) {
   let cut = false;
   const open = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
   await ctx.routeWebSocket(/\/socket\.io\//, (ws) => {
-    // Refused as a dropped server would: the client sees the close and keeps trying (a page-side close
-    // before the handshake would leave it waiting).
-    if (cut) return void ws.connectToServer().close();
+    // Refused as a dropped server would: both sides closed once the server has spoken (its open packet,
+    // not passed on), so the client sees a closed connection and keeps trying. A close before the page's
+    // socket is open may never reach it, which would then wait for its connect timeout (20 s).
+    if (cut) {
+      const server = ws.connectToServer();
+      server.onMessage(() => {
+        void ws.close();
+        void server.close();
+      });
+      return;
+    }
     const pair = { page: ws, server: ws.connectToServer() };
     open.add(pair);
     ws.onClose(() => open.delete(pair));
@@ -94,7 +102,8 @@ test("C10: two messages written with the socket cut survive a reload and arrive 
   await expect(adele.getByTestId("message-body").filter({ hasText: first })).toHaveCount(0);
 
   socket.restore();
-  await expect(paul.getByTestId("channel-status")).toHaveAttribute("data-status", "live", { timeout: 20_000 });
+  // An attempt made while cut may hang until Socket.IO's connect timeout (20 s) before the next one.
+  await expect(paul.getByTestId("channel-status")).toHaveAttribute("data-status", "live", { timeout: 40_000 });
   await expect(adele.getByTestId("message-body").filter({ hasText: second })).toHaveCount(1, { timeout: 15_000 });
   await expect(paul.getByTestId("outgoing")).toHaveCount(0);
   const bodies = await adele.getByTestId("message-body").allTextContents();
