@@ -117,8 +117,13 @@ export function Conversation({
         wantTimer.current = null;
         const seqs = [...wanted.current];
         wanted.current.clear();
-        const res = await addressedToAction({ dossierId, fromSeq: Math.min(...seqs), toSeq: Math.max(...seqs) });
-        if (!res.ok) return;
+        // Offline, the request fails: the names come with the page's next load.
+        const res = await addressedToAction({
+          dossierId,
+          fromSeq: Math.min(...seqs),
+          toSeq: Math.max(...seqs),
+        }).catch(() => null);
+        if (!res?.ok) return;
         setMessages((list) => list.map((m) => (res.value[m.seq] && !m.to ? { ...m, to: res.value[m.seq] } : m)));
       }, 300);
     },
@@ -208,8 +213,8 @@ export function Conversation({
   const loadOlder = useCallback(async () => {
     if (older === "loading" || !hasOlder || messages.length === 0) return;
     setOlder("loading");
-    const res = await historyPageAction({ dossierId, beforeSeq: messages[0].seq });
-    if (!res.ok) {
+    const res = await historyPageAction({ dossierId, beforeSeq: messages[0].seq }).catch(() => null);
+    if (!res?.ok) {
       setOlder("failed");
       return;
     }
