@@ -732,4 +732,18 @@ export const en: Record<keyof typeof fr, string> = {
   "billing.vatIntro": "The VAT rate applied to the organization's new proformas. Invoices already issued keep theirs.",
   "billing.vatRate": "VAT rate (%)",
   "billing.saved": "Saved.",
+  // Conversation history, offline sending, composer details (issue 14: C8, C10, C2, C3, C6)
+  "conversation.history.older": "Show earlier messages",
+  "conversation.history.loading": "Loading earlier messages…",
+  "conversation.history.start": "Start of the conversation",
+  "conversation.history.failed": "Earlier messages could not be loaded.",
+  "conversation.unread": "New messages",
+  "conversation.waiting": "Waiting for the connection",
+  "conversation.refused": "Refused: {reason}",
+  "conversation.dismiss": "Remove",
+  "conversation.typingOne": "{name} is typing…",
+  "conversation.typingMany": "{names} are typing…",
+  "conversation.to.advisors": "Question for the advisors",
+  "conversation.to.names": "Question for: {names}",
+  "conversation.copies": "Copy: {names}",
 };

@@ -747,4 +747,18 @@ export const fr = {
     "Le taux de TVA appliqué aux nouvelles proformas de l'organisation. Les factures émises gardent le leur.",
   "billing.vatRate": "Taux de TVA (%)",
   "billing.saved": "Enregistré.",
+  // Conversation history, offline sending, composer details (issue 14: C8, C10, C2, C3, C6)
+  "conversation.history.older": "Afficher les messages précédents",
+  "conversation.history.loading": "Chargement des messages précédents…",
+  "conversation.history.start": "Début de la conversation",
+  "conversation.history.failed": "Les messages précédents n'ont pas pu être chargés.",
+  "conversation.unread": "Nouveaux messages",
+  "conversation.waiting": "En attente de connexion",
+  "conversation.refused": "Refusé : {reason}",
+  "conversation.dismiss": "Retirer",
+  "conversation.typingOne": "{name} écrit…",
+  "conversation.typingMany": "{names} écrivent…",
+  "conversation.to.advisors": "Question pour les conseillers",
+  "conversation.to.names": "Question pour : {names}",
+  "conversation.copies": "Copie : {names}",
 } as const;
