@@ -5,6 +5,7 @@ import { asDate, sql } from "../../db/hot";
 import { audienceSlots, type DossierAccess } from "../dossier/policy";
 import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import type { MessageView } from "./events";
+import { displayName } from "../text";
 
 /** Above any seq (PostgreSQL's INT): "before the end". */
 export const SEQ_END = 2_147_483_647;
@@ -44,7 +45,7 @@ export function rowToView(dossierId: string, r: MessageRow): MessageView {
     seq: Number(r.seq),
     body: r.body,
     createdAt: asDate(r.createdAt).toISOString(),
-    author: { id: r.authorId, name: r.authorName ?? r.authorEmail },
+    author: { id: r.authorId, name: displayName({ name: r.authorName, email: r.authorEmail }) },
   };
 }
 
@@ -106,7 +107,7 @@ export async function recipientNames(
   const bySeq = new Map<number, string[]>();
   for (const r of rows) {
     const seq = Number(r.seq);
-    bySeq.set(seq, [...(bySeq.get(seq) ?? []), r.name ?? r.email]);
+    bySeq.set(seq, [...(bySeq.get(seq) ?? []), displayName(r)]);
   }
   return bySeq;
 }
