@@ -77,6 +77,7 @@ export function Conversation({
   recipients,
   lastReadSeq = 0,
   applicantIds = [],
+  focusSeq,
 }: {
   initialMessages: MessageView[];
   /** P9: pauses and reactivations, interleaved with the messages by seq */
@@ -89,6 +90,8 @@ export function Conversation({
   lastReadSeq?: number;
   /** the applicant side's members: their messages are questions for the advisors (C2) */
   applicantIds?: string[];
+  /** C9: a search result opens this message in its place: older pages load until it is there */
+  focusSeq?: number;
 }) {
   const [messages, setMessages] = useState<MessageView[]>(initialMessages);
   const [systemLines, setSystemLines] = useState<SystemLine[]>(initialSystemLines);
@@ -225,6 +228,22 @@ export function Conversation({
     setHasOlder(res.value.hasOlder);
     setOlder("idle");
   }, [older, hasOlder, messages, dossierId]);
+
+  // C9: a search result's message: load older pages until it is there, then show it in its place
+  // (after the render, so that each older page is in the list before the next look).
+  const [found, setFound] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusSeq === undefined || found === focusSeq) return;
+    const frame = requestAnimationFrame(() => {
+      const el = listRef.current?.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`);
+      if (el) {
+        el.scrollIntoView({ block: "center" });
+        atEnd.current = false;
+        setFound(focusSeq);
+      } else if (hasOlder && older === "idle" && messages.length > 0 && messages[0].seq > focusSeq) void loadOlder();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusSeq, found, hasOlder, older, messages, loadOlder]);
 
   function onScroll() {
     const el = listRef.current;
@@ -370,6 +389,7 @@ export function Conversation({
                   advisorSide={advisorSide}
                   locale={locale}
                   fmt={fmt}
+                  focused={found === m.seq}
                 />,
               );
             }
@@ -494,6 +514,7 @@ const MessageItem = memo(function MessageItem({
   advisorSide,
   locale,
   fmt,
+  focused = false,
 }: {
   m: MessageView;
   mine: boolean;
@@ -501,6 +522,8 @@ const MessageItem = memo(function MessageItem({
   advisorSide: boolean;
   locale: Locale;
   fmt: Intl.DateTimeFormat;
+  /** C9: the message a search result opened */
+  focused?: boolean;
 }) {
   const names = m.to?.join(", ");
   const addressed = advisorSide
@@ -515,7 +538,13 @@ const MessageItem = memo(function MessageItem({
       ? t(locale, "conversation.to.advisors")
       : null;
   return (
-    <li data-testid="message" data-seq={m.seq} className={`flex gap-3 ${mine ? "flex-row-reverse" : ""}`}>
+    <li
+      data-testid="message"
+      data-seq={m.seq}
+      id={`message-${m.seq}`}
+      aria-current={focused ? "true" : undefined}
+      className={`flex gap-3 rounded-lg ${mine ? "flex-row-reverse" : ""} ${focused ? "ring-2 ring-amber-400 ring-offset-2" : ""}`}
+    >
       <Avatar name={m.author.name} size="sm" />
       <div
         className={`max-w-[75%] rounded-2xl px-3.5 py-2 ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}

@@ -21,6 +21,17 @@ test("C9: Marie types in the header box, finds Paul's message by another word fo
   try {
     const sent = await socket.emitWithAck("message:send", { dossierId: id, clientId: `search-${token}`, body });
     expect(sent.ok).toBe(true);
+    // C9: more than a page of newer messages, so that the result is not among the newest loaded.
+    for (let i = 0; i < 55; i++)
+      expect(
+        (
+          await socket.emitWithAck("message:send", {
+            dossierId: id,
+            clientId: `fill-${token}-${i}`,
+            body: `Suite ${i}`,
+          })
+        ).ok,
+      ).toBe(true);
   } finally {
     socket.close();
   }
@@ -39,7 +50,9 @@ test("C9: Marie types in the header box, finds Paul's message by another word fo
   await expect(result).toContainText(ECOLE);
   await result.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/dossiers/${id}\\?seq=\\d+#message-\\d+$`));
+  // C9: opened in its place: older pages loaded until it is there, shown and marked.
   await expect(page.getByTestId("message").filter({ hasText: body })).toBeVisible();
+  await expect(page.getByTestId("message").filter({ hasText: body })).toHaveAttribute("aria-current", "true");
 
   // The dossier's own box: limited to this dossier, with a way back to everything.
   await page.getByTestId("dossier-search").getByRole("searchbox").fill("audit");

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Conversation } from "@/components/conversation/Conversation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { MemberList } from "@/components/dossier/MemberList";
@@ -8,8 +9,20 @@ import { lastReadFor, latestConversation } from "@/server/domain/conversation/se
 import { composerRecipients } from "@/server/domain/notification/service";
 import { getDossierShell, listMembers } from "@/server/domain/dossier/service";
 
-export default async function DossierConversationPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DossierConversationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  // C9: a search result opens its message in place (?seq=N).
+  const seq = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .safeParse((await searchParams).seq);
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
@@ -30,6 +43,7 @@ export default async function DossierConversationPage({ params }: { params: Prom
           recipients={recipients}
           lastReadSeq={lastReadSeq}
           applicantIds={members.filter((m) => m.side !== "advisor").map((m) => m.user.id)}
+          focusSeq={seq.success ? seq.data : undefined}
         />
         <MemberList members={members} locale={actor.locale} />
         <RefreshOn prefix="member." me={actor.userId} />
