@@ -9,6 +9,7 @@ import {
   messageEmail,
   pausedEmail,
   reactivatedEmail,
+  transferEmail,
   recommendationCreatedEmail,
   recommendationStatusEmail,
   type NotificationLinks,
@@ -32,6 +33,16 @@ function links(p: { dossierId: string; userId: string; tab?: string }): Notifica
   };
 }
 
+/** T8: a transfer is answered from the dashboard (the sender may no longer see the dossier). */
+function transferLinks(userId: string): NotificationLinks {
+  const base = env().appUrl;
+  return {
+    dossierUrl: `${base}/dashboard`,
+    settingsUrl: `${base}/settings/conversations`,
+    unsubscribeUrl: unsubscribeUrl(userId),
+  };
+}
+
 const renderers: { [K in EmailTemplate]: (locale: Locale, p: EmailParams[K]) => RenderedEmail } = {
   "sign-in": (locale, p) => signInEmail(locale, p.url),
   invitation: invitationEmail,
@@ -43,6 +54,7 @@ const renderers: { [K in EmailTemplate]: (locale: Locale, p: EmailParams[K]) => 
   "notification.reco.status": (locale, p) => recommendationStatusEmail(locale, p, links(p)),
   "notification.paused": (locale, p) => pausedEmail(locale, p, links(p)),
   "notification.reactivated": (locale, p) => reactivatedEmail(locale, p, links(p)),
+  transfer: (locale, p) => transferEmail(locale, p, transferLinks(p.userId)),
   digest: digestEmail,
   "reminder.recommendations": reminderEmail,
 };

@@ -533,4 +533,28 @@ export const en: Record<keyof typeof fr, string> = {
   "outbox.kind.digest": "Digest",
   "outbox.kind.reminder": "Reminder",
   "outbox.nav": "Email deliveries",
+  // issue 13: coordination, transfers and confidentiality (T1–T8, A2)
+  "transfer.error.noHolder": "This dossier has no holder to transfer.",
+  "transfer.error.notHolder": "This person no longer holds this dossier.",
+  "transfer.error.self": "Choose someone other than the current holder.",
+  "transfer.error.recipient": "Choose an active colleague of the same organization.",
+  "transfer.error.pending": "A transfer of this dossier is already pending.",
+  "transfer.error.notPending": "This transfer is no longer pending.",
+  "transfer.error.expired": "This transfer has expired.",
+  "transfer.error.referentTarget": "Choose an applicant member of the dossier.",
+  "transfer.email.requested.subject": "Transfer of the dossier “{title}”",
+  "transfer.email.requested.body":
+    "{by} asks you to take over the dossier “{title}” (from {from}). Accept or refuse from your dashboard; unanswered, the request expires in 14 days.",
+  "transfer.email.accepted.subject": "Transfer accepted: “{title}”",
+  "transfer.email.accepted.body": "{to} accepted the transfer of the dossier “{title}” (from {from}).",
+  "transfer.email.refused.subject": "Transfer refused: “{title}”",
+  "transfer.email.refused.body": "{to} refused the transfer of the dossier “{title}” (from {from}).",
+  "transfer.email.expired.subject": "Transfer expired: “{title}”",
+  "transfer.email.expired.body":
+    "The request to transfer the dossier “{title}” from {from} to {to} expired unanswered.",
+  "transfer.email.cancelled.subject": "Transfer cancelled: “{title}”",
+  "transfer.email.cancelled.body": "{by} cancelled the request to transfer the dossier “{title}” from {from} to {to}.",
+  "note.error.empty": "The note is empty.",
+  "note.error.holderOnly": "Only the holder can mark an item confidential.",
+  // end issue 13
 };

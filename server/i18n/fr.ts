@@ -544,4 +544,28 @@ export const fr = {
   "outbox.kind.digest": "Résumé",
   "outbox.kind.reminder": "Rappel",
   "outbox.nav": "Envois d'emails",
+  // issue 13: coordination, transfers and confidentiality (T1–T8, A2)
+  "transfer.error.noHolder": "Ce dossier n'a pas d'intervenant·e responsable à transférer.",
+  "transfer.error.notHolder": "Cette personne ne détient plus ce dossier.",
+  "transfer.error.self": "Choisissez une autre personne que l'intervenant·e actuel·le.",
+  "transfer.error.recipient": "Choisissez un·e collègue actif·ve de la même organisation.",
+  "transfer.error.pending": "Un transfert de ce dossier est déjà en attente.",
+  "transfer.error.notPending": "Ce transfert n'est plus en attente.",
+  "transfer.error.expired": "Ce transfert a expiré.",
+  "transfer.error.referentTarget": "Choisissez un membre demandeur du dossier.",
+  "transfer.email.requested.subject": "Transfert du dossier « {title} »",
+  "transfer.email.requested.body":
+    "{by} vous propose de reprendre le dossier « {title} » (de {from}). Acceptez ou refusez depuis votre tableau de bord ; sans réponse, la demande expire dans 14 jours.",
+  "transfer.email.accepted.subject": "Transfert accepté : « {title} »",
+  "transfer.email.accepted.body": "{to} a accepté le transfert du dossier « {title} » (de {from}).",
+  "transfer.email.refused.subject": "Transfert refusé : « {title} »",
+  "transfer.email.refused.body": "{to} a refusé le transfert du dossier « {title} » (de {from}).",
+  "transfer.email.expired.subject": "Transfert expiré : « {title} »",
+  "transfer.email.expired.body":
+    "La demande de transfert du dossier « {title} » de {from} à {to} a expiré sans réponse.",
+  "transfer.email.cancelled.subject": "Transfert annulé : « {title} »",
+  "transfer.email.cancelled.body": "{by} a annulé la demande de transfert du dossier « {title} » de {from} à {to}.",
+  "note.error.empty": "La note est vide.",
+  "note.error.holderOnly": "Seul·e l'intervenant·e responsable peut marquer un élément confidentiel.",
+  // end issue 13
 } as const;

@@ -7,6 +7,7 @@ import { newId } from "../../db/hot";
 import { env } from "../../env";
 import { fail, type AppError } from "../../errors";
 import { t } from "../../i18n";
+import { visibleItemsWhere } from "../note/policy";
 import { changeDossier } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
@@ -110,7 +111,8 @@ export async function uploadDocument(
 /** The Documents tab: the dossier's documents, newest first. */
 export async function listDocuments(access: DossierAccess): Promise<DocumentView[]> {
   const rows = await db().document.findMany({
-    where: { dossierId: access.dossierId },
+    // T7: a confidential document (or one a transfer left behind) exists only for the one who may see it.
+    where: { dossierId: access.dossierId, ...visibleItemsWhere(access.userId) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select,
     take: 500,
@@ -126,7 +128,7 @@ export async function documentForDownload(
 ): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
   if (!(await canReadDocuments(actor, dossierId))) return null;
   const doc = await db().document.findFirst({
-    where: { id: documentId, dossierId },
+    where: { id: documentId, dossierId, ...visibleItemsWhere(actor.userId) },
     select: { originalName: true, mimeType: true, storageKey: true },
   });
   if (!doc) return null;
