@@ -543,18 +543,18 @@ export const en: Record<keyof typeof fr, string> = {
   "transfer.error.expired": "This transfer has expired.",
   "transfer.error.referentTarget": "Choose an applicant member of the dossier.",
   "transfer.email.requested.subject": "Transfer of the dossier “{title}”",
-  "transfer.email.requested.body":
-    "{by} asks you to take over the dossier “{title}” (from {from}). Accept or refuse from your dashboard; unanswered, the request expires in 14 days.",
+  "transfer.email.requested.body": "{by} asks you to take over the dossier “{title}” (from {from}). Accept or refuse from your dashboard; unanswered, the request expires in 14 days.",
   "transfer.email.accepted.subject": "Transfer accepted: “{title}”",
   "transfer.email.accepted.body": "{to} accepted the transfer of the dossier “{title}” (from {from}).",
   "transfer.email.refused.subject": "Transfer refused: “{title}”",
   "transfer.email.refused.body": "{to} refused the transfer of the dossier “{title}” (from {from}).",
   "transfer.email.expired.subject": "Transfer expired: “{title}”",
-  "transfer.email.expired.body":
-    "The request to transfer the dossier “{title}” from {from} to {to} expired unanswered.",
+  "transfer.email.expired.body": "The request to transfer the dossier “{title}” from {from} to {to} expired unanswered.",
   "transfer.email.cancelled.subject": "Transfer cancelled: “{title}”",
   "transfer.email.cancelled.body": "{by} cancelled the request to transfer the dossier “{title}” from {from} to {to}.",
   "note.error.empty": "The note is empty.",
   "note.error.holderOnly": "Only the holder can mark an item confidential.",
+  "users.error.self": "You cannot change your own account here.",
+  "users.error.confirm": "Confirm with “Oui, je veux continuer”.",
   // end issue 13
 };

@@ -554,18 +554,18 @@ export const fr = {
   "transfer.error.expired": "Ce transfert a expiré.",
   "transfer.error.referentTarget": "Choisissez un membre demandeur du dossier.",
   "transfer.email.requested.subject": "Transfert du dossier « {title} »",
-  "transfer.email.requested.body":
-    "{by} vous propose de reprendre le dossier « {title} » (de {from}). Acceptez ou refusez depuis votre tableau de bord ; sans réponse, la demande expire dans 14 jours.",
+  "transfer.email.requested.body": "{by} vous propose de reprendre le dossier « {title} » (de {from}). Acceptez ou refusez depuis votre tableau de bord ; sans réponse, la demande expire dans 14 jours.",
   "transfer.email.accepted.subject": "Transfert accepté : « {title} »",
   "transfer.email.accepted.body": "{to} a accepté le transfert du dossier « {title} » (de {from}).",
   "transfer.email.refused.subject": "Transfert refusé : « {title} »",
   "transfer.email.refused.body": "{to} a refusé le transfert du dossier « {title} » (de {from}).",
   "transfer.email.expired.subject": "Transfert expiré : « {title} »",
-  "transfer.email.expired.body":
-    "La demande de transfert du dossier « {title} » de {from} à {to} a expiré sans réponse.",
+  "transfer.email.expired.body": "La demande de transfert du dossier « {title} » de {from} à {to} a expiré sans réponse.",
   "transfer.email.cancelled.subject": "Transfert annulé : « {title} »",
   "transfer.email.cancelled.body": "{by} a annulé la demande de transfert du dossier « {title} » de {from} à {to}.",
   "note.error.empty": "La note est vide.",
   "note.error.holderOnly": "Seul·e l'intervenant·e responsable peut marquer un élément confidentiel.",
+  "users.error.self": "Vous ne pouvez pas modifier votre propre compte ici.",
+  "users.error.confirm": "Confirmez avec « Oui, je veux continuer ».",
   // end issue 13
 } as const;
