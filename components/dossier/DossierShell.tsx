@@ -2,6 +2,8 @@
 import type { ReactNode } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { DossierLive } from "../realtime/DossierLive";
+import type { Confidentiality } from "@/server/domain/note/events";
+import { ConfidentialityBadge } from "./ConfidentialityBadge";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
 
@@ -12,6 +14,10 @@ export type ShellData = {
   pausedAt: string | null;
   seq: number;
   side: "applicant" | "advisor";
+  /** T4: a read-only copy kept after a transfer */
+  readOnly?: boolean;
+  /** T6 */
+  confidentiality?: Confidentiality;
 };
 
 export function DossierShell({
@@ -31,9 +37,26 @@ export function DossierShell({
         ← {t(locale, "dossier.back")}
       </a>
       <div className="mt-2">
-        <h1 className="text-2xl font-semibold">{dossier.title}</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-2xl font-semibold">{dossier.title}</h1>
+          {dossier.side === "advisor" ? (
+            <ConfidentialityBadge
+              initial={dossier.confidentiality ?? "none"}
+              labels={{ partial: t(locale, "confidentiality.partial"), all: t(locale, "confidentiality.all") }}
+            />
+          ) : null}
+        </div>
         <p className="text-sm text-slate-600">{dossier.organizationName}</p>
       </div>
+      {dossier.readOnly ? (
+        <p
+          role="status"
+          data-testid="read-only-banner"
+          className="mt-4 rounded-lg border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800"
+        >
+          {t(locale, "transfer.readOnlyBanner")}
+        </p>
+      ) : null}
       <PauseBanner initialPaused={dossier.pausedAt !== null} label={t(locale, "dossier.paused")} />
       <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto">

@@ -43,7 +43,7 @@ import {
 
 type Counts = { notes: unknown; confidentialNotes: unknown; documents: unknown; confidentialDocuments: unknown };
 
-async function badge(q: HotQueries, dossierId: string): Promise<Confidentiality> {
+async function badge(q: Pick<HotQueries, "get">, dossierId: string): Promise<Confidentiality> {
   const c = await q.get<Counts>(CONFIDENTIALITY_COUNTS, [dossierId, dossierId, true, dossierId, dossierId, true]);
   if (!c) return "none";
   return confidentialityOf(
@@ -238,6 +238,11 @@ export async function notesTab(
     tasks: tasks.map((t) => ({ id: t.id, title: t.title, done: t.done })),
     canMarkConfidential: canMarkConfidential(access),
   };
+}
+
+/** T6: one dossier's badge, in one prepared statement (the dossier header reads it on every tab, G12). */
+export async function dossierConfidentiality(dossierId: string): Promise<Confidentiality> {
+  return badge(hot(), dossierId);
 }
 
 /** T6: the badge of each dossier (none, partial, all), for the header and every list of dossiers. */

@@ -53,7 +53,7 @@ export async function usersPage(actor: Actor): Promise<UsersPage | null> {
     );
     const audit = await db().organizationAudit.findMany({
       where: { organizationId: org.id },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 100,
     });
     const ids = [...new Set(audit.flatMap((a) => [a.actorId, a.targetUserId ?? ""]).filter(Boolean))];
