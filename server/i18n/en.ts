@@ -638,5 +638,16 @@ export const en: Record<keyof typeof fr, string> = {
   "users.audit.coordinator.removed": "removed {name} from coordinators",
   "nav.adminUsers": "Users",
   "nav.coordination": "Coordination",
+  "timeline.transfer.requested": "{name} asked to transfer the dossier from {from} to {to}",
+  "timeline.transfer.accepted": "{to} accepted the transfer of the dossier (from {from})",
+  "timeline.transfer.refused": "{to} refused the transfer of the dossier (from {from})",
+  "timeline.transfer.expired": "The transfer request from {from} to {to} expired",
+  "timeline.transfer.cancelled": "{name} cancelled the transfer request from {from} to {to}",
+  "timeline.referentChanged": "{from} handed the referent role to {to}",
+  "timeline.note.created": "An internal note was added",
+  "timeline.note.confidentiality": "A note's confidentiality changed",
+  "timeline.document.flags": "A document's flags changed",
+  "timeline.appointment.created": "An appointment was added",
+  "timeline.task.changed": "A task was added or updated",
   // end issue 13
 };

@@ -651,5 +651,16 @@ export const fr = {
   "users.audit.coordinator.removed": "a retiré {name} des coordonnateurs",
   "nav.adminUsers": "Utilisateurs",
   "nav.coordination": "Coordination",
+  "timeline.transfer.requested": "{name} a demandé le transfert du dossier de {from} à {to}",
+  "timeline.transfer.accepted": "{to} a accepté le transfert du dossier (de {from})",
+  "timeline.transfer.refused": "{to} a refusé le transfert du dossier (de {from})",
+  "timeline.transfer.expired": "La demande de transfert de {from} à {to} a expiré",
+  "timeline.transfer.cancelled": "{name} a annulé la demande de transfert de {from} à {to}",
+  "timeline.referentChanged": "{from} a transmis le rôle de référent·e à {to}",
+  "timeline.note.created": "Une note interne a été ajoutée",
+  "timeline.note.confidentiality": "La confidentialité d'une note a changé",
+  "timeline.document.flags": "Les indicateurs d'un document ont changé",
+  "timeline.appointment.created": "Un rendez-vous a été ajouté",
+  "timeline.task.changed": "Une tâche a été ajoutée ou mise à jour",
   // end issue 13
 } as const;

@@ -1,0 +1,76 @@
+// T2, T6, T8 in a real browser: Adèle transfers a dossier to Arnaud, who sees the request live on his
+// dashboard and accepts; Adèle's page loses the dossier live. The badge follows a confidential note live.
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, users } from "../fixtures/auth";
+import { dossierIdByTitle } from "../fixtures/db";
+
+const MARCHE = "Aménagement de la place du marché";
+
+async function live(page: Page) {
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
+}
+
+test("T6: the badge shows « Partiellement confidentiel » live when the holder writes a confidential note", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.adele);
+  const dossierId = dossierIdByTitle(MARCHE);
+  const header = await ctx.newPage();
+  await header.goto(`/dossiers/${dossierId}`);
+  await live(header);
+  await expect(header.getByTestId("confidentiality-badge")).toHaveCount(0);
+  const notes = await ctx.newPage();
+  await notes.goto(`/dossiers/${dossierId}/notes`);
+  await notes.getByLabel("Nouvelle note").fill("Note ordinaire de suivi");
+  await notes.getByRole("button", { name: "Ajouter la note" }).click();
+  await expect(notes.getByTestId("note").filter({ hasText: "Note ordinaire de suivi" })).toBeVisible();
+  await notes.getByLabel("Nouvelle note").fill("Le budget reste entre nous");
+  await notes.getByLabel("Confidentielle").check();
+  await notes.getByRole("button", { name: "Ajouter la note" }).click();
+  await expect(header.getByTestId("confidentiality-badge")).toHaveText("Partiellement confidentiel");
+  await ctx.close();
+});
+
+test("T2, T8: Adèle transfers a dossier to Arnaud, who sees the request live and accepts; Adèle's page loses the dossier live", async ({
+  browser,
+}) => {
+  const adeleCtx = await browser.newContext();
+  const arnaudCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(arnaudCtx, users.arnaud);
+  const dossierId = dossierIdByTitle(MARCHE);
+
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto("/dashboard");
+  await expect(arnaud.getByRole("heading", { name: "Dossiers", exact: true, level: 1 })).toBeVisible();
+  // The seeded request (gymnase) is there already; the new one is not.
+  await expect(arnaud.getByTestId("incoming-transfer").filter({ hasText: MARCHE })).toHaveCount(0);
+
+  const adele = await adeleCtx.newPage();
+  await adele.goto(`/dossiers/${dossierId}/settings`);
+  await live(adele);
+  await adele.getByRole("button", { name: "Transférer le dossier" }).click();
+  const dialog = adele.getByTestId("transfer-dialog");
+  await dialog.getByLabel("Destinataire").selectOption({ label: "Arnaud Conseil (Conseiller énergie)" });
+  await dialog.getByLabel("Transmettre les notes et documents confidentiels").check();
+  await dialog.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(adele.getByTestId("transfer-pending")).toContainText("Arnaud Conseil");
+
+  // Live on Arnaud's dashboard, without reload.
+  const request = arnaud.getByTestId("incoming-transfer").filter({ hasText: MARCHE });
+  await expect(request).toBeVisible();
+  await request.getByRole("button", { name: "Accepter" }).click();
+
+  // Adèle kept no read-only copy: her page is replaced by the notice, live.
+  await expect(adele.getByTestId("dossier-revoked")).toBeVisible();
+  await expect(request).toHaveCount(0);
+
+  // Arnaud now holds it; the timeline says so (T8).
+  await arnaud.goto(`/dossiers/${dossierId}/timeline`);
+  await expect(arnaud.getByRole("heading", { name: MARCHE })).toBeVisible();
+  const res = await adeleCtx.request.get(`/dossiers/${dossierId}`);
+  expect(res.status()).toBe(404);
+  await adeleCtx.close();
+  await arnaudCtx.close();
+});
