@@ -7,16 +7,23 @@ import {
   createAppointmentAction,
   createNoteAction,
   createTaskAction,
+  setDocumentFlagsAction,
   setNoteConfidentialAction,
   toggleTaskAction,
 } from "@/server/domain/note/actions";
-import type { AppointmentView, NoteView, TaskView } from "@/server/domain/note/service";
+import type { AppointmentView, DocumentFlagsView, NoteView, TaskView } from "@/server/domain/note/service";
 import { t, type Locale } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 
-type Tab = { notes: NoteView[]; appointments: AppointmentView[]; tasks: TaskView[]; canMarkConfidential: boolean };
+type Tab = {
+  notes: NoteView[];
+  appointments: AppointmentView[];
+  tasks: TaskView[];
+  canMarkConfidential: boolean;
+  documents: DocumentFlagsView[];
+};
 
 const input = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
@@ -130,6 +137,41 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
           ))}
         </ul>
       </section>
+
+      {tab.canMarkConfidential && tab.documents.length > 0 ? (
+        <section aria-labelledby="doc-flags-title" className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="doc-flags-title" className="text-lg font-semibold">
+            {t(locale, "note.documents")}
+          </h2>
+          <ul className="mt-3 space-y-2 text-sm" data-testid="document-flags">
+            {tab.documents.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center gap-4">
+                <span className="min-w-0 grow break-all">{d.name}</span>
+                <label className="flex items-center gap-1">
+                  <input
+                    type="checkbox"
+                    checked={d.confidential}
+                    disabled={pending}
+                    onChange={(e) =>
+                      run(() => setDocumentFlagsAction({ documentId: d.id, confidential: e.target.checked }))
+                    }
+                  />
+                  {t(locale, "confidentiality.all")}
+                </label>
+                <label className="flex items-center gap-1">
+                  <input
+                    type="checkbox"
+                    checked={d.rawData}
+                    disabled={pending}
+                    onChange={(e) => run(() => setDocumentFlagsAction({ documentId: d.id, rawData: e.target.checked }))}
+                  />
+                  {t(locale, "note.rawData")}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="appointments-title" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="appointments-title" className="text-lg font-semibold">

@@ -649,5 +649,7 @@ export const en: Record<keyof typeof fr, string> = {
   "timeline.document.flags": "A document's flags changed",
   "timeline.appointment.created": "An appointment was added",
   "timeline.task.changed": "A task was added or updated",
+  "note.documents": "Confidential documents and raw data",
+  "note.rawData": "Raw data",
   // end issue 13
 };

@@ -662,5 +662,7 @@ export const fr = {
   "timeline.document.flags": "Les indicateurs d'un document ont changé",
   "timeline.appointment.created": "Un rendez-vous a été ajouté",
   "timeline.task.changed": "Une tâche a été ajoutée ou mise à jour",
+  "note.documents": "Documents confidentiels et données brutes",
+  "note.rawData": "Données brutes",
   // end issue 13
 } as const;

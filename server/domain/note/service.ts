@@ -192,6 +192,7 @@ export type NoteView = {
 };
 export type AppointmentView = { id: string; at: string; place: string; attendees: string };
 export type TaskView = { id: string; title: string; done: boolean };
+export type DocumentFlagsView = { id: string; name: string; confidential: boolean; rawData: boolean };
 
 /** The Notes tab (advisor side only, A4): the notes this viewer may see (T7), their appointments and tasks. */
 export async function notesTab(
@@ -202,6 +203,8 @@ export async function notesTab(
   appointments: AppointmentView[];
   tasks: TaskView[];
   canMarkConfidential: boolean;
+  /** T4, T7: the holder flags documents here (confidential, raw data) */
+  documents: DocumentFlagsView[];
 } | null> {
   if (access.side !== "advisor") return null;
   const dossierId = access.dossierId;
@@ -215,6 +218,14 @@ export async function notesTab(
     db().appointment.findMany({ where: { dossierId, ownerId: actor.userId }, orderBy: { at: "asc" }, take: 200 }),
     db().task.findMany({ where: { dossierId, ownerId: actor.userId }, orderBy: { createdAt: "asc" }, take: 200 }),
   ]);
+  const documents = canMarkConfidential(access)
+    ? await db().document.findMany({
+        where: { dossierId, ...visibleItemsWhere(actor.userId) },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 500,
+        select: { id: true, originalName: true, confidential: true, rawData: true },
+      })
+    : [];
   const authors = await db().user.findMany({
     where: { id: { in: [...new Set(notes.map((n) => n.authorId))] } },
     select: { id: true, name: true, email: true },
@@ -237,6 +248,12 @@ export async function notesTab(
     })),
     tasks: tasks.map((t) => ({ id: t.id, title: t.title, done: t.done })),
     canMarkConfidential: canMarkConfidential(access),
+    documents: documents.map((d) => ({
+      id: d.id,
+      name: d.originalName,
+      confidential: d.confidential,
+      rawData: d.rawData,
+    })),
   };
 }
 

@@ -19,6 +19,7 @@ export default async function DossierNotesPage({ params }: { params: Promise<{ i
       <RefreshOn prefix="note." me={actor.userId} />
       <RefreshOn prefix="appointment." me={actor.userId} />
       <RefreshOn prefix="task." me={actor.userId} />
+      <RefreshOn prefix="document." me={actor.userId} />
       <NotesPanel dossierId={id} tab={tab} locale={actor.locale} />
     </DossierShell>
   );
