@@ -47,15 +47,18 @@ test("T2, T8: Adèle transfers a dossier to Arnaud, who sees the request live an
   // The seeded request (gymnase) is there already; the new one is not.
   await expect(arnaud.getByTestId("incoming-transfer").filter({ hasText: MARCHE })).toHaveCount(0);
 
+  // Adèle keeps the conversation open in one tab and transfers from the Settings tab of another.
   const adele = await adeleCtx.newPage();
-  await adele.goto(`/dossiers/${dossierId}/settings`);
+  await adele.goto(`/dossiers/${dossierId}`);
   await live(adele);
-  await adele.getByRole("button", { name: "Transférer le dossier" }).click();
-  const dialog = adele.getByTestId("transfer-dialog");
+  const settings = await adeleCtx.newPage();
+  await settings.goto(`/dossiers/${dossierId}/settings`);
+  await settings.getByRole("button", { name: "Transférer le dossier" }).click();
+  const dialog = settings.getByTestId("transfer-dialog");
   await dialog.getByLabel("Destinataire").selectOption({ label: "Arnaud Conseil (Conseiller énergie)" });
   await dialog.getByLabel("Transmettre les notes et documents confidentiels").check();
   await dialog.getByRole("button", { name: "Envoyer la demande" }).click();
-  await expect(adele.getByTestId("transfer-pending")).toContainText("Arnaud Conseil");
+  await expect(settings.getByTestId("transfer-pending")).toContainText("Arnaud Conseil");
 
   // Live on Arnaud's dashboard, without reload.
   const request = arnaud.getByTestId("incoming-transfer").filter({ hasText: MARCHE });
