@@ -61,7 +61,10 @@ export function DossierShell({
       <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto">
           {dossierTabs
-            .filter((tab) => !tab.advisorOnly || dossier.side === "advisor")
+            // T4: a read-only copy also keeps its Notes tab (what the transfer left to it).
+            .filter(
+              (tab) => !tab.advisorOnly || dossier.side === "advisor" || (dossier.readOnly && tab.slug === "notes"),
+            )
             .map((tab) => {
               const current = tab.slug === active;
               return (

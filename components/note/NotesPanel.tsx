@@ -23,6 +23,7 @@ type Tab = {
   tasks: TaskView[];
   canMarkConfidential: boolean;
   documents: DocumentFlagsView[];
+  readOnly: boolean;
 };
 
 const input = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
@@ -98,7 +99,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
           {t(locale, "note.title")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t(locale, "note.intro")}</p>
-        <form onSubmit={addNote} className="mt-3 space-y-2">
+        <form onSubmit={addNote} className="mt-3 space-y-2" hidden={tab.readOnly}>
           <label className="block text-sm font-medium" htmlFor="note-body">
             {t(locale, "note.new")}
           </label>
@@ -178,7 +179,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
           {t(locale, "appointment.title")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t(locale, "appointment.intro")}</p>
-        <form onSubmit={addAppointment} className="mt-3 grid gap-2 sm:grid-cols-3">
+        <form onSubmit={addAppointment} className="mt-3 grid gap-2 sm:grid-cols-3" hidden={tab.readOnly}>
           <input type="datetime-local" name="at" required aria-label={t(locale, "appointment.at")} className={input} />
           <input name="place" placeholder={t(locale, "appointment.place")} className={input} maxLength={500} />
           <input name="attendees" placeholder={t(locale, "appointment.attendees")} className={input} maxLength={2000} />
@@ -199,7 +200,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
         <h2 id="tasks-title" className="text-lg font-semibold">
           {t(locale, "task.title")}
         </h2>
-        <form onSubmit={addTask} className="mt-3 flex gap-2">
+        <form onSubmit={addTask} className="mt-3 flex gap-2" hidden={tab.readOnly}>
           <input name="title" required maxLength={500} aria-label={t(locale, "task.new")} className={input} />
           <Button type="submit" disabled={pending}>
             {t(locale, "task.add")}

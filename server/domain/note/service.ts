@@ -205,8 +205,11 @@ export async function notesTab(
   canMarkConfidential: boolean;
   /** T4, T7: the holder flags documents here (confidential, raw data) */
   documents: DocumentFlagsView[];
+  /** T4: a read-only copy reads the notes left to it, and writes nothing */
+  readOnly: boolean;
 } | null> {
-  if (access.side !== "advisor") return null;
+  // A4: never the applicant side; T4: a read-only copy keeps reading what it kept.
+  if (access.side !== "advisor" && !access.readOnly) return null;
   const dossierId = access.dossierId;
   const [notes, appointments, tasks] = await Promise.all([
     db().note.findMany({
@@ -248,6 +251,7 @@ export async function notesTab(
     })),
     tasks: tasks.map((t) => ({ id: t.id, title: t.title, done: t.done })),
     canMarkConfidential: canMarkConfidential(access),
+    readOnly: access.readOnly === true,
     documents: documents.map((d) => ({
       id: d.id,
       name: d.originalName,

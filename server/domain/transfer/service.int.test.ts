@@ -277,13 +277,26 @@ describe("T4: what goes along, what stays", () => {
     expect(access).toMatchObject({ roles: ["readonly"], readOnly: true });
     const sender = await actor(w.advisor.id);
     const seq = (await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq;
-    expect((await postMessage(sender, { dossierId: w.dossier.id, clientId: "ro-1", body: "encore là" })).ok).toBe(
-      false,
-    );
-    expect((await createNote(sender, { dossierId: w.dossier.id, body: "note" })).ok).toBe(false);
+    expect(
+      await postMessage(sender, { dossierId: w.dossier.id, clientId: "ro-sender-00001", body: "encore là" }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect((await uploadDocument(sender, { dossierId: w.dossier.id, name: "a.pdf", bytes: PDF })).ok).toBe(false);
     expect((await requestTransfer(sender, { dossierId: w.dossier.id, toUserId: w.outsider.id })).ok).toBe(false);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq).toBe(seq);
+    // A read-only copy hears nothing more by email: a question from the applicant side goes to the new holder.
+    expect(
+      (
+        await postMessage(await actor(w.referent.id), {
+          dossierId: w.dossier.id,
+          clientId: "ro-question-0001",
+          body: "Question ?",
+        })
+      ).ok,
+    ).toBe(true);
+    const told = await db().emailDelivery.findMany({
+      where: { dossierId: w.dossier.id, template: "notification.message" },
+    });
+    expect(told.map((d) => d.userId)).toEqual([w.colleague.id]);
     expect((await leaveDossier(sender, { dossierId: w.dossier.id })).ok).toBe(true);
     expect(await dossierAccess({ userId: w.advisor.id }, w.dossier.id)).toBeNull();
   });
@@ -354,6 +367,13 @@ describe("T4: what goes along, what stays", () => {
         const left = await db().document.findMany({ where: { dossierId, visibleToUserId: w.advisor.id } });
         expect(left.map((d) => d.originalName).sort()).toEqual(["bilan.pdf", "mesures.pdf"]);
         expect(await documentForDownload({ userId: w.advisor.id }, dossierId, rawDoc)).not.toBeNull();
+        // The read-only copy keeps reading the confidential note that stayed with it.
+        const senderTab = await notesTab(
+          await actor(w.advisor.id),
+          (await dossierAccess({ userId: w.advisor.id }, dossierId))!,
+        );
+        expect(senderTab?.notes.map((n) => n.body).sort()).toEqual(["Diagnostic confidentiel", "Note partagée"]);
+        expect(senderTab?.readOnly).toBe(true);
       }
       // Staff never see confidential items (T7).
       const staffDocs = (await listDocuments((await dossierAccess({ userId: w.staff.id }, dossierId))!)).map(
