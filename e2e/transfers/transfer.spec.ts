@@ -77,3 +77,30 @@ test("T2, T8: Adèle transfers a dossier to Arnaud, who sees the request live an
   await adeleCtx.close();
   await arnaudCtx.close();
 });
+
+test("A2, T5, T1: Carla opens the coordination page (practitioners, never a dossier); only admins open the users page", async ({
+  browser,
+}) => {
+  const ecoleId = dossierIdByTitle("Rénovation de l'école Jules Ferry");
+  const carlaCtx = await browser.newContext();
+  await signInAs(carlaCtx, users.carla);
+  const carla = await carlaCtx.newPage();
+  await carla.goto("/coordination");
+  const table = carla.getByTestId("practitioners");
+  await expect(table.getByRole("row").filter({ hasText: "Adèle Conseil" })).toContainText("adele.conseil@nord.test");
+  await expect(table).not.toContainText("Jules Ferry");
+  for (const path of [`/dossiers/${ecoleId}`, `/dossiers/${ecoleId}/notes`, "/admin/users"])
+    expect((await carlaCtx.request.get(path)).status(), path).toBe(404);
+  for (const [who, status] of [
+    [users.alice, 200],
+    [users.sam, 404],
+    [users.adele, 404],
+  ] as const) {
+    const ctx = await browser.newContext();
+    await signInAs(ctx, who);
+    expect((await ctx.request.get("/admin/users")).status(), who).toBe(status);
+    expect((await ctx.request.get("/coordination")).status(), who).toBe(404);
+    await ctx.close();
+  }
+  await carlaCtx.close();
+});
