@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { DossierLive } from "../realtime/DossierLive";
+import { RefreshOn } from "../realtime/RefreshOn";
 import type { Confidentiality } from "@/server/domain/note/events";
 import { ConfidentialityBadge } from "./ConfidentialityBadge";
 import { PauseBanner } from "./PauseBanner";
@@ -33,6 +34,8 @@ export function DossierShell({
 }) {
   return (
     <DossierLive dossierId={dossier.id} initialSeq={dossier.seq}>
+      {/* T4: a transfer's answer re-renders the frame (a sender who kept a copy sees the read-only banner). */}
+      {dossier.side === "advisor" ? <RefreshOn prefix="transfer." me="" /> : null}
       <a href="/dashboard" className="text-sm text-brand-700 hover:underline">
         ← {t(locale, "dossier.back")}
       </a>

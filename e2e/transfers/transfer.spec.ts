@@ -104,3 +104,38 @@ test("A2, T5, T1: Carla opens the coordination page (practitioners, never a doss
   }
   await carlaCtx.close();
 });
+
+test("T4: Arnaud transfers with a read-only copy; his open page turns read-only live; the copy still opens, its advisor-only tabs do not", async ({
+  browser,
+}) => {
+  const dossierId = dossierIdByTitle("Maison de santé de Saint-Omer");
+  const arnaudCtx = await browser.newContext();
+  const adeleCtx = await browser.newContext();
+  await signInAs(arnaudCtx, users.arnaud);
+  await signInAs(adeleCtx, users.adele);
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto(`/dossiers/${dossierId}`);
+  await live(arnaud);
+  await expect(arnaud.getByTestId("read-only-banner")).toHaveCount(0);
+  const settings = await arnaudCtx.newPage();
+  await settings.goto(`/dossiers/${dossierId}/settings`);
+  await settings.getByRole("button", { name: "Transférer le dossier" }).click();
+  const dialog = settings.getByTestId("transfer-dialog");
+  await dialog.getByLabel("Destinataire").selectOption({ label: "Adèle Conseil (Conseillère en rénovation)" });
+  await dialog.getByLabel("Garder une copie en lecture seule").check();
+  await dialog.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(settings.getByTestId("transfer-pending")).toBeVisible();
+
+  const adele = await adeleCtx.newPage();
+  await adele.goto("/dashboard");
+  const request = adele.getByTestId("incoming-transfer").filter({ hasText: "Saint-Omer" });
+  await request.getByRole("button", { name: "Accepter" }).click();
+  await expect(request).toHaveCount(0);
+
+  await expect(arnaud.getByTestId("read-only-banner")).toBeVisible();
+  await expect(arnaud.getByTestId("dossier-revoked")).toHaveCount(0);
+  expect((await arnaudCtx.request.get(`/dossiers/${dossierId}/notes`)).status()).toBe(200);
+  expect((await arnaudCtx.request.get(`/dossiers/${dossierId}/partners`)).status()).toBe(404);
+  await arnaudCtx.close();
+  await adeleCtx.close();
+});

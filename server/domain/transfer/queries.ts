@@ -74,7 +74,7 @@ export const COLLEAGUE = sql(
 
 export const USER_CONTACT = sql(
   "transfer.userContact",
-  `SELECT "id", "name", "email", "locale" FROM "User" WHERE "id" = ?`,
+  `SELECT "id", "name", "email", "locale", "deactivatedAt" AS "deactivatedAt" FROM "User" WHERE "id" = ?`,
 );
 
 export const MEMBER_OF = sql(

@@ -58,7 +58,7 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Options = { withConfidential: boolean; withRawData: boolean; keepReadOnlyCopy: boolean };
-type Contact = { id: string; name: string | null; email: string; locale: string };
+type Contact = { id: string; name: string | null; email: string; locale: string; deactivatedAt: unknown };
 type TransferEvent = EmailParams["transfer"]["event"];
 
 async function contact(q: HotQueries, userId: string): Promise<Contact | undefined> {
@@ -80,6 +80,8 @@ async function tell(
   p: { title: string; from: string; toName: string; by: string | null },
   transactional = false,
 ) {
+  // X1: a deactivated account hears nothing more.
+  if (asDateOrNull(to.deactivatedAt) !== null) return;
   const kind = transactional ? "transactional" : "notification";
   const verdict = await mayLeave(ctx.q, {
     kind,
