@@ -5,15 +5,15 @@ import { EmailSignIn } from "@/components/auth/EmailSignIn";
 import { currentActor, currentLocale } from "@/server/auth/session";
 import { demoUsers as listDemoUsers } from "@/server/domain/profile/service";
 import { env } from "@/server/env";
+import { safeReturnPath } from "@/server/http/redirect";
 import { t } from "@/server/i18n";
 
 const query = z.object({
+  // X5: only a path of this app (a backslash or a tab would make it another host).
   callbackUrl: z
-    .string()
-    .regex(/^\/(?!\/)/)
-    .max(500)
-    .catch("/dashboard")
-    .default("/dashboard"),
+    .unknown()
+    .transform((v) => safeReturnPath(v))
+    .catch("/dashboard"),
   error: z.string().max(100).optional().catch(undefined),
   sent: z.literal("1").optional().catch(undefined),
 });
@@ -32,9 +32,11 @@ export default async function LoginPage({
   const error =
     params.error === "Verification"
       ? t(locale, "login.linkError")
-      : params.error
-        ? t(locale, "login.genericError")
-        : null;
+      : params.error === "rate_limited" || params.error === "EmailSignin"
+        ? t(locale, "login.rateLimited")
+        : params.error
+          ? t(locale, "login.genericError")
+          : null;
 
   return (
     <div className="mx-auto grid max-w-4xl gap-8 py-8 md:grid-cols-2">

@@ -5,6 +5,7 @@ import { DossierLive } from "../realtime/DossierLive";
 import { RefreshOn } from "../realtime/RefreshOn";
 import type { Confidentiality } from "@/server/domain/note/events";
 import { ConfidentialityBadge } from "./ConfidentialityBadge";
+import { SearchBox } from "../search/SearchBox";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
 
@@ -39,17 +40,20 @@ export function DossierShell({
       <a href="/dashboard" className="text-sm text-brand-700 hover:underline">
         ← {t(locale, "dossier.back")}
       </a>
-      <div className="mt-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold">{dossier.title}</h1>
-          {dossier.side === "advisor" ? (
-            <ConfidentialityBadge
-              initial={dossier.confidentiality ?? "none"}
-              labels={{ partial: t(locale, "confidentiality.partial"), all: t(locale, "confidentiality.all") }}
-            />
-          ) : null}
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="text-2xl font-semibold">{dossier.title}</h1>
+            {dossier.side === "advisor" ? (
+              <ConfidentialityBadge
+                initial={dossier.confidentiality ?? "none"}
+                labels={{ partial: t(locale, "confidentiality.partial"), all: t(locale, "confidentiality.all") }}
+              />
+            ) : null}
+          </div>
+          <p className="text-sm text-slate-600">{dossier.organizationName}</p>
         </div>
-        <p className="text-sm text-slate-600">{dossier.organizationName}</p>
+        <SearchBox locale={locale} dossierId={dossier.id} testId="dossier-search" className="w-full sm:w-72" />
       </div>
       {dossier.readOnly ? (
         <p

@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { Actor } from "@/server/auth/actor";
 import type { NavLink } from "@/server/domain/admin/service";
 import { t, type Locale } from "@/server/i18n";
+import { SearchBox } from "../search/SearchBox";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
@@ -52,6 +53,14 @@ export function AppHeader({
             </a>
           ))}
         </nav>
+        {actor ? (
+          <>
+            <SearchBox locale={locale} testId="header-search" className="hidden w-64 md:flex" />
+            <a href="/search" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 md:hidden">
+              {t(locale, "search.label")}
+            </a>
+          </>
+        ) : null}
         <Suspense>
           <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
         </Suspense>

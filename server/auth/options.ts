@@ -11,6 +11,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { toLocale } from "../i18n";
 import { logger } from "../logger";
+import { safeReturnPath } from "../http/redirect";
+import { consume } from "../ratelimit";
 import { kickOutbox, recordEmail } from "../outbox/record";
 
 export const MAGIC_LINK_MAX_AGE_S = 10 * 60;
@@ -20,6 +22,8 @@ const emailSchema = z.string().trim().toLowerCase().email().max(254);
 
 /** A sign-in link is transactional: it always leaves (N8), through the outbox (N6). */
 async function sendSignInLink({ identifier, url }: { identifier: string; url: string }) {
+  // X4: sign-in emails per address (per client address: server/index.ts); next-auth shows its error page.
+  if (!(await consume("signin.email", identifier.toLowerCase()))) throw new Error("rate_limited");
   const user = await db().user.findUnique({ where: { email: identifier }, select: { id: true, locale: true } });
   const locale = toLocale(user?.locale);
   await recordEmail({
@@ -82,6 +86,11 @@ export function authOptions(): NextAuthOptions {
         if (!user?.id) return true;
         const found = await db().user.findUnique({ where: { id: user.id }, select: { deactivatedAt: true } });
         return !found?.deactivatedAt;
+      },
+      // X5: after sign-in, only a path of this app (next-auth's default also accepts same-origin URLs).
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeReturnPath(path)}`;
       },
       jwt({ token, user }) {
         if (user) token.sub = user.id;

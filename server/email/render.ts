@@ -1,18 +1,25 @@
 // N9: an email is rendered when it leaves, from the template name and parameters its delivery stores
 // (the contract is the domain's: server/domain/outbox/templates.ts), in the language given then.
-import type { EmailContent, EmailParams, EmailTemplate } from "../domain/outbox/templates";
+import type { EmailContent, EmailParams, EmailTemplate, NotificationContent } from "../domain/outbox/templates";
 import { unsubscribeUrl } from "../domain/notification/unsubscribe";
 import { env } from "../env";
 import { toLocale, type Locale } from "../i18n";
 import { digestEmail } from "./digest";
 import {
+  batchEmail,
   messageEmail,
+  messageParts,
   pausedEmail,
+  pausedParts,
   reactivatedEmail,
+  reactivatedParts,
   transferEmail,
   recommendationCreatedEmail,
+  recommendationCreatedParts,
   recommendationStatusEmail,
+  recommendationStatusParts,
   type NotificationLinks,
+  type NotificationParts,
 } from "./notification-templates";
 import { reminderEmail } from "./reminder";
 import {
@@ -54,10 +61,33 @@ const renderers: { [K in EmailTemplate]: (locale: Locale, p: EmailParams[K]) => 
   "notification.reco.status": (locale, p) => recommendationStatusEmail(locale, p, links(p)),
   "notification.paused": (locale, p) => pausedEmail(locale, p, links(p)),
   "notification.reactivated": (locale, p) => reactivatedEmail(locale, p, links(p)),
+  "notification.batch": (locale, p) =>
+    batchEmail(
+      locale,
+      p,
+      p.items.map((i) => notificationParts(locale, i)),
+      links(p),
+    ),
   transfer: (locale, p) => transferEmail(locale, p, transferLinks(p.userId)),
   digest: digestEmail,
   "reminder.recommendations": reminderEmail,
 };
+
+/** What one notification of a batch says (N10). */
+function notificationParts(locale: Locale, c: NotificationContent): NotificationParts {
+  switch (c.template) {
+    case "notification.message":
+      return messageParts(locale, c.params);
+    case "notification.reco.created":
+      return recommendationCreatedParts(locale, c.params);
+    case "notification.reco.status":
+      return recommendationStatusParts(locale, c.params);
+    case "notification.paused":
+      return pausedParts(locale, c.params);
+    case "notification.reactivated":
+      return reactivatedParts(locale, c.params);
+  }
+}
 
 export function renderEmail(locale: Locale, c: EmailContent): RenderedEmail {
   const render = renderers[c.template] as (locale: Locale, p: EmailContent["params"]) => RenderedEmail;

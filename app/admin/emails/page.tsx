@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { requireActor } from "@/server/auth/guard";
-import { deliveriesForStaff, type DeliveryRow } from "@/server/domain/outbox/service";
+import { cancellationReason, deliveriesForStaff, type DeliveryRow } from "@/server/domain/outbox/service";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 
@@ -37,6 +37,14 @@ export default async function AdminEmailsPage() {
         rows={res.value.pending}
         locale={locale}
       />
+      <DeliveryTable
+        id="cancelled"
+        title={t(locale, "outbox.cancelled")}
+        empty={t(locale, "outbox.emptyCancelled")}
+        rows={res.value.cancelled}
+        locale={locale}
+        cancelled
+      />
     </div>
   );
 }
@@ -48,6 +56,7 @@ function DeliveryTable({
   rows,
   locale,
   failed = false,
+  cancelled = false,
 }: {
   id: string;
   title: string;
@@ -55,6 +64,7 @@ function DeliveryTable({
   rows: DeliveryRow[];
   locale: Locale;
   failed?: boolean;
+  cancelled?: boolean;
 }) {
   const fmt = dateFormat(locale, "short");
   return (
@@ -84,10 +94,10 @@ function DeliveryTable({
                   {t(locale, "outbox.col.attempts")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  {t(locale, "outbox.col.error")}
+                  {t(locale, cancelled ? "outbox.col.reason" : "outbox.col.error")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  {t(locale, failed ? "outbox.col.created" : "outbox.col.next")}
+                  {t(locale, failed || cancelled ? "outbox.col.created" : "outbox.col.next")}
                 </th>
               </tr>
             </thead>
@@ -108,12 +118,18 @@ function DeliveryTable({
                     {KINDS.includes(d.kind) ? t(locale, `outbox.kind.${d.kind}` as MessageKey) : d.kind}
                   </td>
                   <td className="px-3 py-2">{d.attempts}</td>
-                  <td className="px-3 py-2 break-words text-red-800" data-testid="delivery-error">
-                    {d.lastError ?? "—"}
-                  </td>
+                  {cancelled ? (
+                    <td className="px-3 py-2 break-words text-slate-700" data-testid="delivery-reason">
+                      {reasonText(locale, d.lastError)}
+                    </td>
+                  ) : (
+                    <td className="px-3 py-2 break-words text-red-800" data-testid="delivery-error">
+                      {d.lastError ?? "—"}
+                    </td>
+                  )}
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={failed ? d.createdAt : d.nextAttemptAt}>
-                      {fmt.format(new Date(failed ? d.createdAt : d.nextAttemptAt))}
+                    <time dateTime={failed || cancelled ? d.createdAt : d.nextAttemptAt}>
+                      {fmt.format(new Date(failed || cancelled ? d.createdAt : d.nextAttemptAt))}
                     </time>
                   </td>
                 </tr>
@@ -124,4 +140,11 @@ function DeliveryTable({
       )}
     </section>
   );
+}
+
+const REASONS = ["read", "paused", "never", "unsubscribed", "digest", "no_access", "not_digest_frequency"];
+
+function reasonText(locale: Locale, lastError: string | null): string {
+  const reason = cancellationReason(lastError);
+  return reason && REASONS.includes(reason) ? t(locale, `outbox.reason.${reason}` as MessageKey) : (lastError ?? "—");
 }

@@ -14,6 +14,8 @@ import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
 import { canPostMessage } from "./policy";
 import { bodyProblem, sendMessageSchema, type SendMessageInput } from "./schema";
+import { displayName } from "../text";
+import { consume } from "../../ratelimit";
 
 const messageSelect = {
   id: true,
@@ -43,7 +45,7 @@ export function toMessageView(m: MessageRow): MessageView {
     seq: m.seq,
     body: m.body,
     createdAt: m.createdAt.toISOString(),
-    author: { id: m.author.id, name: m.author.name ?? m.author.email },
+    author: { id: m.author.id, name: displayName(m.author) },
   };
 }
 
@@ -57,6 +59,8 @@ export async function postMessage(
   const input = parsed.data;
   const problem = bodyProblem(input.body);
   if (problem) return fail("invalid", actor.locale, problem);
+  // X4: one user cannot flood a dossier (or the outbox) with messages.
+  if (!(await consume("message.send", actor.userId))) return fail("rate_limited", actor.locale);
 
   // One change on prepared statements (G3, G5). C4: a retry of a committed send is not looked up
   // first: its insert hits the unique client id, everything rolls back (no seq is used) and the stored

@@ -3,8 +3,9 @@ import { sql } from "../../db/hot";
 
 export const INSERT_DOCUMENT = sql(
   "document.insert",
-  `INSERT INTO "Document" ("id", "dossierId", "uploaderId", "originalName", "storageKey", "mimeType", "size", "sha256", "createdAt")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  `INSERT INTO "Document" ("id", "dossierId", "uploaderId", "originalName", "storageKey", "mimeType", "size", "sha256",
+     "visibleToPartner", "createdAt")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
 export const documentSelect = {

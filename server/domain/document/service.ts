@@ -5,10 +5,10 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { newId } from "../../db/hot";
 import { env } from "../../env";
-import { fail, type AppError } from "../../errors";
+import { fail, type AppError, type Result } from "../../errors";
 import { t } from "../../i18n";
 import { visibleItemsWhere } from "../note/policy";
-import { changeDossier } from "../dossier/change";
+import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
@@ -16,6 +16,7 @@ import { canReadDocuments, canUploadDocument } from "./policy";
 import { checkFile, uploadSchema } from "./schema";
 import { documentSelect as select, INSERT_DOCUMENT } from "./queries";
 import { readFile, removeFile, storeFile } from "./storage";
+import { displayName } from "../text";
 
 type Row = {
   id: string;
@@ -35,7 +36,7 @@ function toView(r: Row): DocumentView {
     mimeType: r.mimeType,
     size: r.size,
     createdAt: r.createdAt.toISOString(),
-    uploadedBy: { id: r.uploader.id, name: r.uploader.name ?? r.uploader.email },
+    uploadedBy: { id: r.uploader.id, name: displayName(r.uploader) },
   };
 }
 
@@ -65,16 +66,36 @@ export async function uploadDocument(
     };
   }
 
+  return storeDocument(
+    actor,
+    { ...input, mime: checked.mime, visibleToPartner: false },
+    { authorize: (q, id) => canUploadDocument(actor, id, q), now },
+    // P6: an upload by the applicant side is applicant activity.
+    (ctx) => reactivateOnApplicantActivity(ctx, "document").then(() => undefined),
+  ).then((res) => (res.ok ? { ok: true as const, document: res.value } : res));
+}
+
+/**
+ * A checked file stored on disk, then recorded with its event in one dossier change (uploads and
+ * partners' supplements). The file is removed when the change is refused or fails: nothing is kept.
+ */
+export async function storeDocument<A>(
+  actor: Actor,
+  input: { dossierId: string; name: string; bytes: Buffer; mime: string; visibleToPartner: boolean },
+  spec: { authorize: ChangeSpec<A>["authorize"]; now: Date },
+  more?: (ctx: ChangeContext<A>) => Promise<void>,
+): Promise<Result<DocumentView>> {
+  const { now } = spec;
   const key = await storeFile(input.bytes);
   try {
     const res = await changeDossier(
-      { dossierId: input.dossierId, actor, now, authorize: (q, id) => canUploadDocument(actor, id, q) },
+      { dossierId: input.dossierId, actor, now, authorize: spec.authorize },
       async (ctx) => {
         const document: DocumentView = {
           id: newId(),
           dossierId: input.dossierId,
           name: input.name,
-          mimeType: checked.mime,
+          mimeType: input.mime,
           size: input.bytes.length,
           createdAt: now.toISOString(),
           uploadedBy: { id: actor.userId, name: actor.name },
@@ -85,23 +106,20 @@ export async function uploadDocument(
           actor.userId,
           input.name,
           key,
-          checked.mime,
+          input.mime,
           input.bytes.length,
           crypto.createHash("sha256").update(input.bytes).digest("hex"),
+          input.visibleToPartner,
           now,
         ]);
         const payload: DocumentUploadedPayload = { document };
         await ctx.emit(DOCUMENT_UPLOADED, payload);
-        // P6: an upload by the applicant side is applicant activity.
-        await reactivateOnApplicantActivity(ctx, "document");
+        await more?.(ctx);
         return document;
       },
     );
-    if (!res.ok) {
-      await removeFile(key);
-      return res;
-    }
-    return { ok: true, document: res.value };
+    if (!res.ok) await removeFile(key);
+    return res;
   } catch (e) {
     await removeFile(key);
     throw e;

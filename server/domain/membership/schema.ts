@@ -1,5 +1,6 @@
 // Membership input (issue item 1): emails are checked one by one so the error can name the bad one.
 import { z } from "zod";
+import { lineText } from "../text";
 
 const id = z.string().min(1).max(64);
 /** A list of emails, or what a person typed in a textarea (one per line, or separated by commas or semicolons). */
@@ -11,7 +12,8 @@ const emailList = typedEmails.default([]);
 
 export const createDossierSchema = z.object({
   organizationId: id,
-  title: z.string().trim().min(1).max(200),
+  // X7: one visible line (a title reaches email subjects).
+  title: lineText(200),
   referentEmail: z.string().max(320),
   applicantEmails: emailList,
   advisorEmails: emailList,

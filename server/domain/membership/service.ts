@@ -6,7 +6,7 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { asBool, isHotUniqueViolation, newId, type HotQueries } from "../../db/hot";
 import { env } from "../../env";
-import { fail, type AppError, type Result } from "../../errors";
+import { fail, invalidInput, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
 import { changeDossier, type ChangeContext } from "../dossier/change";
 import { authorizeFor, dossierAccess } from "../dossier/policy";
@@ -41,6 +41,8 @@ import {
   USER_BY_ID,
 } from "./queries";
 import { createDossierSchema, inviteSchema, leaveSchema, normalizeEmails, removeMemberSchema } from "./schema";
+import { displayName } from "../text";
+import { consume } from "../../ratelimit";
 
 type Failure = { ok: false; error: AppError };
 
@@ -65,8 +67,6 @@ async function organizationMembersByEmail(organizationId: string, emails: string
   const missing = emails.find((e) => !users.some((u) => u.email === e));
   return { users, missing };
 }
-
-const displayName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0];
 
 /** What an invitation names, read once per change. */
 type Invitation = { title: string; organizationName: string };
@@ -140,7 +140,7 @@ export async function createDossier(
   now = new Date(),
 ): Promise<Result<{ dossierId: string }>> {
   const parsed = createDossierSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalid", actor.locale);
+  if (!parsed.success) return invalidInput(actor.locale, parsed.error.issues);
   const input = parsed.data;
   const all = normalizeEmails([input.referentEmail, ...input.applicantEmails, ...input.advisorEmails]);
   if (!all.ok) return failWith("invalid", actor.locale, "membership.invalidEmail", { email: all.invalid });
@@ -219,6 +219,8 @@ export async function inviteMembers(
   // the change asks the policy again under the dossier's lock.
   const access = await dossierAccess(actor, input.dossierId);
   if (!canManageMembers(access)) return fail("not_found", actor.locale);
+  // X4: invitation emails go to any address: one user cannot send them without bound.
+  if (!(await consume("invite.user", actor.userId, list.emails.length))) return fail("rate_limited", actor.locale);
   let advisors: Invitee[] = [];
   if (input.side === "advisor") {
     const found = await organizationMembersByEmail(access.organizationId, list.emails);

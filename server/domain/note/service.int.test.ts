@@ -12,6 +12,7 @@ import { documentForDownload, listDocuments, uploadDocument } from "../document/
 import { setPartnerVisibility } from "../document/visibility";
 import { dossierAccess } from "../dossier/policy";
 import { eventsAfter } from "../dossier/service";
+import { search } from "../search/service";
 import { listTimeline } from "../timeline/service";
 import { confidentialityByDossier, createNote, notesTab, setDocumentFlags, setNoteConfidential } from "./service";
 
@@ -119,6 +120,29 @@ describe("T7: confidential items reach the holder only", () => {
     expect((await setDocumentFlags(await actor(w.otherAdvisor.id), { documentId, confidential: false })).ok).toBe(
       false,
     );
+  });
+});
+
+describe("T7: search", () => {
+  it("T7, C9: a confidential document's name is found by the holder only, not by staff, another advisor or the applicant side", async () => {
+    const w = await world();
+    const holder = await actor(w.advisor.id);
+    const up = await uploadDocument(holder, {
+      dossierId: w.dossier.id,
+      name: "expertise-quibbleworth.pdf",
+      bytes: PDF,
+    });
+    if (!up.ok) throw new Error("setup");
+    const found = async (userId: string) => {
+      const res = await search(await actor(userId), { q: "quibbleworth" });
+      if (!res.ok) throw new Error(res.error.message);
+      return res.value.results.filter((r) => r.kind === "document").map((r) => r.id);
+    };
+    for (const who of [w.advisor, w.staff, w.otherAdvisor, w.referent])
+      expect(await found(who.id)).toEqual([up.document.id]);
+    expect((await setDocumentFlags(holder, { documentId: up.document.id, confidential: true })).ok).toBe(true);
+    expect(await found(w.advisor.id)).toEqual([up.document.id]);
+    for (const who of [w.staff, w.otherAdvisor, w.referent, w.applicant]) expect(await found(who.id)).toEqual([]);
   });
 });
 

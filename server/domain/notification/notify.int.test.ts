@@ -197,10 +197,12 @@ describe("P4: pause mutes the applicant side", () => {
     });
     await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "De retour" });
     const box = await deliver();
-    expect(box.to(w.applicant.email).map((m) => m.subject)).toEqual([
-      expect.stringContaining("réactivé"),
-      expect.stringContaining("Nouveau message"),
-    ]);
+    // N10: both within the waiting window: one email that lists them, the reactivation first.
+    const mails = box.to(w.applicant.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toContain("2 nouveautés");
+    expect(mails[0].text.indexOf("réactivé")).toBeGreaterThan(-1);
+    expect(mails[0].text.indexOf("réactivé")).toBeLessThan(mails[0].text.indexOf("De retour"));
   });
 });
 
@@ -426,5 +428,56 @@ describe("N9: the gate decides again when an email leaves", () => {
     const { box } = await queuedThen(async () => setNotificationLocale(await actor(w.referent.id), { locale: "en" }));
     expect(box.to(w.referent.email)[0].subject).toBe(`New message in “${w.dossier.title}”`);
     expect(box.to(w.applicant.email)[0].subject).toBe(`Nouveau message dans « ${w.dossier.title} »`);
+  });
+});
+
+describe("N10: notifications within the waiting window leave as one email", () => {
+  it("N10: six quick status changes reach each advisor as one email listing the six, in order", async () => {
+    const adele = await actor(w.advisor.id);
+    const created = await createRecommendation(adele, {
+      dossierId: w.dossier.id,
+      title: "Isoler les combles",
+      body: "Avant l'hiver",
+    });
+    if (!created.ok) throw new Error("create failed");
+    await db().emailDelivery.deleteMany();
+    const paul = await actor(w.referent.id);
+    const statuses = ["in_progress", "blocked", "in_progress", "done", "in_progress", "already_done"] as const;
+    for (const status of statuses)
+      expect((await changeRecommendationStatus(paul, { recommendationId: created.recommendation.id, status })).ok).toBe(
+        true,
+      );
+    // Six deliveries each for Adèle and the colleague (participating by default), merged when they leave.
+    const rows = await db().emailDelivery.findMany({ where: { dossierId: w.dossier.id, status: "pending" } });
+    expect(rows.filter((r) => r.userId === w.advisor.id)).toHaveLength(6);
+    expect(rows.filter((r) => r.userId === colleague.id)).toHaveLength(6);
+    const box = await deliver();
+    const toAdele = box.to(w.advisor.email);
+    expect(toAdele).toHaveLength(1);
+    expect(toAdele[0].subject).toBe(`6 nouveautés dans « ${w.dossier.title} »`);
+    // Each listed item starts with its own subject line, « recommendation » : status (title), in order.
+    const listed = toAdele[0].text
+      .split("• ")
+      .slice(1)
+      .map((item) => item.split("\n")[0].split(" : ")[1].split(" (")[0]);
+    expect(listed).toEqual(["En cours", "Bloquée", "En cours", "Faite", "En cours", "Déjà faite"]);
+    // A separate recipient gets their own email, never someone else's.
+    expect(box.to(colleague.email)).toHaveLength(1);
+    expect(box.to(colleague.email)[0].toEmail).toBe(colleague.email);
+    // Every delivery is accounted for: none left waiting to leave again.
+    expect(await db().emailDelivery.count({ where: { dossierId: w.dossier.id, status: "pending" } })).toBe(0);
+  });
+
+  it("N10: a notification after the first one has left starts a new email", async () => {
+    const t0 = new Date();
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Un" }, t0);
+    await deliver(t0);
+    const t1 = new Date(t0.getTime() + IMMEDIATE_DELAY_MS + 5000);
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Deux" }, t1);
+    const box = await deliver(t1);
+    expect(box.to(w.referent.email).map((m) => m.subject)).toEqual([
+      `Nouveau message dans « ${w.dossier.title} »`,
+      `Nouveau message dans « ${w.dossier.title} »`,
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
 import { recordEmail } from "../outbox/queries";
-import type { EmailContent, NotificationTarget } from "../outbox/templates";
+import type { NotificationContent, NotificationTarget } from "../outbox/templates";
 import {
   allowedRecipients,
   decide,
@@ -17,6 +17,7 @@ import {
 } from "./gate";
 import { defaultParticipation } from "./schema";
 import { unsubscribeHeaders } from "./unsubscribe";
+import { displayName } from "../text";
 
 /** C7: an immediate notification waits this long, so that a read in the app can cancel it; it still leaves within a minute. */
 export const IMMEDIATE_DELAY_MS = 50_000;
@@ -24,7 +25,7 @@ export const IMMEDIATE_DELAY_MS = 50_000;
 export const MESSAGE_TEMPLATE = "notification.message" as const;
 
 /** A notification's content for one recipient (its links are made when it leaves, N9). */
-type Content = (target: NotificationTarget) => EmailContent;
+type Content = (target: NotificationTarget) => NotificationContent;
 
 async function record(
   tx: Tx | HotQueries,
@@ -60,9 +61,10 @@ async function writeDeliveries(
   if (recipients.length === 0) return;
   const notBefore = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
+    const c = content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) });
     await recordEmail(
       {
-        ...content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) }),
+        ...c,
         kind: "notification",
         toEmail: r.email,
         userId: r.userId,
@@ -72,7 +74,7 @@ async function writeDeliveries(
         notBefore,
         aboutSeq: input.aboutSeq ?? null,
       },
-      tx,
+      queriesOf(tx),
       input.now,
     );
   }
@@ -122,7 +124,7 @@ export async function dossierAdvisors(dossierId: string): Promise<AdvisorOption[
   }>(ADVISORS, [dossierId]);
   return rows.map((r) => ({
     userId: r.userId,
-    name: r.name ?? r.email,
+    name: displayName(r),
     ...(r.participationId === null
       ? defaultParticipation()
       : { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }),
@@ -253,7 +255,7 @@ export async function notifyMessage(
   const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
   await writeDeliveries(tx, recipients, { dossierId: p.dossierId, aboutSeq: p.seq, now: p.now }, (target) => ({
     template: MESSAGE_TEMPLATE,
-    params: { ...target, author: p.author.name, title, body: p.body, question },
+    params: { ...target, seq: p.seq, author: p.author.name, title, body: p.body, question },
   }));
   return recipients;
 }

@@ -8,7 +8,7 @@ import { backoffMs, MAX_ATTEMPTS, runOutboxOnce } from "../../outbox/worker";
 import { useTestDatabase } from "../../test/db";
 import { startFakeResend } from "../../test/fake-resend";
 import { actor, makeWorld } from "../../test/factories";
-import { deliveriesForStaff } from "./service";
+import { cancellationReason, deliveriesForStaff } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let fake: Awaited<ReturnType<typeof startFakeResend>>;
@@ -75,6 +75,17 @@ describe("failed deliveries for staff", () => {
     expect(mine.value.failed.map((d) => d.id).sort()).toEqual([aboutDossier, forOrg].sort());
     expect(mine.value.failed[0].lastError).toContain("500");
     expect(mine.value.pending.map((d) => d.id)).toEqual([pendingOne]);
+
+    // N9: an email cancelled when leaving is listed with its reason, newest first.
+    await db().emailDelivery.update({
+      where: { id: pendingOne },
+      data: { status: "cancelled", lastError: "cancelled when leaving: paused" },
+    });
+    const after = await deliveriesForStaff(await actor(w.staff.id));
+    expect(after.ok && after.value.cancelled.map((d) => [d.id, cancellationReason(d.lastError)])).toEqual([
+      [pendingOne, "paused"],
+    ]);
+    expect(after.ok && after.value.pending).toEqual([]);
 
     // A3: the other organization's staff see theirs only.
     const theirs = await deliveriesForStaff(await actor(w.otherStaff.id));

@@ -32,6 +32,8 @@ export type EmailParams = {
     unsubscribeUrl: string;
   };
   "notification.message": NotificationTarget & {
+    /** C7, N10: the message's seq, so that reading it removes it from a batch */
+    seq?: number;
     author: string;
     title: string;
     body: string;
@@ -51,6 +53,8 @@ export type EmailParams = {
     delayDays?: number;
   };
   "notification.reactivated": NotificationTarget & { title: string; by: string };
+  /** N10: several notifications about one dossier for one recipient, within the waiting window */
+  "notification.batch": NotificationTarget & { title: string; items: NotificationContent[] };
   digest: {
     frequency: "daily" | "weekly";
     organization: string;
@@ -81,3 +85,16 @@ export type EmailTemplate = keyof EmailParams;
 
 /** A delivery's template and parameters, typed together. */
 export type EmailContent = { [K in EmailTemplate]: { template: K; params: EmailParams[K] } }[EmailTemplate];
+
+/** The notifications a batch can list (N10). */
+export type NotificationContent = Extract<
+  EmailContent,
+  {
+    template:
+      | "notification.message"
+      | "notification.reco.created"
+      | "notification.reco.status"
+      | "notification.paused"
+      | "notification.reactivated";
+  }
+>;

@@ -2,20 +2,16 @@
 // status lets partners edit. The document joins the Documents tab (event for every member) and stays
 // visible to partners; the file is checked like any other upload, stored first and removed if the
 // change fails or is refused.
-import crypto from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
-import { newId } from "../../db/hot";
 import { env } from "../../env";
 import { fail, type Result } from "../../errors";
 import { t } from "../../i18n";
-import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "../document/events";
+import type { DocumentView } from "../document/events";
 import { checkFile, uploadSchema } from "../document/schema";
-import { maxDocumentMegabytes } from "../document/service";
-import { removeFile, storeFile } from "../document/storage";
-import { changeDossier } from "../dossier/change";
+import { maxDocumentMegabytes, storeDocument } from "../document/service";
 import { partnerAccess } from "../dossier/policy";
-import { INSERT_SUPPLEMENT_DOCUMENT, SUPPLEMENT_KINDS } from "./queries";
+import { SUPPLEMENT_KINDS } from "./queries";
 
 export async function uploadSupplement(
   actor: Actor,
@@ -38,43 +34,17 @@ export async function uploadSupplement(
       ok: false,
       error: { code: "invalid", message: t(actor.locale, checked.problem, { max: maxDocumentMegabytes() }) },
     };
-  const key = await storeFile(input.bytes);
-  try {
-    // Access again under the dossier's lock: a revocation or status change that just committed wins.
-    const res = await changeDossier(
-      { dossierId: input.dossierId, actor, now, authorize: (q, id) => partnerAccess(actor, id, q) },
-      async (ctx) => {
-        if (!ctx.access.editable) ctx.refuse("not_found");
-        const document: DocumentView = {
-          id: newId(),
-          dossierId: input.dossierId,
-          name: input.name,
-          mimeType: checked.mime,
-          size: input.bytes.length,
-          createdAt: now.toISOString(),
-          uploadedBy: { id: actor.userId, name: actor.name },
-        };
-        await ctx.q.write(INSERT_SUPPLEMENT_DOCUMENT, [
-          document.id,
-          input.dossierId,
-          actor.userId,
-          input.name,
-          key,
-          checked.mime,
-          input.bytes.length,
-          crypto.createHash("sha256").update(input.bytes).digest("hex"),
-          true,
-          now,
-        ]);
-        const payload: DocumentUploadedPayload = { document };
-        await ctx.emit(DOCUMENT_UPLOADED, payload);
-        return { document };
+  // Access again under the dossier's lock: a revocation or status change that just committed wins.
+  const res = await storeDocument(
+    actor,
+    { ...input, mime: checked.mime, visibleToPartner: true },
+    {
+      authorize: async (q, id) => {
+        const again = await partnerAccess(actor, id, q);
+        return again?.editable ? again : null;
       },
-    );
-    if (!res.ok) await removeFile(key);
-    return res;
-  } catch (e) {
-    await removeFile(key);
-    throw e;
-  }
+      now,
+    },
+  );
+  return res.ok ? { ok: true, value: { document: res.value } } : res;
 }

@@ -29,6 +29,7 @@ import {
 } from "./queries";
 import { changeStatusSchema, createRecommendationSchema, updateRecommendationSchema } from "./schema";
 import { OPEN_STATUSES, RECOMMENDATION_STATUSES, type RecommendationStatus } from "./statuses";
+import { displayName } from "../text";
 
 type Outcome = { ok: true; recommendation: RecommendationView } | { ok: false; error: AppError };
 
@@ -62,9 +63,9 @@ function viewOf(r: Row, changer: Person | null): RecommendationView {
     link: r.link,
     document: r.document ? { id: r.document.id, name: r.document.originalName } : null,
     status: toStatus(r.status),
-    author: { id: r.author.id, name: r.author.name ?? r.author.email },
+    author: { id: r.author.id, name: displayName(r.author) },
     statusChangedAt: r.statusChangedAt.toISOString(),
-    statusChangedBy: changer ? { id: changer.id, name: changer.name ?? changer.email } : null,
+    statusChangedBy: changer ? { id: changer.id, name: displayName(changer) } : null,
     createdAt: r.createdAt.toISOString(),
     seq: r.seq,
   };

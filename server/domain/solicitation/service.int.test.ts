@@ -301,17 +301,42 @@ describe("S2: the one-time key", () => {
     );
   });
 
-  it("S2: rate limit per address: many accounts from one address are stopped after 20 failures", async () => {
+  it("S2, X4: other accounts' wrong tries from the same address (a shared proxy) do not lock out an innocent partner", async () => {
     const w = await makeWorld();
     const { key } = await ask(w, "addr@p.test");
     const address = "192.0.2.77";
-    for (let i = 0; i < ATTACH_LIMITS.perAddress; i++) {
+    for (let i = 0; i < 25; i++) {
       const who = await actor((await makeUser(`Bot ${i}`)).id);
       await attachWithKey(who, { key: "NOPE" }, address);
     }
     const fresh = await actor((await makeUser("Nouveau")).id);
-    expect(await attachWithKey(fresh, { key }, address)).toMatchObject({ ok: false, error: { code: "rate_limited" } });
-    expect((await attachWithKey(fresh, { key }, "192.0.2.78")).ok).toBe(true);
+    expect((await attachWithKey(fresh, { key }, address)).ok).toBe(true);
+  });
+
+  it("S2, X4: the whole key space is bounded: past its budget of failures in the window, every try waits", async () => {
+    const w = await makeWorld();
+    const { key } = await ask(w, "space@p.test");
+    const now = new Date();
+    const bot = await makeUser("Bot space");
+    // The window's budget, spent by many accounts (written directly: 500 tries through the service are slow).
+    await db().attachAttempt.createMany({
+      data: Array.from({ length: ATTACH_LIMITS.keySpace }, (_, i) => ({
+        userId: bot.id,
+        address: `198.51.100.${i % 250}`,
+        success: false,
+        createdAt: now,
+      })),
+    });
+    const fresh = await actor((await makeUser("Patient")).id);
+    expect(await attachWithKey(fresh, { key }, ip(), now)).toMatchObject({
+      ok: false,
+      error: { code: "rate_limited" },
+    });
+    expect(
+      (await attachWithKey(fresh, { key }, ip(), new Date(now.getTime() + ATTACH_LIMITS.windowMs + 1000))).ok,
+    ).toBe(true);
+    // The other tests of this file share the database: the campaign is over.
+    await db().attachAttempt.deleteMany({ where: { userId: bot.id } });
   });
 });
 
@@ -324,7 +349,7 @@ describe("S4, S10, S11: answers and revocation", () => {
     const { key, solicitationId } = await ask(w, email, extra);
     const partner = await makeUser(`Partner ${email}`);
     const res = await attachWithKey(await actor(partner.id), { key }, ip());
-    if (!res.ok) throw new Error("attach failed");
+    if (!res.ok) throw new Error(`attach failed: ${JSON.stringify(res)}`);
     return { partner: await actor(partner.id), solicitationId };
   }
 
@@ -532,7 +557,8 @@ describe("S6: reminders and counts", () => {
       (await dossierAccess({ userId: w.advisor.id }, w.dossier.id))!,
       new Date("2030-05-21T08:00:00Z"),
     );
-    expect(panel[0].state).toBe("overdue");
+    // Both were asked at the same instant: find this one by its address, not by its place in the list.
+    expect(panel.find((p) => p.partnerEmail === "auto@p.test")?.state).toBe("overdue");
   });
 
   it("D1, S6: counts per dossier: asked and answered; a withdrawn unanswered solicitation is not counted", async () => {

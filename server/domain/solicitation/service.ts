@@ -55,6 +55,8 @@ import {
   opinionSchema,
   solicitationRefSchema,
 } from "./schema";
+import { displayName } from "../text";
+import { consume } from "../../ratelimit";
 
 const DAY = 86_400_000;
 type Failure = { ok: false; error: AppError };
@@ -68,7 +70,6 @@ function failWith(
   return { ok: false, error: { code, message: t(locale, key, params) } };
 }
 
-const displayName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0];
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** S1: the scope as people read it: a preset in the reader's language, or the free text. */
@@ -110,6 +111,8 @@ export async function createSolicitation(
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
   if (dueDate && dueDate.getTime() < Date.parse(`${isoDay(now)}T00:00:00Z`))
     return failWith("invalid", actor.locale, "solicitation.error.pastDate");
+  // X4: partner keys and requests go by email to any address: bounded per asking user.
+  if (!(await consume("solicitation.user", actor.userId))) return fail("rate_limited", actor.locale);
 
   const org = await db().organization.findUniqueOrThrow({
     where: { id: access.organizationId },
@@ -208,8 +211,13 @@ export async function createSolicitation(
   return res;
 }
 
-/** S2: tries allowed per window, per account and per client address; every try is a row. */
-export const ATTACH_LIMITS = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 };
+/**
+ * S2, X4: failed tries allowed per window, per account and over the whole key space (every account
+ * together: a guessing campaign from many accounts is bounded too). Not per client address: behind a
+ * proxy everyone shares one, and one person's wrong tries locked out an innocent partner. Every try is
+ * a row, so the limit holds across processes.
+ */
+export const ATTACH_LIMITS = { windowMs: 15 * 60 * 1000, perAccount: 5, keySpace: 500 };
 
 /** S2: a failed try, in a transaction of its own (a successful one is recorded with its change). */
 async function recordFailedAttempt(actor: Actor, addr: string, now: Date) {
@@ -230,11 +238,11 @@ export async function attachWithKey(
 ): Promise<Result<{ dossierId: string; solicitationId: string }>> {
   const addr = address.slice(0, 100) || "unknown";
   const since = new Date(now.getTime() - ATTACH_LIMITS.windowMs);
-  const [byAccount, byAddress] = await Promise.all([
+  const [byAccount, overall] = await Promise.all([
     db().attachAttempt.count({ where: { userId: actor.userId, success: false, createdAt: { gte: since } } }),
-    db().attachAttempt.count({ where: { address: addr, success: false, createdAt: { gte: since } } }),
+    db().attachAttempt.count({ where: { success: false, createdAt: { gte: since } } }),
   ]);
-  if (byAccount >= ATTACH_LIMITS.perAccount || byAddress >= ATTACH_LIMITS.perAddress)
+  if (byAccount >= ATTACH_LIMITS.perAccount || overall >= ATTACH_LIMITS.keySpace)
     return failWith("rate_limited", actor.locale, "partner.attach.rateLimited");
   const parsed = attachSchema.safeParse(raw);
   const keyHash = parsed.success ? hashKey(parsed.data.key) : null;

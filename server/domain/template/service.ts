@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
-import { fail, ok, type Result } from "../../errors";
+import { fail, invalidInput, ok, type Result } from "../../errors";
 import { changeDossier, type ChangeContext } from "../dossier/change";
 import { dossierAccess, partnerAccess } from "../dossier/policy";
 import { publisher } from "../ports";
@@ -75,7 +75,7 @@ async function emitStatus(ctx: ChangeContext<unknown>, status: WorkflowStatus) {
 /** S8: an admin of the organization creates or updates a template. */
 export async function saveTemplate(actor: Actor, raw: unknown): Promise<Result<{ templateId: string }>> {
   const parsed = saveTemplateSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalid", actor.locale);
+  if (!parsed.success) return invalidInput(actor.locale, parsed.error.issues);
   const input = parsed.data;
   if (!(await isOrganizationAdmin(actor, input.organizationId))) return fail("not_found", actor.locale);
   const keys = new Set(input.fields.map((f) => f.key));
