@@ -1024,6 +1024,20 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
           },
           { name: "Prisma's query builder (findMany), same objects, p50 (µs)", values: { relais: p50("orm") } },
           { name: "Prisma's query builder ÷ raw SQL", values: { relais: ratio("orm") } },
+          // C8: an older page by seq, from the middle of the dossier.
+          {
+            name: "an older page by seq: the app's read (olderMessages' statement) p50 (µs)",
+            values: { relais: p50("appOlder") },
+          },
+          { name: "an older page by seq: raw SQL p50 (µs)", values: { relais: p50("rawOlder") } },
+          {
+            name: "an older page: the app's read ÷ raw SQL",
+            values: {
+              relais: median(results.map((r) => (get(r, "appOlder.p50") ?? 0) / (get(r, "rawOlder.p50") ?? 1))),
+            },
+            target: "≤ 1.25×",
+            met: (v) => v.relais != null && v.relais <= 1.25,
+          },
         ],
         usage: [],
       };

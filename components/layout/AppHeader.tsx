@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { Actor } from "@/server/auth/actor";
 import type { NavLink } from "@/server/domain/admin/service";
 import { t, type Locale } from "@/server/i18n";
+import { QuickAdd } from "../billing/QuickAdd";
 import { SearchBox } from "../search/SearchBox";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
@@ -29,7 +30,7 @@ export function AppHeader({
     ...(localMail ? ([{ href: "/dev/mailbox", label: "nav.mailbox" }] as const) : []),
   ];
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -61,6 +62,7 @@ export function AppHeader({
             </a>
           </>
         ) : null}
+        {actor ? <QuickAdd locale={locale} /> : null}
         <Suspense>
           <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
         </Suspense>

@@ -34,6 +34,7 @@ export async function adminLinks(actor: Actor): Promise<NavLink[]> {
           { href: "/admin/users", label: "nav.adminUsers" },
           { href: "/admin/templates", label: "nav.adminTemplates" },
           { href: "/admin/reminders", label: "nav.adminReminders" },
+          { href: "/admin/billing", label: "nav.adminBilling" },
         ] as const)
       : []),
   ];

@@ -24,3 +24,18 @@ export function bodyProblem(body: string): "message.empty" | "message.tooLong" |
   if (body.length > MESSAGE_MAX_LENGTH) return "message.tooLong";
   return null;
 }
+
+/** C8: a page of history before a seq. */
+export const historySchema = z.object({
+  dossierId: z.string().min(1).max(64),
+  beforeSeq: z.number().int().min(1).max(2_147_483_647),
+});
+
+/** C2, C3: who the messages of a seq range were addressed to (advisor side). */
+export const recipientsSchema = z
+  .object({
+    dossierId: z.string().min(1).max(64),
+    fromSeq: z.number().int().min(1).max(2_147_483_647),
+    toSeq: z.number().int().min(1).max(2_147_483_647),
+  })
+  .refine((v) => v.toSeq >= v.fromSeq && v.toSeq - v.fromSeq < 1000);

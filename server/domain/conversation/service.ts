@@ -1,19 +1,19 @@
 // Posting a message (C1, C4, C5): validated, authorized, stored with its event in one transaction,
 // published after commit. Shared by the socket handler and any server action.
 import type { Actor } from "../../auth/actor";
-import { db, hot, isUniqueViolation } from "../../db";
+import { db, isUniqueViolation } from "../../db";
 import { asDate, newId, sql } from "../../db/hot";
-import { fail, type AppError, type Result } from "../../errors";
+import { fail, ok, type AppError, type Result } from "../../errors";
 import type { DossierEventWire } from "../dossier/events";
-import type { MessageView } from "./events";
+import { HISTORY_PAGE_SIZE, type MessageView } from "./events";
 import { changeDossier, type ChangeContext } from "../dossier/change";
-import { audienceSlots, type DossierAccess } from "../dossier/policy";
+import { allows, dossierAccess, type DossierAccess } from "../dossier/policy";
 import { messageRecipients, notifyMessage } from "../notification/service";
-import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
 import { canPostMessage } from "./policy";
-import { bodyProblem, sendMessageSchema, type SendMessageInput } from "./schema";
+import { lastReadSeq, messagesBefore, recipientNames, rowToView, SEQ_END, systemLinesBetween } from "./queries";
+import { bodyProblem, historySchema, recipientsSchema, sendMessageSchema, type SendMessageInput } from "./schema";
 import { displayName } from "../text";
 import { consume } from "../../ratelimit";
 
@@ -124,67 +124,40 @@ async function send(ctx: ChangeContext<DossierAccess>, input: SendMessageInput):
   return message;
 }
 
-const LATEST_MESSAGES = sql(
-  "conversation.latestMessages",
-  `SELECT m."id" AS "id", m."clientId" AS "clientId", m."seq" AS "seq", m."body" AS "body", m."createdAt" AS "createdAt",
-     u."id" AS "authorId", u."name" AS "authorName", u."email" AS "authorEmail"
-   FROM "Message" m JOIN "User" u ON u."id" = m."authorId"
-   WHERE m."dossierId" = ? ORDER BY m."seq" DESC LIMIT ?`,
-);
-
-type LatestRow = {
-  id: string;
-  clientId: string;
-  seq: number;
-  body: string;
-  createdAt: unknown;
-  authorId: string;
-  authorName: string | null;
-  authorEmail: string;
-};
-
 /** The newest messages of a dossier the caller has access to, oldest first (G11: a prepared statement on every page). */
-export async function latestMessages(access: DossierAccess, limit = 50): Promise<MessageView[]> {
-  const rows = await hot().all<LatestRow>(LATEST_MESSAGES, [access.dossierId, limit]);
-  return rows.reverse().map((r) =>
-    toMessageView({
-      id: r.id,
-      dossierId: access.dossierId,
-      clientId: r.clientId,
-      seq: Number(r.seq),
-      body: r.body,
-      createdAt: asDate(r.createdAt),
-      author: { id: r.authorId, name: r.authorName, email: r.authorEmail },
-    }),
-  );
+export async function latestMessages(access: DossierAccess, limit = HISTORY_PAGE_SIZE): Promise<MessageView[]> {
+  const rows = await messagesBefore(access.dossierId, null, limit);
+  return rows.reverse().map((r) => rowToView(access.dossierId, r));
 }
 
 /** P9: pauses and reactivations, shown as system lines among the loaded messages (from their first seq). */
 export type SystemLine = Pick<DossierEventWire, "seq" | "type" | "payload" | "at">;
 
-const SYSTEM_LINES = sql(
-  "conversation.systemLines",
-  `SELECT "seq", "type", "payload", "createdAt" FROM "DossierEvent"
-   WHERE "dossierId" = ? AND "seq" > ? AND "type" IN (?, ?) AND "audience" IN (?, ?, ?) ORDER BY "seq" DESC LIMIT ?`,
-);
+/** A page of the conversation: messages and system lines, oldest first. */
+export type ConversationPage = { messages: MessageView[]; systemLines: SystemLine[]; hasOlder: boolean };
 
-export async function latestConversation(
+/**
+ * The system lines between a page's first message and `beforeSeq`; when no older message is left, the
+ * page reaches the start of the conversation, so every line since the start. Advisors also get who each message was
+ * addressed to (C2, C3; A4: never the applicant side).
+ */
+async function withLines(
   access: DossierAccess,
-  limit = 50,
-): Promise<{ messages: MessageView[]; systemLines: SystemLine[] }> {
-  const messages = await latestMessages(access, limit);
-  // With fewer messages than the limit, the whole conversation is loaded: every line since the start.
-  const fromSeq = messages.length >= limit ? messages[0].seq : 0;
-  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(SYSTEM_LINES, [
-    access.dossierId,
-    fromSeq,
-    DOSSIER_PAUSED,
-    DOSSIER_REACTIVATED,
-    ...audienceSlots(access),
-    limit,
+  messages: MessageView[],
+  beforeSeq: number,
+  hasOlder: boolean,
+  limit: number,
+): Promise<ConversationPage> {
+  const fromSeq = hasOlder ? messages[0].seq : 0;
+  const [rows, to] = await Promise.all([
+    systemLinesBetween(access, fromSeq, beforeSeq, limit),
+    access.side === "advisor" && messages.length > 0
+      ? recipientNames(access.dossierId, messages[0].seq, messages[messages.length - 1].seq)
+      : null,
   ]);
   return {
-    messages,
+    hasOlder,
+    messages: to ? messages.map((m) => (to.has(m.seq) ? { ...m, to: to.get(m.seq) } : m)) : messages,
     systemLines: rows.reverse().map((r) => ({
       seq: Number(r.seq),
       type: r.type,
@@ -192,6 +165,55 @@ export async function latestConversation(
       at: asDate(r.createdAt).toISOString(),
     })),
   };
+}
+
+export async function latestConversation(access: DossierAccess, limit = HISTORY_PAGE_SIZE): Promise<ConversationPage> {
+  const messages = await latestMessages(access, limit);
+  // A full newest page may have older ones (the reader finds out with the next page).
+  return withLines(access, messages, SEQ_END, messages.length >= limit, limit);
+}
+
+/** C8: the page of messages just before `beforeSeq` (keyset by seq), with its system lines, oldest first. */
+export async function olderMessages(
+  access: DossierAccess,
+  beforeSeq: number,
+  limit = HISTORY_PAGE_SIZE,
+): Promise<ConversationPage> {
+  // One more row than shown says whether the start is reached (no empty page to ask for at the end).
+  const rows = await messagesBefore(access.dossierId, beforeSeq, limit + 1);
+  const messages = rows
+    .slice(0, limit)
+    .reverse()
+    .map((r) => rowToView(access.dossierId, r));
+  return withLines(access, messages, beforeSeq, rows.length > limit, limit);
+}
+
+/** C8: an older page for the conversation, through the dossier policy (A1: no access is not_found). */
+export async function historyPage(actor: Actor, raw: unknown): Promise<Result<ConversationPage>> {
+  const parsed = historySchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", actor.locale);
+  const access = await dossierAccess(actor, parsed.data.dossierId);
+  if (!allows(access, "dossier.read")) return fail("not_found", actor.locale);
+  return ok(await olderMessages(access, parsed.data.beforeSeq));
+}
+
+/**
+ * C2, C3: who the messages of a seq range were addressed to, for a live conversation on the advisor
+ * side. The applicant side gets nothing (A4): empty, as if no message had recipients.
+ */
+export async function addressedTo(actor: Actor, raw: unknown): Promise<Result<Record<number, string[]>>> {
+  const parsed = recipientsSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", actor.locale);
+  const access = await dossierAccess(actor, parsed.data.dossierId);
+  if (!allows(access, "dossier.read")) return fail("not_found", actor.locale);
+  if (access.side !== "advisor") return ok({});
+  const names = await recipientNames(access.dossierId, parsed.data.fromSeq, parsed.data.toSeq);
+  return ok(Object.fromEntries(names));
+}
+
+/** C8: the unread marker starts after this seq (C7's read marker). */
+export function lastReadFor(actor: Actor, access: DossierAccess): Promise<number> {
+  return lastReadSeq(actor.userId, access.dossierId);
 }
 
 async function findByClientId(actor: Actor, clientId: string): Promise<MessageView | null> {
