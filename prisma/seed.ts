@@ -13,6 +13,9 @@ import {
 } from "../server/domain/billing/service";
 import { attachWithKey, createSolicitation } from "../server/domain/solicitation/service";
 import { applyTemplate, saveTemplate } from "../server/domain/template/service";
+import { uploadDocument } from "../server/domain/document/service";
+import { createNote, setDocumentFlags } from "../server/domain/note/service";
+import { requestTransfer } from "../server/domain/transfer/service";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -179,7 +182,57 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
   );
   await seedPartners(now, { alice: alice.id, adele: adele.id, pierre: pierre.id, nord: nord.id, ecole: ecole.id });
   await seedBilling(now, { adele: adele.id, arnaud: arnaud.id, nord: nord.id, sante: sante.id, ecole: ecole.id });
+  await seedTransfers(now, { adele: adele.id, arnaud: arnaud.id, paul: paul.id, nord: nord.id });
   return true;
+}
+
+/**
+ * T2–T7: a dossier of Adèle's with a confidential note and a raw-data document, whose transfer to
+ * Arnaud waits for his answer (Carla Coord is the coordinator, above); and one more dossier of Adèle's
+ * with nothing pending, for trying a transfer.
+ */
+async function seedTransfers(now: Date, ids: { adele: string; arnaud: string; paul: string; nord: string }) {
+  const d = db();
+  const adele = (await actorById(ids.adele))!;
+  const create = (title: string) =>
+    d.dossier.create({
+      data: {
+        organizationId: ids.nord,
+        title,
+        lastActivityAt: now,
+        members: {
+          create: [
+            { userId: ids.paul, side: "applicant", role: "referent" },
+            { userId: ids.adele, side: "advisor", role: "advisor", holder: true },
+          ],
+        },
+      },
+    });
+  const gymnase = await create("Réhabilitation du gymnase Pasteur");
+  await create("Aménagement de la place du marché");
+  const at = new Date(now.getTime() - 2 * DAY);
+  const note = await createNote(
+    adele,
+    {
+      dossierId: gymnase.id,
+      body: "Le maire souhaite que le projet reste discret jusqu'au conseil municipal.",
+      confidential: true,
+    },
+    at,
+  );
+  if (!note.ok) throw new Error(`seed note refused: ${note.error.message}`);
+  await createNote(adele, { dossierId: gymnase.id, body: "Visite du gymnase prévue avec le service technique." }, at);
+  const csv = Buffer.from("piece;surface_m2;temperature_c\nsalle;820;14.5\nvestiaires;120;17.0\n");
+  const doc = await uploadDocument(adele, { dossierId: gymnase.id, name: "releves-thermiques.csv", bytes: csv }, at);
+  if (!doc.ok) throw new Error(`seed document refused: ${doc.error.message}`);
+  const flagged = await setDocumentFlags(adele, { documentId: doc.document.id, rawData: true }, at);
+  if (!flagged.ok) throw new Error(`seed flags refused: ${flagged.error.message}`);
+  const transfer = await requestTransfer(
+    adele,
+    { dossierId: gymnase.id, toUserId: ids.arnaud, withConfidential: true, withRawData: false },
+    new Date(now.getTime() - DAY),
+  );
+  if (!transfer.ok) throw new Error(`seed transfer refused: ${transfer.error.message}`);
 }
 
 /**

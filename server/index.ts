@@ -6,6 +6,7 @@ import { closeDb, dbReady } from "./db";
 import { transportFromEnv } from "./email/send";
 import { env } from "./env";
 import { startAutoPauseJob } from "./jobs/auto-pause";
+import { startTransferExpiryJob } from "./jobs/transfer-expiry";
 import { startDigestJob } from "./jobs/digests";
 import { startReminderJob } from "./jobs/reminders";
 import { startPartnerRemindersJob } from "./jobs/partner-reminders";
@@ -57,6 +58,8 @@ async function main() {
   const stopReminders = startReminderJob();
   // S6: automatic partner reminders, hourly.
   const stopPartnerReminders = startPartnerRemindersJob();
+  // T2: pending transfers expire after 14 days; hourly.
+  const stopTransferExpiry = startTransferExpiryJob();
 
   await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
   logger.info(`Relais ready on ${e.appUrl}`, {
@@ -79,6 +82,7 @@ async function main() {
     await stopDigests();
     await stopReminders();
     await stopPartnerReminders();
+    await stopTransferExpiry();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     http.closeAllConnections();
     await closeRedis();

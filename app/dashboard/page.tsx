@@ -1,12 +1,14 @@
 import { AutoPauseStatus } from "@/components/pause/AutoPauseStatus";
 import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
 import { DashboardLive } from "@/components/dashboard/DashboardLive";
+import { PendingTransfers } from "@/components/transfer/PendingTransfers";
 import { buttonClass } from "@/components/ui/Button";
 import { requireActor } from "@/server/auth/guard";
 import { dashboardKind, dashboardOrganizations, dashboardRows } from "@/server/domain/dashboard/service";
 import { filtersFromSearchParams } from "@/server/domain/dashboard/schema";
 import { staffOrganizationIds } from "@/server/domain/pause/policy";
 import { lastAutoPauseRun } from "@/server/domain/pause/service";
+import { pendingTransfersFor } from "@/server/domain/transfer/service";
 import { t } from "@/server/i18n";
 
 export default async function DashboardPage({
@@ -20,10 +22,12 @@ export default async function DashboardPage({
   // D1, D2: advisors and staff get filters (recent activity on by default); applicants their plain list.
   const full = (await dashboardKind(actor)) === "advisor";
   const filters = full ? filtersFromSearchParams(sp) : { recent: false, paused: false, mine: false };
-  const [rows, organizations, staffOf] = await Promise.all([
+  const [rows, organizations, staffOf, transfers] = await Promise.all([
     dashboardRows(actor, filters),
     full ? dashboardOrganizations(actor) : [],
     full ? staffOrganizationIds(actor) : [],
+    // T2: a recipient is not a member yet, so the transfers to answer show whatever the dashboard kind.
+    pendingTransfersFor(actor),
   ]);
   const isStaff = staffOf.length > 0;
   const autoPause = isStaff ? await lastAutoPauseRun(actor) : null;
@@ -38,6 +42,7 @@ export default async function DashboardPage({
           </a>
         ) : null}
       </div>
+      <PendingTransfers incoming={transfers.incoming} outgoing={transfers.outgoing} locale={locale} />
       {autoPause?.ok ? <AutoPauseStatus run={autoPause.value} locale={locale} /> : null}
       {full ? <DashboardFilters filters={filters} organizations={organizations} locale={locale} /> : null}
       <DashboardLive

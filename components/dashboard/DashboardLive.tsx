@@ -129,6 +129,11 @@ export function DashboardLive({
                   <span className="block text-sm text-slate-600">{d.organizationName}</span>
                 </span>
                 {d.paused ? <Badge tone="warning">{t(locale, "dashboard.paused")}</Badge> : null}
+                {full && d.confidentiality !== "none" ? (
+                  <Badge tone="warning">
+                    {t(locale, d.confidentiality === "all" ? "confidentiality.all" : "confidentiality.partial")}
+                  </Badge>
+                ) : null}
                 {full && d.openRecommendations > 0 ? (
                   <Badge tone="neutral">
                     {t(locale, "dashboard.openRecommendations", { count: d.openRecommendations })}

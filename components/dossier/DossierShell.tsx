@@ -2,6 +2,9 @@
 import type { ReactNode } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { DossierLive } from "../realtime/DossierLive";
+import { RefreshOn } from "../realtime/RefreshOn";
+import type { Confidentiality } from "@/server/domain/note/events";
+import { ConfidentialityBadge } from "./ConfidentialityBadge";
 import { SearchBox } from "../search/SearchBox";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
@@ -13,6 +16,10 @@ export type ShellData = {
   pausedAt: string | null;
   seq: number;
   side: "applicant" | "advisor";
+  /** T4: a read-only copy kept after a transfer */
+  readOnly?: boolean;
+  /** T6 */
+  confidentiality?: Confidentiality;
 };
 
 export function DossierShell({
@@ -28,21 +35,43 @@ export function DossierShell({
 }) {
   return (
     <DossierLive dossierId={dossier.id} initialSeq={dossier.seq}>
+      {/* T4: a transfer's answer re-renders the frame (a sender who kept a copy sees the read-only banner). */}
+      {dossier.side === "advisor" ? <RefreshOn prefix="transfer." me="" /> : null}
       <a href="/dashboard" className="text-sm text-brand-700 hover:underline">
         ← {t(locale, "dossier.back")}
       </a>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">{dossier.title}</h1>
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="text-2xl font-semibold">{dossier.title}</h1>
+            {dossier.side === "advisor" ? (
+              <ConfidentialityBadge
+                initial={dossier.confidentiality ?? "none"}
+                labels={{ partial: t(locale, "confidentiality.partial"), all: t(locale, "confidentiality.all") }}
+              />
+            ) : null}
+          </div>
           <p className="text-sm text-slate-600">{dossier.organizationName}</p>
         </div>
         <SearchBox locale={locale} dossierId={dossier.id} testId="dossier-search" className="w-full sm:w-72" />
       </div>
+      {dossier.readOnly ? (
+        <p
+          role="status"
+          data-testid="read-only-banner"
+          className="mt-4 rounded-lg border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800"
+        >
+          {t(locale, "transfer.readOnlyBanner")}
+        </p>
+      ) : null}
       <PauseBanner initialPaused={dossier.pausedAt !== null} label={t(locale, "dossier.paused")} />
       <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto">
           {dossierTabs
-            .filter((tab) => !tab.advisorOnly || dossier.side === "advisor")
+            // T4: a read-only copy also keeps its Notes tab (what the transfer left to it).
+            .filter(
+              (tab) => !tab.advisorOnly || dossier.side === "advisor" || (dossier.readOnly && tab.slug === "notes"),
+            )
             .map((tab) => {
               const current = tab.slug === active;
               return (

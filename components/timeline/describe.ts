@@ -100,6 +100,32 @@ function describeKnown(
       return { title: t(locale, "timeline.activity.created", { name, description: str(p.description) }), details: [] };
     case "member.left":
       return { title: t(locale, "timeline.memberLeft", { member: str(p.name) }), details: [] };
+    // T8: every step of a transfer, with names only.
+    case "transfer.requested":
+    case "transfer.accepted":
+    case "transfer.refused":
+    case "transfer.expired":
+    case "transfer.cancelled":
+      return {
+        title: t(locale, `timeline.${type}` as MessageKey, {
+          name: str(p.byName),
+          from: str(p.fromName),
+          to: str(p.toName),
+        }),
+        details: [],
+      };
+    case "dossier.referent_changed":
+      return {
+        title: t(locale, "timeline.referentChanged", { from: str(p.fromName), to: str(p.toName) }),
+        details: [],
+      };
+    // T7: notes and confidentiality events carry no content: the timeline says that something changed.
+    case "note.created":
+    case "note.confidentiality":
+    case "document.flags":
+    case "appointment.created":
+    case "task.changed":
+      return { title: t(locale, `timeline.${type}` as MessageKey), details: [] };
     default:
       return null;
   }

@@ -7,7 +7,11 @@ import { displayName } from "../domain/text";
 export type Actor = { userId: string; name: string; email: string; locale: Locale };
 
 // Read on every socket handshake and every page (G7, G12): a prepared statement, not a Prisma query.
-const ACTOR = sql("user.actor", `SELECT "id", "name", "email", "locale" FROM "User" WHERE "id" = ?`);
+// Issue 13, X1: a deactivated user is no actor: no page, no action, no socket.
+const ACTOR = sql(
+  "user.actor",
+  `SELECT "id", "name", "email", "locale" FROM "User" WHERE "id" = ? AND "deactivatedAt" IS NULL`,
+);
 
 export async function actorById(userId: string): Promise<Actor | null> {
   const user = await hot().get<{ id: string; name: string | null; email: string; locale: string }>(ACTOR, [userId]);

@@ -63,9 +63,10 @@ function demoProvider() {
       if (!email.success) return null;
       const user = await db().user.findUnique({
         where: { email: email.data },
-        select: { id: true, email: true, name: true },
+        select: { id: true, email: true, name: true, deactivatedAt: true },
       });
-      return user ? { id: user.id, email: user.email, name: user.name } : null;
+      // X1, issue 13: a deactivated account does not sign in.
+      return user && user.deactivatedAt === null ? { id: user.id, email: user.email, name: user.name } : null;
     },
   });
 }
@@ -80,6 +81,12 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login", verifyRequest: "/login?sent=1", error: "/login" },
     providers: [emailProvider, ...(e.DEMO_LOGIN ? [demoProvider()] : [])],
     callbacks: {
+      // X1, issue 13: a deactivated account gets no session, whatever the provider (actorById refuses it too).
+      async signIn({ user }) {
+        if (!user?.id) return true;
+        const found = await db().user.findUnique({ where: { id: user.id }, select: { deactivatedAt: true } });
+        return !found?.deactivatedAt;
+      },
       // X5: after sign-in, only a path of this app (next-auth's default also accepts same-origin URLs).
       redirect({ url, baseUrl }) {
         const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;

@@ -2,16 +2,18 @@
 import { describe, expect, it } from "vitest";
 import { can, dossierPermissions, type DossierAction, type DossierRole } from "./permissions";
 
-const roles: DossierRole[] = ["referent", "applicant", "advisor", "holder", "staff"];
+const roles: DossierRole[] = ["referent", "applicant", "advisor", "holder", "staff", "readonly"];
 
 // "yes" cells of the design's table (holder is an advisor; partner and coordinator are not dossier roles).
 const table: Record<DossierAction, DossierRole[]> = {
-  "dossier.read": ["referent", "applicant", "advisor", "holder", "staff"],
+  // T4: a read-only copy kept after a transfer reads, may drop itself (leave), and does nothing else.
+  "dossier.read": ["referent", "applicant", "advisor", "holder", "staff", "readonly"],
+  "document.upload": ["referent", "applicant", "advisor", "holder", "staff"],
   "message.post": ["referent", "applicant", "advisor", "holder", "staff"],
   "recommendation.create": ["advisor", "holder", "staff"],
   "recommendation.status": ["referent", "applicant", "advisor", "holder", "staff"],
   "dossier.pause": ["referent", "staff"],
-  "dossier.leave": ["applicant", "advisor"],
+  "dossier.leave": ["applicant", "advisor", "readonly"],
   "solicitation.create": ["advisor", "holder", "staff"],
   "party.manage": ["advisor", "holder", "staff"],
   "billing.manage": ["advisor", "holder", "staff"],

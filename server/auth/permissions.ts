@@ -1,16 +1,21 @@
 // Section 2 of DESIGN.md as data: every dossier action and the dossier roles that may do it.
 // Policies answer from this table; reading it tells the whole model.
 
-/** The roles a user can hold on one dossier. "staff" is an organization role (staff or admin). */
-export type DossierRole = "referent" | "applicant" | "advisor" | "holder" | "staff";
+/**
+ * The roles a user can hold on one dossier. "staff" is an organization role (staff or admin).
+ * "readonly" is a sender who kept a read-only copy after a transfer (T4): it reads, and nothing else.
+ */
+export type DossierRole = "referent" | "applicant" | "advisor" | "holder" | "staff" | "readonly";
 
 export const dossierPermissions = {
-  "dossier.read": ["referent", "applicant", "advisor", "holder", "staff"],
+  "dossier.read": ["referent", "applicant", "advisor", "holder", "staff", "readonly"],
+  /** uploads to the Documents tab: every member of both sides and staff, never a read-only copy (T4) */
+  "document.upload": ["referent", "applicant", "advisor", "holder", "staff"],
   "message.post": ["referent", "applicant", "advisor", "holder", "staff"],
   "recommendation.create": ["advisor", "holder", "staff"],
   "recommendation.status": ["referent", "applicant", "advisor", "holder", "staff"],
   "dossier.pause": ["referent", "staff"],
-  "dossier.leave": ["applicant", "advisor"],
+  "dossier.leave": ["applicant", "advisor", "readonly"],
   "solicitation.create": ["advisor", "holder", "staff"],
   "party.manage": ["advisor", "holder", "staff"],
   /** K: activities, allocation, proformas and invoices (advisor side only, A4) */

@@ -11,6 +11,12 @@ export interface Publisher {
   revokePartner?(userId: string, dossierId: string): void;
   /** A5, S3: the dossier's status hides it from partners: every partner socket leaves, now. */
   revokePartners?(dossierId: string): void;
+  /** T2, T8: these users' dashboards changed about this dossier (a transfer to answer appeared or went). */
+  usersChanged?(userIds: string[], dossierId: string): void;
+  /** T4: the user kept a read-only copy: their sockets leave the advisors' room (no advisor-only events). */
+  leaveAdvisors?(userId: string, dossierId: string): void;
+  /** X1, issue 13: the user was deactivated: every socket of theirs is cut, now. */
+  revokeUser?(userId: string): void;
 }
 
 const KEY = Symbol.for("relais.publisher");

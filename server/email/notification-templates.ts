@@ -174,3 +174,25 @@ export const pausedEmail = (locale: Locale, p: Parameters<typeof pausedParts>[1]
   notificationEmail(locale, pausedParts(locale, p), links);
 export const reactivatedEmail = (locale: Locale, p: Parameters<typeof reactivatedParts>[1], links: NotificationLinks) =>
   notificationEmail(locale, reactivatedParts(locale, p), links);
+
+/** T2, T8: a transfer's request, acceptance, refusal, expiry or cancellation (names only, never content: T7). */
+export function transferEmail(
+  locale: Locale,
+  p: {
+    event: "requested" | "accepted" | "refused" | "expired" | "cancelled";
+    title: string;
+    from: string;
+    to: string;
+    by: string | null;
+  },
+  links: NotificationLinks,
+): RenderedEmail {
+  const subject = t(locale, `transfer.email.${p.event}.subject` as MessageKey, { title: p.title });
+  const body = t(locale, `transfer.email.${p.event}.body` as MessageKey, {
+    title: p.title,
+    from: p.from,
+    to: p.to,
+    by: p.by ?? "",
+  });
+  return render(locale, subject, [body], links);
+}

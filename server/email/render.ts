@@ -13,6 +13,7 @@ import {
   pausedParts,
   reactivatedEmail,
   reactivatedParts,
+  transferEmail,
   recommendationCreatedEmail,
   recommendationCreatedParts,
   recommendationStatusEmail,
@@ -39,6 +40,16 @@ function links(p: { dossierId: string; userId: string; tab?: string }): Notifica
   };
 }
 
+/** T8: a transfer is answered from the dashboard (the sender may no longer see the dossier). */
+function transferLinks(userId: string): NotificationLinks {
+  const base = env().appUrl;
+  return {
+    dossierUrl: `${base}/dashboard`,
+    settingsUrl: `${base}/settings/conversations`,
+    unsubscribeUrl: unsubscribeUrl(userId),
+  };
+}
+
 const renderers: { [K in EmailTemplate]: (locale: Locale, p: EmailParams[K]) => RenderedEmail } = {
   "sign-in": (locale, p) => signInEmail(locale, p.url),
   invitation: invitationEmail,
@@ -57,6 +68,7 @@ const renderers: { [K in EmailTemplate]: (locale: Locale, p: EmailParams[K]) => 
       p.items.map((i) => notificationParts(locale, i)),
       links(p),
     ),
+  transfer: (locale, p) => transferEmail(locale, p, transferLinks(p.userId)),
   digest: digestEmail,
   "reminder.recommendations": reminderEmail,
 };

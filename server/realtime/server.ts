@@ -195,6 +195,15 @@ export function socketPublisher(io: RelaisIo): Publisher {
       io.to(rooms.dossierPartners(dossierId)).emit("dossier:revoked", { dossierId });
       io.in(rooms.dossierPartners(dossierId)).socketsLeave(rooms.dossierPartners(dossierId));
     },
+    usersChanged(userIds, dossierId) {
+      if (userIds.length) io.to(userIds.map((id) => rooms.user(id))).emit("dashboard:changed", { dossierId });
+    },
+    leaveAdvisors(userId, dossierId) {
+      io.in(rooms.user(userId)).socketsLeave(rooms.dossierAdvisors(dossierId));
+    },
+    revokeUser(userId) {
+      io.in(rooms.user(userId)).disconnectSockets(true);
+    },
   };
   return self;
 }

@@ -1,5 +1,7 @@
 // The dashboard (D1, D2, N7) and unread counts (C7): every read goes through visibleDossiersWhere, so
 // another organization's dossiers are never in it (A3).
+import type { Confidentiality } from "../note/events";
+import { confidentialityByDossier } from "../note/service";
 import type { Actor } from "../../auth/actor";
 import { db, type Prisma } from "../../db";
 import { fail, ok, type Result } from "../../errors";
@@ -21,6 +23,8 @@ export type DashboardRow = {
   /** S6, D1: partner solicitations asked and answered */
   solicitations: { asked: number; answered: number };
   mine: boolean;
+  /** T6: the badge, for the advisor side only (A4: "none" for applicant-side rows) */
+  confidentiality: Confidentiality;
 };
 
 /** Advisors and staff get the full dashboard; applicants and partners their simple list. */
@@ -50,14 +54,16 @@ export async function dashboardRows(actor: Actor, rawFilters: unknown, now = new
       lastActivityAt: true,
       organizationId: true,
       organization: { select: { name: true } },
-      members: { where: { userId: actor.userId }, select: { id: true } },
+      members: { where: { userId: actor.userId }, select: { id: true, side: true } },
     },
   });
   const ids = rows.map((r) => r.id);
-  const [unread, reco, solicitations] = await Promise.all([
+  const advisorSide = rows.filter((r) => r.members.length === 0 || r.members[0].side === "advisor").map((r) => r.id);
+  const [unread, reco, solicitations, confidentiality] = await Promise.all([
     unreadCounts(actor.userId, ids),
     openRecommendationCounts(ids),
     solicitationCounts(ids),
+    confidentialityByDossier(advisorSide),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -70,6 +76,7 @@ export async function dashboardRows(actor: Actor, rawFilters: unknown, now = new
     openRecommendations: reco.get(r.id) ?? 0,
     solicitations: solicitations.get(r.id) ?? { asked: 0, answered: 0 },
     mine: r.members.length > 0,
+    confidentiality: confidentiality.get(r.id) ?? "none",
   }));
 }
 

@@ -8,7 +8,7 @@ import { allows, dossierAccess } from "../dossier/policy";
 
 export async function canUploadDocument(actor: Pick<Actor, "userId">, dossierId: string, tx?: Tx | HotQueries) {
   const access = await dossierAccess(actor, dossierId, tx);
-  return allows(access, "dossier.read") ? access : null;
+  return allows(access, "document.upload") ? access : null;
 }
 
 export async function canReadDocuments(actor: Pick<Actor, "userId">, dossierId: string, tx?: Tx | HotQueries) {

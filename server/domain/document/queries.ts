@@ -26,7 +26,7 @@ export const DOSSIER_OF_DOCUMENT = sql(
 // S7: the flag, and what the event shows of the document.
 export const SET_PARTNER_VISIBILITY = sql(
   "document.setPartnerVisibility",
-  `UPDATE "Document" SET "visibleToPartner" = ? WHERE "id" = ? AND "dossierId" = ?
+  `UPDATE "Document" SET "visibleToPartner" = ? WHERE "id" = ? AND "dossierId" = ? AND "visibleToUserId" IS NULL
    RETURNING "id" AS "id", "originalName" AS "originalName", "size" AS "size", "createdAt" AS "createdAt"`,
 );
 

@@ -7,6 +7,7 @@ import { newId } from "../../db/hot";
 import { env } from "../../env";
 import { fail, type AppError, type Result } from "../../errors";
 import { t } from "../../i18n";
+import { visibleItemsWhere } from "../note/policy";
 import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
@@ -128,7 +129,8 @@ export async function storeDocument<A>(
 /** The Documents tab: the dossier's documents, newest first. */
 export async function listDocuments(access: DossierAccess): Promise<DocumentView[]> {
   const rows = await db().document.findMany({
-    where: { dossierId: access.dossierId },
+    // T7: a confidential document (or one a transfer left behind) exists only for the one who may see it.
+    where: { dossierId: access.dossierId, ...visibleItemsWhere(access.userId) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select,
     take: 500,
@@ -144,7 +146,7 @@ export async function documentForDownload(
 ): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
   if (!(await canReadDocuments(actor, dossierId))) return null;
   const doc = await db().document.findFirst({
-    where: { id: documentId, dossierId },
+    where: { id: documentId, dossierId, ...visibleItemsWhere(actor.userId) },
     select: { originalName: true, mimeType: true, storageKey: true },
   });
   if (!doc) return null;

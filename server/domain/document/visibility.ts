@@ -45,7 +45,8 @@ export async function setPartnerVisibility(
 /** S7: the dossier's documents with their flag, for the advisor side's Partners tab. */
 export async function documentsWithPartnerFlag(dossierId: string) {
   const rows = await db().document.findMany({
-    where: { dossierId },
+    // T7: confidential documents (restricted to one user) are never offered to partners.
+    where: { dossierId, visibleToUserId: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 500,
     select: partnerFlagSelect,

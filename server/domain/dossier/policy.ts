@@ -25,12 +25,16 @@ export function visibleDossiersWhere(actor: Pick<Actor, "userId">): Prisma.Dossi
 
 export type DossierAccess = {
   dossierId: string;
+  /** whose access this is (T7: items restricted to one user are filtered with it) */
+  userId: string;
   organizationId: string;
   seq: number;
   pausedAt: Date | null;
   roles: DossierRole[];
   /** applicant side (referent, applicant) versus advisor side (advisor, holder, staff) */
   side: "applicant" | "advisor";
+  /** T4: a read-only copy kept after a transfer (roles is ["readonly"]: every write is refused) */
+  readOnly?: boolean;
 };
 
 // One statement on every page, join and send (G3, G7): the dossier, the actor's membership of it and
@@ -38,7 +42,7 @@ export type DossierAccess = {
 const ACCESS = sql(
   "dossier.access",
   `SELECT d."id" AS "id", d."organizationId" AS "organizationId", d."seq" AS "seq", d."pausedAt" AS "pausedAt",
-     m."role" AS "memberRole", m."holder" AS "holder", o."role" AS "orgRole"
+     m."role" AS "memberRole", m."holder" AS "holder", m."readOnly" AS "readOnly", o."role" AS "orgRole"
    FROM "Dossier" d
    LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."userId" = ?
    LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = ?
@@ -52,6 +56,7 @@ type AccessRow = {
   pausedAt: unknown;
   memberRole: string | null;
   holder: unknown;
+  readOnly: unknown;
   orgRole: string | null;
 };
 
@@ -79,9 +84,23 @@ export async function dossierAccess(
   if (row.orgRole !== null && STAFF_ROLES.includes(row.orgRole)) roles.add("staff");
   // visibleDossiersWhere: a member of the dossier, or staff/admin of its organization.
   if (row.memberRole === null && !roles.has("staff")) return null;
+  // T4: a read-only copy reads and does nothing else, whatever its former roles (staff keep theirs).
+  if (row.memberRole !== null && asBool(row.readOnly) && !roles.has("staff")) {
+    return {
+      dossierId: row.id,
+      userId: actor.userId,
+      organizationId: row.organizationId,
+      seq: Number(row.seq),
+      pausedAt: asDateOrNull(row.pausedAt),
+      roles: ["readonly"],
+      side: "applicant",
+      readOnly: true,
+    };
+  }
   const list = [...roles];
   return {
     dossierId: row.id,
+    userId: actor.userId,
     organizationId: row.organizationId,
     seq: Number(row.seq),
     pausedAt: asDateOrNull(row.pausedAt),

@@ -5,6 +5,7 @@ import { asBool, asDate, sql } from "../../db/hot";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../dossier/events";
 import { audienceSlots, dossierAccess, visibleDossiersWhere, type DossierAccess } from "./policy";
 import { recordApplicantVisit } from "../pause/service";
+import { dossierConfidentiality } from "../note/service";
 import { toWire } from "./events";
 
 export async function listDossiers(actor: Actor) {
@@ -43,7 +44,10 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
   if (!access) return null;
   // P3: an applicant-side member opening any tab of the dossier is a visit (it restarts the pause clock).
   await recordApplicantVisit(access);
-  const dossier = await hot().get<{ title: string; organizationName: string }>(SHELL, [dossierId]);
+  const [dossier, confidentiality] = await Promise.all([
+    hot().get<{ title: string; organizationName: string }>(SHELL, [dossierId]),
+    dossierConfidentiality(dossierId),
+  ]);
   if (!dossier) return null;
   return {
     access,
@@ -54,6 +58,10 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
       pausedAt: access.pausedAt?.toISOString() ?? null,
       seq: access.seq,
       side: access.side,
+      /** T4: a read-only copy kept after a transfer (a banner says so) */
+      readOnly: access.readOnly === true,
+      /** T6: the badge */
+      confidentiality,
     },
   };
 }

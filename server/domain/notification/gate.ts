@@ -101,7 +101,8 @@ export function decide(
 }
 
 // The facts of every user who may see the dossier (its members and its organization's staff), in one
-// statement on any client: a hot transaction, a Prisma transaction or plain reads.
+// statement on any client: a hot transaction, a Prisma transaction or plain reads. A read-only copy kept
+// after a transfer (T4) and a deactivated user (X1) hear nothing more.
 const GATE_FACTS = sql(
   "gate.facts",
   `SELECT u."id" AS "userId", u."email" AS "email", u."locale" AS "profileLocale",
@@ -113,8 +114,8 @@ const GATE_FACTS = sql(
      CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants",
      CASE WHEN d."pausedAt" IS NULL THEN 0 ELSE 1 END AS "paused"
    FROM "Dossier" d
-   JOIN "User" u ON u."id" IN (
-     SELECT "userId" FROM "DossierMember" WHERE "dossierId" = d."id"
+   JOIN "User" u ON u."deactivatedAt" IS NULL AND u."id" IN (
+     SELECT "userId" FROM "DossierMember" WHERE "dossierId" = d."id" AND "readOnly" = false
      UNION SELECT "userId" FROM "Membership" WHERE "organizationId" = d."organizationId" AND "role" IN ('staff', 'admin'))
    LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."userId" = u."id"
    LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = u."id" AND o."role" IN ('staff', 'admin')

@@ -159,7 +159,7 @@ const DOSSIER_FACTS = sql(
      CASE WHEN p."id" IS NULL THEN 0 ELSE 1 END AS "hasParticipation",
      CASE WHEN p."fromApplicants" THEN 1 ELSE 0 END AS "fromApplicants", CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants"
    FROM "Dossier" d
-   LEFT JOIN "DossierMember" m ON m."dossierId" = d."id"
+   LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."readOnly" = false
    LEFT JOIN "User" u ON u."id" = m."userId"
    LEFT JOIN "NotificationSettings" s ON s."userId" = m."userId"
    LEFT JOIN "DossierParticipation" p ON p."userId" = m."userId" AND p."dossierId" = d."id"

@@ -62,6 +62,15 @@ export type EmailParams = {
     settingsUrl: string;
     unsubscribeUrl?: string | null;
   };
+  /** T2, T8: a transfer was requested, accepted, refused, expired or cancelled (names only, T7) */
+  transfer: {
+    event: "requested" | "accepted" | "refused" | "expired" | "cancelled";
+    title: string;
+    from: string;
+    to: string;
+    by: string | null;
+    userId: string;
+  };
   "reminder.recommendations": {
     title: string;
     organization: string;

@@ -124,7 +124,7 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
       },
     }),
     db().document.findMany({
-      where: { dossierId, visibleToPartner: true },
+      where: { dossierId, visibleToPartner: true, visibleToUserId: null },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 500,
       select: { id: true, originalName: true, size: true, createdAt: true },
@@ -174,7 +174,7 @@ export async function partnerDocument(actor: Pick<Actor, "userId">, dossierId: s
   if (dossierId.length > 64 || documentId.length > 64) return null;
   if (!(await partnerAccess(actor, dossierId))) return null;
   const doc = await db().document.findFirst({
-    where: { id: documentId, dossierId, visibleToPartner: true },
+    where: { id: documentId, dossierId, visibleToPartner: true, visibleToUserId: null },
     select: { originalName: true, mimeType: true, storageKey: true },
   });
   if (!doc) return null;

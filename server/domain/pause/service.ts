@@ -160,7 +160,7 @@ const VISIT_PRECISION_MS = 60 * 60 * 1000;
 
 /** P3: an applicant-side member opened the dossier. A visit restarts the clock but never reactivates. */
 export async function recordApplicantVisit(access: DossierAccess, now = new Date()): Promise<void> {
-  if (access.side !== "applicant") return;
+  if (access.side !== "applicant" || access.readOnly) return;
   await db().dossier.updateMany({
     where: {
       id: access.dossierId,

@@ -7,6 +7,8 @@
 // - A4: entries of audience "advisors" only for the advisor side and staff. Today every indexed thing
 //   (messages, dossier titles, recommendation titles, document names) is seen by both sides, so every
 //   entry is "all"; the column is there for advisor-only content to come.
+// - T7: a confidential document (or one a transfer left behind) is found by the one user it is
+//   visible to only (x."visibleToUserId"), never by staff or other members.
 // - A2, A5: a coordinator who is not a member, a partner (reaching a dossier only through a
 //   solicitation), a removed member, another organization's user: not a member and not staff, nothing.
 export const STAFF_ROLES_SQL = `('staff', 'admin')`;
@@ -14,8 +16,10 @@ export const STAFF_ROLES_SQL = `('staff', 'admin')`;
 /** FROM-clause joins on "SearchEntry" e: the dossier d and the actor's memberships m (dossier) and o (org). */
 export const VISIBLE_JOINS = `JOIN "Dossier" d ON d."id" = e."dossierId"
    LEFT JOIN "DossierMember" m ON m."dossierId" = e."dossierId" AND m."userId" = ?
-   LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = ? AND o."role" IN ${STAFF_ROLES_SQL}`;
+   LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = ? AND o."role" IN ${STAFF_ROLES_SQL}
+   LEFT JOIN "Document" x ON e."kind" = 'document' AND x."id" = e."refId"`;
 
 /** WHERE conditions that go with VISIBLE_JOINS. */
 export const VISIBLE_WHERE = `(m."id" IS NOT NULL OR o."id" IS NOT NULL)
-   AND (e."audience" = 'all' OR m."side" = 'advisor' OR o."id" IS NOT NULL)`;
+   AND (e."audience" = 'all' OR m."side" = 'advisor' OR o."id" IS NOT NULL)
+   AND (x."visibleToUserId" IS NULL OR x."visibleToUserId" = m."userId")`;

@@ -1,0 +1,141 @@
+// T2, T6, T8 in a real browser: Adèle transfers a dossier to Arnaud, who sees the request live on his
+// dashboard and accepts; Adèle's page loses the dossier live. The badge follows a confidential note live.
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, users } from "../fixtures/auth";
+import { dossierIdByTitle } from "../fixtures/db";
+
+const MARCHE = "Aménagement de la place du marché";
+
+async function live(page: Page) {
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
+}
+
+test("T6: the badge shows « Partiellement confidentiel » live when the holder writes a confidential note", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.adele);
+  const dossierId = dossierIdByTitle(MARCHE);
+  const header = await ctx.newPage();
+  await header.goto(`/dossiers/${dossierId}`);
+  await live(header);
+  await expect(header.getByTestId("confidentiality-badge")).toHaveCount(0);
+  const notes = await ctx.newPage();
+  await notes.goto(`/dossiers/${dossierId}/notes`);
+  await notes.getByLabel("Nouvelle note").fill("Note ordinaire de suivi");
+  await notes.getByRole("button", { name: "Ajouter la note" }).click();
+  await expect(notes.getByTestId("note").filter({ hasText: "Note ordinaire de suivi" })).toBeVisible();
+  await notes.getByLabel("Nouvelle note").fill("Le budget reste entre nous");
+  await notes.getByLabel("Confidentielle").check();
+  await notes.getByRole("button", { name: "Ajouter la note" }).click();
+  await expect(header.getByTestId("confidentiality-badge")).toHaveText("Partiellement confidentiel");
+  await ctx.close();
+});
+
+test("T2, T8: Adèle transfers a dossier to Arnaud, who sees the request live and accepts; Adèle's page loses the dossier live", async ({
+  browser,
+}) => {
+  const adeleCtx = await browser.newContext();
+  const arnaudCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(arnaudCtx, users.arnaud);
+  const dossierId = dossierIdByTitle(MARCHE);
+
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto("/dashboard");
+  await expect(arnaud.getByRole("heading", { name: "Dossiers", exact: true, level: 1 })).toBeVisible();
+  // The seeded request (gymnase) is there already; the new one is not.
+  await expect(arnaud.getByTestId("incoming-transfer").filter({ hasText: MARCHE })).toHaveCount(0);
+
+  // Adèle keeps the conversation open in one tab and transfers from the Settings tab of another.
+  const adele = await adeleCtx.newPage();
+  await adele.goto(`/dossiers/${dossierId}`);
+  await live(adele);
+  const settings = await adeleCtx.newPage();
+  await settings.goto(`/dossiers/${dossierId}/settings`);
+  await settings.getByRole("button", { name: "Transférer le dossier" }).click();
+  const dialog = settings.getByTestId("transfer-dialog");
+  await dialog.getByLabel("Destinataire").selectOption({ label: "Arnaud Conseil (Conseiller énergie)" });
+  await dialog.getByLabel("Transmettre les notes et documents confidentiels").check();
+  await dialog.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(settings.getByTestId("transfer-pending")).toContainText("Arnaud Conseil");
+
+  // Live on Arnaud's dashboard, without reload.
+  const request = arnaud.getByTestId("incoming-transfer").filter({ hasText: MARCHE });
+  await expect(request).toBeVisible();
+  await request.getByRole("button", { name: "Accepter" }).click();
+
+  // Adèle kept no read-only copy: her page is replaced by the notice, live.
+  await expect(adele.getByTestId("dossier-revoked")).toBeVisible();
+  await expect(request).toHaveCount(0);
+
+  // Arnaud now holds it; the timeline says so (T8).
+  await arnaud.goto(`/dossiers/${dossierId}/timeline`);
+  await expect(arnaud.getByRole("heading", { name: MARCHE })).toBeVisible();
+  const res = await adeleCtx.request.get(`/dossiers/${dossierId}`);
+  expect(res.status()).toBe(404);
+  await adeleCtx.close();
+  await arnaudCtx.close();
+});
+
+test("A2, T5, T1: Carla opens the coordination page (practitioners, never a dossier); only admins open the users page", async ({
+  browser,
+}) => {
+  const ecoleId = dossierIdByTitle("Rénovation de l'école Jules Ferry");
+  const carlaCtx = await browser.newContext();
+  await signInAs(carlaCtx, users.carla);
+  const carla = await carlaCtx.newPage();
+  await carla.goto("/coordination");
+  const table = carla.getByTestId("practitioners");
+  await expect(table.getByRole("row").filter({ hasText: "Adèle Conseil" })).toContainText("adele.conseil@nord.test");
+  await expect(table).not.toContainText("Jules Ferry");
+  for (const path of [`/dossiers/${ecoleId}`, `/dossiers/${ecoleId}/notes`, "/admin/users"])
+    expect((await carlaCtx.request.get(path)).status(), path).toBe(404);
+  for (const [who, status] of [
+    [users.alice, 200],
+    [users.sam, 404],
+    [users.adele, 404],
+  ] as const) {
+    const ctx = await browser.newContext();
+    await signInAs(ctx, who);
+    expect((await ctx.request.get("/admin/users")).status(), who).toBe(status);
+    expect((await ctx.request.get("/coordination")).status(), who).toBe(404);
+    await ctx.close();
+  }
+  await carlaCtx.close();
+});
+
+test("T4: Arnaud transfers with a read-only copy; his open page turns read-only live; the copy still opens, its advisor-only tabs do not", async ({
+  browser,
+}) => {
+  const dossierId = dossierIdByTitle("Maison de santé de Saint-Omer");
+  const arnaudCtx = await browser.newContext();
+  const adeleCtx = await browser.newContext();
+  await signInAs(arnaudCtx, users.arnaud);
+  await signInAs(adeleCtx, users.adele);
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto(`/dossiers/${dossierId}`);
+  await live(arnaud);
+  await expect(arnaud.getByTestId("read-only-banner")).toHaveCount(0);
+  const settings = await arnaudCtx.newPage();
+  await settings.goto(`/dossiers/${dossierId}/settings`);
+  await settings.getByRole("button", { name: "Transférer le dossier" }).click();
+  const dialog = settings.getByTestId("transfer-dialog");
+  await dialog.getByLabel("Destinataire").selectOption({ label: "Adèle Conseil (Conseillère en rénovation)" });
+  await dialog.getByLabel("Garder une copie en lecture seule").check();
+  await dialog.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(settings.getByTestId("transfer-pending")).toBeVisible();
+
+  const adele = await adeleCtx.newPage();
+  await adele.goto("/dashboard");
+  const request = adele.getByTestId("incoming-transfer").filter({ hasText: "Saint-Omer" });
+  await request.getByRole("button", { name: "Accepter" }).click();
+  await expect(request).toHaveCount(0);
+
+  await expect(arnaud.getByTestId("read-only-banner")).toBeVisible();
+  await expect(arnaud.getByTestId("dossier-revoked")).toHaveCount(0);
+  expect((await arnaudCtx.request.get(`/dossiers/${dossierId}/notes`)).status()).toBe(200);
+  expect((await arnaudCtx.request.get(`/dossiers/${dossierId}/partners`)).status()).toBe(404);
+  await arnaudCtx.close();
+  await adeleCtx.close();
+});
