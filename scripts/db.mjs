@@ -25,14 +25,12 @@ function header(provider) {
 generator client {
   provider     = "prisma-client"
   output       = "../../server/db/generated/${provider}"
-  engineType   = "client"
   runtime      = "nodejs"
   moduleFormat = "esm"
 }
 
 datasource db {
   provider = "${p}"
-  url      = env("DATABASE_URL")
 }
 
 `;
@@ -56,7 +54,15 @@ export function prisma(args, url, opts = {}) {
     cwd: root,
     stdio: opts.capture ? ["ignore", "pipe", "inherit"] : "inherit",
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      // Prisma 7 downloads its schema engine unless this points at an existing file; generate, migrate
+      // diff and the client need no engine (migrations are applied by migrate() below).
+      PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true",
+      ...process.env,
+      DATABASE_URL: url,
+      CHECKPOINT_DISABLE: "1",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
   });
 }
 

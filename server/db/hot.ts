@@ -11,7 +11,7 @@
 // it once.
 import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
-import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import pg from "pg";
 import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./checkpoint";
 
@@ -148,14 +148,14 @@ class Gate {
   }
 }
 
-type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
 
 /**
  * Wraps Prisma's SQLite adapter factory: keeps its better-sqlite3 connection for the hot statements
  * and puts Prisma's transactions and plain queries behind the gate.
  */
-export function sharedSqlite(factory: PrismaBetterSQLite3) {
+export function sharedSqlite(factory: PrismaBetterSqlite3) {
   const gate = new Gate();
   let database: BetterSqlite3.Database | null = null;
   let stopCheckpointer: (() => Promise<void>) | null = null;
@@ -207,7 +207,7 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
     };
   }
 
-  const wrapped: Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> = {
+  const wrapped: Pick<PrismaBetterSqlite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> = {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
