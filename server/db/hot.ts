@@ -151,6 +151,9 @@ class Gate {
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
 
+/** A statement without arguments, as the adapter takes it. */
+const bare = (sql: string) => ({ sql, args: [], argTypes: [] });
+
 /**
  * Wraps Prisma's SQLite adapter factory: keeps its better-sqlite3 connection for the hot statements
  * and puts Prisma's transactions and plain queries behind the gate.
@@ -185,7 +188,7 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
         if (level && level !== "SERIALIZABLE") return adapter.startTransaction(level); // refused by the adapter, as before
         const release = await gate.acquire("prisma");
         try {
-          await adapter.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
+          await adapter.executeRaw(bare("BEGIN IMMEDIATE"));
         } catch (e) {
           release();
           throw e;
@@ -196,6 +199,10 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
           options: { usePhantomQuery: false },
           queryRaw: (q) => adapter.queryRaw(q),
           executeRaw: (q) => adapter.executeRaw(q),
+          // Prisma 7 runs a nested $transaction in a savepoint (the adapter's own transaction has these).
+          createSavepoint: async (name) => void (await adapter.executeRaw(bare(`SAVEPOINT ${name}`))),
+          rollbackToSavepoint: async (name) => void (await adapter.executeRaw(bare(`ROLLBACK TO ${name}`))),
+          releaseSavepoint: async (name) => void (await adapter.executeRaw(bare(`RELEASE SAVEPOINT ${name}`))),
           commit: async () => release(),
           rollback: async () => {
             // Prisma sends ROLLBACK first; never hand the connection on inside a transaction.
