@@ -4,6 +4,7 @@
 // Prisma 6.19 ran the same engine compiled to WebAssembly through the driver adapter; Prisma 7 ships
 // it as @prisma/schema-engine-wasm (pinned to the engines version of the prisma package), which this
 // loads the way Prisma 6.19's CLI did.
+/* global WebAssembly */
 import fs from "node:fs";
 import { createRequire } from "node:module";
 

@@ -1,7 +1,8 @@
 // Prepared statements for the hot paths: a message's send, the dossier access check, the newest
-// messages and the catch-up read (G1, G3, G5, G7, G11). Prisma 6 compiles every query on every call
-// (about 280 µs of CPU per query on these machines, bench/README.md); a prepared statement costs a few
-// µs on SQLite and one round trip on PostgreSQL. Everything else goes through Prisma.
+// messages and the catch-up read (G1, G3, G5, G7, G11). A Prisma query-builder call costs 0.3–1.1 ms of
+// CPU on these machines even with Prisma 7's query-plan cache (bench/README.md, bench/prisma-cpu.ts);
+// a prepared statement costs a few µs on SQLite and one round trip on PostgreSQL. Everything else goes
+// through Prisma.
 //
 // SQLite: the statements run on Prisma's own better-sqlite3 connection (one per process), so that a
 // hot transaction and a Prisma transaction can never see each other's half-done work. A gate orders
