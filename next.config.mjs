@@ -13,6 +13,8 @@ const nextConfig = {
     "socket.io",
     "redis",
     "@socket.io/redis-adapter",
+    // pdfkit reads its font metrics from its own folder at run time
+    "pdfkit",
   ],
 };
 

@@ -27,7 +27,14 @@ export default async function config(): Promise<ViteUserConfig> {
     test: {
       name,
       include: ["server/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
-      env: { RELAIS_TEST_PROVIDER: provider, TEST_POSTGRES_URL: PG_URL, NODE_ENV: "test", LOG_LEVEL: "warn" },
+      // X4: tests send fast as one user; the rate-limit tests set the factor back to 1.
+      env: {
+        RELAIS_TEST_PROVIDER: provider,
+        TEST_POSTGRES_URL: PG_URL,
+        NODE_ENV: "test",
+        LOG_LEVEL: "warn",
+        RATE_LIMIT_FACTOR: "1000",
+      },
       testTimeout: 30_000,
       hookTimeout: 30_000,
     },

@@ -4,6 +4,7 @@ import { AppHeader } from "@/components/layout/AppHeader";
 import { currentActor, currentLocale } from "@/server/auth/session";
 import { adminLinks } from "@/server/domain/admin/service";
 import { env } from "@/server/env";
+import { t } from "@/server/i18n";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Relais", description: "Relais" };
@@ -14,6 +15,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900">
+        {env().localMode ? (
+          // X8: demo sign-in and the local mailbox must never pass for a real deployment.
+          <p
+            data-testid="demo-marker"
+            className="bg-amber-100 px-4 py-1 text-center text-sm font-medium text-amber-950"
+          >
+            {t(locale, "demo.marker")}
+          </p>
+        ) : null}
         <AppHeader
           actor={actor}
           locale={locale}

@@ -4,6 +4,13 @@ import { actorById } from "../server/auth/actor";
 import { postMessage } from "../server/domain/conversation/service";
 import { changeRecommendationStatus, createRecommendation } from "../server/domain/recommendation/service";
 import { closeDb, db, dbReady } from "../server/db";
+import {
+  addParty,
+  createActivity,
+  createProforma,
+  setClientActive,
+  validateProforma,
+} from "../server/domain/billing/service";
 import { attachWithKey, createSolicitation } from "../server/domain/solicitation/service";
 import { applyTemplate, saveTemplate } from "../server/domain/template/service";
 
@@ -57,7 +64,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
       },
     },
   });
-  await d.dossier.create({
+  const sante = await d.dossier.create({
     data: {
       organizationId: nord.id,
       title: "Maison de santé de Saint-Omer",
@@ -171,7 +178,113 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
     new Date(now.getTime() - 2 * DAY),
   );
   await seedPartners(now, { alice: alice.id, adele: adele.id, pierre: pierre.id, nord: nord.id, ecole: ecole.id });
+  await seedBilling(now, { adele: adele.id, arnaud: arnaud.id, nord: nord.id, sante: sante.id, ecole: ecole.id });
   return true;
+}
+
+/**
+ * K1–K8: a multi-client dossier (three clients, one inactive with unbilled activities, an invoice and a
+ * draft proforma) and a single-client dossier whose client is inactive, through the billing services.
+ */
+async function seedBilling(
+  now: Date,
+  ids: { adele: string; arnaud: string; nord: string; sante: string; ecole: string },
+) {
+  const d = db();
+  const adele = (await actorById(ids.adele))!;
+  const arnaud = (await actorById(ids.arnaud))!;
+  const at = (days: number, hours = 9) => new Date(now.getTime() - days * DAY + hours * 3600_000);
+  const must = <T>(res: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+    if (!res.ok) throw new Error(`seed billing refused: ${res.error.message}`);
+    return res.value;
+  };
+  const martin = await d.dossier.create({
+    data: {
+      organizationId: ids.nord,
+      title: "Succession Martin",
+      createdAt: at(30),
+      members: {
+        create: [
+          { userId: ids.adele, side: "advisor", role: "advisor", holder: true },
+          { userId: ids.arnaud, side: "advisor", role: "advisor" },
+        ],
+      },
+    },
+  });
+  const contact = (name: string, kind: string, email: string | null, address: string | null) =>
+    d.contact.create({ data: { organizationId: ids.nord, name, kind, email, address, createdAt: at(30) } });
+  const jeanne = await contact(
+    "Jeanne Martin",
+    "person",
+    "jeanne.martin@exemple.test",
+    "12 rue des Lilas\n59000 Lille",
+  );
+  const luc = await contact("Luc Martin", "person", "luc.martin@exemple.test", "3 place du Marché\n62000 Arras");
+  const sci = await contact("SCI Les Tilleuls", "company", null, "8 avenue Foch\n59800 Lille");
+  const notaire = await contact("Me Durand, notaire", "person", "etude.durand@exemple.test", null);
+  const commune = await contact(
+    "Commune de Saint-Omer",
+    "company",
+    "mairie@saint-omer.test",
+    "Place Foch\n62500 Saint-Omer",
+  );
+  const party = async (contactId: string, role: "client" | "opposing" | "related", when: Date) =>
+    must(await addParty(adele, { dossierId: martin.id, contactId, role }, when)).partyId;
+  const pJeanne = await party(jeanne.id, "client", at(30));
+  const pLuc = await party(luc.id, "client", at(30, 10));
+  const pSci = await party(sci.id, "client", at(30, 11));
+  await party(notaire.id, "related", at(30, 12));
+  const activity = async (by: typeof adele, when: Date, input: Record<string, unknown>) =>
+    must(await createActivity(by, { dossierId: martin.id, date: when.toISOString().slice(0, 10), ...input }, when));
+  await activity(adele, at(28), {
+    kind: "time",
+    description: "Premier rendez-vous avec les héritiers",
+    durationMinutes: 90,
+    hourlyRateCents: 18_000,
+  });
+  await activity(arnaud, at(27), { kind: "expense", description: "Extraits d'actes d'état civil", amountCents: 4_500 });
+  await activity(adele, at(25), {
+    kind: "time",
+    description: "Analyse de l'actif successoral",
+    durationMinutes: 150,
+    hourlyRateCents: 18_000,
+    clientPartyId: pJeanne,
+  });
+  const first = must(await createProforma(adele, { dossierId: martin.id }, at(20)));
+  must(await validateProforma(adele, { proformaId: first.proformaId }, at(20, 10)));
+  await activity(arnaud, at(10), {
+    kind: "time",
+    description: "Courrier au notaire",
+    durationMinutes: 45,
+    hourlyRateCents: 15_000,
+  });
+  await activity(adele, at(8), {
+    kind: "expense",
+    description: "Frais de déplacement à Arras",
+    amountCents: 6_350,
+    clientPartyId: pLuc,
+  });
+  await activity(adele, at(6), {
+    kind: "time",
+    description: "Évaluation des parts de la SCI",
+    durationMinutes: 120,
+    hourlyRateCents: 18_000,
+    clientPartyId: pSci,
+  });
+  // K2: the SCI is made inactive while an activity of its own is still unbilled.
+  must(await setClientActive(adele, { partyId: pSci, active: false }, at(5)));
+  must(await createProforma(adele, { dossierId: martin.id }, at(2)));
+
+  // The école's client, active: the quick-add menu offers that dossier. At `now`: a change moves the
+  // dossier's last activity to its time, and the école's conversation is more recent than 9 days.
+  const ville = await contact("Ville de Lille", "company", null, "Place Augustin-Laurent\n59000 Lille");
+  must(await addParty(adele, { dossierId: ids.ecole, contactId: ville.id, role: "client" }, now));
+
+  // K3: a single-client dossier whose only client is inactive.
+  const pCommune = must(
+    await addParty(arnaud, { dossierId: ids.sante, contactId: commune.id, role: "client" }, at(40)),
+  ).partyId;
+  must(await setClientActive(arnaud, { partyId: pCommune, active: false }, at(3)));
 }
 
 /** S8, S1, S2: a demo template on the école dossier, and Pierre attached to a technical opinion, through the services. */

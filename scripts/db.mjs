@@ -76,9 +76,13 @@ export function generate() {
 // Prisma's migrate deploy cannot read PostgreSQL's catalog through @prisma/adapter-pg 6.19.3
 // (prisma/orm#27403: "Column type 'name' could not be deserialized"), and the classic engine needs a
 // download. So migrations are applied here, for both providers the same way: each folder's
-// migration.sql once, in name order, in its own transaction, recorded in _relais_migrations.
+// migration.sql once, in name order, in its own transaction, recorded in _relais_migrations. Then the
+// provider's triggers.sql (C9's search triggers), idempotent, on every run: SQLite drops a table's
+// triggers when a migration redefines the table, and this puts them back.
 export async function migrate(url) {
   const dir = path.join(root, "prisma", providerOf(url), "migrations");
+  const triggersFile = path.join(root, "prisma", providerOf(url), "triggers.sql");
+  const triggers = fs.existsSync(triggersFile) ? fs.readFileSync(triggersFile, "utf8") : null;
   const names = fs
     .readdirSync(dir)
     .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")))
@@ -112,6 +116,7 @@ export async function migrate(url) {
           throw e;
         }
       }
+      if (triggers) db.transaction(() => db.exec(triggers)).immediate();
     } finally {
       db.close();
     }
@@ -134,6 +139,16 @@ export async function migrate(url) {
           await client.query("INSERT INTO _relais_migrations (name) VALUES ($1)", [name]);
           await client.query("COMMIT");
           applied.push(name);
+        } catch (e) {
+          await client.query("ROLLBACK");
+          throw e;
+        }
+      }
+      if (triggers) {
+        await client.query("BEGIN");
+        try {
+          await client.query(triggers);
+          await client.query("COMMIT");
         } catch (e) {
           await client.query("ROLLBACK");
           throw e;

@@ -24,6 +24,8 @@ Object.assign(process.env, {
   NEXTAUTH_SECRET: "relais-e2e-secret-0123456789abcdef",
   DEMO_LOGIN: "1",
   OUTBOX_INTERVAL_MS: "200",
+  // X4: the whole suite signs in and connects from one address within minutes; limits are tested in vitest.
+  RATE_LIMIT_FACTOR: process.env.RATE_LIMIT_FACTOR ?? "100",
   UPLOAD_DIR: uploads,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });

@@ -95,6 +95,20 @@ try {
   await samPage.screenshot({ path: path.join(out, "dashboard-paused.png") });
   await sam.close();
   await paul.close();
+
+  // Billing (K1, K2): the Parties panel of the multi-client demo dossier, its inactive client greyed, and a proforma.
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Succession Martin" }).first().click();
+  await page.getByRole("link", { name: "Facturation" }).click();
+  await page.getByTestId("billing-tab").waitFor();
+  await page.getByRole("switch", { name: /SCI Les Tilleuls/ }).hover();
+  await page.screenshot({ path: path.join(out, "billing-parties.png"), fullPage: true });
+  await page
+    .getByRole("link", { name: /Proforma ·/ })
+    .first()
+    .click();
+  await page.getByTestId("totals-all").waitFor();
+  await page.screenshot({ path: path.join(out, "proforma.png"), fullPage: true });
   console.log(`screenshots written to ${path.relative(root, out)}/`);
 } finally {
   await browser.close();

@@ -44,3 +44,24 @@ describe("configuration", () => {
     expect(() => withEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe("X8: local mode", () => {
+  it("X8: local mode (demo sign-in or local mailbox) listens on loopback by default, a real deployment on every address", () => {
+    expect(withEnv({ DEMO_LOGIN: "1", RESEND_API_KEY: undefined, HOSTNAME: undefined }).HOSTNAME).toBe("127.0.0.1");
+    expect(withEnv({ DEMO_LOGIN: "0", RESEND_API_KEY: undefined, HOSTNAME: undefined }).localMode).toBe(true);
+    const real = withEnv({ DEMO_LOGIN: "0", RESEND_API_KEY: "re_x", HOSTNAME: undefined });
+    expect(real.HOSTNAME).toBe("0.0.0.0");
+    expect(real.localMode).toBe(false);
+  });
+
+  it("X8: demo sign-in on a non-loopback address is refused unless forced", () => {
+    expect(() => withEnv({ DEMO_LOGIN: "1", RESEND_API_KEY: undefined, HOSTNAME: "0.0.0.0" })).toThrow(
+      /refusing to listen on 0\.0\.0\.0/,
+    );
+    expect(() => withEnv({ DEMO_LOGIN: "1", RESEND_API_KEY: undefined, HOSTNAME: "192.168.1.10" })).toThrow(
+      /ALLOW_PUBLIC_DEMO/,
+    );
+    expect(withEnv({ DEMO_LOGIN: "1", HOSTNAME: "0.0.0.0", ALLOW_PUBLIC_DEMO: "1" }).HOSTNAME).toBe("0.0.0.0");
+    expect(withEnv({ DEMO_LOGIN: "1", HOSTNAME: "::1" }).HOSTNAME).toBe("::1");
+  });
+});

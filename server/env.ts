@@ -8,7 +8,14 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOSTNAME: z.string().default("0.0.0.0"),
+    /** X8: unset, local mode (demo sign-in or local mailbox) listens on loopback only, otherwise on every address */
+    HOSTNAME: z.string().min(1).optional(),
+    /** X4: multiplies every rate limit's budget (load tests and benchmarks raise it; 1 in production) */
+    RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(1_000_000).default(1),
+    /** X4: how many reverse proxies stand in front (their X-Forwarded-For entries are trusted); 0: none */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** X8: set to 1 to serve demo sign-in on a non-loopback address anyway (a shared demo machine) */
+    ALLOW_PUBLIC_DEMO: flag.default(false),
     DATABASE_URL: z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgres://")
@@ -39,12 +46,27 @@ const schema = z
         message: "DEMO_LOGIN=1 and RESEND_API_KEY cannot be set together: demo sign-in is for local use only",
       });
     }
+    if (v.DEMO_LOGIN && v.HOSTNAME && !isLoopbackHost(v.HOSTNAME) && !v.ALLOW_PUBLIC_DEMO) {
+      ctx.addIssue({
+        code: "custom",
+        message: `DEMO_LOGIN=1 lets anyone sign in as anyone: refusing to listen on ${v.HOSTNAME}. Use a loopback address, or set ALLOW_PUBLIC_DEMO=1 to force it.`,
+      });
+    }
     if (v.NODE_ENV === "production" && !v.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", message: "NEXTAUTH_SECRET is required in production (npm start makes one)" });
     }
   });
 
-export type Env = z.infer<typeof schema> & {
+/** X8: an address that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || h.startsWith("127.") || h === "::ffff:127.0.0.1";
+}
+
+export type Env = Omit<z.infer<typeof schema>, "HOSTNAME"> & {
+  HOSTNAME: string;
+  /** X8: demo sign-in or local mailbox: says so on every page, listens on loopback unless forced */
+  localMode: boolean;
   appUrl: string;
   appOrigin: string;
   secret: string;
@@ -75,6 +97,8 @@ export function env(): Env {
     secret: v.NEXTAUTH_SECRET ?? "relais-development-secret-not-for-production",
     provider: /^postgres(ql)?:/.test(v.DATABASE_URL) ? "postgres" : "sqlite",
     localMail: !v.RESEND_API_KEY,
+    localMode: v.DEMO_LOGIN || !v.RESEND_API_KEY,
+    HOSTNAME: v.HOSTNAME ?? (v.DEMO_LOGIN || !v.RESEND_API_KEY ? "127.0.0.1" : "0.0.0.0"),
   };
   return cached;
 }

@@ -9,6 +9,10 @@ import { startAutoPauseJob } from "./jobs/auto-pause";
 import { startDigestJob } from "./jobs/digests";
 import { startReminderJob } from "./jobs/reminders";
 import { startPartnerRemindersJob } from "./jobs/partner-reminders";
+import { applySecurityHeaders } from "./http/headers";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "./http/client";
+import { bodyLimitFor, limitBody } from "./http/limits";
+import { consume } from "./ratelimit";
 import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
 import { attachRedisAdapter } from "./realtime/adapter";
@@ -26,7 +30,20 @@ async function main() {
   const http = createServer((req, res) => {
     // S2: the attach-key rate limit counts tries per client address: the socket's, never a header the
     // client could set (Next keeps a client's own X-Forwarded-For).
-    req.headers["x-relais-client-address"] = req.socket.remoteAddress ?? "unknown";
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, e.TRUST_PROXY);
+    // X6: CSP with a nonce, frame-ancestors, nosniff, Referrer-Policy, Permissions-Policy (HSTS on https).
+    applySecurityHeaders(req, res, e.appUrl, dev);
+    // X3: bodies are bounded while they stream, before Next or a route reads them.
+    if (!limitBody(req, res, bodyLimitFor(req.url, e.DOCUMENT_MAX_BYTES))) return;
+    // X4: sign-in emails per client address (per email address: in sendSignInLink).
+    if (req.method === "POST" && req.url?.startsWith("/api/auth/signin/email")) {
+      void consume("signin.address", String(req.headers[CLIENT_ADDRESS_HEADER])).then((allowed) => {
+        if (allowed) return void handle(req, res);
+        res.writeHead(303, { location: "/login?error=rate_limited" });
+        res.end();
+      });
+      return;
+    }
     void handle(req, res);
   });
   const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });

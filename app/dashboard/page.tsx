@@ -6,6 +6,7 @@ import { requireActor } from "@/server/auth/guard";
 import { dashboardKind, dashboardOrganizations, dashboardRows } from "@/server/domain/dashboard/service";
 import { filtersFromSearchParams } from "@/server/domain/dashboard/schema";
 import { staffOrganizationIds } from "@/server/domain/pause/policy";
+import { lastAutoPauseRun } from "@/server/domain/pause/service";
 import { t } from "@/server/i18n";
 
 export default async function DashboardPage({
@@ -25,6 +26,7 @@ export default async function DashboardPage({
     full ? staffOrganizationIds(actor) : [],
   ]);
   const isStaff = staffOf.length > 0;
+  const autoPause = isStaff ? await lastAutoPauseRun(actor) : null;
   const filtered = full && (filters.paused || filters.mine || Boolean(filters.organizationId) || filters.recent);
   return (
     <div className="space-y-4">
@@ -36,7 +38,7 @@ export default async function DashboardPage({
           </a>
         ) : null}
       </div>
-      {isStaff ? <AutoPauseStatus actor={actor} /> : null}
+      {autoPause?.ok ? <AutoPauseStatus run={autoPause.value} locale={locale} /> : null}
       {full ? <DashboardFilters filters={filters} organizations={organizations} locale={locale} /> : null}
       <DashboardLive
         initialRows={rows}

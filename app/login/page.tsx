@@ -3,17 +3,17 @@ import { z } from "zod";
 import { DemoSignIn } from "@/components/auth/DemoSignIn";
 import { EmailSignIn } from "@/components/auth/EmailSignIn";
 import { currentActor, currentLocale } from "@/server/auth/session";
-import { db } from "@/server/db";
+import { demoUsers as listDemoUsers } from "@/server/domain/profile/service";
 import { env } from "@/server/env";
+import { safeReturnPath } from "@/server/http/redirect";
 import { t } from "@/server/i18n";
 
 const query = z.object({
+  // X5: only a path of this app (a backslash or a tab would make it another host).
   callbackUrl: z
-    .string()
-    .regex(/^\/(?!\/)/)
-    .max(500)
-    .catch("/dashboard")
-    .default("/dashboard"),
+    .unknown()
+    .transform((v) => safeReturnPath(v))
+    .catch("/dashboard"),
   error: z.string().max(100).optional().catch(undefined),
   sent: z.literal("1").optional().catch(undefined),
 });
@@ -28,19 +28,15 @@ export default async function LoginPage({
   if (actor) redirect(params.callbackUrl);
   const locale = await currentLocale(null);
   const e = env();
-  const demoUsers = e.DEMO_LOGIN
-    ? await db().user.findMany({
-        orderBy: { email: "asc" },
-        select: { email: true, name: true, title: true },
-        take: 50,
-      })
-    : [];
+  const demoUsers = e.DEMO_LOGIN ? await listDemoUsers() : [];
   const error =
     params.error === "Verification"
       ? t(locale, "login.linkError")
-      : params.error
-        ? t(locale, "login.genericError")
-        : null;
+      : params.error === "rate_limited" || params.error === "EmailSignin"
+        ? t(locale, "login.rateLimited")
+        : params.error
+          ? t(locale, "login.genericError")
+          : null;
 
   return (
     <div className="mx-auto grid max-w-4xl gap-8 py-8 md:grid-cols-2">

@@ -1,9 +1,23 @@
 "use client";
-// The dossier's conversation (C1, C4, C5, C6): live messages in seq order, a composer whose sends are
-// acknowledged after commit and retried with the same client id.
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+// The dossier's conversation (C1, C4, C5, C6, C8, C10): live messages in seq order; older pages loaded
+// as the reader reaches the top, keeping what they read in place; day separators and a "new messages"
+// marker; a composer whose messages wait in this browser while the connection is down and leave by
+// themselves, in order and once each, when it returns.
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from "react";
 import { MESSAGE_MAX_LENGTH, type DossierEventWire, type MessageView } from "@/server/realtime/contract";
 import { t, type Locale } from "@/server/i18n";
+import { HISTORY_PAGE_SIZE } from "@/server/domain/conversation/events";
+import { addressedToAction, historyPageAction } from "@/server/domain/conversation/actions";
 import type { SystemLine } from "@/server/domain/conversation/service";
 import type { ComposerRecipients } from "@/server/domain/notification/service";
 import { describePauseEvent, isPauseEvent } from "../pause/describe";
@@ -12,8 +26,7 @@ import { getSocket } from "../realtime/socket";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { dateFormat } from "@/server/i18n/format";
-
-type Outgoing = { clientId: string; body: string; recipientIds?: string[]; state: "sending" | "failed" };
+import { outboxKey, useOutbox, type Pending, type SendOutcome } from "./outbox";
 
 type Item = { kind: "message"; seq: number; message: MessageView } | { kind: "system"; seq: number; line: SystemLine };
 
@@ -26,9 +39,35 @@ function interleave(messages: MessageView[], lines: SystemLine[]): Item[] {
   return items.sort((a, b) => a.seq - b.seq);
 }
 
+/** Each item with the day it opens when it is the first of its day (C8: day separators). */
+function withDays(items: Item[], dayFmt: Intl.DateTimeFormat) {
+  const out: { item: Item; opens: { day: string; at: string } | null }[] = [];
+  let last = "";
+  for (const item of items) {
+    const at = item.kind === "message" ? item.message.createdAt : item.line.at;
+    const day = dayFmt.format(new Date(at));
+    out.push({ item, opens: day !== last ? { day, at } : null });
+    last = day;
+  }
+  return out;
+}
+
+function bySeq<T extends { seq: number }>(list: T[]): T[] {
+  const seen = new Set<number>();
+  return [...list].sort((a, b) => a.seq - b.seq).filter((x) => !seen.has(x.seq) && !!seen.add(x.seq));
+}
+
 function newClientId() {
   return crypto.randomUUID().replace(/-/g, "");
 }
+
+/** Refusals that a resend would only repeat (C10: shown, not retried). */
+const FINAL = new Set(["invalid", "not_found", "conflict", "unauthorized"]);
+
+/** Within this distance of the bottom, new messages keep the list scrolled to the end. */
+const STICK_PX = 80;
+/** Older messages are asked for when the reader comes this close to the top. */
+const TOP_PX = 300;
 
 export function Conversation({
   initialMessages,
@@ -36,6 +75,8 @@ export function Conversation({
   me,
   locale,
   recipients,
+  lastReadSeq = 0,
+  applicantIds = [],
 }: {
   initialMessages: MessageView[];
   /** P9: pauses and reactivations, interleaved with the messages by seq */
@@ -44,27 +85,95 @@ export function Conversation({
   locale: Locale;
   /** C2, C3: the advisors the sender may address or copy, with their participation */
   recipients?: ComposerRecipients;
+  /** C7, C8: messages by others after this seq are new: the marker goes before the first of them */
+  lastReadSeq?: number;
+  /** the applicant side's members: their messages are questions for the advisors (C2) */
+  applicantIds?: string[];
 }) {
   const [messages, setMessages] = useState<MessageView[]>(initialMessages);
   const [systemLines, setSystemLines] = useState<SystemLine[]>(initialSystemLines);
-  const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
+  const [hasOlder, setHasOlder] = useState(initialMessages.length >= HISTORY_PAGE_SIZE);
+  const [older, setOlder] = useState<"idle" | "loading" | "failed">("idle");
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   // C2, C3: preselected from participation; the sender adds or removes anyone.
   const [chosen, setChosen] = useState<string[]>(() => preselected(recipients));
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const { status, viewers, typing, dossierId } = useDossierLive();
+  const advisorSide = recipients?.side === "advisor";
+  // The marker stays where it was when the page opened, while this visit reads on.
+  const [readUpTo] = useState(lastReadSeq);
 
-  const addMessage = useCallback((m: MessageView) => {
-    setMessages((list) => (list.some((x) => x.id === m.id) ? list : [...list, m].sort((a, b) => a.seq - b.seq)));
-    setOutgoing((list) => list.filter((o) => o.clientId !== m.clientId));
-  }, []);
+  // C2, C3 on the advisor side: whom new messages were addressed to, read in batches (never in the
+  // live event, which the applicant side receives too: A4).
+  const wanted = useRef(new Set<number>());
+  const wantTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const wantAddressees = useCallback(
+    (seq: number) => {
+      if (!advisorSide) return;
+      wanted.current.add(seq);
+      if (wantTimer.current) return;
+      wantTimer.current = setTimeout(async () => {
+        wantTimer.current = null;
+        const seqs = [...wanted.current];
+        wanted.current.clear();
+        // Offline, the request fails: the names come with the page's next load.
+        const res = await addressedToAction({
+          dossierId,
+          fromSeq: Math.min(...seqs),
+          toSeq: Math.max(...seqs),
+        }).catch(() => null);
+        if (!res?.ok) return;
+        setMessages((list) => list.map((m) => (res.value[m.seq] && !m.to ? { ...m, to: res.value[m.seq] } : m)));
+      }, 300);
+    },
+    [advisorSide, dossierId],
+  );
+  useEffect(
+    () => () => {
+      if (wantTimer.current) clearTimeout(wantTimer.current);
+    },
+    [],
+  );
+
+  const addMessage = useCallback(
+    (m: MessageView) => {
+      setMessages((list) => (list.some((x) => x.id === m.id) ? list : bySeq([...list, m])));
+      wantAddressees(m.seq);
+    },
+    [wantAddressees],
+  );
+
+  const sendOne = useCallback(
+    (p: Pending) =>
+      new Promise<SendOutcome>((resolve) => {
+        const payload = {
+          dossierId,
+          clientId: p.clientId,
+          body: p.body,
+          ...(p.recipientIds ? { recipientIds: p.recipientIds } : {}),
+        };
+        getSocket()
+          .timeout(10_000)
+          .emit("message:send", payload, (err, res) => {
+            if (err) resolve({ ok: false, refused: false });
+            else if (res.ok) resolve({ ok: true, message: res.message });
+            else if (FINAL.has(res.error.code)) resolve({ ok: false, refused: true, error: res.error.message });
+            else resolve({ ok: false, refused: false });
+          });
+      }),
+    [dossierId],
+  );
+  const outbox = useOutbox(outboxKey(me.userId, dossierId), status === "live", sendOne, addMessage);
+  const { delivered } = outbox;
 
   useDossierEvent((e: DossierEventWire) => {
-    if (e.type === "message.created") addMessage(e.payload as MessageView);
-    else if (isPauseEvent(e.type))
-      setSystemLines((list) => (list.some((x) => x.seq === e.seq) ? list : [...list, e].sort((a, b) => a.seq - b.seq)));
+    if (e.type === "message.created") {
+      const m = e.payload as MessageView;
+      addMessage(m);
+      if (m.author.id === me.userId) delivered(m.clientId);
+    } else if (isPauseEvent(e.type)) setSystemLines((list) => bySeq([...list, e]));
   });
-  const { status, viewers, typing, dossierId } = useDossierLive();
 
   // C7: what is on screen is read: the newest message's seq goes to the server while the tab is visible.
   const newestSeq = messages.length ? messages[messages.length - 1].seq : 0;
@@ -78,50 +187,82 @@ export function Conversation({
     return () => document.removeEventListener("visibilitychange", mark);
   }, [status, newestSeq, dossierId]);
 
-  useEffect(() => {
+  // Scrolling: at the first unread message (or the end) on opening; at the end for new messages while
+  // the reader is there; and, when an older page is inserted above, what was on screen stays put
+  // (measured before and after, the browser's own anchoring off so that it does not add its own).
+  const atEnd = useRef(true);
+  const restore = useRef<{ height: number; top: number } | null>(null);
+  const opened = useRef(false);
+  useLayoutEffect(() => {
     const el = listRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [messages.length, outgoing.length, systemLines.length]);
+    if (!el) return;
+    if (!opened.current) {
+      opened.current = true;
+      const marker = el.querySelector<HTMLElement>("[data-testid=unread-marker]");
+      if (marker) el.scrollTop = marker.offsetTop - el.offsetTop - 8;
+      else el.scrollTop = el.scrollHeight;
+      atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+      return;
+    }
+    if (restore.current) {
+      el.scrollTop = restore.current.top + (el.scrollHeight - restore.current.height);
+      restore.current = null;
+    } else if (atEnd.current) el.scrollTop = el.scrollHeight;
+  }, [messages, systemLines, outbox.items.length]);
 
-  const send = useCallback(
-    (clientId: string, body: string, recipientIds?: string[]) => {
-      setOutgoing((list) => [
-        ...list.filter((o) => o.clientId !== clientId),
-        { clientId, body, recipientIds, state: "sending" },
-      ]);
-      getSocket()
-        .timeout(10_000)
-        .emit("message:send", { dossierId, clientId, body, ...(recipientIds ? { recipientIds } : {}) }, (err, res) => {
-          if (!err && res.ok) {
-            addMessage(res.message);
-            return;
-          }
-          setOutgoing((list) => list.map((o) => (o.clientId === clientId ? { ...o, state: "failed" } : o)));
-          if (!err && !res.ok) setError(res.error.message);
-        });
-    },
-    [dossierId, addMessage],
-  );
+  const loadOlder = useCallback(async () => {
+    if (older === "loading" || !hasOlder || messages.length === 0) return;
+    setOlder("loading");
+    const res = await historyPageAction({ dossierId, beforeSeq: messages[0].seq }).catch(() => null);
+    if (!res?.ok) {
+      setOlder("failed");
+      return;
+    }
+    const el = listRef.current;
+    if (el) restore.current = { height: el.scrollHeight, top: el.scrollTop };
+    setMessages((list) => bySeq([...res.value.messages, ...list]));
+    setSystemLines((list) => bySeq([...res.value.systemLines, ...list]));
+    setHasOlder(res.value.hasOlder);
+    setOlder("idle");
+  }, [older, hasOlder, messages, dossierId]);
+
+  function onScroll() {
+    const el = listRef.current;
+    if (!el) return;
+    atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    if (el.scrollTop < TOP_PX && older === "idle") void loadOlder();
+  }
 
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (draft.trim().length === 0) return setError(t(locale, "message.empty"));
     if (draft.length > MESSAGE_MAX_LENGTH) return setError(t(locale, "message.tooLong"));
     setError(null);
-    send(newClientId(), draft, recipients ? chosen : undefined);
+    atEnd.current = true;
+    outbox.add({ clientId: newClientId(), body: draft, ...(recipients ? { recipientIds: chosen } : {}) });
     setDraft("");
+    // The next message starts from the defaults again (C2, C3).
+    setChosen(preselected(recipients));
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       submit();
-    } else if (e.key.length === 1) {
+    } else if (e.key.length === 1 && status === "live") {
       getSocket().emit("typing", { dossierId });
     }
   }
 
-  const fmt = dateFormat(locale, "short");
+  const fmt = useMemo(() => dateFormat(locale, "short"), [locale]);
+  const dayFmt = useMemo(() => dateFormat(locale, "day"), [locale]);
+  const applicants = useMemo(() => new Set(applicantIds), [applicantIds]);
+  // Each item with the day it opens, if it is the first of its day (C8: day separators).
+  const items = useMemo(() => withDays(interleave(messages, systemLines), dayFmt), [messages, systemLines, dayFmt]);
+  const firstUnread = useMemo(
+    () => messages.find((m) => m.seq > readUpTo && m.author.id !== me.userId)?.seq ?? null,
+    [messages, readUpTo, me.userId],
+  );
   const others = typing.filter((x) => x.userId !== me.userId);
 
   if (status === "revoked") {
@@ -145,92 +286,128 @@ export function Conversation({
           />
           {status === "live" ? t(locale, "conversation.live") : t(locale, "conversation.offline")}
         </span>
-        <span className="flex -space-x-1" aria-label={viewers.map((v) => v.name).join(", ")} data-testid="presence">
-          {viewers.map((v) => (
-            <span key={v.userId} title={v.name}>
-              <Avatar name={v.name} size="sm" />
-            </span>
-          ))}
+        {/* C6: nobody is shown as viewing while the channel is not live (not stale). */}
+        <span
+          className="flex -space-x-1"
+          aria-label={status === "live" ? viewers.map((v) => v.name).join(", ") : undefined}
+          data-testid="presence"
+        >
+          {status === "live"
+            ? viewers.map((v) => (
+                <span key={v.userId} title={v.name}>
+                  <Avatar name={v.name} size="sm" />
+                </span>
+              ))
+            : null}
         </span>
       </div>
-      <ol
+      <div
         ref={listRef}
-        aria-live="polite"
+        role="log"
+        aria-busy={older === "loading"}
+        tabIndex={0}
         aria-label={t(locale, "dossier.conversation")}
-        className="max-h-[60vh] min-h-48 space-y-4 overflow-y-auto px-4 py-4"
+        onScroll={onScroll}
+        className="max-h-[60vh] min-h-48 overflow-y-auto px-4 py-4 [overflow-anchor:none] focus:outline-2 focus:outline-brand-600"
         data-testid="messages"
       >
-        {messages.length === 0 && outgoing.length === 0 ? (
-          <li className="py-8 text-center text-sm text-slate-600">{t(locale, "conversation.empty")}</li>
+        {messages.length > 0 ? (
+          <div className="mb-3 text-center text-xs text-slate-600" data-testid="history-top">
+            {!hasOlder ? (
+              <span>{t(locale, "conversation.history.start")}</span>
+            ) : older === "loading" ? (
+              <span role="status">{t(locale, "conversation.history.loading")}</span>
+            ) : (
+              <button type="button" className="underline" onClick={() => void loadOlder()} data-testid="load-older">
+                {older === "failed" ? `${t(locale, "conversation.history.failed")} ` : ""}
+                {t(locale, "conversation.history.older")}
+              </button>
+            )}
+          </div>
         ) : null}
-        {interleave(messages, systemLines).map((item) => {
-          if (item.kind === "system") {
-            const line = describePauseEvent(locale, item.line.type, item.line.payload);
-            if (!line) return null;
-            return (
-              <li
-                key={`s${item.line.seq}`}
-                data-testid="system-line"
-                data-type={item.line.type}
-                data-seq={item.line.seq}
-                className="text-center text-xs text-slate-600"
-              >
-                <span className="inline-block rounded-full bg-amber-50 px-3 py-1 text-amber-900">
-                  {line.text}
-                  {line.reason ? ` — ${line.reason}` : ""}
-                  {line.comment ? ` (${line.comment})` : ""} ·{" "}
-                  <time dateTime={item.line.at}>{fmt.format(new Date(item.line.at))}</time>
-                </span>
-              </li>
-            );
-          }
-          const m = item.message;
-          const mine = m.author.id === me.userId;
-          return (
+        <ol className="space-y-4">
+          {messages.length === 0 && outbox.items.length === 0 ? (
+            <li className="py-8 text-center text-sm text-slate-600">{t(locale, "conversation.empty")}</li>
+          ) : null}
+          {items.flatMap(({ item, opens }) => {
+            const out = [];
+            if (opens) {
+              out.push(
+                <li
+                  key={`d${item.seq}`}
+                  data-testid="day-separator"
+                  className="flex items-center gap-3 text-xs text-slate-600"
+                >
+                  <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+                  <time dateTime={opens.at}>{opens.day}</time>
+                  <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+                </li>,
+              );
+            }
+            if (item.kind === "message" && item.seq === firstUnread) {
+              out.push(
+                <li
+                  key="unread"
+                  data-testid="unread-marker"
+                  className="flex items-center gap-3 text-xs font-semibold text-red-700"
+                >
+                  <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
+                  {t(locale, "conversation.unread")}
+                  <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
+                </li>,
+              );
+            }
+            if (item.kind === "system") {
+              out.push(<SystemItem key={`s${item.seq}`} line={item.line} locale={locale} fmt={fmt} />);
+            } else {
+              const m = item.message;
+              out.push(
+                <MessageItem
+                  key={m.id}
+                  m={m}
+                  mine={m.author.id === me.userId}
+                  fromApplicant={applicants.has(m.author.id)}
+                  advisorSide={advisorSide}
+                  locale={locale}
+                  fmt={fmt}
+                />,
+              );
+            }
+            return out;
+          })}
+          {outbox.items.map((o) => (
             <li
-              key={m.id}
-              data-testid="message"
-              data-seq={m.seq}
-              className={`flex gap-3 ${mine ? "flex-row-reverse" : ""}`}
+              key={o.clientId}
+              data-testid="outgoing"
+              data-state={o.state}
+              className="flex flex-row-reverse gap-3 opacity-80"
             >
-              <Avatar name={m.author.name} size="sm" />
-              <div
-                className={`max-w-[75%] rounded-2xl px-3.5 py-2 ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}
-              >
-                <p className={`text-xs ${mine ? "text-brand-100" : "text-slate-600"}`}>
-                  {mine ? t(locale, "conversation.you") : m.author.name} ·{" "}
-                  <time dateTime={m.createdAt}>{fmt.format(new Date(m.createdAt))}</time>
-                </p>
-                <p className="whitespace-pre-wrap break-words text-sm" data-testid="message-body">
-                  {m.body}
+              <Avatar name={me.name} size="sm" />
+              <div className="max-w-[75%] rounded-2xl bg-brand-100 px-3.5 py-2 text-slate-900">
+                <p className="whitespace-pre-wrap break-words text-sm">{o.body}</p>
+                <p className="mt-1 text-xs text-slate-600" data-testid="outgoing-state">
+                  {o.state === "sending"
+                    ? t(locale, "conversation.sending")
+                    : o.state === "waiting"
+                      ? t(locale, "conversation.waiting")
+                      : t(locale, "conversation.refused", { reason: o.error ?? "" })}
+                  {o.state === "refused" ? (
+                    <button type="button" className="ml-2 underline" onClick={() => outbox.dismiss(o.clientId)}>
+                      {t(locale, "conversation.dismiss")}
+                    </button>
+                  ) : null}
                 </p>
               </div>
             </li>
-          );
-        })}
-        {outgoing.map((o) => (
-          <li key={o.clientId} data-testid="outgoing" className="flex flex-row-reverse gap-3 opacity-80">
-            <Avatar name={me.name} size="sm" />
-            <div className="max-w-[75%] rounded-2xl bg-brand-100 px-3.5 py-2 text-slate-900">
-              <p className="whitespace-pre-wrap break-words text-sm">{o.body}</p>
-              <p className="mt-1 text-xs text-slate-600">
-                {o.state === "sending" ? t(locale, "conversation.sending") : t(locale, "conversation.failed")}
-                {o.state === "failed" ? (
-                  <button
-                    type="button"
-                    className="ml-2 underline"
-                    onClick={() => send(o.clientId, o.body, o.recipientIds)}
-                  >
-                    {t(locale, "conversation.retry")}
-                  </button>
-                ) : null}
-              </p>
-            </div>
-          </li>
-        ))}
-      </ol>
-      <p className="h-5 px-4 text-xs text-slate-600" aria-live="polite">
-        {others.length ? `${others.map((x) => x.name).join(", ")} …` : ""}
+          ))}
+        </ol>
+      </div>
+      <p className="h-5 px-4 text-xs text-slate-600" aria-live="polite" data-testid="typing">
+        {others.length === 1
+          ? t(locale, "conversation.typingOne", { name: firstName(others[0].name) })
+          : others.length > 1
+            ? t(locale, "conversation.typingMany", { names: others.map((x) => firstName(x.name)).join(", ") })
+            : ""}
       </p>
       <form onSubmit={submit} className="border-t border-slate-100 p-3" noValidate>
         {recipients && recipients.advisors.length > 0 ? (
@@ -272,6 +449,93 @@ export function Conversation({
     </div>
   );
 }
+
+/** "Paul Demandeur" → "Paul": the typing line is about people already on the page. */
+function firstName(name: string) {
+  return name.trim().split(/\s+/)[0] || name;
+}
+
+const SystemItem = memo(function SystemItem({
+  line,
+  locale,
+  fmt,
+}: {
+  line: SystemLine;
+  locale: Locale;
+  fmt: Intl.DateTimeFormat;
+}) {
+  const text = describePauseEvent(locale, line.type, line.payload);
+  if (!text) return null;
+  return (
+    <li
+      data-testid="system-line"
+      data-type={line.type}
+      data-seq={line.seq}
+      className="text-center text-xs text-slate-600"
+    >
+      <span className="inline-block rounded-full bg-amber-50 px-3 py-1 text-amber-900">
+        {text.text}
+        {text.reason ? ` — ${text.reason}` : ""}
+        {text.comment ? ` (${text.comment})` : ""} · <time dateTime={line.at}>{fmt.format(new Date(line.at))}</time>
+      </span>
+    </li>
+  );
+});
+
+/**
+ * One message; memoized so that inserting an older page renders only the new rows (C8). Whom it was
+ * addressed to (C2, C3): the advisor side reads the names; the applicant side only that a question of
+ * theirs went to the advisors (A4: which advisors follows the advisors' own participation settings).
+ */
+const MessageItem = memo(function MessageItem({
+  m,
+  mine,
+  fromApplicant,
+  advisorSide,
+  locale,
+  fmt,
+}: {
+  m: MessageView;
+  mine: boolean;
+  fromApplicant: boolean;
+  advisorSide: boolean;
+  locale: Locale;
+  fmt: Intl.DateTimeFormat;
+}) {
+  const names = m.to?.join(", ");
+  const addressed = advisorSide
+    ? fromApplicant
+      ? names
+        ? t(locale, "conversation.to.names", { names })
+        : null
+      : names
+        ? t(locale, "conversation.copies", { names })
+        : null
+    : fromApplicant
+      ? t(locale, "conversation.to.advisors")
+      : null;
+  return (
+    <li data-testid="message" data-seq={m.seq} className={`flex gap-3 ${mine ? "flex-row-reverse" : ""}`}>
+      <Avatar name={m.author.name} size="sm" />
+      <div
+        className={`max-w-[75%] rounded-2xl px-3.5 py-2 ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}
+      >
+        <p className={`text-xs ${mine ? "text-brand-100" : "text-slate-600"}`}>
+          {mine ? t(locale, "conversation.you") : m.author.name} ·{" "}
+          <time dateTime={m.createdAt}>{fmt.format(new Date(m.createdAt))}</time>
+        </p>
+        {addressed ? (
+          <p className={`text-xs ${mine ? "text-brand-100" : "text-slate-600"}`} data-testid="addressed-to">
+            {addressed}
+          </p>
+        ) : null}
+        <p className="whitespace-pre-wrap break-words text-sm" data-testid="message-body">
+          {m.body}
+        </p>
+      </div>
+    </li>
+  );
+});
 
 function preselected(r: ComposerRecipients | undefined): string[] {
   if (!r) return [];

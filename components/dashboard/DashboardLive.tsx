@@ -43,8 +43,9 @@ export function DashboardLive({
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
-      const next = await refreshDashboardAction(filtersRef.current);
-      if (next) {
+      const res = await refreshDashboardAction(filtersRef.current);
+      if (res.ok) {
+        const next = res.value;
         setRows(next);
         setSelected((s) => new Set([...s].filter((id) => next.some((r) => r.id === id))));
       }

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { DossierLive } from "../realtime/DossierLive";
+import { SearchBox } from "../search/SearchBox";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
 
@@ -30,9 +31,12 @@ export function DossierShell({
       <a href="/dashboard" className="text-sm text-brand-700 hover:underline">
         ← {t(locale, "dossier.back")}
       </a>
-      <div className="mt-2">
-        <h1 className="text-2xl font-semibold">{dossier.title}</h1>
-        <p className="text-sm text-slate-600">{dossier.organizationName}</p>
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{dossier.title}</h1>
+          <p className="text-sm text-slate-600">{dossier.organizationName}</p>
+        </div>
+        <SearchBox locale={locale} dossierId={dossier.id} testId="dossier-search" className="w-full sm:w-72" />
       </div>
       <PauseBanner initialPaused={dossier.pausedAt !== null} label={t(locale, "dossier.paused")} />
       <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">

@@ -1,5 +1,6 @@
 import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { Avatar } from "../ui/Avatar";
+import { displayName } from "@/server/domain/text";
 
 type Member = { role: string; holder: boolean; user: { id: string; name: string | null; email: string } };
 
@@ -12,9 +13,9 @@ export function MemberList({ members, locale }: { members: Member[]; locale: Loc
       <ul className="mt-3 space-y-3">
         {members.map((m) => (
           <li key={m.user.id} className="flex items-center gap-3">
-            <Avatar name={m.user.name ?? m.user.email} size="sm" />
+            <Avatar name={displayName(m.user)} size="sm" />
             <span className="min-w-0">
-              <span className="block text-sm font-medium">{m.user.name ?? m.user.email}</span>
+              <span className="block text-sm font-medium">{displayName(m.user)}</span>
               <span className="block text-xs text-slate-600">
                 {t(locale, (m.holder ? "role.holder" : `role.${m.role}`) as MessageKey)}
               </span>

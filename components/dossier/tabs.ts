@@ -7,6 +7,7 @@ export const dossierTabs: { slug: string; label: MessageKey; advisorOnly?: true 
   { slug: "recommendations", label: "dossier.recommendations" },
   { slug: "documents", label: "dossier.documents" },
   { slug: "partners", label: "solicitation.tab", advisorOnly: true },
+  { slug: "billing", label: "billing.tab", advisorOnly: true },
   { slug: "timeline", label: "timeline.tab" },
   { slug: "members", label: "membership.tab" },
   { slug: "settings", label: "settings.tab" },

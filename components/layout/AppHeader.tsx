@@ -2,6 +2,8 @@ import { Suspense } from "react";
 import type { Actor } from "@/server/auth/actor";
 import type { NavLink } from "@/server/domain/admin/service";
 import { t, type Locale } from "@/server/i18n";
+import { QuickAdd } from "../billing/QuickAdd";
+import { SearchBox } from "../search/SearchBox";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
@@ -28,7 +30,7 @@ export function AppHeader({
     ...(localMail ? ([{ href: "/dev/mailbox", label: "nav.mailbox" }] as const) : []),
   ];
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -52,6 +54,15 @@ export function AppHeader({
             </a>
           ))}
         </nav>
+        {actor ? (
+          <>
+            <SearchBox locale={locale} testId="header-search" className="hidden w-64 md:flex" />
+            <a href="/search" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 md:hidden">
+              {t(locale, "search.label")}
+            </a>
+          </>
+        ) : null}
+        {actor ? <QuickAdd locale={locale} /> : null}
         <Suspense>
           <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
         </Suspense>

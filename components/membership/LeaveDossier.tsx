@@ -1,16 +1,19 @@
 // Leaving a dossier ("dossier.leave"): a button with confirmation for those allowed, and for the
-// referent (or the holder) why they cannot. Server component; the button is LeaveButton.
-import { currentActor } from "@/server/auth/session";
-import { dossierAccess } from "@/server/domain/dossier/policy";
-import { leaveProblem } from "@/server/domain/membership/policy";
+// referent (or the holder) why they cannot. The page gives `problem` (leaveProblem of its access);
+// the button is LeaveButton.
+import type { leaveProblem } from "@/server/domain/membership/policy";
 import { t, type Locale } from "@/server/i18n";
 import { LeaveButton } from "./LeaveButton";
 
-export async function LeaveDossier({ dossierId, locale }: { dossierId: string; locale: Locale }) {
-  const actor = await currentActor();
-  const access = actor ? await dossierAccess(actor, dossierId) : null;
-  if (!access) return null;
-  const problem = leaveProblem(access);
+export function LeaveDossier({
+  dossierId,
+  problem,
+  locale,
+}: {
+  dossierId: string;
+  problem: ReturnType<typeof leaveProblem>;
+  locale: Locale;
+}) {
   // Staff who are not members have nothing to leave.
   if (problem === "membership.notMember") return null;
   return (

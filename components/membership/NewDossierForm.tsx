@@ -28,7 +28,8 @@ export function NewDossierForm({
       advisorEmails: String(f.get("advisorEmails") ?? ""),
     });
     if (res.ok) {
-      window.location.assign(`/dossiers/${res.value.dossierId}`);
+      // K1: step 2 – Parties, on the new dossier's Billing tab.
+      window.location.assign(`/dossiers/${res.value.dossierId}/billing?step=parties`);
       return;
     }
     setError(res.error.message);

@@ -1,7 +1,7 @@
 "use client";
 // S2: "Attach a dossier": the partner types the key received by email; success opens the dossier.
 import { useId, useState, type FormEvent } from "react";
-import { attachAction } from "@/server/domain/partner/actions";
+import { attachAction } from "@/server/domain/solicitation/actions";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
 

@@ -6,7 +6,7 @@ import {
   addApprovedPartnerAction,
   removeApprovedPartnerAction,
   savePartnerSettingsAction,
-} from "@/server/domain/template/actions";
+} from "@/server/domain/partner/actions";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
 

@@ -1,7 +1,7 @@
 "use client";
 // S5, S8, S9: the partner view's fields; editable ones can be saved while the status allows it.
 import { useId, useState, type FormEvent } from "react";
-import { savePartnerFieldsAction } from "@/server/domain/partner/actions";
+import { savePartnerFieldsAction } from "@/server/domain/template/actions";
 import type { PartnerField } from "@/server/domain/template/fields";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";

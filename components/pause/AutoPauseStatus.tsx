@@ -1,16 +1,11 @@
 // P11: the automatic pause job's last run, for staff (render it on the dashboard). A run older than two
 // hours, a failed run or no run at all is shown as a warning, so a job that silently stopped is noticed.
-// Server component: renders nothing for a user who is not staff.
-import type { Actor } from "@/server/auth/actor";
-import { lastAutoPauseRun } from "@/server/domain/pause/service";
-import { t } from "@/server/i18n";
+// The page gives the run (lastAutoPauseRun, staff only).
+import type { AutoPauseRunView } from "@/server/domain/pause/service";
+import { t, type Locale } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 
-export async function AutoPauseStatus({ actor }: { actor: Actor }) {
-  const res = await lastAutoPauseRun(actor);
-  if (!res.ok) return null;
-  const run = res.value;
-  const locale = actor.locale;
+export function AutoPauseStatus({ run, locale }: { run: AutoPauseRunView | null; locale: Locale }) {
   const fmt = dateFormat(locale, "medium");
   const warn = !run || run.stale || run.failed;
   return (

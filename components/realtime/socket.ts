@@ -15,6 +15,13 @@ export function getSocket(): RelaisSocket {
       tryAllTransports: true,
       withCredentials: true,
     });
+    // C10: when the browser knows it is offline, say so at once rather than after the ping timeout
+    // (about 45 s), so that messages wait visibly; reconnect as soon as it is back.
+    const s = socket;
+    window.addEventListener("offline", () => s.disconnect());
+    window.addEventListener("online", () => {
+      if (!s.connected) s.connect();
+    });
   }
   return socket;
 }

@@ -45,7 +45,13 @@ export function useDossierChannel(dossierId: string, initialSeq: number, onEvent
     }
 
     const onConnect = () => join();
-    const onDisconnect = () => !revoked && setStatus("offline");
+    // Who was viewing and typing is not known while reconnecting: shown again from the join on (C6).
+    const onDisconnect = () => {
+      if (revoked) return;
+      setStatus("offline");
+      setViewers([]);
+      setTyping([]);
+    };
     const onDossierEvent = (e: DossierEventWire) => e.dossierId === dossierId && sequencer.receive(e);
     const onPresence = (p: { dossierId: string; viewers: Viewer[] }) =>
       p.dossierId === dossierId && setViewers(p.viewers);

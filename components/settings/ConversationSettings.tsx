@@ -116,7 +116,8 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
                 </label>
               ))}
             </div>
-            <p className="mt-3 text-sm text-slate-600">{t(locale, "notify.settings.neverHint")}</p>
+            <p className="mt-3 text-sm text-slate-600">{t(locale, "notify.settings.immediatelyHint")}</p>
+            <p className="mt-1 text-sm text-slate-600">{t(locale, "notify.settings.neverHint")}</p>
           </fieldset>
         </section>
 

@@ -1,7 +1,7 @@
 "use client";
 // S7: which of the dossier's documents partners see; the flag can be changed at any time.
 import { useState } from "react";
-import { setPartnerVisibilityAction } from "@/server/domain/solicitation/actions";
+import { setPartnerVisibilityAction } from "@/server/domain/document/actions";
 import { t, type Locale } from "@/server/i18n";
 
 export function PartnerDocuments({

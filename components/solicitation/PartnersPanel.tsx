@@ -44,8 +44,8 @@ export function PartnersPanel({
   const [notifying, setNotifying] = useState(false);
 
   const refresh = useCallback(async () => {
-    const next = await refreshSolicitationsAction(dossierId);
-    if (next) setList(next);
+    const res = await refreshSolicitationsAction(dossierId);
+    if (res.ok) setList(res.value);
   }, [dossierId]);
 
   useDossierEvent((e: DossierEventWire) => {

@@ -14,7 +14,7 @@ export function DossierFields({ dossierId, initial, locale }: { dossierId: strin
   const [fields, setFields] = useState(initial);
   useDossierEvent((e: DossierEventWire) => {
     if (e.type === "dossier.fields_changed")
-      void dossierFieldsAction(dossierId).then((next) => next && setFields(next));
+      void dossierFieldsAction(dossierId).then((res) => res.ok && setFields(res.value));
   });
   return (
     <section aria-labelledby="dossier-fields" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">

@@ -4,6 +4,32 @@ import { describePauseEvent } from "../pause/describe";
 import { describeEvent } from "./describe";
 
 describe("timeline entries", () => {
+  it("K1: a client made inactive reads with who and which client", () => {
+    const v = describeEvent(
+      "fr",
+      {
+        type: "party.status_changed",
+        payload: { partyId: "p", name: "Luc Martin", active: false, byName: "Adèle Conseil" },
+      },
+      "Adèle Conseil",
+    );
+    expect(v.title).toBe("Adèle Conseil a rendu Luc Martin inactif");
+    expect(
+      describeEvent("en", { type: "party.status_changed", payload: { name: "Luc Martin", active: true } }, "Adèle")
+        .title,
+    ).toBe("Adèle made Luc Martin active");
+    expect(
+      describeEvent(
+        "fr",
+        { type: "invoice.issued", payload: { invoices: [{ number: 4 }, { number: 5 }], byName: "Adèle" } },
+        "Adèle",
+      ).title,
+    ).toBe("Adèle a validé une proforma en facture (n° 4, 5)");
+    expect(
+      describeEvent("fr", { type: "invoice.cancelled", payload: { number: 5, creditNumber: 6 } }, "Adèle").title,
+    ).toBe("Adèle a annulé la facture n° 5 par l'avoir n° 6");
+  });
+
   it("P7, P9: a manual pause says who, the reason and the comment", () => {
     const v = describeEvent(
       "fr",

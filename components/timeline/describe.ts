@@ -67,6 +67,37 @@ function describeKnown(
       return { title: t(locale, "timeline.memberAdded", { name: str(p.byName), member: str(p.name) }), details: [] };
     case "member.removed":
       return { title: t(locale, "timeline.memberRemoved", { name: str(p.byName), member: str(p.name) }), details: [] };
+    // K1, K4: billing events (advisor side only) in words; the others stay generic.
+    case "party.added":
+      return { title: t(locale, "timeline.party.added", { name, party: str(p.name) }), details: [] };
+    case "party.status_changed":
+      return {
+        title: t(locale, "timeline.party.status_changed", {
+          name,
+          party: str(p.name),
+          state: t(locale, p.active === true ? "billing.active" : "billing.inactive").toLowerCase(),
+        }),
+        details: [],
+      };
+    case "party.removed":
+      return { title: t(locale, "timeline.party.removed", { name, party: str(p.name) }), details: [] };
+    case "proforma.created":
+      return { title: t(locale, "timeline.proforma.created", { name }), details: [] };
+    case "invoice.issued": {
+      const numbers = Array.isArray(p.invoices) ? (p.invoices as Loose[]).map((i) => String(i.number)).join(", ") : "";
+      return { title: t(locale, "timeline.invoice.issued", { name, numbers }), details: [] };
+    }
+    case "invoice.cancelled":
+      return {
+        title: t(locale, "timeline.invoice.cancelled", {
+          name,
+          number: String(p.number),
+          credit: String(p.creditNumber),
+        }),
+        details: [],
+      };
+    case "activity.created":
+      return { title: t(locale, "timeline.activity.created", { name, description: str(p.description) }), details: [] };
     case "member.left":
       return { title: t(locale, "timeline.memberLeft", { member: str(p.name) }), details: [] };
     default:

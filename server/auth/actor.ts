@@ -2,6 +2,7 @@
 import { hot } from "../db";
 import { sql } from "../db/hot";
 import { toLocale, type Locale } from "../i18n";
+import { displayName } from "../domain/text";
 
 export type Actor = { userId: string; name: string; email: string; locale: Locale };
 
@@ -11,5 +12,5 @@ const ACTOR = sql("user.actor", `SELECT "id", "name", "email", "locale" FROM "Us
 export async function actorById(userId: string): Promise<Actor | null> {
   const user = await hot().get<{ id: string; name: string | null; email: string; locale: string }>(ACTOR, [userId]);
   if (!user) return null;
-  return { userId: user.id, name: user.name ?? user.email, email: user.email, locale: toLocale(user.locale) };
+  return { userId: user.id, name: displayName(user), email: user.email, locale: toLocale(user.locale) };
 }

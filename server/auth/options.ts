@@ -8,10 +8,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "../db";
-import { signInEmail } from "../email/templates";
 import { env } from "../env";
 import { toLocale } from "../i18n";
 import { logger } from "../logger";
+import { safeReturnPath } from "../http/redirect";
+import { consume } from "../ratelimit";
 import { kickOutbox, recordEmail } from "../outbox/record";
 
 export const MAGIC_LINK_MAX_AGE_S = 10 * 60;
@@ -21,15 +22,17 @@ const emailSchema = z.string().trim().toLowerCase().email().max(254);
 
 /** A sign-in link is transactional: it always leaves (N8), through the outbox (N6). */
 async function sendSignInLink({ identifier, url }: { identifier: string; url: string }) {
+  // X4: sign-in emails per address (per client address: server/index.ts); next-auth shows its error page.
+  if (!(await consume("signin.email", identifier.toLowerCase()))) throw new Error("rate_limited");
   const user = await db().user.findUnique({ where: { email: identifier }, select: { id: true, locale: true } });
   const locale = toLocale(user?.locale);
   await recordEmail({
     kind: "transactional",
     template: "sign-in",
+    params: { url },
     toEmail: identifier,
     userId: user?.id,
     locale,
-    ...signInEmail(locale, url),
   });
   kickOutbox();
 }
@@ -77,6 +80,11 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login", verifyRequest: "/login?sent=1", error: "/login" },
     providers: [emailProvider, ...(e.DEMO_LOGIN ? [demoProvider()] : [])],
     callbacks: {
+      // X5: after sign-in, only a path of this app (next-auth's default also accepts same-origin URLs).
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeReturnPath(path)}`;
+      },
       jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;

@@ -14,6 +14,7 @@ const table: Record<DossierAction, DossierRole[]> = {
   "dossier.leave": ["applicant", "advisor"],
   "solicitation.create": ["advisor", "holder", "staff"],
   "party.manage": ["advisor", "holder", "staff"],
+  "billing.manage": ["advisor", "holder", "staff"],
   "dossier.transfer": ["holder", "staff"],
   "dossier.advisorSide": ["advisor", "holder", "staff"],
 };

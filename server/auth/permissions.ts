@@ -13,6 +13,8 @@ export const dossierPermissions = {
   "dossier.leave": ["applicant", "advisor"],
   "solicitation.create": ["advisor", "holder", "staff"],
   "party.manage": ["advisor", "holder", "staff"],
+  /** K: activities, allocation, proformas and invoices (advisor side only, A4) */
+  "billing.manage": ["advisor", "holder", "staff"],
   "dossier.transfer": ["holder", "staff"],
   /** advisor-only content: internal notes, the advisors' room (A4) */
   "dossier.advisorSide": ["advisor", "holder", "staff"],

@@ -47,78 +47,130 @@ function render(
   return { subject, html, text };
 }
 
+/** What one notification says: its subject, its paragraphs and an optional quote. */
+export type NotificationParts = { subject: string; paragraphs: string[]; quote?: string };
+
 /** C2, C3: a new message, to its recipients. */
-export function messageEmail(
+export function messageParts(
   locale: Locale,
   p: { author: string; title: string; body: string; question: "forAdvisors" | "forApplicants" },
-  links: NotificationLinks,
-): RenderedEmail {
-  const subject = t(locale, "notify.email.message.subject", { title: p.title });
+): NotificationParts {
   const lead = t(
     locale,
     p.question === "forAdvisors" ? "notify.email.message.forAdvisors" : "notify.email.message.forApplicants",
     { author: p.author, title: p.title },
   );
-  return render(locale, subject, [lead], links, excerpt(p.body));
+  return {
+    subject: t(locale, "notify.email.message.subject", { title: p.title }),
+    paragraphs: [lead],
+    quote: excerpt(p.body),
+  };
 }
 
 /** R1: a new recommendation. */
-export function recommendationCreatedEmail(
+export function recommendationCreatedParts(
   locale: Locale,
   p: { author: string; title: string; recommendation: string },
-  links: NotificationLinks,
-): RenderedEmail {
-  const subject = t(locale, "notify.email.reco.subject", { title: p.title });
-  return render(
-    locale,
-    subject,
-    [t(locale, "notify.email.reco.body", { author: p.author, recommendation: p.recommendation, title: p.title })],
-    links,
-  );
+): NotificationParts {
+  return {
+    subject: t(locale, "notify.email.reco.subject", { title: p.title }),
+    paragraphs: [
+      t(locale, "notify.email.reco.body", { author: p.author, recommendation: p.recommendation, title: p.title }),
+    ],
+  };
 }
 
 /** R2: a recommendation's status changed. */
-export function recommendationStatusEmail(
+export function recommendationStatusParts(
   locale: Locale,
   p: { by: string; title: string; recommendation: string; status: string },
-  links: NotificationLinks,
-): RenderedEmail {
+): NotificationParts {
   const status = t(locale, `reco.status.${p.status}` as MessageKey);
-  const subject = t(locale, "notify.email.recoStatus.subject", {
-    recommendation: p.recommendation,
-    status,
-    title: p.title,
-  });
-  return render(
-    locale,
-    subject,
-    [t(locale, "notify.email.recoStatus.body", { by: p.by, recommendation: p.recommendation, status, title: p.title })],
-    links,
-  );
+  return {
+    subject: t(locale, "notify.email.recoStatus.subject", { recommendation: p.recommendation, status, title: p.title }),
+    paragraphs: [
+      t(locale, "notify.email.recoStatus.body", { by: p.by, recommendation: p.recommendation, status, title: p.title }),
+    ],
+  };
 }
 
 /** P1, P7: a dossier was paused (by hand with a reason, or for inactivity). */
-export function pausedEmail(
+export function pausedParts(
   locale: Locale,
   p: { title: string; by: string | null; reason: string | null; delayDays?: number },
-  links: NotificationLinks,
-): RenderedEmail {
-  const subject = t(locale, "notify.email.paused.subject", { title: p.title });
+): NotificationParts {
   const lead = p.by
     ? t(locale, "notify.email.paused.manual", { by: p.by, title: p.title })
     : t(locale, "notify.email.paused.inactivity", { title: p.title, days: p.delayDays ?? 365 });
   const reason = p.reason
     ? [t(locale, "pause.reasonLine", { reason: t(locale, `pause.reason.${p.reason}` as MessageKey) })]
     : [];
-  return render(locale, subject, [lead, ...reason], links);
+  return { subject: t(locale, "notify.email.paused.subject", { title: p.title }), paragraphs: [lead, ...reason] };
 }
 
 /** P2: a dossier was reactivated by hand. */
-export function reactivatedEmail(
+export function reactivatedParts(locale: Locale, p: { title: string; by: string }): NotificationParts {
+  return {
+    subject: t(locale, "notify.email.reactivated.subject", { title: p.title }),
+    paragraphs: [t(locale, "notify.email.reactivated.body", { by: p.by, title: p.title })],
+  };
+}
+
+/** One notification as an email. */
+export function notificationEmail(locale: Locale, parts: NotificationParts, links: NotificationLinks): RenderedEmail {
+  return render(locale, parts.subject, parts.paragraphs, links, parts.quote);
+}
+
+/**
+ * N10: several notifications about one dossier for one recipient, within the waiting window, as one
+ * email that lists them in order (each with its own heading, paragraphs and quote).
+ */
+export function batchEmail(
   locale: Locale,
-  p: { title: string; by: string },
+  p: { title: string },
+  items: NotificationParts[],
   links: NotificationLinks,
 ): RenderedEmail {
-  const subject = t(locale, "notify.email.reactivated.subject", { title: p.title });
-  return render(locale, subject, [t(locale, "notify.email.reactivated.body", { by: p.by, title: p.title })], links);
+  const subject = t(locale, "notify.email.batch.subject", { count: items.length, title: p.title });
+  const lead = t(locale, "notify.email.batch.lead", { count: items.length, title: p.title });
+  const textItems = items.flatMap((i) => [
+    "",
+    `• ${i.subject}`,
+    ...i.paragraphs,
+    ...(i.quote ? i.quote.split("\n").map((l) => `> ${l}`) : []),
+  ]);
+  const htmlItems = items
+    .map(
+      (i) =>
+        `<h2 style="font-size:16px;margin:24px 0 8px">${escapeHtml(i.subject)}</h2>` +
+        i.paragraphs.map((x) => `<p style="margin:0 0 12px">${escapeHtml(x)}</p>`).join("") +
+        (i.quote
+          ? `<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #cbd5e1;color:#334155;white-space:pre-wrap">${escapeHtml(i.quote)}</blockquote>`
+          : ""),
+    )
+    .join("");
+  const single = render(locale, subject, [lead], links);
+  const text = single.text.replace(lead, [lead, ...textItems].join("\n"));
+  const html = single.html.replace(
+    `<p style="margin:0 0 16px">${escapeHtml(lead)}</p>`,
+    `<p style="margin:0 0 16px">${escapeHtml(lead)}</p>${htmlItems}`,
+  );
+  return { subject, html, text };
 }
+
+export const messageEmail = (locale: Locale, p: Parameters<typeof messageParts>[1], links: NotificationLinks) =>
+  notificationEmail(locale, messageParts(locale, p), links);
+export const recommendationCreatedEmail = (
+  locale: Locale,
+  p: Parameters<typeof recommendationCreatedParts>[1],
+  links: NotificationLinks,
+) => notificationEmail(locale, recommendationCreatedParts(locale, p), links);
+export const recommendationStatusEmail = (
+  locale: Locale,
+  p: Parameters<typeof recommendationStatusParts>[1],
+  links: NotificationLinks,
+) => notificationEmail(locale, recommendationStatusParts(locale, p), links);
+export const pausedEmail = (locale: Locale, p: Parameters<typeof pausedParts>[1], links: NotificationLinks) =>
+  notificationEmail(locale, pausedParts(locale, p), links);
+export const reactivatedEmail = (locale: Locale, p: Parameters<typeof reactivatedParts>[1], links: NotificationLinks) =>
+  notificationEmail(locale, reactivatedParts(locale, p), links);

@@ -1,4 +1,5 @@
 // Email templates: subject, HTML and plain text in the recipient's language.
+import type { EmailParams } from "../domain/outbox/templates";
 import { t, type Locale } from "../i18n";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -36,10 +37,7 @@ export function signInEmail(locale: Locale, url: string): RenderedEmail {
 }
 
 /** Invitation to a dossier (transactional: always leaves, N8), in the invitee's language. */
-export function invitationEmail(
-  locale: Locale,
-  p: { inviter: string; title: string; organization: string; url: string },
-): RenderedEmail {
+export function invitationEmail(locale: Locale, p: EmailParams["invitation"]): RenderedEmail {
   const subject = t(locale, "email.invitation.subject", { title: p.title });
   const body = t(locale, "email.invitation.body", { inviter: p.inviter, title: p.title, organization: p.organization });
   const footer = t(locale, "email.invitation.footer");
@@ -49,19 +47,7 @@ export function invitationEmail(
 }
 
 /** S2: the one-time attach key of a solicitation (transactional: always leaves, N8). */
-export function partnerKeyEmail(
-  locale: Locale,
-  p: {
-    asker: string;
-    organization: string;
-    title: string;
-    scope: string;
-    key: string;
-    expiresOn: string;
-    dueDate: string | null;
-    url: string;
-  },
-): RenderedEmail {
+export function partnerKeyEmail(locale: Locale, p: EmailParams["partner-key"]): RenderedEmail {
   const subject = t(locale, "email.partnerKey.subject", { organization: p.organization });
   const body = t(locale, "email.partnerKey.body", {
     asker: p.asker,
@@ -80,10 +66,7 @@ export function partnerKeyEmail(
 }
 
 /** S1: an internal partner (member of the organization) is asked; they answer in the workspace. */
-export function partnerRequestEmail(
-  locale: Locale,
-  p: { asker: string; title: string; scope: string; dueDate: string | null; url: string },
-): RenderedEmail {
+export function partnerRequestEmail(locale: Locale, p: EmailParams["partner-request"]): RenderedEmail {
   const subject = t(locale, "email.partnerRequest.subject", { title: p.title });
   const body = t(locale, "email.partnerRequest.body", { asker: p.asker, title: p.title, scope: p.scope });
   const paragraphs = [body, ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : [])];
@@ -93,18 +76,7 @@ export function partnerRequestEmail(
 }
 
 /** S6: a reminder to a partner who has not answered yet. */
-export function partnerReminderEmail(
-  locale: Locale,
-  p: {
-    organization: string;
-    title: string;
-    scope: string;
-    dueDate: string | null;
-    url: string;
-    attached: boolean;
-    unsubscribeUrl: string;
-  },
-): RenderedEmail {
+export function partnerReminderEmail(locale: Locale, p: EmailParams["partner-reminder"]): RenderedEmail {
   const subject = t(locale, "email.partnerReminder.subject", { title: p.title });
   const body = t(locale, "email.partnerReminder.body", {
     organization: p.organization,

@@ -10,6 +10,8 @@ const styles = {
   shortSeconds: { dateStyle: "short", timeStyle: "medium" },
   medium: { dateStyle: "medium", timeStyle: "short" },
   longDate: { dateStyle: "long" },
+  /** C8: the conversation's day separators */
+  day: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export function dateFormat(locale: Locale, style: keyof typeof styles): Intl.DateTimeFormat {

@@ -8,6 +8,10 @@ export type MessageKey = keyof typeof fr;
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
 
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(fr, value);
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === "fr" || value === "en";
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { markRead } from "../domain/dashboard/service";
-import { appendEvent, nextSeq } from "../domain/dossier/legacy-events";
+import { appendEvent, nextSeq } from "../test/events";
 import { postMessage } from "../domain/conversation/service";
 import { changeRecommendationStatus, createRecommendation } from "../domain/recommendation/service";
 import { pauseDossier, reactivateDossier } from "../domain/pause/service";
@@ -10,6 +10,7 @@ import type { Frequency } from "../domain/notification/schema";
 import { useTestDatabase } from "../test/db";
 import { actor, makeDossier, makeUser, makeWorld } from "../test/factories";
 import { runDigests } from "./digests";
+import { rendered } from "../test/mail";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 
@@ -37,7 +38,8 @@ async function setFrequency(userId: string, frequency: Frequency, locale?: "fr" 
 }
 
 async function digestsTo(userId: string) {
-  return db().emailDelivery.findMany({ where: { userId, kind: "digest" }, orderBy: { createdAt: "asc" } });
+  const rows = await db().emailDelivery.findMany({ where: { userId, kind: "digest" }, orderBy: { createdAt: "asc" } });
+  return rows.map(rendered);
 }
 
 async function say(userId: string, dossierId: string, body: string, at: Date) {

@@ -9,6 +9,7 @@ import { reminderPlan, reminderSettings, updateReminderSettings } from "../domai
 import { useTestDatabase } from "../test/db";
 import { actor, makeUser, makeWorld } from "../test/factories";
 import { runReminders } from "./reminders";
+import { rendered } from "../test/mail";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 
@@ -23,7 +24,11 @@ const T0 = new Date("2026-01-05T10:00:00Z");
 const after = (weeks: number, hours = 0) => new Date(T0.getTime() + weeks * WEEK + hours * HOUR);
 
 async function remindersOf(dossierId: string) {
-  return db().emailDelivery.findMany({ where: { dossierId, kind: "reminder" }, orderBy: { createdAt: "asc" } });
+  const rows = await db().emailDelivery.findMany({
+    where: { dossierId, kind: "reminder" },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map(rendered);
 }
 
 /** A world with one open recommendation proposed at T0; the other worlds' dossiers are paused so runs stay independent. */

@@ -1,10 +1,8 @@
 // R3: the recommendation reminder job. It looks at every active dossier with an open recommendation and
 // sends the reminders that are due. It takes the current time as a parameter so tests control the
 // clock; each reminder is guarded in the database, so two runs at once send it once.
-import { db } from "../db";
-import { sendDueReminder, type ReminderOutcome } from "../domain/reminder/service";
+import { dossiersToRemind, sendDueReminder, type ReminderOutcome } from "../domain/reminder/service";
 import { logger } from "../logger";
-import { OPEN_STATUSES } from "../domain/recommendation/statuses";
 import { startPeriodicJob } from "./periodic";
 
 export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
@@ -14,12 +12,7 @@ export type ReminderRunResult = Record<ReminderOutcome, number> & { emails: numb
 export async function runReminders(now: Date): Promise<ReminderRunResult> {
   const result: ReminderRunResult = { sent: 0, not_due: 0, already_done: 0, emails: 0 };
   // P4: paused dossiers are not even looked at.
-  const dossiers = await db().dossier.findMany({
-    where: { pausedAt: null, recommendations: { some: { status: { in: [...OPEN_STATUSES] } } } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  for (const { id } of dossiers) {
+  for (const id of await dossiersToRemind()) {
     try {
       const r = await sendDueReminder(id, now);
       result[r.outcome] += 1;

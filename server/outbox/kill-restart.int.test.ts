@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { signInEmail } from "../email/templates";
 import { startFakeResend } from "../test/fake-resend";
 import { useTestDatabase } from "../test/db";
 import { recordEmail } from "./record";
@@ -83,7 +82,7 @@ describe("outbox worker process killed mid-batch", () => {
             template: "sign-in",
             toEmail: `kill${i}@test.test`,
             locale: "fr",
-            ...signInEmail("fr", `http://localhost/k${i}`),
+            params: { url: `http://localhost/k${i}` },
           }),
         );
       }
@@ -169,7 +168,7 @@ describe("two worker processes", () => {
             template: "sign-in",
             toEmail: `pair${i}@test.test`,
             locale: "fr",
-            ...signInEmail("fr", `http://localhost/p${i}`),
+            params: { url: `http://localhost/p${i}` },
           }),
         );
       }

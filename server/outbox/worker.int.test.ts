@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { localMailbox, resendTransport, type Transport } from "../email/send";
-import { signInEmail } from "../email/templates";
 import { startFakeResend } from "../test/fake-resend";
 import { useTestDatabase } from "../test/db";
 import { recordEmail } from "./record";
@@ -28,7 +27,7 @@ async function newDelivery(to: string, headers?: Record<string, string>) {
     toEmail: to,
     locale: "fr",
     headers,
-    ...signInEmail("fr", "http://localhost/x"),
+    params: { url: "http://localhost/x" },
   });
   return id;
 }
@@ -58,7 +57,7 @@ describe("Resend through the real SDK", () => {
     fake.requests.length = 0;
     const id = await newDelivery("paul@test.test", { "List-Unsubscribe": "<http://localhost/u>" });
     const stats = await runOutboxOnce(resendTransport("re_test_key", "Relais <relais@test.test>", fake.url));
-    expect(stats).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(stats).toEqual({ sent: 1, retried: 0, failed: 0, cancelled: 0 });
     expect(fake.requests).toHaveLength(1);
     const r = fake.requests[0];
     expect(r.method).toBe("POST");
@@ -85,7 +84,7 @@ describe("Resend through the real SDK", () => {
     const t0 = new Date();
     fake.queue({ status: 429 }, { status: 500 });
 
-    expect(await runOutboxOnce(transport, t0)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await runOutboxOnce(transport, t0)).toEqual({ sent: 0, retried: 1, failed: 0, cancelled: 0 });
     let d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
     expect(d.status).toBe("pending");
     expect(d.lastError).toContain("429");
@@ -95,10 +94,11 @@ describe("Resend through the real SDK", () => {
       sent: 0,
       retried: 0,
       failed: 0,
+      cancelled: 0,
     });
 
     const t1 = new Date(t0.getTime() + backoffMs(1));
-    expect(await runOutboxOnce(transport, t1)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await runOutboxOnce(transport, t1)).toEqual({ sent: 0, retried: 1, failed: 0, cancelled: 0 });
     d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
     expect(d.lastError).toContain("500");
     expect(d.nextAttemptAt.getTime()).toBe(t1.getTime() + backoffMs(2));
@@ -108,6 +108,7 @@ describe("Resend through the real SDK", () => {
       sent: 1,
       retried: 0,
       failed: 0,
+      cancelled: 0,
     });
     d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
     expect(d).toMatchObject({ status: "sent", attempts: 3 });
@@ -130,7 +131,7 @@ describe("Resend through the real SDK", () => {
 
     const bad = await newDelivery("bad@test.test");
     fake.queue({ status: 422 });
-    expect(await runOutboxOnce(transport, now)).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await runOutboxOnce(transport, now)).toEqual({ sent: 0, retried: 0, failed: 1, cancelled: 0 });
     expect((await db().emailDelivery.findUniqueOrThrow({ where: { id: bad } })).status).toBe("failed");
   });
 });
@@ -156,9 +157,19 @@ describe("crash and restart", () => {
     void runOutboxOnce(dying, t0);
     await killed;
     // A restarted worker, within the lease: sends the two others, leaves the claimed one alone.
-    expect(await runOutboxOnce(real, new Date(t0.getTime() + 30_000))).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(await runOutboxOnce(real, new Date(t0.getTime() + 30_000))).toEqual({
+      sent: 2,
+      retried: 0,
+      failed: 0,
+      cancelled: 0,
+    });
     // After the lease: the claimed one is sent again, with the same idempotency key.
-    expect(await runOutboxOnce(real, new Date(t0.getTime() + 61_000))).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await runOutboxOnce(real, new Date(t0.getTime() + 61_000))).toEqual({
+      sent: 1,
+      retried: 0,
+      failed: 0,
+      cancelled: 0,
+    });
     const final = await db().emailDelivery.findMany({ where: { id: { in: ids } } });
     expect(final.every((d) => d.status === "sent")).toBe(true);
     expect(fake.requests.filter((r) => r.path === "/emails")).toHaveLength(4);

@@ -2,12 +2,19 @@
 // marks it sent, or schedules a retry with backoff, or marks it failed after the last try.
 // A claim is a lease (lockedUntil): a worker that dies mid-send leaves the row to be claimed again.
 import { db } from "../db";
+import { mayLeave } from "../domain/notification/gate";
+import type { EmailContent, NotificationContent } from "../domain/outbox/templates";
+import { renderEmail, storedContent } from "../email/render";
+import type { RenderedEmail } from "../email/templates";
+import type { Locale } from "../i18n";
 import type { Transport } from "../email/send";
 import { logger } from "../logger";
 import { setOutboxKick } from "./record";
 import { holdSenderLease, otherSender } from "./throttle";
 
 export const MAX_ATTEMPTS = 6;
+/** N10: at most this many notifications in one email (a burst beyond goes in the next one). */
+export const MAX_BATCH_ITEMS = 20;
 const LEASE_MS = 60_000;
 const BATCH = 20;
 
@@ -24,9 +31,9 @@ export async function runOutboxOnce(
   transport: Transport,
   now = new Date(),
   opts: WorkerOptions = {},
-): Promise<{ sent: number; retried: number; failed: number }> {
+): Promise<{ sent: number; retried: number; failed: number; cancelled: number }> {
   const leaseMs = opts.leaseMs ?? LEASE_MS;
-  const stats = { sent: 0, retried: 0, failed: 0 };
+  const stats = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
   // N6: a rate-limited provider is used by one process at a time (its sender lease); the others wait.
   const paced = Boolean(transport.minIntervalMs);
   if (paced && (await otherSender(transport.name))) return stats;
@@ -53,18 +60,51 @@ export async function runOutboxOnce(
       break;
     }
     const d = await db().emailDelivery.findUniqueOrThrow({ where: { id } });
+    // N9: the preference gate decides again now; an email no longer wanted does not leave, and says why.
+    const verdict = await mayLeave(db(), d);
+    if (!verdict.leave) {
+      await db().emailDelivery.updateMany({
+        where: { id, status: "pending" },
+        data: { status: "cancelled", lastError: `cancelled when leaving: ${verdict.reason}`, lockedUntil: null },
+      });
+      stats.cancelled++;
+      continue;
+    }
+    // N10: the recipient's other notifications about this dossier, waiting too, leave in this email.
+    const siblings = await claimSiblings(d, now, leaseMs);
+    // N9: rendered now, from its template and parameters, in the recipient's language of now.
+    const mail = renderDeliveries(verdict.locale, [d, ...siblings]);
     let result;
     try {
-      result = await transport.send({
-        deliveryId: d.id,
-        to: d.toEmail,
-        subject: d.subject,
-        html: d.html,
-        text: d.text,
-        headers: JSON.parse(d.headers) as Record<string, string>,
-      });
+      result = mail
+        ? await transport.send({
+            deliveryId: d.id,
+            to: d.toEmail,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+            headers: JSON.parse(d.headers) as Record<string, string>,
+          })
+        : { ok: false as const, error: `unknown template or parameters: ${d.template}`, retryable: false };
     } catch (e) {
       result = { ok: false as const, error: e instanceof Error ? e.message : String(e), retryable: true };
+    }
+    const siblingIds = siblings.map((x) => x.id);
+    if (siblingIds.length) {
+      await db().emailDelivery.updateMany({
+        where: { id: { in: siblingIds }, status: "pending" },
+        data: result.ok
+          ? {
+              status: "sent",
+              sentAt: new Date(),
+              providerId: result.providerId,
+              subject: mail?.subject ?? "",
+              lastError: `sent in the email of delivery ${d.id} (N10)`,
+              lockedUntil: null,
+            }
+          : { lockedUntil: null },
+      });
+      if (result.ok) stats.sent += siblingIds.length;
     }
     const attempts = d.attempts + 1;
     if (result.ok) {
@@ -73,6 +113,11 @@ export async function runOutboxOnce(
         data: {
           status: "sent",
           attempts,
+          // What left, as it read (the staff page and audits show it).
+          subject: mail?.subject ?? "",
+          html: mail?.html ?? "",
+          text: mail?.text ?? "",
+          locale: verdict.locale,
           sentAt: new Date(),
           providerId: result.providerId,
           lockedUntil: null,
@@ -86,6 +131,7 @@ export async function runOutboxOnce(
         data: {
           attempts,
           lastError: result.error,
+          subject: mail?.subject ?? "",
           lockedUntil: null,
           nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
         },
@@ -94,7 +140,7 @@ export async function runOutboxOnce(
     } else {
       await db().emailDelivery.update({
         where: { id },
-        data: { status: "failed", attempts, lastError: result.error, lockedUntil: null },
+        data: { status: "failed", attempts, lastError: result.error, subject: mail?.subject ?? "", lockedUntil: null },
       });
       logger.warn("email delivery failed", { id, error: result.error });
       stats.failed++;
@@ -143,4 +189,58 @@ export function startOutboxWorker(
     setOutboxKick(undefined);
     await running;
   };
+}
+
+type Row = {
+  id: string;
+  kind: string;
+  userId: string | null;
+  dossierId: string | null;
+  template: string;
+  params: string;
+};
+
+/** N10: claims the recipient's other waiting notifications about the same dossier (oldest first). */
+async function claimSiblings(d: Row, now: Date, leaseMs: number): Promise<Row[]> {
+  if (d.kind !== "notification" || !d.userId || !d.dossierId) return [];
+  const unclaimed = [{ lockedUntil: null }, { lockedUntil: { lt: now } }];
+  const candidates = await db().emailDelivery.findMany({
+    where: {
+      id: { not: d.id },
+      kind: "notification",
+      userId: d.userId,
+      dossierId: d.dossierId,
+      status: "pending",
+      OR: unclaimed,
+    },
+    orderBy: { createdAt: "asc" },
+    take: MAX_BATCH_ITEMS - 1,
+    select: { id: true, kind: true, userId: true, dossierId: true, template: true, params: true },
+  });
+  const claimed: Row[] = [];
+  for (const c of candidates) {
+    const n = await db().emailDelivery.updateMany({
+      where: { id: c.id, status: "pending", OR: unclaimed },
+      data: { lockedUntil: new Date(now.getTime() + leaseMs) },
+    });
+    if (n.count === 1) claimed.push(c);
+  }
+  return claimed;
+}
+
+/** One delivery's email, or several notifications' as one that lists them in order (N10). */
+function renderDeliveries(locale: Locale, rows: Row[]): RenderedEmail | null {
+  const contents = rows.map((r) => storedContent(r.template, r.params));
+  const first = contents[0];
+  if (!first) return null;
+  const items = contents.filter((c): c is NotificationContent => c !== null && isNotification(c));
+  if (rows.length === 1 || items.length < 2 || !isNotification(first)) return renderEmail(locale, first);
+  return renderEmail(locale, {
+    template: "notification.batch",
+    params: { dossierId: first.params.dossierId, userId: first.params.userId, title: first.params.title, items },
+  });
+}
+
+function isNotification(c: EmailContent): c is NotificationContent {
+  return c.template.startsWith("notification.") && c.template !== "notification.batch";
 }

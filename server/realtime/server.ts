@@ -8,12 +8,14 @@ import { postMessage } from "../domain/conversation/service";
 import { dossierAccess, partnerAccess } from "../domain/dossier/policy";
 import { partnerEventsAfter } from "../domain/partner/service";
 import { eventsAfter } from "../domain/dossier/service";
-import { createDashboardFanout } from "../domain/dashboard/fanout";
+import { watchedOrganizations } from "../domain/dashboard/policy";
 import { markRead } from "../domain/dashboard/service";
-import { db } from "../db";
 import { fail } from "../errors";
+import { CLIENT_ADDRESS_HEADER } from "../http/client";
+import { consume } from "../ratelimit";
 import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
+import { createDashboardFanout } from "./dashboard";
 import { presenceChanged } from "./presence";
 import { publisher, type Publisher } from "./publisher";
 import { roomsForAudience, rooms } from "./rooms";
@@ -42,6 +44,12 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
       const userId = await userIdFromCookieHeader(socket.request.headers.cookie, opts.secret);
       const actor = userId ? await actorById(userId) : null;
       if (!actor) return next(new Error("unauthorized"));
+      // X4: connections per user and per client address.
+      const address = String(
+        socket.request.headers[CLIENT_ADDRESS_HEADER] ?? socket.request.socket.remoteAddress ?? "",
+      );
+      if (!(await consume("socket.connect.user", actor.userId)) || !(await consume("socket.connect.address", address)))
+        return next(new Error("rate_limited"));
       socket.data = { actor, dossiers: new Set(), lastTyping: new Map() };
       next();
     } catch (e) {
@@ -59,6 +67,8 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
       const parsed = joinSchema.safeParse(raw);
       if (!parsed.success) return ack(fail("invalid", actor.locale));
       const { dossierId, afterSeq } = parsed.data;
+      // X4: joins per user (a reconnecting tab joins again; a loop is stopped).
+      if (!(await consume("dossier.join", actor.userId))) return ack(fail("rate_limited", actor.locale));
       try {
         const access = await dossierAccess(actor, dossierId);
         if (!access) {
@@ -122,11 +132,8 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
     socket.on("dashboard:watch", async () => {
       try {
         // Staff-only room: an organization's advisors get only their own dossiers, through user:<id>.
-        const staffOf = await db().membership.findMany({
-          where: { userId: actor.userId, role: { in: ["staff", "admin"] } },
-          select: { organizationId: true },
-        });
-        if (staffOf.length) await socket.join(staffOf.map((m) => rooms.dashboard(m.organizationId)));
+        const organizationIds = await watchedOrganizations(actor);
+        if (organizationIds.length) await socket.join(organizationIds.map((id) => rooms.dashboard(id)));
       } catch (e) {
         logger.warn("dashboard:watch failed", { error: String(e) });
       }

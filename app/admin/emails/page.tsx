@@ -1,10 +1,11 @@
 // N6: staff see their organization's email deliveries that failed after the last try (with the error)
 // and those still waiting. Anyone else gets a 404.
+import { deliverySubject } from "@/server/email/render";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { requireActor } from "@/server/auth/guard";
-import { deliveriesForStaff, type DeliveryRow } from "@/server/domain/outbox/service";
+import { cancellationReason, deliveriesForStaff, type DeliveryRow } from "@/server/domain/outbox/service";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 
@@ -36,6 +37,14 @@ export default async function AdminEmailsPage() {
         rows={res.value.pending}
         locale={locale}
       />
+      <DeliveryTable
+        id="cancelled"
+        title={t(locale, "outbox.cancelled")}
+        empty={t(locale, "outbox.emptyCancelled")}
+        rows={res.value.cancelled}
+        locale={locale}
+        cancelled
+      />
     </div>
   );
 }
@@ -47,6 +56,7 @@ function DeliveryTable({
   rows,
   locale,
   failed = false,
+  cancelled = false,
 }: {
   id: string;
   title: string;
@@ -54,6 +64,7 @@ function DeliveryTable({
   rows: DeliveryRow[];
   locale: Locale;
   failed?: boolean;
+  cancelled?: boolean;
 }) {
   const fmt = dateFormat(locale, "short");
   return (
@@ -83,10 +94,10 @@ function DeliveryTable({
                   {t(locale, "outbox.col.attempts")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  {t(locale, "outbox.col.error")}
+                  {t(locale, cancelled ? "outbox.col.reason" : "outbox.col.error")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  {t(locale, failed ? "outbox.col.created" : "outbox.col.next")}
+                  {t(locale, failed || cancelled ? "outbox.col.created" : "outbox.col.next")}
                 </th>
               </tr>
             </thead>
@@ -97,22 +108,28 @@ function DeliveryTable({
                   <td className="px-3 py-2">
                     {d.dossierId ? (
                       <a className="text-brand-700 underline" href={`/dossiers/${encodeURIComponent(d.dossierId)}`}>
-                        {d.subject}
+                        {deliverySubject(d)}
                       </a>
                     ) : (
-                      d.subject
+                      deliverySubject(d)
                     )}
                   </td>
                   <td className="px-3 py-2">
                     {KINDS.includes(d.kind) ? t(locale, `outbox.kind.${d.kind}` as MessageKey) : d.kind}
                   </td>
                   <td className="px-3 py-2">{d.attempts}</td>
-                  <td className="px-3 py-2 break-words text-red-800" data-testid="delivery-error">
-                    {d.lastError ?? "—"}
-                  </td>
+                  {cancelled ? (
+                    <td className="px-3 py-2 break-words text-slate-700" data-testid="delivery-reason">
+                      {reasonText(locale, d.lastError)}
+                    </td>
+                  ) : (
+                    <td className="px-3 py-2 break-words text-red-800" data-testid="delivery-error">
+                      {d.lastError ?? "—"}
+                    </td>
+                  )}
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={failed ? d.createdAt : d.nextAttemptAt}>
-                      {fmt.format(new Date(failed ? d.createdAt : d.nextAttemptAt))}
+                    <time dateTime={failed || cancelled ? d.createdAt : d.nextAttemptAt}>
+                      {fmt.format(new Date(failed || cancelled ? d.createdAt : d.nextAttemptAt))}
                     </time>
                   </td>
                 </tr>
@@ -123,4 +140,11 @@ function DeliveryTable({
       )}
     </section>
   );
+}
+
+const REASONS = ["read", "paused", "never", "unsubscribed", "digest", "no_access", "not_digest_frequency"];
+
+function reasonText(locale: Locale, lastError: string | null): string {
+  const reason = cancellationReason(lastError);
+  return reason && REASONS.includes(reason) ? t(locale, `outbox.reason.${reason}` as MessageKey) : (lastError ?? "—");
 }

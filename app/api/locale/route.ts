@@ -3,18 +3,24 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentActor } from "@/server/auth/session";
 import { setProfileLocale } from "@/server/domain/profile/service";
+import { env } from "@/server/env";
+import { safeReturnPath, sameOrigin } from "@/server/http/redirect";
 import { LOCALE_COOKIE } from "@/server/i18n";
 
 const schema = z.object({
   locale: z.enum(["fr", "en"]),
+  // X5: only a path of this app; anything else is refused, not silently replaced.
   back: z
     .string()
-    .regex(/^\/(?!\/)/)
     .max(500)
-    .default("/"),
+    .default("/")
+    .refine((v) => safeReturnPath(v, "") === v),
 });
 
 export async function POST(req: Request) {
+  // X5: a state-changing request from another site is refused.
+  if (!sameOrigin(req.headers.get("origin"), env().appOrigin))
+    return NextResponse.json({ error: { code: "invalid", message: "cross-site request refused" } }, { status: 403 });
   const form = await req.formData();
   const parsed = schema.safeParse({ locale: form.get("locale"), back: form.get("back") ?? undefined });
   if (!parsed.success)

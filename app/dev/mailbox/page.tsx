@@ -1,16 +1,19 @@
 // The local mailbox: only when no RESEND_API_KEY is set (local mode); otherwise the page does not exist.
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { currentActor, currentLocale } from "@/server/auth/session";
-import { db } from "@/server/db";
+import { localMailbox } from "@/server/domain/outbox/service";
 import { env } from "@/server/env";
+import { isLoopbackRequest } from "@/server/http/client";
 import { t } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 
 export default async function MailboxPage() {
-  if (!env().localMail) notFound();
+  // X8: local mode only, and to this machine only: its links sign anyone in.
+  if (!env().localMail || !isLoopbackRequest(await headers())) notFound();
   const locale = await currentLocale(await currentActor());
-  const mails = await db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: 100 });
+  const mails = await localMailbox();
   const fmt = dateFormat(locale, "shortSeconds");
   return (
     <div>

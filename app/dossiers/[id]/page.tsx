@@ -4,7 +4,7 @@ import { DossierShell } from "@/components/dossier/DossierShell";
 import { MemberList } from "@/components/dossier/MemberList";
 import { RefreshOn } from "@/components/realtime/RefreshOn";
 import { requireActor } from "@/server/auth/guard";
-import { latestConversation } from "@/server/domain/conversation/service";
+import { lastReadFor, latestConversation } from "@/server/domain/conversation/service";
 import { composerRecipients } from "@/server/domain/notification/service";
 import { getDossierShell, listMembers } from "@/server/domain/dossier/service";
 
@@ -13,10 +13,11 @@ export default async function DossierConversationPage({ params }: { params: Prom
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
-  const [{ messages, systemLines }, members, recipients] = await Promise.all([
+  const [{ messages, systemLines }, members, recipients, lastReadSeq] = await Promise.all([
     latestConversation(page.access),
     listMembers(page.access),
     composerRecipients(page.access, actor.userId),
+    lastReadFor(actor, page.access),
   ]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="">
@@ -27,6 +28,8 @@ export default async function DossierConversationPage({ params }: { params: Prom
           me={{ userId: actor.userId, name: actor.name }}
           locale={actor.locale}
           recipients={recipients}
+          lastReadSeq={lastReadSeq}
+          applicantIds={members.filter((m) => m.side !== "advisor").map((m) => m.user.id)}
         />
         <MemberList members={members} locale={actor.locale} />
         <RefreshOn prefix="member." me={actor.userId} />

@@ -15,6 +15,13 @@ export default async function NewDossierPage() {
         ← {t(actor.locale, "dossier.back")}
       </a>
       <h1 className="text-2xl font-semibold">{t(actor.locale, "membership.create.title")}</h1>
+      {/* K1: creation is in steps; the second, "2 – Parties", opens on the new dossier. */}
+      <ol className="flex gap-4 text-sm" aria-label={t(actor.locale, "billing.steps")}>
+        <li aria-current="step" className="font-semibold text-brand-700">
+          {t(actor.locale, "billing.step1")}
+        </li>
+        <li className="text-slate-500">{t(actor.locale, "billing.step2")}</li>
+      </ol>
       <NewDossierForm organizations={organizations} locale={actor.locale} />
     </div>
   );

@@ -22,6 +22,7 @@ export async function adminLinks(actor: Actor): Promise<NavLink[]> {
       ? ([
           { href: "/admin/templates", label: "nav.adminTemplates" },
           { href: "/admin/reminders", label: "nav.adminReminders" },
+          { href: "/admin/billing", label: "nav.adminBilling" },
         ] as const)
       : []),
   ];

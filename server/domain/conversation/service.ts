@@ -1,20 +1,21 @@
 // Posting a message (C1, C4, C5): validated, authorized, stored with its event in one transaction,
 // published after commit. Shared by the socket handler and any server action.
 import type { Actor } from "../../auth/actor";
-import { db, hot, isUniqueViolation, queriesOf, type Tx } from "../../db";
-import { asDate, newId, sql, type HotQueries } from "../../db/hot";
-import { fail, type AppError } from "../../errors";
+import { db, isUniqueViolation } from "../../db";
+import { asDate, newId, sql } from "../../db/hot";
+import { fail, ok, type AppError, type Result } from "../../errors";
 import type { DossierEventWire } from "../dossier/events";
-import type { MessageView } from "./events";
-import type { PublishedEvent } from "../dossier/events";
-import { appendEvent, publishAll, takeSeq } from "../dossier/legacy-events";
-import { audienceSlots, type DossierAccess } from "../dossier/policy";
+import { HISTORY_PAGE_SIZE, type MessageView } from "./events";
+import { changeDossier, type ChangeContext } from "../dossier/change";
+import { allows, dossierAccess, type DossierAccess } from "../dossier/policy";
 import { messageRecipients, notifyMessage } from "../notification/service";
-import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
 import { canPostMessage } from "./policy";
-import { bodyProblem, sendMessageSchema, type SendMessageInput } from "./schema";
+import { lastReadSeq, messagesBefore, recipientNames, rowToView, SEQ_END, systemLinesBetween } from "./queries";
+import { bodyProblem, historySchema, recipientsSchema, sendMessageSchema, type SendMessageInput } from "./schema";
+import { displayName } from "../text";
+import { consume } from "../../ratelimit";
 
 const messageSelect = {
   id: true,
@@ -44,7 +45,7 @@ export function toMessageView(m: MessageRow): MessageView {
     seq: m.seq,
     body: m.body,
     createdAt: m.createdAt.toISOString(),
-    author: { id: m.author.id, name: m.author.name ?? m.author.email },
+    author: { id: m.author.id, name: displayName(m.author) },
   };
 }
 
@@ -58,55 +59,44 @@ export async function postMessage(
   const input = parsed.data;
   const problem = bodyProblem(input.body);
   if (problem) return fail("invalid", actor.locale, problem);
+  // X4: one user cannot flood a dossier (or the outbox) with messages.
+  if (!(await consume("message.send", actor.userId))) return fail("rate_limited", actor.locale);
 
-  // One transaction does it all, on prepared statements (G3, G5: server/db/hot.ts). The first
-  // statement takes the dossier's lock; access is checked under it. C4: a retry of a committed send is
-  // not looked up first: its insert hits the unique client id, everything rolls back (no seq is used)
-  // and the stored message is the answer. P6: an applicant's message on a paused dossier reactivates
-  // it, which goes through Prisma: that rare send runs the same steps in a Prisma transaction.
+  // One change on prepared statements (G3, G5). C4: a retry of a committed send is not looked up
+  // first: its insert hits the unique client id, everything rolls back (no seq is used) and the stored
+  // message is the answer. P6: an applicant's message on a paused dossier reactivates it in the same change.
+  let res: Result<MessageView>;
   try {
-    let result: Sent;
-    try {
-      result = await hot().transaction((q) => send(q, null, actor, input, now), input.dossierId);
-    } catch (e) {
-      if (!(e instanceof NeedsPrisma)) throw e;
-      result = await db().$transaction((tx) => send(queriesOf(tx), tx, actor, input, now));
-    }
-    publishAll(result.events);
-    return { ok: true, message: result.message };
+    res = await changeDossier(
+      { dossierId: input.dossierId, actor, now, authorize: (q, id) => canPostMessage(actor, id, q) },
+      (ctx) => send(ctx, input),
+    );
   } catch (e) {
-    if (e instanceof Refused || isUniqueViolation(e)) {
-      // C4: a send already stored under this client id is answered with its message, even if the
-      // retry would now be refused; on another dossier the client id is a conflict.
-      const stored = await findByClientId(actor, input.clientId);
-      if (stored)
-        return stored.dossierId === input.dossierId ? { ok: true, message: stored } : fail("conflict", actor.locale);
-      if (e instanceof Refused) return fail(e.code, actor.locale, e.messageKey);
-    }
-    throw e;
+    if (!isUniqueViolation(e)) throw e;
+    res = fail("conflict", actor.locale);
   }
+  if (res.ok) return { ok: true, message: res.value };
+  // C4: a send already stored under this client id is answered with its message, even if the retry
+  // would now be refused; on another dossier the client id is a conflict.
+  const stored = await findByClientId(actor, input.clientId);
+  if (stored)
+    return stored.dossierId === input.dossierId ? { ok: true, message: stored } : fail("conflict", actor.locale);
+  return res;
 }
-
-type Sent = { message: MessageView; events: PublishedEvent[] };
 
 const INSERT_MESSAGE = sql(
   "conversation.insertMessage",
   `INSERT INTO "Message" ("id", "dossierId", "authorId", "clientId", "body", "seq", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
 
-/** The send's statements, in a hot transaction (q) or, when it must reactivate the dossier, in Prisma's (tx). */
-async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessageInput, now: Date): Promise<Sent> {
-  const taken = await takeSeq(q, input.dossierId, now);
-  if (!taken) throw new Refused("not_found");
-  const { seq, organizationId } = taken;
-  const access = await canPostMessage(actor, input.dossierId, q);
-  if (!access) throw new Refused("not_found");
-  // P6: only a paused dossier has anything to reactivate; pausedAt was read under the lock taken above.
-  const reactivates = access.pausedAt !== null && access.side === "applicant";
-  if (reactivates && !tx) throw new NeedsPrisma();
+/** The send's statements, inside the dossier's change. */
+async function send(ctx: ChangeContext<DossierAccess>, input: SendMessageInput): Promise<MessageView> {
+  const { q, access, now } = ctx;
+  const actor = ctx.actor!;
   // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
   const recipients = await messageRecipients(q, input.dossierId, access.side, actor.userId, input.recipientIds);
-  if (!recipients) throw new Refused("invalid", "notify.composer.invalidRecipients");
+  if (!recipients) ctx.refuse("invalid", "notify.composer.invalidRecipients");
+  const seq = await ctx.seq();
   // The author is the actor: nothing is read back.
   const message: MessageView = {
     id: newId(),
@@ -118,17 +108,8 @@ async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessa
     author: { id: actor.userId, name: actor.name },
   };
   await q.write(INSERT_MESSAGE, [message.id, input.dossierId, actor.userId, input.clientId, input.body, seq, now]);
-  const event = await appendEvent(q, {
-    dossierId: input.dossierId,
-    organizationId,
-    seq,
-    type: MESSAGE_CREATED,
-    audience: "all",
-    actorId: actor.userId,
-    payload: message,
-    at: now,
-  });
-  const reactivation = reactivates && tx ? await reactivateOnApplicantActivity(tx, access, actor, "message", now) : [];
+  await ctx.emit(MESSAGE_CREATED, message, { seq });
+  await reactivateOnApplicantActivity(ctx, "message");
   // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).
   await notifyMessage(q, {
     dossierId: input.dossierId,
@@ -140,83 +121,43 @@ async function send(q: HotQueries, tx: Tx | null, actor: Actor, input: SendMessa
     recipients,
     now,
   });
-  return { message, events: [event, ...reactivation] };
+  return message;
 }
-
-/** An applicant's message on a paused dossier: redone in a Prisma transaction (see postMessage). */
-class NeedsPrisma extends Error {}
-
-/** A send refused inside the transaction (which then rolls back, leaving no seq used). */
-class Refused extends Error {
-  constructor(
-    readonly code: "not_found" | "invalid",
-    readonly messageKey?: "notify.composer.invalidRecipients",
-  ) {
-    super(code);
-  }
-}
-
-const LATEST_MESSAGES = sql(
-  "conversation.latestMessages",
-  `SELECT m."id" AS "id", m."clientId" AS "clientId", m."seq" AS "seq", m."body" AS "body", m."createdAt" AS "createdAt",
-     u."id" AS "authorId", u."name" AS "authorName", u."email" AS "authorEmail"
-   FROM "Message" m JOIN "User" u ON u."id" = m."authorId"
-   WHERE m."dossierId" = ? ORDER BY m."seq" DESC LIMIT ?`,
-);
-
-type LatestRow = {
-  id: string;
-  clientId: string;
-  seq: number;
-  body: string;
-  createdAt: unknown;
-  authorId: string;
-  authorName: string | null;
-  authorEmail: string;
-};
 
 /** The newest messages of a dossier the caller has access to, oldest first (G11: a prepared statement on every page). */
-export async function latestMessages(access: DossierAccess, limit = 50): Promise<MessageView[]> {
-  const rows = await hot().all<LatestRow>(LATEST_MESSAGES, [access.dossierId, limit]);
-  return rows.reverse().map((r) =>
-    toMessageView({
-      id: r.id,
-      dossierId: access.dossierId,
-      clientId: r.clientId,
-      seq: Number(r.seq),
-      body: r.body,
-      createdAt: asDate(r.createdAt),
-      author: { id: r.authorId, name: r.authorName, email: r.authorEmail },
-    }),
-  );
+export async function latestMessages(access: DossierAccess, limit = HISTORY_PAGE_SIZE): Promise<MessageView[]> {
+  const rows = await messagesBefore(access.dossierId, null, limit);
+  return rows.reverse().map((r) => rowToView(access.dossierId, r));
 }
 
 /** P9: pauses and reactivations, shown as system lines among the loaded messages (from their first seq). */
 export type SystemLine = Pick<DossierEventWire, "seq" | "type" | "payload" | "at">;
 
-const SYSTEM_LINES = sql(
-  "conversation.systemLines",
-  `SELECT "seq", "type", "payload", "createdAt" FROM "DossierEvent"
-   WHERE "dossierId" = ? AND "seq" > ? AND "type" IN (?, ?) AND "audience" IN (?, ?, ?) ORDER BY "seq" DESC LIMIT ?`,
-);
+/** A page of the conversation: messages and system lines, oldest first. */
+export type ConversationPage = { messages: MessageView[]; systemLines: SystemLine[]; hasOlder: boolean };
 
-export async function latestConversation(
+/**
+ * The system lines between a page's first message and `beforeSeq`; when no older message is left, the
+ * page reaches the start of the conversation, so every line since the start. Advisors also get who each message was
+ * addressed to (C2, C3; A4: never the applicant side).
+ */
+async function withLines(
   access: DossierAccess,
-  limit = 50,
-): Promise<{ messages: MessageView[]; systemLines: SystemLine[] }> {
-  const messages = await latestMessages(access, limit);
-  // With fewer messages than the limit, the whole conversation is loaded: every line since the start.
-  const fromSeq = messages.length >= limit ? messages[0].seq : 0;
-  const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(SYSTEM_LINES, [
-    access.dossierId,
-    fromSeq,
-    DOSSIER_PAUSED,
-    DOSSIER_REACTIVATED,
-    ...audienceSlots(access),
-    limit,
+  messages: MessageView[],
+  beforeSeq: number,
+  hasOlder: boolean,
+  limit: number,
+): Promise<ConversationPage> {
+  const fromSeq = hasOlder ? messages[0].seq : 0;
+  const [rows, to] = await Promise.all([
+    systemLinesBetween(access, fromSeq, beforeSeq, limit),
+    access.side === "advisor" && messages.length > 0
+      ? recipientNames(access.dossierId, messages[0].seq, messages[messages.length - 1].seq)
+      : null,
   ]);
   return {
-    messages,
+    hasOlder,
+    messages: to ? messages.map((m) => (to.has(m.seq) ? { ...m, to: to.get(m.seq) } : m)) : messages,
     systemLines: rows.reverse().map((r) => ({
       seq: Number(r.seq),
       type: r.type,
@@ -224,6 +165,55 @@ export async function latestConversation(
       at: asDate(r.createdAt).toISOString(),
     })),
   };
+}
+
+export async function latestConversation(access: DossierAccess, limit = HISTORY_PAGE_SIZE): Promise<ConversationPage> {
+  const messages = await latestMessages(access, limit);
+  // A full newest page may have older ones (the reader finds out with the next page).
+  return withLines(access, messages, SEQ_END, messages.length >= limit, limit);
+}
+
+/** C8: the page of messages just before `beforeSeq` (keyset by seq), with its system lines, oldest first. */
+export async function olderMessages(
+  access: DossierAccess,
+  beforeSeq: number,
+  limit = HISTORY_PAGE_SIZE,
+): Promise<ConversationPage> {
+  // One more row than shown says whether the start is reached (no empty page to ask for at the end).
+  const rows = await messagesBefore(access.dossierId, beforeSeq, limit + 1);
+  const messages = rows
+    .slice(0, limit)
+    .reverse()
+    .map((r) => rowToView(access.dossierId, r));
+  return withLines(access, messages, beforeSeq, rows.length > limit, limit);
+}
+
+/** C8: an older page for the conversation, through the dossier policy (A1: no access is not_found). */
+export async function historyPage(actor: Actor, raw: unknown): Promise<Result<ConversationPage>> {
+  const parsed = historySchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", actor.locale);
+  const access = await dossierAccess(actor, parsed.data.dossierId);
+  if (!allows(access, "dossier.read")) return fail("not_found", actor.locale);
+  return ok(await olderMessages(access, parsed.data.beforeSeq));
+}
+
+/**
+ * C2, C3: who the messages of a seq range were addressed to, for a live conversation on the advisor
+ * side. The applicant side gets nothing (A4): empty, as if no message had recipients.
+ */
+export async function addressedTo(actor: Actor, raw: unknown): Promise<Result<Record<number, string[]>>> {
+  const parsed = recipientsSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", actor.locale);
+  const access = await dossierAccess(actor, parsed.data.dossierId);
+  if (!allows(access, "dossier.read")) return fail("not_found", actor.locale);
+  if (access.side !== "advisor") return ok({});
+  const names = await recipientNames(access.dossierId, parsed.data.fromSeq, parsed.data.toSeq);
+  return ok(Object.fromEntries(names));
+}
+
+/** C8: the unread marker starts after this seq (C7's read marker). */
+export function lastReadFor(actor: Actor, access: DossierAccess): Promise<number> {
+  return lastReadSeq(actor.userId, access.dossierId);
 }
 
 async function findByClientId(actor: Actor, clientId: string): Promise<MessageView | null> {

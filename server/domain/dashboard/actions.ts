@@ -1,10 +1,9 @@
 "use server";
 // Server actions of the dashboard: the live client refetches its rows with its filters.
-import { currentActor } from "../../auth/session";
-import { dashboardRows, type DashboardRow } from "./service";
+import { action } from "../../auth/action";
+import { dashboardRows } from "./service";
 
-export async function refreshDashboardAction(filters: unknown): Promise<DashboardRow[] | null> {
-  const actor = await currentActor();
-  if (!actor) return null;
-  return dashboardRows(actor, filters);
-}
+export const refreshDashboardAction = action("dashboard.refresh", async (actor, filters: unknown) => ({
+  ok: true as const,
+  value: await dashboardRows(actor, filters),
+}));

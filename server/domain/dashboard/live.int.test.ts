@@ -5,7 +5,7 @@ import { db } from "../../db";
 import { actor, makeDossier, makeWorld } from "../../test/factories";
 import { nextEvent, noEvent, realtimeSuite, type TestClient } from "../../test/server";
 import { postMessage } from "../conversation/service";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
+import { appendEvent, nextSeq, publishAll } from "../../test/events";
 import { removeMember } from "../membership/service";
 
 const suite = realtimeSuite();

@@ -5,17 +5,18 @@
 //
 // Idempotent: the slot's DigestRun row is written first in the transaction that records the email; its
 // unique key (user, organization, slot) makes a second run, in this process or another, send nothing.
+import { logger } from "../../logger";
 import { db, isUniqueViolation, type Tx } from "../../db";
 import { env } from "../../env";
-import { kickOutbox, recordEmail } from "../../outbox/record";
+import { recordEmail } from "../outbox/queries";
+import { kickOutbox } from "../ports";
 import { audiencesFor, dossierAccess, visibleDossiersWhere } from "../dossier/policy";
 import { gateDecisions } from "../notification/gate";
 import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { defaultParticipation } from "../notification/schema";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
-import { previousDigestSlot, type DigestFrequency } from "../../jobs/schedule";
+import { dueDigestSlot, isTimeZone, previousDigestSlot, type DigestFrequency } from "./schedule";
 import { DIGEST_EVENT_TYPES, digestSection, type DigestEvent, type DigestSection } from "./content";
-import { digestEmail } from "./email";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /**
@@ -212,23 +213,22 @@ export async function sendDigest(
       const { sections, locale, email } = await collectDigest(tx, userId, org.id, from, slot);
       if (sections.length === 0 || !locale || !email) return "empty" as const;
       // N5: one-click unsubscribe, as a link and as List-Unsubscribe headers.
-      const rendered = digestEmail(locale, {
-        frequency,
-        organization: org.name,
-        sections,
-        settingsUrl: `${appUrl}/settings/conversations`,
-        unsubscribeUrl: unsubscribeUrl(userId),
-      });
       const deliveryId = await recordEmail(
         {
           kind: "digest",
-          template: `digest.${frequency}`,
+          template: "digest",
+          params: {
+            frequency,
+            organization: org.name,
+            sections,
+            settingsUrl: `${appUrl}/settings/conversations`,
+            unsubscribeUrl: unsubscribeUrl(userId),
+          },
           toEmail: email,
           locale,
           userId,
           organizationId: org.id,
           headers: unsubscribeHeaders(userId),
-          ...rendered,
         },
         tx,
       );
@@ -241,4 +241,66 @@ export async function sendDigest(
   }
   if (outcome === "sent") kickOutbox();
   return outcome;
+}
+
+// N4: the digest job's run (server/jobs/digests.ts schedules it).
+const FALLBACK_TIME_ZONE = "Europe/Paris";
+const STAFF_ROLES = ["staff", "admin"];
+
+export type DigestRunResult = Record<DigestOutcome, number>;
+
+export async function runDigests(now: Date): Promise<DigestRunResult> {
+  const result: DigestRunResult = { sent: 0, empty: 0, already_done: 0 };
+  const orgs = await db().organization.findMany({
+    select: { id: true, name: true, timeZone: true },
+    orderBy: { id: "asc" },
+  });
+  for (const o of orgs) {
+    const timeZone = isTimeZone(o.timeZone) ? o.timeZone : FALLBACK_TIME_ZONE;
+    if (timeZone !== o.timeZone)
+      logger.warn("unknown organization time zone, digests use Europe/Paris", {
+        organizationId: o.id,
+        timeZone: o.timeZone,
+      });
+    const org = { ...o, timeZone };
+    for (const frequency of ["daily", "weekly"] as DigestFrequency[]) {
+      const slot = dueDigestSlot(frequency, now, timeZone);
+      if (!slot) continue;
+      // Users on this frequency who may see a dossier of the organization (member of one, or staff).
+      const users = await db().user.findMany({
+        where: {
+          notificationSettings: { frequency },
+          OR: [
+            { dossierMemberships: { some: { dossier: { organizationId: org.id } } } },
+            { memberships: { some: { organizationId: org.id, role: { in: STAFF_ROLES } } } },
+          ],
+        },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      });
+      // Users whose slot is handled already (the job runs every few minutes for hours after 08:00).
+      const done = new Set(
+        (
+          await db().digestRun.findMany({ where: { organizationId: org.id, slotAt: slot }, select: { userId: true } })
+        ).map((r) => r.userId),
+      );
+      for (const u of users) {
+        if (done.has(u.id)) {
+          result.already_done += 1;
+          continue;
+        }
+        try {
+          result[await sendDigest(u.id, org, frequency, slot)] += 1;
+        } catch (e) {
+          // One user's failure does not stop the others; their slot is retried at the next tick.
+          logger.error("digest failed", {
+            userId: u.id,
+            organizationId: org.id,
+            error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+          });
+        }
+      }
+    }
+  }
+  return result;
 }

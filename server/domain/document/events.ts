@@ -12,3 +12,11 @@ export type DocumentView = {
 };
 
 export type DocumentUploadedPayload = { document: DocumentView };
+
+// S7: a document shown to partners or hidden again; its audience is "partners" (partners' room and the
+// advisor side), so partner views add or drop it live.
+export const DOCUMENT_PARTNER_VISIBILITY = "document.partner_visibility";
+export type PartnerVisibilityPayload = {
+  document: { id: string; name: string; size: number; createdAt: string };
+  visible: boolean;
+};

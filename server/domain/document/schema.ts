@@ -1,6 +1,7 @@
 // What a document may be: an allow-list of extensions, each with the bytes its content must start
 // with where that check is cheap. The type comes from this list, never from what the browser says.
 import { z } from "zod";
+import { stripUnsafe } from "../text";
 import { extensionOf, type AcceptedExtension } from "./kinds";
 
 export const NAME_MAX = 200;
@@ -43,8 +44,8 @@ export const DOCUMENT_KINDS: Record<AcceptedExtension, Kind> = {
 /** A file name as stored and shown: no path, no control characters, trimmed. */
 export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  // X7: no bidirectional override either ("cv\u202Efdp.exe" would read "cvexe.pdf").
+  return stripUnsafe(base).trim();
 }
 
 export const uploadSchema = z.object({
@@ -66,3 +67,6 @@ export function checkFile(name: string, bytes: Buffer, maxBytes: number): { prob
   if (!kind.magic(bytes)) return { problem: "doc.spoofed" };
   return { mime: kind.mime };
 }
+
+/** S7: a document shown to partners, or hidden again. */
+export const partnerVisibilitySchema = z.object({ documentId: z.string().min(1).max(64), visible: z.boolean() });

@@ -3,26 +3,19 @@
 import crypto from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
+import { newId } from "../../db/hot";
 import { env } from "../../env";
-import { fail, type AppError } from "../../errors";
+import { fail, type AppError, type Result } from "../../errors";
 import { t } from "../../i18n";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
+import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
 import { canReadDocuments, canUploadDocument } from "./policy";
 import { checkFile, uploadSchema } from "./schema";
+import { documentSelect as select, INSERT_DOCUMENT } from "./queries";
 import { readFile, removeFile, storeFile } from "./storage";
-
-const select = {
-  id: true,
-  dossierId: true,
-  originalName: true,
-  mimeType: true,
-  size: true,
-  createdAt: true,
-  uploader: { select: { id: true, name: true, email: true } },
-} as const;
+import { displayName } from "../text";
 
 type Row = {
   id: string;
@@ -42,11 +35,9 @@ function toView(r: Row): DocumentView {
     mimeType: r.mimeType,
     size: r.size,
     createdAt: r.createdAt.toISOString(),
-    uploadedBy: { id: r.uploader.id, name: r.uploader.name ?? r.uploader.email },
+    uploadedBy: { id: r.uploader.id, name: displayName(r.uploader) },
   };
 }
-
-class AccessLost extends Error {}
 
 export function maxDocumentMegabytes(): number {
   return Math.round((env().DOCUMENT_MAX_BYTES / (1024 * 1024)) * 10) / 10;
@@ -74,48 +65,62 @@ export async function uploadDocument(
     };
   }
 
+  return storeDocument(
+    actor,
+    { ...input, mime: checked.mime, visibleToPartner: false },
+    { authorize: (q, id) => canUploadDocument(actor, id, q), now },
+    // P6: an upload by the applicant side is applicant activity.
+    (ctx) => reactivateOnApplicantActivity(ctx, "document").then(() => undefined),
+  ).then((res) => (res.ok ? { ok: true as const, document: res.value } : res));
+}
+
+/**
+ * A checked file stored on disk, then recorded with its event in one dossier change (uploads and
+ * partners' supplements). The file is removed when the change is refused or fails: nothing is kept.
+ */
+export async function storeDocument<A>(
+  actor: Actor,
+  input: { dossierId: string; name: string; bytes: Buffer; mime: string; visibleToPartner: boolean },
+  spec: { authorize: ChangeSpec<A>["authorize"]; now: Date },
+  more?: (ctx: ChangeContext<A>) => Promise<void>,
+): Promise<Result<DocumentView>> {
+  const { now } = spec;
   const key = await storeFile(input.bytes);
   try {
-    const { document, events } = await db().$transaction(async (tx) => {
-      const { seq, organizationId } = await nextSeq(tx, input.dossierId, now);
-      const access = await canUploadDocument(actor, input.dossierId, tx);
-      if (!access) throw new AccessLost();
-      const row = await tx.document.create({
-        data: {
+    const res = await changeDossier(
+      { dossierId: input.dossierId, actor, now, authorize: spec.authorize },
+      async (ctx) => {
+        const document: DocumentView = {
+          id: newId(),
           dossierId: input.dossierId,
-          uploaderId: actor.userId,
-          originalName: input.name,
-          storageKey: key,
-          mimeType: checked.mime,
+          name: input.name,
+          mimeType: input.mime,
           size: input.bytes.length,
-          sha256: crypto.createHash("sha256").update(input.bytes).digest("hex"),
-          createdAt: now,
-        },
-        select,
-      });
-      const document = toView(row);
-      const payload: DocumentUploadedPayload = { document };
-      const event = await appendEvent(tx, {
-        dossierId: input.dossierId,
-        organizationId,
-        seq,
-        type: DOCUMENT_UPLOADED,
-        audience: "all",
-        actorId: actor.userId,
-        payload,
-        at: now,
-      });
-      // P6: an upload by the applicant side is applicant activity.
-      return {
-        document,
-        events: [event, ...(await reactivateOnApplicantActivity(tx, access, actor, "document", now))],
-      };
-    });
-    publishAll(events);
-    return { ok: true, document };
+          createdAt: now.toISOString(),
+          uploadedBy: { id: actor.userId, name: actor.name },
+        };
+        await ctx.q.write(INSERT_DOCUMENT, [
+          document.id,
+          input.dossierId,
+          actor.userId,
+          input.name,
+          key,
+          input.mime,
+          input.bytes.length,
+          crypto.createHash("sha256").update(input.bytes).digest("hex"),
+          input.visibleToPartner,
+          now,
+        ]);
+        const payload: DocumentUploadedPayload = { document };
+        await ctx.emit(DOCUMENT_UPLOADED, payload);
+        await more?.(ctx);
+        return document;
+      },
+    );
+    if (!res.ok) await removeFile(key);
+    return res;
   } catch (e) {
     await removeFile(key);
-    if (e instanceof AccessLost) return fail("not_found", actor.locale);
     throw e;
   }
 }

@@ -9,13 +9,14 @@ import { actor, makeWorld } from "../../test/factories";
 import { uploadDocument } from "./service";
 
 const failing = vi.hoisted(() => ({ on: false }));
-vi.mock("../dossier/legacy-events", async (original) => {
-  const real = await original<typeof import("../dossier/legacy-events")>();
+// The failure comes after the Document row and its event are written, inside the change.
+vi.mock("../pause/service", async (original) => {
+  const real = await original<typeof import("../pause/service")>();
   return {
     ...real,
-    appendEvent: async (...args: Parameters<typeof real.appendEvent>) => {
+    reactivateOnApplicantActivity: async (...args: Parameters<typeof real.reactivateOnApplicantActivity>) => {
       if (failing.on) throw new Error("simulated database failure");
-      return real.appendEvent(...args);
+      return real.reactivateOnApplicantActivity(...args);
     },
   };
 });

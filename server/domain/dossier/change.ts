@@ -70,6 +70,11 @@ export type ChangeSpec<A> = {
   now?: Date;
   /** the language of refusals when there is no actor */
   locale?: Locale;
+  /**
+   * A change that creates the dossier (its id chosen by the caller with newId()): inserts its row
+   * first, in the same transaction, so the lock finds it and the first event takes seq 1.
+   */
+  create?: (q: HotQueries) => Promise<void>;
 };
 
 /** Thrown by ctx.refuse; the only way out of a change besides its value and real failures. */
@@ -118,6 +123,7 @@ async function run<A, T>(
   now: Date,
   work: (ctx: ChangeContext<A>) => Promise<T>,
 ): Promise<Committed<T>> {
+  if (spec.create) await spec.create(q);
   const locked =
     spec.activity === false
       ? await q.get<{ seq: number | bigint; organizationId: string }>(LOCK_QUIET, [now, spec.dossierId])

@@ -2,7 +2,7 @@
 // simply not found, so "no access" and "does not exist" are the same 404.
 import type { Actor } from "../../auth/actor";
 import { can, type DossierAction, type DossierRole } from "../../auth/permissions";
-import { db, hot, queriesOf, type Db, type Prisma, type Tx } from "../../db";
+import { hot, queriesOf, type Db, type Prisma, type Tx } from "../../db";
 import { asBool, asDateOrNull, sql, type HotQueries } from "../../db/hot";
 import { partnerStatus } from "../template/statuses";
 
@@ -10,7 +10,8 @@ const STAFF_ROLES = ["staff", "admin"];
 
 /** Dossiers an actor may open: a member of it, or staff/admin of its organization. */
 export function visibleDossiersWhere(actor: Pick<Actor, "userId">): Prisma.DossierWhereInput {
-  // Prisma reads an undefined value as "no condition": without this guard a caller passing a user row
+  // Written again in SQL in dossierAccess below: visibility.int.test.ts proves both agree over the
+  // whole access matrix. Prisma reads an undefined value as "no condition": without this guard a caller passing a user row
   // ({ id }) instead of an actor would match every member, so every dossier.
   if (typeof actor.userId !== "string" || actor.userId.length === 0)
     throw new Error("visibleDossiersWhere needs an actor with a userId");
@@ -119,36 +120,59 @@ export type PartnerAccess = {
   solicitationIds: string[];
 };
 
+// A5: the dossier with the actor's live solicitations on it (attached, not revoked), oldest first.
+const PARTNER_ACCESS = sql(
+  "dossier.partnerAccess",
+  `SELECT d."id" AS "id", d."organizationId" AS "organizationId", d."seq" AS "seq", d."workflowStatus" AS "workflowStatus",
+     t."statuses" AS "statuses", s."id" AS "solicitationId"
+   FROM "Dossier" d
+   JOIN "Solicitation" s ON s."dossierId" = d."id" AND s."partnerUserId" = ? AND s."revokedAt" IS NULL
+   LEFT JOIN "DossierTemplate" t ON t."id" = d."templateId"
+   WHERE d."id" = ?
+   ORDER BY s."createdAt" ASC`,
+);
+
+type PartnerAccessRow = {
+  id: string;
+  organizationId: string;
+  seq: number | bigint;
+  workflowStatus: string;
+  statuses: string | null;
+  solicitationId: string;
+};
+
+/** A5: the partner's access, or null; give the transaction's client when it must hold under its lock. */
 export async function partnerAccess(
   actor: Pick<Actor, "userId">,
   dossierId: string,
-  client: Db | Tx = db(),
+  client?: Db | Tx | HotQueries,
 ): Promise<PartnerAccess | null> {
   if (typeof actor.userId !== "string" || actor.userId.length === 0)
     throw new Error("partnerAccess needs an actor with a userId");
-  const dossier = await client.dossier.findFirst({
-    where: { id: dossierId, solicitations: { some: { partnerUserId: actor.userId, revokedAt: null } } },
-    select: {
-      id: true,
-      organizationId: true,
-      seq: true,
-      workflowStatus: true,
-      template: { select: { statuses: true } },
-      solicitations: {
-        where: { partnerUserId: actor.userId, revokedAt: null },
-        select: { id: true },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
-  if (!dossier) return null;
-  const status = partnerStatus(dossier.workflowStatus, dossier.template?.statuses);
+  const rows = await (client ? queriesOf(client) : hot()).all<PartnerAccessRow>(PARTNER_ACCESS, [
+    actor.userId,
+    dossierId,
+  ]);
+  if (rows.length === 0) return null;
+  const d = rows[0];
+  const status = partnerStatus(d.workflowStatus, d.statuses ?? undefined);
   if (!status.visible) return null;
   return {
-    dossierId: dossier.id,
-    organizationId: dossier.organizationId,
-    seq: dossier.seq,
+    dossierId: d.id,
+    organizationId: d.organizationId,
+    seq: Number(d.seq),
     editable: status.editable,
-    solicitationIds: dossier.solicitations.map((s) => s.id),
+    solicitationIds: rows.map((r) => r.solicitationId),
+  };
+}
+
+/**
+ * change.ts's authorize for one action of the permission table: the actor's access read under the
+ * dossier's lock, or null (404) when the table does not allow it.
+ */
+export function authorizeFor(actor: Pick<Actor, "userId">, action: DossierAction) {
+  return async (q: HotQueries, dossierId: string): Promise<DossierAccess | null> => {
+    const access = await dossierAccess(actor, dossierId, q);
+    return allows(access, action) ? access : null;
   };
 }

@@ -1,12 +1,19 @@
 // Membership input (issue item 1): emails are checked one by one so the error can name the bad one.
 import { z } from "zod";
+import { lineText } from "../text";
 
 const id = z.string().min(1).max(64);
-const emailList = z.array(z.string().max(320)).max(50).default([]);
+/** A list of emails, or what a person typed in a textarea (one per line, or separated by commas or semicolons). */
+const typedEmails = z.preprocess(
+  (v) => (typeof v === "string" ? splitEmails(v) : v),
+  z.array(z.string().max(320)).max(50),
+);
+const emailList = typedEmails.default([]);
 
 export const createDossierSchema = z.object({
   organizationId: id,
-  title: z.string().trim().min(1).max(200),
+  // X7: one visible line (a title reaches email subjects).
+  title: lineText(200),
   referentEmail: z.string().max(320),
   applicantEmails: emailList,
   advisorEmails: emailList,
@@ -15,7 +22,7 @@ export const createDossierSchema = z.object({
 export const inviteSchema = z.object({
   dossierId: id,
   side: z.enum(["applicant", "advisor"]),
-  emails: z.array(z.string().max(320)).min(1).max(50),
+  emails: typedEmails.refine((list) => list.length > 0),
 });
 
 export const removeMemberSchema = z.object({ dossierId: id, userId: id });

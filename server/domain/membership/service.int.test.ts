@@ -4,11 +4,12 @@ import { db } from "../../db";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import { createDossier, inviteMembers, leaveDossier, removeMember } from "./service";
+import { rendered } from "../../test/mail";
 
 // The outbox can be made to fail, to prove the invitation shares the membership's transaction (N6).
 const outbox = vi.hoisted(() => ({ fail: false }));
-vi.mock("../../outbox/record", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../outbox/record")>();
+vi.mock("../outbox/queries", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../outbox/queries")>();
   return {
     ...real,
     recordEmail: async (...args: Parameters<typeof real.recordEmail>) => {
@@ -58,7 +59,7 @@ describe("create a dossier", () => {
     expect(byEmail.get("nouvelle.referente@exemple.test")).toMatchObject({ role: "referent", side: "applicant" });
     expect(byEmail.get(w.applicant.email)).toMatchObject({ role: "applicant", side: "applicant" });
     expect(byEmail.get(colleague.email)).toMatchObject({ role: "advisor", holder: false });
-    const mails = await db().emailDelivery.findMany({ where: { dossierId: d.id } });
+    const mails = (await db().emailDelivery.findMany({ where: { dossierId: d.id } })).map(rendered);
     expect(mails.map((m) => m.toEmail).sort()).toEqual(
       ["nouvelle.referente@exemple.test", w.applicant.email, colleague.email].sort(),
     );

@@ -1,17 +1,17 @@
-// Dossier creation and membership (issue item 1, A3, A4): invite, remove, leave. Each change writes its
-// DossierEvent and, for invitations, the email in the outbox, in one transaction; after commit it
-// publishes and, when someone lost access, revokes their live sockets at once.
+// Dossier creation and membership (issue item 1, A3, A4): invite, remove, leave. Each change goes
+// through change.ts: its DossierEvents and, for invitations, the emails in the outbox are written in
+// one transaction under the dossier's lock; after commit it publishes and, when someone lost access,
+// revokes their live sockets at once.
 import type { Actor } from "../../auth/actor";
-import { db, isUniqueViolation, type Tx } from "../../db";
-import { invitationEmail } from "../../email/templates";
+import { db } from "../../db";
+import { asBool, isHotUniqueViolation, newId, type HotQueries } from "../../db/hot";
 import { env } from "../../env";
-import { fail, ok, type AppError, type Result } from "../../errors";
+import { fail, invalidInput, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
-import { kickOutbox, recordEmail } from "../../outbox/record";
+import { changeDossier, type ChangeContext } from "../dossier/change";
+import { authorizeFor, dossierAccess } from "../dossier/policy";
+import { recordEmail } from "../outbox/queries";
 import { publisher } from "../ports";
-import type { PublishedEvent } from "../dossier/events";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
-import { dossierAccess } from "../dossier/policy";
 import {
   DOSSIER_CREATED,
   MEMBER_ADDED,
@@ -24,7 +24,25 @@ import {
   type MemberRole,
 } from "./events";
 import { canManageMembers, isStaffRole, leaveProblem, organizationRole } from "./policy";
+import {
+  DELETE_MEMBER,
+  DOSSIER_FOR_INVITATION,
+  INSERT_DOSSIER,
+  INSERT_MEMBER,
+  INSERT_USER_IF_NEW,
+  IS_MEMBER,
+  LEAVE,
+  MEMBER,
+  ORGANIZATION_NAME,
+  ORGANIZATION_ROLE,
+  panelMemberSelect,
+  personSelect,
+  USER_BY_EMAIL,
+  USER_BY_ID,
+} from "./queries";
 import { createDossierSchema, inviteSchema, leaveSchema, normalizeEmails, removeMemberSchema } from "./schema";
+import { displayName } from "../text";
+import { consume } from "../../ratelimit";
 
 type Failure = { ok: false; error: AppError };
 
@@ -32,97 +50,71 @@ function failWith(code: AppError["code"], locale: Locale, key: MessageKey, param
   return { ok: false, error: { code, message: t(locale, key, params) } };
 }
 
-/** Thrown inside a transaction to roll it back; turned into the failure it carries. */
-class Refused extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.error.code);
-  }
-}
-
 type Invitee = { id: string; name: string | null; email: string; locale: string };
 
 /** An existing user by email, or a new one (applicants can be anyone). A new user gets the inviter's language. */
-async function findOrCreateUser(tx: Tx, email: string, locale: Locale): Promise<Invitee> {
-  return tx.user.upsert({
-    where: { email },
-    create: { email, locale },
-    update: {},
-    select: { id: true, name: true, email: true, locale: true },
-  });
+async function findOrCreateUser(q: HotQueries, email: string, locale: Locale, now: Date): Promise<Invitee> {
+  await q.write(INSERT_USER_IF_NEW, [newId(), email, locale, now]);
+  return (await q.get<Invitee>(USER_BY_EMAIL, [email]))!;
 }
 
 /** Org members among these emails; the first email that is not one is returned as missing. */
-async function organizationMembersByEmail(tx: Tx | ReturnType<typeof db>, organizationId: string, emails: string[]) {
-  const users = await tx.user.findMany({
+async function organizationMembersByEmail(organizationId: string, emails: string[]) {
+  const users = await db().user.findMany({
     where: { email: { in: emails }, memberships: { some: { organizationId } } },
-    select: { id: true, name: true, email: true, locale: true },
+    select: personSelect,
   });
   const missing = emails.find((e) => !users.some((u) => u.email === e));
   return { users, missing };
 }
 
-const displayName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0];
+/** What an invitation names, read once per change. */
+type Invitation = { title: string; organizationName: string };
 
+/** Adds one member with its event and, when invited, the invitation email in the outbox (N6). */
 async function addMember(
-  tx: Tx,
-  ctx: { dossierId: string; title: string; organizationName: string; actor: Actor; now: Date },
+  ctx: ChangeContext<unknown>,
+  actor: Actor,
+  invitation: Invitation,
   user: Invitee,
   role: MemberRole,
   holder: boolean,
   invite: boolean,
-): Promise<PublishedEvent> {
-  const { seq, organizationId } = await nextSeq(tx, ctx.dossierId, ctx.now);
-  await tx.dossierMember.create({
-    data: {
-      dossierId: ctx.dossierId,
-      userId: user.id,
-      role,
-      side: role === "advisor" ? "advisor" : "applicant",
-      holder,
-      createdAt: ctx.now,
-    },
-  });
+): Promise<void> {
+  const side = role === "advisor" ? "advisor" : "applicant";
+  await ctx.q.write(INSERT_MEMBER, [newId(), ctx.dossierId, user.id, role, side, holder, ctx.now]);
   const payload: MemberAddedPayload = {
     userId: user.id,
     name: displayName(user),
     role,
     holder,
-    byUserId: ctx.actor.userId,
-    byName: ctx.actor.name,
+    byUserId: actor.userId,
+    byName: actor.name,
   };
-  const event = await appendEvent(tx, {
-    dossierId: ctx.dossierId,
-    organizationId,
-    seq,
-    type: MEMBER_ADDED,
-    audience: "all",
-    actorId: ctx.actor.userId,
-    payload,
-    at: ctx.now,
-  });
-  if (invite) {
-    const locale = toLocale(user.locale);
-    const url = `${env().appUrl}/dossiers/${ctx.dossierId}`;
-    const mail = invitationEmail(locale, {
-      inviter: ctx.actor.name,
-      title: ctx.title,
-      organization: ctx.organizationName,
-      url,
-    });
-    await recordEmail(
-      {
-        ...mail,
-        kind: "transactional",
-        template: "invitation",
-        toEmail: user.email,
-        locale,
-        userId: user.id,
-        dossierId: ctx.dossierId,
-      },
-      tx,
-    );
-  }
-  return event;
+  await ctx.emit(MEMBER_ADDED, payload);
+  if (!invite) return;
+  const locale = toLocale(user.locale);
+  const url = `${env().appUrl}/dossiers/${ctx.dossierId}`;
+  await recordEmail(
+    {
+      kind: "transactional",
+      template: "invitation",
+      params: { inviter: actor.name, title: invitation.title, organization: invitation.organizationName, url },
+      toEmail: user.email,
+      locale,
+      userId: user.id,
+      dossierId: ctx.dossierId,
+    },
+    ctx.q,
+    ctx.now,
+  );
+  ctx.emailed();
+}
+
+/** A3: after the change, a user who no longer may see the dossier loses its rooms and open pages at once. */
+async function revokeIfGone(ctx: ChangeContext<unknown>, userId: string) {
+  if (!(await dossierAccess({ userId }, ctx.dossierId, ctx.q)))
+    ctx.afterCommit(() => publisher().revoke(userId, ctx.dossierId));
 }
 
 export type CreateDossierInput = {
@@ -137,6 +129,10 @@ export type CreateDossierInput = {
  * An advisor (organization member) or staff creates a dossier: title, referent, optional applicant
  * members and advisors. An advisor creator becomes the holder; a staff creator is not added (staff see
  * every dossier of their organization) and the first advisor listed becomes the holder.
+ *
+ * One change through change.ts: its `create` inserts the Dossier row in the same transaction, before
+ * the lock, so the row, its members, its events (seq 1, 2, … without a gap) and the invitations are
+ * stored together or not at all.
  */
 export async function createDossier(
   actor: Actor,
@@ -144,7 +140,7 @@ export async function createDossier(
   now = new Date(),
 ): Promise<Result<{ dossierId: string }>> {
   const parsed = createDossierSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalid", actor.locale);
+  if (!parsed.success) return invalidInput(actor.locale, parsed.error.issues);
   const input = parsed.data;
   const all = normalizeEmails([input.referentEmail, ...input.applicantEmails, ...input.advisorEmails]);
   if (!all.ok) return failWith("invalid", actor.locale, "membership.invalidEmail", { email: all.invalid });
@@ -160,58 +156,54 @@ export async function createDossier(
 
   const role = await organizationRole(actor, input.organizationId);
   if (!role) return fail("not_found", actor.locale);
-  const advisors = await organizationMembersByEmail(db(), input.organizationId, advisorEmails);
+  const advisors = await organizationMembersByEmail(input.organizationId, advisorEmails);
   if (advisors.missing)
     return failWith("invalid", actor.locale, "membership.notOrgMember", { email: advisors.missing });
 
-  const creatorIsHolder = !isStaffRole(role);
-  const { dossierId, events } = await db().$transaction(async (tx) => {
-    const organization = await tx.organization.findUniqueOrThrow({
-      where: { id: input.organizationId },
-      select: { name: true },
-    });
-    const dossier = await tx.dossier.create({
-      data: { organizationId: input.organizationId, title: input.title, createdAt: now, lastActivityAt: now },
-      select: { id: true },
-    });
-    const ctx = { dossierId: dossier.id, title: input.title, organizationName: organization.name, actor, now };
-    const { seq, organizationId } = await nextSeq(tx, dossier.id, now);
-    const created: DossierCreatedPayload = { title: input.title, byUserId: actor.userId, byName: actor.name };
-    const events = [
-      await appendEvent(tx, {
-        dossierId: dossier.id,
-        organizationId,
-        seq,
-        type: DOSSIER_CREATED,
-        audience: "all",
-        actorId: actor.userId,
-        payload: created,
-        at: now,
-      }),
-    ];
-    if (creatorIsHolder) {
-      const me = await tx.user.findUniqueOrThrow({
-        where: { id: actor.userId },
-        select: { id: true, name: true, email: true, locale: true },
-      });
-      events.push(await addMember(tx, ctx, me, "advisor", true, false));
-    }
-    const referent = await findOrCreateUser(tx, referentEmail, actor.locale);
-    events.push(await addMember(tx, ctx, referent, "referent", false, referent.id !== actor.userId));
-    for (const [i, a] of advisors.users.entries())
-      events.push(await addMember(tx, ctx, a, "advisor", !creatorIsHolder && i === 0, true));
-    for (const email of applicantEmails)
-      events.push(await addMember(tx, ctx, await findOrCreateUser(tx, email, actor.locale), "applicant", false, true));
-    return { dossierId: dossier.id, events };
-  });
-  publishAll(events);
-  kickOutbox();
-  return ok({ dossierId });
+  const dossierId = newId();
+  return changeDossier(
+    {
+      dossierId,
+      actor,
+      now,
+      create: (q) => q.write(INSERT_DOSSIER, [dossierId, input.organizationId, input.title, now, now, now]),
+      // The creator's organization role, again under the lock.
+      authorize: async (q) =>
+        (await q.get<{ role: string }>(ORGANIZATION_ROLE, [input.organizationId, actor.userId]))?.role ?? null,
+    },
+    async (ctx) => {
+      const creatorIsHolder = !isStaffRole(ctx.access);
+      const organization = await ctx.q.get<{ name: string }>(ORGANIZATION_NAME, [input.organizationId]);
+      const invitation = { title: input.title, organizationName: organization!.name };
+      const created: DossierCreatedPayload = { title: input.title, byUserId: actor.userId, byName: actor.name };
+      await ctx.emit(DOSSIER_CREATED, created);
+      if (creatorIsHolder) {
+        const me = (await ctx.q.get<Invitee>(USER_BY_ID, [actor.userId]))!;
+        await addMember(ctx, actor, invitation, me, "advisor", true, false);
+      }
+      const referent = await findOrCreateUser(ctx.q, referentEmail, actor.locale, now);
+      await addMember(ctx, actor, invitation, referent, "referent", false, referent.id !== actor.userId);
+      for (const [i, a] of advisors.users.entries())
+        await addMember(ctx, actor, invitation, a, "advisor", !creatorIsHolder && i === 0, true);
+      for (const email of applicantEmails)
+        await addMember(
+          ctx,
+          actor,
+          invitation,
+          await findOrCreateUser(ctx.q, email, actor.locale, now),
+          "applicant",
+          false,
+          true,
+        );
+      return { dossierId };
+    },
+  );
 }
 
 /**
  * The advisor side invites applicant members (anyone: an unknown email becomes a new user) or advisors
- * (members of the dossier's organization only). People already on the dossier are skipped.
+ * (members of the dossier's organization only). People already on the dossier are skipped; when
+ * everyone is, nothing is recorded.
  */
 export async function inviteMembers(
   actor: Actor,
@@ -223,61 +215,46 @@ export async function inviteMembers(
   const input = parsed.data;
   const list = normalizeEmails(input.emails);
   if (!list.ok) return failWith("invalid", actor.locale, "membership.invalidEmail", { email: list.invalid });
+  // Read first so that refusals come in the same order as before (access, then the advisors named);
+  // the change asks the policy again under the dossier's lock.
   const access = await dossierAccess(actor, input.dossierId);
   if (!canManageMembers(access)) return fail("not_found", actor.locale);
+  // X4: invitation emails go to any address: one user cannot send them without bound.
+  if (!(await consume("invite.user", actor.userId, list.emails.length))) return fail("rate_limited", actor.locale);
   let advisors: Invitee[] = [];
   if (input.side === "advisor") {
-    const found = await organizationMembersByEmail(db(), access.organizationId, list.emails);
+    const found = await organizationMembersByEmail(access.organizationId, list.emails);
     if (found.missing) return failWith("invalid", actor.locale, "membership.notOrgMember", { email: found.missing });
     advisors = found.users;
   }
   try {
-    const result = await db().$transaction(async (tx) => {
-      const dossier = await tx.dossier.findUniqueOrThrow({
-        where: { id: input.dossierId },
-        select: { title: true, organization: { select: { name: true } } },
-      });
-      const ctx = {
-        dossierId: input.dossierId,
-        title: dossier.title,
-        organizationName: dossier.organization.name,
-        actor,
-        now,
-      };
-      const events: PublishedEvent[] = [];
-      const added: { userId: string; name: string }[] = [];
-      let skipped = 0;
-      const people =
-        input.side === "advisor"
-          ? advisors
-          : await Promise.all(list.emails.map((e) => findOrCreateUser(tx, e, actor.locale)));
-      for (const user of people) {
-        const existing = await tx.dossierMember.findUnique({
-          where: { dossierId_userId: { dossierId: input.dossierId, userId: user.id } },
-          select: { id: true },
-        });
-        if (existing) {
-          skipped++;
-          continue;
+    return await changeDossier(
+      { dossierId: input.dossierId, actor, now, authorize: authorizeFor(actor, "dossier.advisorSide") },
+      async (ctx) => {
+        const invitation = (await ctx.q.get<Invitation>(DOSSIER_FOR_INVITATION, [input.dossierId]))!;
+        const added: { userId: string; name: string }[] = [];
+        let skipped = 0;
+        const role: MemberRole = input.side === "advisor" ? "advisor" : "applicant";
+        const people: Invitee[] = [...advisors];
+        if (input.side !== "advisor")
+          for (const email of list.emails) people.push(await findOrCreateUser(ctx.q, email, actor.locale, now));
+        for (const user of people) {
+          if (await ctx.q.get(IS_MEMBER, [input.dossierId, user.id])) {
+            skipped++;
+            continue;
+          }
+          await addMember(ctx, actor, invitation, user, role, false, true);
+          added.push({ userId: user.id, name: displayName(user) });
         }
-        events.push(await addMember(tx, ctx, user, input.side === "advisor" ? "advisor" : "applicant", false, true));
-        added.push({ userId: user.id, name: displayName(user) });
-      }
-      return { events, added, skipped };
-    });
-    publishAll(result.events);
-    kickOutbox();
-    return ok({ added: result.added, skipped: result.skipped });
+        // Everyone was already there: no event, so the change records nothing.
+        return { added, skipped };
+      },
+    );
   } catch (e) {
-    // Two invitations of the same person at once: one wins, the other changes nothing.
-    if (isUniqueViolation(e)) return fail("conflict", actor.locale);
+    // Two creations of the same user at once: one wins, the other changes nothing.
+    if (isHotUniqueViolation(e)) return fail("conflict", actor.locale);
     throw e;
   }
-}
-
-/** After commit: a user who no longer may see the dossier loses its rooms and open pages now (A3). */
-async function revokeIfGone(userId: string, dossierId: string) {
-  if (!(await dossierAccess({ userId }, dossierId))) publisher().revoke(userId, dossierId);
 }
 
 /** The advisor side removes a member. The referent and the holder stay (no transfer of those roles here). */
@@ -285,46 +262,28 @@ export async function removeMember(actor: Actor, raw: unknown, now = new Date())
   const parsed = removeMemberSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const { dossierId, userId } = parsed.data;
-  const access = await dossierAccess(actor, dossierId);
-  if (!canManageMembers(access)) return fail("not_found", actor.locale);
-  try {
-    const events = await db().$transaction(async (tx) => {
-      const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-      const member = await tx.dossierMember.findUnique({
-        where: { dossierId_userId: { dossierId, userId } },
-        select: { role: true, holder: true, user: { select: { name: true, email: true } } },
-      });
-      if (!member) throw new Refused(failWith("not_found", actor.locale, "membership.notMember"));
-      if (member.role === "referent")
-        throw new Refused(failWith("conflict", actor.locale, "membership.referentCannotBeRemoved"));
-      if (member.holder) throw new Refused(failWith("conflict", actor.locale, "membership.holderCannotBeRemoved"));
-      await tx.dossierMember.delete({ where: { dossierId_userId: { dossierId, userId } } });
+  return changeDossier(
+    { dossierId, actor, now, authorize: authorizeFor(actor, "dossier.advisorSide") },
+    async (ctx) => {
+      const member = await ctx.q.get<{ role: string; holder: unknown; name: string | null; email: string }>(MEMBER, [
+        dossierId,
+        userId,
+      ]);
+      if (!member) return ctx.refuse("not_found", "membership.notMember");
+      if (member.role === "referent") return ctx.refuse("conflict", "membership.referentCannotBeRemoved");
+      if (asBool(member.holder)) return ctx.refuse("conflict", "membership.holderCannotBeRemoved");
+      await ctx.q.run(DELETE_MEMBER, [dossierId, userId]);
       const payload: MemberRemovedPayload = {
         userId,
-        name: displayName(member.user),
+        name: displayName(member),
         byUserId: actor.userId,
         byName: actor.name,
       };
-      return [
-        await appendEvent(tx, {
-          dossierId,
-          organizationId,
-          seq,
-          type: MEMBER_REMOVED,
-          audience: "all",
-          actorId: actor.userId,
-          payload,
-          at: now,
-        }),
-      ];
-    });
-    publishAll(events);
-    await revokeIfGone(userId, dossierId);
-    return ok({ userId });
-  } catch (e) {
-    if (e instanceof Refused) return e.failure;
-    throw e;
-  }
+      await ctx.emit(MEMBER_REMOVED, payload);
+      await revokeIfGone(ctx, userId);
+      return { userId };
+    },
+  );
 }
 
 /** A member leaves by themselves ("dossier.leave"): not the referent, not the holder. */
@@ -336,39 +295,16 @@ export async function leaveDossier(
   const parsed = leaveSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const { dossierId } = parsed.data;
-  const access = await dossierAccess(actor, dossierId);
-  if (!access) return fail("not_found", actor.locale);
-  const problem = leaveProblem(access);
-  if (problem) return failWith("conflict", actor.locale, problem);
-  try {
-    const events = await db().$transaction(async (tx) => {
-      const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-      // Guarded in the database: a concurrent promotion to referent or holder makes this a no-op.
-      const gone = await tx.dossierMember.deleteMany({
-        where: { dossierId, userId: actor.userId, role: { in: ["applicant", "advisor"] }, holder: false },
-      });
-      if (gone.count === 0) throw new Refused(failWith("conflict", actor.locale, "membership.notMember"));
-      const payload: MemberLeftPayload = { userId: actor.userId, name: actor.name };
-      return [
-        await appendEvent(tx, {
-          dossierId,
-          organizationId,
-          seq,
-          type: MEMBER_LEFT,
-          audience: "all",
-          actorId: actor.userId,
-          payload,
-          at: now,
-        }),
-      ];
-    });
-    publishAll(events);
-    await revokeIfGone(actor.userId, dossierId);
-    return ok({ dossierId });
-  } catch (e) {
-    if (e instanceof Refused) return e.failure;
-    throw e;
-  }
+  return changeDossier({ dossierId, actor, now, authorize: (q, id) => dossierAccess(actor, id, q) }, async (ctx) => {
+    const problem = leaveProblem(ctx.access);
+    if (problem) return ctx.refuse("conflict", problem);
+    if ((await ctx.q.run(LEAVE, [dossierId, actor.userId, false])) === 0)
+      return ctx.refuse("conflict", "membership.notMember");
+    const payload: MemberLeftPayload = { userId: actor.userId, name: actor.name };
+    await ctx.emit(MEMBER_LEFT, payload);
+    await revokeIfGone(ctx, actor.userId);
+    return { dossierId };
+  });
 }
 
 /** What the members panel shows: emails only to the advisor side (A4). */
@@ -378,7 +314,7 @@ export async function membersPanel(actor: Actor, dossierId: string) {
   const rows = await db().dossierMember.findMany({
     where: { dossierId },
     orderBy: { createdAt: "asc" },
-    select: { role: true, side: true, holder: true, user: { select: { id: true, name: true, email: true } } },
+    select: panelMemberSelect,
   });
   const advisorSide = canManageMembers(access);
   return {

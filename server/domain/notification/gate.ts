@@ -15,7 +15,8 @@
 // Usage (inside the transaction that writes the deliveries):
 //   const to = await allowedRecipients(tx, { dossierId, kind: "digest", candidates: [userId] });
 //   for (const r of to) await recordEmail({ ..., toEmail: r.email, locale: r.locale, userId: r.userId }, tx);
-import type { Db, Tx } from "../../db";
+import { queriesOf, type Db, type Tx } from "../../db";
+import { asBool, sql, type HotQueries } from "../../db/hot";
 import { toLocale, type Locale } from "../../i18n";
 import { DEFAULT_FREQUENCY, defaultParticipation, toFrequency, type Frequency } from "./schema";
 
@@ -51,8 +52,6 @@ export type GateDecision = {
 };
 
 export type Recipient = Pick<GateDecision, "userId" | "email" | "locale" | "frequency" | "side">;
-
-const STAFF_ROLES = ["staff", "admin"];
 
 /** What the gate knows about one candidate on one dossier, however it was loaded. */
 export type GateFacts = {
@@ -101,65 +100,93 @@ export function decide(
   return { ...base, decision: "send" };
 }
 
+// The facts of every user who may see the dossier (its members and its organization's staff), in one
+// statement on any client: a hot transaction, a Prisma transaction or plain reads.
+const GATE_FACTS = sql(
+  "gate.facts",
+  `SELECT u."id" AS "userId", u."email" AS "email", u."locale" AS "profileLocale",
+     s."frequency" AS "frequency", s."locale" AS "locale",
+     CASE WHEN s."unsubscribedAt" IS NULL THEN 0 ELSE 1 END AS "unsubscribed",
+     m."side" AS "side", CASE WHEN o."id" IS NULL THEN 0 ELSE 1 END AS "staff",
+     CASE WHEN p."id" IS NULL THEN 0 ELSE 1 END AS "hasParticipation",
+     CASE WHEN p."fromApplicants" THEN 1 ELSE 0 END AS "fromApplicants",
+     CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants",
+     CASE WHEN d."pausedAt" IS NULL THEN 0 ELSE 1 END AS "paused"
+   FROM "Dossier" d
+   JOIN "User" u ON u."id" IN (
+     SELECT "userId" FROM "DossierMember" WHERE "dossierId" = d."id"
+     UNION SELECT "userId" FROM "Membership" WHERE "organizationId" = d."organizationId" AND "role" IN ('staff', 'admin'))
+   LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."userId" = u."id"
+   LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = u."id" AND o."role" IN ('staff', 'admin')
+   LEFT JOIN "NotificationSettings" s ON s."userId" = u."id"
+   LEFT JOIN "DossierParticipation" p ON p."userId" = u."id" AND p."dossierId" = d."id"
+   WHERE d."id" = ?`,
+);
+
+type GateRow = {
+  userId: string;
+  email: string;
+  profileLocale: string;
+  frequency: string | null;
+  locale: string | null;
+  unsubscribed: unknown;
+  side: string | null;
+  staff: unknown;
+  hasParticipation: unknown;
+  fromApplicants: unknown;
+  toApplicants: unknown;
+  paused: unknown;
+};
+
 /** The gate's decision for every candidate (duplicates merged; a "chosen" copy wins). */
-export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<GateDecision[]> {
+export async function gateDecisions(client: Db | Tx | HotQueries, input: GateInput): Promise<GateDecision[]> {
   const chosen = new Map<string, boolean>();
   for (const c of input.candidates) {
     const id = typeof c === "string" ? c : c.userId;
     const isChosen = typeof c === "string" ? false : Boolean(c.chosen);
     chosen.set(id, (chosen.get(id) ?? false) || isChosen);
   }
-  const ids = [...chosen.keys()];
-  if (ids.length === 0) return [];
-  const dossier = await client.dossier.findUnique({
-    where: { id: input.dossierId },
-    select: { organizationId: true, pausedAt: true },
-  });
-  if (!dossier) return [];
-  const users = await client.user.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      email: true,
-      locale: true,
-      notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } },
-      dossierMemberships: { where: { dossierId: input.dossierId }, select: { side: true } },
-      memberships: {
-        where: { organizationId: dossier.organizationId, role: { in: STAFF_ROLES } },
-        select: { id: true },
-      },
-      participations: { where: { dossierId: input.dossierId }, select: { fromApplicants: true, toApplicants: true } },
-    },
-  });
-  const byId = new Map(users.map((u) => [u.id, u]));
+  if (chosen.size === 0) return [];
+  const rows = await queriesOf(client).all<GateRow>(GATE_FACTS, [input.dossierId]);
+  if (rows.length === 0) return [];
+  const byId = new Map(rows.map((r) => [r.userId, r]));
   const out: GateDecision[] = [];
-  for (const id of ids) {
-    const u = byId.get(id);
-    if (!u) continue;
-    const member = u.dossierMemberships[0];
+  for (const [id, isChosen] of chosen) {
+    const r = byId.get(id);
+    if (!r) {
+      // A candidate who may not see the dossier (A3): nothing of it reaches them.
+      out.push({
+        userId: id,
+        email: "",
+        locale: "fr",
+        frequency: DEFAULT_FREQUENCY,
+        side: "advisor",
+        decision: "refuse",
+        reason: "no_access",
+      });
+      continue;
+    }
     // Staff of the organization see every dossier of it: advisor side (A4).
-    const side = member
-      ? member.side === "advisor"
-        ? "advisor"
-        : "applicant"
-      : u.memberships.length > 0
-        ? "advisor"
-        : null;
-    const s = u.notificationSettings;
+    const side = r.side ? (r.side === "advisor" ? "advisor" : "applicant") : asBool(r.staff) ? "advisor" : null;
     const facts: GateFacts = {
-      userId: u.id,
-      email: u.email,
-      profileLocale: u.locale,
-      settings: s ? { frequency: s.frequency, locale: s.locale, unsubscribed: s.unsubscribedAt !== null } : null,
+      userId: r.userId,
+      email: r.email,
+      profileLocale: r.profileLocale,
+      settings:
+        r.frequency === null
+          ? null
+          : { frequency: r.frequency, locale: r.locale, unsubscribed: asBool(r.unsubscribed) },
       side,
-      participation: u.participations[0] ?? null,
+      participation: asBool(r.hasParticipation)
+        ? { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }
+        : null,
     };
     out.push(
       decide(facts, {
         kind: input.kind,
-        paused: dossier.pausedAt !== null,
+        paused: asBool(r.paused),
         participation: input.participation,
-        chosen: chosen.get(id) ?? false,
+        chosen: isChosen,
       }),
     );
   }
@@ -167,7 +194,7 @@ export async function gateDecisions(client: Db | Tx, input: GateInput): Promise<
 }
 
 /** The candidates who may receive this email now: write one delivery row for each, in the same transaction. */
-export async function allowedRecipients(client: Db | Tx, input: GateInput): Promise<Recipient[]> {
+export async function allowedRecipients(client: Db | Tx | HotQueries, input: GateInput): Promise<Recipient[]> {
   return (await gateDecisions(client, input))
     .filter((d) => d.decision === "send")
     .map(({ userId, email, locale, frequency, side }) => ({ userId, email, locale, frequency, side }));
@@ -175,7 +202,7 @@ export async function allowedRecipients(client: Db | Tx, input: GateInput): Prom
 
 /** One user, one dossier: may this kind of email reach them now? */
 export async function mayEmail(
-  client: Db | Tx,
+  client: Db | Tx | HotQueries,
   input: { dossierId: string; kind: GateKind; userId: string; participation?: ParticipationSwitch },
 ): Promise<boolean> {
   const [d] = await gateDecisions(client, {
@@ -185,4 +212,54 @@ export async function mayEmail(
     participation: input.participation,
   });
   return d?.decision === "send";
+}
+
+// N9: the gate decides again when an email leaves. A delivery queued before a pause, a switch to never
+// or to a digest, an unsubscribe or a loss of access does not leave; its reason is recorded.
+const USER_SETTINGS = sql(
+  "gate.userSettings",
+  `SELECT u."locale" AS "profileLocale", s."frequency" AS "frequency", s."locale" AS "locale",
+     CASE WHEN s."unsubscribedAt" IS NULL THEN 0 ELSE 1 END AS "unsubscribed"
+   FROM "User" u LEFT JOIN "NotificationSettings" s ON s."userId" = u."id" WHERE u."id" = ?`,
+);
+
+export type LeavingDelivery = {
+  kind: string;
+  template: string;
+  userId: string | null;
+  dossierId: string | null;
+  locale: string;
+};
+
+export type LeaveVerdict = { leave: true; locale: Locale } | { leave: false; reason: RefusalReason | "digest" };
+
+/** Whether a queued email may leave now, and in which language (N2: the recipient's, as of now). */
+export async function mayLeave(client: Db | Tx | HotQueries, d: LeavingDelivery): Promise<LeaveVerdict> {
+  // N8: transactional emails always leave; so does anything not addressed to a known user.
+  if (d.kind === "transactional" || !d.userId) return { leave: true, locale: toLocale(d.locale) };
+  if ((d.kind === "notification" || d.kind === "reminder") && d.dossierId && d.template !== "partner-reminder") {
+    // The sender's choice (C2) stood when it was queued: participation is not asked again.
+    const [decision] = await gateDecisions(client, {
+      dossierId: d.dossierId,
+      kind: d.kind,
+      candidates: [{ userId: d.userId, chosen: true }],
+    });
+    if (!decision) return { leave: false, reason: "no_access" };
+    if (decision.decision === "send") return { leave: true, locale: decision.locale };
+    return { leave: false, reason: decision.decision === "digest" ? "digest" : (decision.reason ?? "no_access") };
+  }
+  // Digests and partner reminders: the user's own settings decide (a partner is no member).
+  const s = await queriesOf(client).get<{
+    profileLocale: string;
+    frequency: string | null;
+    locale: string | null;
+    unsubscribed: unknown;
+  }>(USER_SETTINGS, [d.userId]);
+  if (!s) return { leave: false, reason: "no_access" };
+  const frequency = s.frequency === null ? DEFAULT_FREQUENCY : toFrequency(s.frequency);
+  const locale = toLocale(s.locale ?? s.profileLocale);
+  if (frequency === "never") return { leave: false, reason: asBool(s.unsubscribed) ? "unsubscribed" : "never" };
+  if (d.kind === "digest" && frequency !== "daily" && frequency !== "weekly")
+    return { leave: false, reason: "not_digest_frequency" };
+  return { leave: true, locale };
 }

@@ -9,10 +9,11 @@ import { markRead } from "../dashboard/service";
 import { inviteMembers } from "../membership/service";
 import { pauseDossier, reactivateDossier } from "../pause/service";
 import { changeRecommendationStatus, createRecommendation } from "../recommendation/service";
-import { setFrequency, setNotificationLocale, setParticipation } from "../settings/service";
+import { setFrequency, setNotificationLocale, setParticipation, unsubscribe } from "../settings/service";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
 import { IMMEDIATE_DELAY_MS } from "./service";
+import { unsubscribeSignature } from "./unsubscribe";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let w: Awaited<ReturnType<typeof makeWorld>>;
@@ -196,10 +197,12 @@ describe("P4: pause mutes the applicant side", () => {
     });
     await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "De retour" });
     const box = await deliver();
-    expect(box.to(w.applicant.email).map((m) => m.subject)).toEqual([
-      expect.stringContaining("réactivé"),
-      expect.stringContaining("Nouveau message"),
-    ]);
+    // N10: both within the waiting window: one email that lists them, the reactivation first.
+    const mails = box.to(w.applicant.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toContain("2 nouveautés");
+    expect(mails[0].text.indexOf("réactivé")).toBeGreaterThan(-1);
+    expect(mails[0].text.indexOf("réactivé")).toBeLessThan(mails[0].text.indexOf("De retour"));
   });
 });
 
@@ -353,5 +356,128 @@ describe("N8: transactional emails never pass the gate", () => {
     expect(box.to(u.email).map((m) => m.subject)).toEqual([expect.stringContaining("invité")]);
     const rows = await db().emailDelivery.findMany({ where: { userId: u.id } });
     expect(rows.map((r) => r.kind)).toEqual(["transactional"]);
+  });
+});
+
+describe("N9: the gate decides again when an email leaves", () => {
+  /** The applicant's message email is queued; `meanwhile` happens; the worker runs after the delay. */
+  async function queuedThen(meanwhile: () => Promise<unknown>) {
+    const res = await postMessage(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      clientId: cid(),
+      body: "Question aux demandeurs",
+    });
+    expect(res.ok).toBe(true);
+    const queued = await db().emailDelivery.findFirstOrThrow({ where: { userId: w.referent.id } });
+    expect(queued.status).toBe("pending");
+    await meanwhile();
+    const box = await deliver();
+    const after = await db().emailDelivery.findUniqueOrThrow({ where: { id: queued.id } });
+    return { box, after };
+  }
+
+  it("N9, P4: a message email queued before a pause does not leave; its delivery says why", async () => {
+    const { box, after } = await queuedThen(() =>
+      actor(w.staff.id).then(async (staff) =>
+        expect((await pauseDossier(staff, { dossierId: w.dossier.id, reason: "too_many_emails" })).ok).toBe(true),
+      ),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(box.to(w.applicant.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: paused" });
+  });
+
+  it("N9, N5: a message email queued before a one-click unsubscribe does not leave", async () => {
+    const { box, after } = await queuedThen(() =>
+      unsubscribe({ u: w.referent.id, s: unsubscribeSignature(w.referent.id) }, "fr"),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    // The other applicant did not unsubscribe: theirs leaves.
+    expect(box.to(w.applicant.email)).toHaveLength(1);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: unsubscribed" });
+  });
+
+  it("N9, N1: a switch to the daily digest after the email was queued: it waits for the digest instead", async () => {
+    const { box, after } = await queuedThen(async () =>
+      setFrequency(await actor(w.referent.id), { frequency: "daily" }),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: digest" });
+  });
+
+  it("N9, N8: a switch to never after the email was queued: nothing leaves", async () => {
+    const { box, after } = await queuedThen(async () =>
+      setFrequency(await actor(w.referent.id), { frequency: "never" }),
+    );
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: never" });
+  });
+
+  it("N9, A3: a member removed after the email was queued gets nothing about the dossier", async () => {
+    const { box, after } = await queuedThen(async () => {
+      await db().dossierMember.deleteMany({ where: { dossierId: w.dossier.id, userId: w.referent.id } });
+    });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: w.referent.id, side: "applicant", role: "referent" },
+    });
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(after).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: no_access" });
+  });
+
+  it("N9, N2: the email is written when it leaves, in the language the recipient has then", async () => {
+    const { box } = await queuedThen(async () => setNotificationLocale(await actor(w.referent.id), { locale: "en" }));
+    expect(box.to(w.referent.email)[0].subject).toBe(`New message in “${w.dossier.title}”`);
+    expect(box.to(w.applicant.email)[0].subject).toBe(`Nouveau message dans « ${w.dossier.title} »`);
+  });
+});
+
+describe("N10: notifications within the waiting window leave as one email", () => {
+  it("N10: six quick status changes reach each advisor as one email listing the six, in order", async () => {
+    const adele = await actor(w.advisor.id);
+    const created = await createRecommendation(adele, {
+      dossierId: w.dossier.id,
+      title: "Isoler les combles",
+      body: "Avant l'hiver",
+    });
+    if (!created.ok) throw new Error("create failed");
+    await db().emailDelivery.deleteMany();
+    const paul = await actor(w.referent.id);
+    const statuses = ["in_progress", "blocked", "in_progress", "done", "in_progress", "already_done"] as const;
+    for (const status of statuses)
+      expect((await changeRecommendationStatus(paul, { recommendationId: created.recommendation.id, status })).ok).toBe(
+        true,
+      );
+    // Six deliveries each for Adèle and the colleague (participating by default), merged when they leave.
+    const rows = await db().emailDelivery.findMany({ where: { dossierId: w.dossier.id, status: "pending" } });
+    expect(rows.filter((r) => r.userId === w.advisor.id)).toHaveLength(6);
+    expect(rows.filter((r) => r.userId === colleague.id)).toHaveLength(6);
+    const box = await deliver();
+    const toAdele = box.to(w.advisor.email);
+    expect(toAdele).toHaveLength(1);
+    expect(toAdele[0].subject).toBe(`6 nouveautés dans « ${w.dossier.title} »`);
+    // Each listed item starts with its own subject line, « recommendation » : status (title), in order.
+    const listed = toAdele[0].text
+      .split("• ")
+      .slice(1)
+      .map((item) => item.split("\n")[0].split(" : ")[1].split(" (")[0]);
+    expect(listed).toEqual(["En cours", "Bloquée", "En cours", "Faite", "En cours", "Déjà faite"]);
+    // A separate recipient gets their own email, never someone else's.
+    expect(box.to(colleague.email)).toHaveLength(1);
+    expect(box.to(colleague.email)[0].toEmail).toBe(colleague.email);
+    // Every delivery is accounted for: none left waiting to leave again.
+    expect(await db().emailDelivery.count({ where: { dossierId: w.dossier.id, status: "pending" } })).toBe(0);
+  });
+
+  it("N10: a notification after the first one has left starts a new email", async () => {
+    const t0 = new Date();
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Un" }, t0);
+    await deliver(t0);
+    const t1 = new Date(t0.getTime() + IMMEDIATE_DELAY_MS + 5000);
+    await postMessage(await actor(w.advisor.id), { dossierId: w.dossier.id, clientId: cid(), body: "Deux" }, t1);
+    const box = await deliver(t1);
+    expect(box.to(w.referent.email).map((m) => m.subject)).toEqual([
+      `Nouveau message dans « ${w.dossier.title} »`,
+      `Nouveau message dans « ${w.dossier.title} »`,
+    ]);
   });
 });

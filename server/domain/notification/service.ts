@@ -5,17 +5,8 @@
 // dossier's events since the last digest (see the digest job).
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, newId, sql, type HotQueries } from "../../db/hot";
-import { env } from "../../env";
-import {
-  messageEmail,
-  pausedEmail,
-  reactivatedEmail,
-  recommendationCreatedEmail,
-  recommendationStatusEmail,
-  type NotificationLinks,
-} from "../../email/notification-templates";
-import type { RenderedEmail } from "../../email/templates";
-import type { Locale } from "../../i18n";
+import { recordEmail } from "../outbox/queries";
+import type { NotificationContent, NotificationTarget } from "../outbox/templates";
 import {
   allowedRecipients,
   decide,
@@ -25,27 +16,21 @@ import {
   type Recipient,
 } from "./gate";
 import { defaultParticipation } from "./schema";
-import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe";
+import { unsubscribeHeaders } from "./unsubscribe";
+import { displayName } from "../text";
 
 /** C7: an immediate notification waits this long, so that a read in the app can cancel it; it still leaves within a minute. */
 export const IMMEDIATE_DELAY_MS = 50_000;
 
-export const MESSAGE_TEMPLATE = "notification.message";
+export const MESSAGE_TEMPLATE = "notification.message" as const;
 
-function links(dossierId: string, userId: string, tab = ""): NotificationLinks {
-  const base = env().appUrl;
-  return {
-    dossierUrl: `${base}/dossiers/${dossierId}${tab ? `/${tab}` : ""}`,
-    settingsUrl: `${base}/settings/conversations`,
-    unsubscribeUrl: unsubscribeUrl(userId),
-  };
-}
+/** A notification's content for one recipient (its links are made when it leaves, N9). */
+type Content = (target: NotificationTarget) => NotificationContent;
 
 async function record(
-  tx: Tx,
+  tx: Tx | HotQueries,
   input: {
     dossierId: string;
-    template: string;
     tab?: string;
     candidates: GateCandidate[];
     participation?: ParticipationSwitch;
@@ -53,7 +38,7 @@ async function record(
     now: Date;
     exclude: string | null;
   },
-  render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
+  content: Content,
 ): Promise<Recipient[]> {
   const candidates = input.candidates.filter((c) => (typeof c === "string" ? c : c.userId) !== input.exclude);
   const recipients = await allowedRecipients(tx, {
@@ -62,54 +47,56 @@ async function record(
     candidates,
     participation: input.participation,
   });
-  await writeDeliveries(tx, recipients, input, render);
+  await writeDeliveries(tx, recipients, input, content);
   return recipients;
 }
 
-const INSERT_DELIVERY = sql(
-  "notification.insertDelivery",
-  `INSERT INTO "EmailDelivery" ("id", "kind", "template", "toEmail", "userId", "dossierId", "locale", "subject", "html", "text", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
-   VALUES (?, 'notification', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-);
-
-/** The deliveries of a change, each due a minute later (C7): one prepared statement per recipient. */
+/** The deliveries of a change, each due a minute later (C7), through the one writer of EmailDelivery. */
 async function writeDeliveries(
   tx: Tx | HotQueries,
   recipients: Recipient[],
-  input: { dossierId: string; template: string; tab?: string; aboutSeq?: number; now: Date },
-  render: (locale: Locale, links: NotificationLinks) => RenderedEmail,
+  input: { dossierId: string; tab?: string; aboutSeq?: number; now: Date },
+  content: Content,
 ) {
   if (recipients.length === 0) return;
-  const q = queriesOf(tx);
-  const nextAttemptAt = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
+  const notBefore = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
-    const mail = render(r.locale, links(input.dossierId, r.userId, input.tab));
-    await q.write(INSERT_DELIVERY, [
-      newId(),
-      input.template,
-      r.email,
-      r.userId,
-      input.dossierId,
-      r.locale,
-      mail.subject,
-      mail.html,
-      mail.text,
-      JSON.stringify(unsubscribeHeaders(r.userId)),
-      nextAttemptAt,
-      input.aboutSeq ?? null,
+    const c = content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) });
+    await recordEmail(
+      {
+        ...c,
+        kind: "notification",
+        toEmail: r.email,
+        userId: r.userId,
+        dossierId: input.dossierId,
+        locale: r.locale,
+        headers: unsubscribeHeaders(r.userId),
+        notBefore,
+        aboutSeq: input.aboutSeq ?? null,
+      },
+      queriesOf(tx),
       input.now,
-    ]);
+    );
   }
 }
 
 type MemberRow = { userId: string; side: string };
 
-async function members(client: Db | Tx, dossierId: string): Promise<MemberRow[]> {
-  return client.dossierMember.findMany({
-    where: { dossierId },
-    select: { userId: true, side: true },
-    orderBy: { createdAt: "asc" },
-  });
+const MEMBERS = sql(
+  "notification.members",
+  `SELECT "userId" AS "userId", "side" AS "side" FROM "DossierMember" WHERE "dossierId" = ? ORDER BY "createdAt" ASC`,
+);
+const TITLE = sql("notification.title", `SELECT "title" AS "title" FROM "Dossier" WHERE "id" = ?`);
+
+/** The dossier's members and title, read in the change's transaction. */
+async function membersAndTitle(
+  client: Tx | HotQueries,
+  dossierId: string,
+): Promise<{ all: MemberRow[]; title: string }> {
+  const q = queriesOf(client);
+  const all = await q.all<MemberRow>(MEMBERS, [dossierId]);
+  const row = await q.get<{ title: string }>(TITLE, [dossierId]);
+  return { all, title: row?.title ?? "" };
 }
 
 export type AdvisorOption = { userId: string; name: string; fromApplicants: boolean; toApplicants: boolean };
@@ -137,7 +124,7 @@ export async function dossierAdvisors(dossierId: string): Promise<AdvisorOption[
   }>(ADVISORS, [dossierId]);
   return rows.map((r) => ({
     userId: r.userId,
-    name: r.name ?? r.email,
+    name: displayName(r),
     ...(r.participationId === null
       ? defaultParticipation()
       : { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }),
@@ -266,34 +253,32 @@ export async function notifyMessage(
     .map((m) => decide(m, { kind: "notification", paused, chosen: chosen.has(m.userId) }))
     .filter((d) => d.decision === "send");
   const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
-  await writeDeliveries(
-    tx,
-    recipients,
-    { dossierId: p.dossierId, template: MESSAGE_TEMPLATE, aboutSeq: p.seq, now: p.now },
-    (locale, l) => messageEmail(locale, { author: p.author.name, title, body: p.body, question }, l),
-  );
+  await writeDeliveries(tx, recipients, { dossierId: p.dossierId, aboutSeq: p.seq, now: p.now }, (target) => ({
+    template: MESSAGE_TEMPLATE,
+    params: { ...target, seq: p.seq, author: p.author.name, title, body: p.body, question },
+  }));
   return recipients;
 }
 
 /** R1: a new recommendation is for the applicant side. */
 export async function notifyRecommendationCreated(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: { dossierId: string; recommendation: string; author: { userId: string; name: string }; now: Date },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   return record(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.reco.created",
       tab: "recommendations",
       candidates: all.filter((m) => m.side !== "advisor").map((m) => m.userId),
       now: p.now,
       exclude: p.author.userId,
     },
-    (locale, l) =>
-      recommendationCreatedEmail(locale, { author: p.author.name, title, recommendation: p.recommendation }, l),
+    (target) => ({
+      template: "notification.reco.created",
+      params: { ...target, author: p.author.name, title, recommendation: p.recommendation },
+    }),
   );
 }
 
@@ -302,7 +287,7 @@ export async function notifyRecommendationCreated(
  * questions from applicants (N3); from the advisor side, to the applicant side.
  */
 export async function notifyRecommendationStatus(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: {
     dossierId: string;
     recommendation: string;
@@ -312,8 +297,7 @@ export async function notifyRecommendationStatus(
     now: Date;
   },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   const other = all
     .filter((m) => (p.side === "applicant" ? m.side === "advisor" : m.side !== "advisor"))
     .map((m) => m.userId);
@@ -321,25 +305,22 @@ export async function notifyRecommendationStatus(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.reco.status",
       tab: "recommendations",
       candidates: other,
       participation: p.side === "applicant" ? "fromApplicants" : undefined,
       now: p.now,
       exclude: p.by.userId,
     },
-    (locale, l) =>
-      recommendationStatusEmail(
-        locale,
-        { by: p.by.name, title, recommendation: p.recommendation, status: p.status },
-        l,
-      ),
+    (target) => ({
+      template: "notification.reco.status",
+      params: { ...target, by: p.by.name, title, recommendation: p.recommendation, status: p.status },
+    }),
   );
 }
 
 /** P1, P4: a pause is told to every member; the gate keeps it from the applicant side, the dossier being paused. */
 export async function notifyPaused(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: {
     dossierId: string;
     by: { userId: string; name: string } | null;
@@ -348,40 +329,45 @@ export async function notifyPaused(
     now: Date;
   },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   return record(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.paused",
       tab: "settings",
       candidates: all.map((m) => m.userId),
       now: p.now,
       exclude: p.by?.userId ?? null,
     },
-    (locale, l) => pausedEmail(locale, { title, by: p.by?.name ?? null, reason: p.reason, delayDays: p.delayDays }, l),
+    (target) => ({
+      template: "notification.paused",
+      params: {
+        ...target,
+        title,
+        by: p.by?.name ?? null,
+        reason: p.reason,
+        ...(p.delayDays !== undefined ? { delayDays: p.delayDays } : {}),
+      },
+    }),
   );
 }
 
 /** P2: a manual reactivation is told to every member (the applicant side hears again). */
 export async function notifyReactivated(
-  tx: Tx,
+  tx: Tx | HotQueries,
   p: { dossierId: string; by: { userId: string; name: string }; now: Date },
 ) {
-  const all = await members(tx, p.dossierId);
-  const { title } = await tx.dossier.findUniqueOrThrow({ where: { id: p.dossierId }, select: { title: true } });
+  const { all, title } = await membersAndTitle(tx, p.dossierId);
   return record(
     tx,
     {
       dossierId: p.dossierId,
-      template: "notification.reactivated",
       tab: "settings",
       candidates: all.map((m) => m.userId),
       now: p.now,
       exclude: p.by.userId,
     },
-    (locale, l) => reactivatedEmail(locale, { title, by: p.by.name }, l),
+    (target) => ({ template: "notification.reactivated", params: { ...target, title, by: p.by.name } }),
   );
 }
 

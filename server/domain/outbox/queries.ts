@@ -2,13 +2,12 @@
 // transaction of the change that caused it when there is one.
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { newId, sql, type HotQueries } from "../../db/hot";
-import type { RenderedEmail } from "../../email/templates";
+import type { EmailContent } from "./templates";
 
 export type EmailKind = "transactional" | "notification" | "digest" | "reminder";
 
-export type NewDelivery = RenderedEmail & {
+export type NewDelivery = EmailContent & {
   kind: EmailKind;
-  template: string;
   toEmail: string;
   locale: string;
   userId?: string | null;
@@ -25,8 +24,8 @@ export type NewDelivery = RenderedEmail & {
 const INSERT_DELIVERY = sql(
   "outbox.insertDelivery",
   `INSERT INTO "EmailDelivery" ("id", "kind", "template", "toEmail", "userId", "dossierId", "organizationId", "locale",
-     "subject", "html", "text", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+     "params", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
 );
 
 /**
@@ -45,9 +44,7 @@ export async function recordEmail(d: NewDelivery, client?: HotQueries | Db | Tx,
     d.dossierId ?? null,
     d.organizationId ?? null,
     d.locale,
-    d.subject,
-    d.html,
-    d.text,
+    JSON.stringify(d.params),
     JSON.stringify(d.headers ?? {}),
     d.notBefore ?? now,
     d.aboutSeq ?? null,

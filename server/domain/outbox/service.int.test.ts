@@ -3,13 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { resendTransport } from "../../email/send";
-import { signInEmail } from "../../email/templates";
 import { recordEmail } from "../../outbox/record";
 import { backoffMs, MAX_ATTEMPTS, runOutboxOnce } from "../../outbox/worker";
 import { useTestDatabase } from "../../test/db";
 import { startFakeResend } from "../../test/fake-resend";
 import { actor, makeWorld } from "../../test/factories";
-import { deliveriesForStaff } from "./service";
+import { cancellationReason, deliveriesForStaff } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let fake: Awaited<ReturnType<typeof startFakeResend>>;
@@ -30,19 +29,19 @@ describe("failed deliveries for staff", () => {
     const transport = resendTransport("re_test", "r@test.test", fake.url);
     const aboutDossier = await recordEmail({
       kind: "notification",
-      template: "t",
+      template: "sign-in",
       toEmail: "paul@test.test",
       locale: "fr",
       dossierId: w.dossier.id,
-      ...signInEmail("fr", "http://x/1"),
+      params: { url: "http://x/1" },
     });
     const forOrg = await recordEmail({
       kind: "digest",
-      template: "digest.daily",
+      template: "sign-in",
       toEmail: "marie@test.test",
       locale: "fr",
       organizationId: w.org.id,
-      ...signInEmail("fr", "http://x/2"),
+      params: { url: "http://x/2" },
     });
     let now = new Date();
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
@@ -54,20 +53,20 @@ describe("failed deliveries for staff", () => {
     expect(rows.every((r) => r.status === "failed" && r.attempts === MAX_ATTEMPTS)).toBe(true);
     const otherOrg = await recordEmail({
       kind: "digest",
-      template: "digest.daily",
+      template: "sign-in",
       toEmail: "sofia@test.test",
       locale: "fr",
       organizationId: w.other.id,
-      ...signInEmail("fr", "http://x/3"),
+      params: { url: "http://x/3" },
     });
     await db().emailDelivery.update({ where: { id: otherOrg }, data: { status: "failed", lastError: "500: down" } });
     const pendingOne = await recordEmail({
       kind: "reminder",
-      template: "r",
+      template: "sign-in",
       toEmail: "paul@test.test",
       locale: "fr",
       dossierId: w.dossier.id,
-      ...signInEmail("fr", "http://x/4"),
+      params: { url: "http://x/4" },
     });
 
     const mine = await deliveriesForStaff(await actor(w.staff.id));
@@ -76,6 +75,17 @@ describe("failed deliveries for staff", () => {
     expect(mine.value.failed.map((d) => d.id).sort()).toEqual([aboutDossier, forOrg].sort());
     expect(mine.value.failed[0].lastError).toContain("500");
     expect(mine.value.pending.map((d) => d.id)).toEqual([pendingOne]);
+
+    // N9: an email cancelled when leaving is listed with its reason, newest first.
+    await db().emailDelivery.update({
+      where: { id: pendingOne },
+      data: { status: "cancelled", lastError: "cancelled when leaving: paused" },
+    });
+    const after = await deliveriesForStaff(await actor(w.staff.id));
+    expect(after.ok && after.value.cancelled.map((d) => [d.id, cancellationReason(d.lastError)])).toEqual([
+      [pendingOne, "paused"],
+    ]);
+    expect(after.ok && after.value.pending).toEqual([]);
 
     // A3: the other organization's staff see theirs only.
     const theirs = await deliveriesForStaff(await actor(w.otherStaff.id));

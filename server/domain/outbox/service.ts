@@ -12,7 +12,11 @@ export type DeliveryRow = {
   id: string;
   kind: string;
   toEmail: string;
+  /** empty until the email is rendered, when it leaves (N9): see deliverySubject */
   subject: string;
+  template: string;
+  params: string;
+  locale: string;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -20,7 +24,15 @@ export type DeliveryRow = {
   dossierId: string | null;
 };
 
-export type DeliveryLists = { failed: DeliveryRow[]; pending: DeliveryRow[] };
+export type DeliveryLists = { failed: DeliveryRow[]; pending: DeliveryRow[]; cancelled: DeliveryRow[] };
+
+/** N9, C7: why a delivery was cancelled, as a catalogue key suffix (outbox.reason.*), from its recorded error. */
+export function cancellationReason(lastError: string | null): string | null {
+  if (!lastError) return null;
+  if (lastError.startsWith("read in the app")) return "read";
+  const m = /^cancelled when leaving: (\w+)$/.exec(lastError);
+  return m ? m[1] : null;
+}
 
 export async function deliveriesForStaff(actor: Actor): Promise<Result<DeliveryLists>> {
   const orgIds = await staffOrganizationIds(actor);
@@ -34,13 +46,16 @@ export async function deliveriesForStaff(actor: Actor): Promise<Result<DeliveryL
     kind: true,
     toEmail: true,
     subject: true,
+    template: true,
+    params: true,
+    locale: true,
     attempts: true,
     lastError: true,
     createdAt: true,
     nextAttemptAt: true,
     dossierId: true,
   } as const;
-  const [failed, pending] = await Promise.all([
+  const [failed, pending, cancelled] = await Promise.all([
     db().emailDelivery.findMany({
       where: { status: "failed", ...scope },
       orderBy: { createdAt: "desc" },
@@ -53,11 +68,23 @@ export async function deliveriesForStaff(actor: Actor): Promise<Result<DeliveryL
       take: DELIVERY_LIST_LIMIT,
       select,
     }),
+    // N9: emails that did not leave, newest first, each with its reason.
+    db().emailDelivery.findMany({
+      where: { status: "cancelled", ...scope },
+      orderBy: { createdAt: "desc" },
+      take: DELIVERY_LIST_LIMIT,
+      select,
+    }),
   ]);
   const view = (d: (typeof failed)[number]): DeliveryRow => ({
     ...d,
     createdAt: d.createdAt.toISOString(),
     nextAttemptAt: d.nextAttemptAt.toISOString(),
   });
-  return ok({ failed: failed.map(view), pending: pending.map(view) });
+  return ok({ failed: failed.map(view), pending: pending.map(view), cancelled: cancelled.map(view) });
+}
+
+/** Local mode only (no RESEND_API_KEY): the newest emails of the local mailbox, for /dev/mailbox. */
+export async function localMailbox(limit = 100) {
+  return db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
 }

@@ -1,24 +1,14 @@
 "use server";
-// Server actions of the partner's side: attach with a key (S2), save partner-editable fields (S5, S9).
-import { headers } from "next/headers";
-import { currentActor } from "../../auth/session";
-import { fail } from "../../errors";
-import { attachWithKey } from "../solicitation/service";
-import { savePartnerFields } from "../template/service";
+// Server actions of the organization's partner directory (S12): thin, through the one action builder.
+import { action } from "../../auth/action";
+import { addApprovedPartner, removeApprovedPartner, savePartnerSettings } from "./directory";
 
-/** The client address for the per-address limit, set from the TCP socket by the custom server. */
-async function clientAddress(): Promise<string> {
-  return (await headers()).get("x-relais-client-address") ?? "unknown";
-}
-
-export async function attachAction(input: { key: string }) {
-  const actor = await currentActor();
-  if (!actor) return fail("unauthorized", "fr");
-  return attachWithKey(actor, input, await clientAddress());
-}
-
-export async function savePartnerFieldsAction(input: unknown) {
-  const actor = await currentActor();
-  if (!actor) return fail("unauthorized", "fr");
-  return savePartnerFields(actor, input);
-}
+export const addApprovedPartnerAction = action("directory.add", (actor, input: unknown) =>
+  addApprovedPartner(actor, input),
+);
+export const removeApprovedPartnerAction = action("directory.remove", (actor, input: unknown) =>
+  removeApprovedPartner(actor, input),
+);
+export const savePartnerSettingsAction = action("directory.settings", (actor, input: unknown) =>
+  savePartnerSettings(actor, input),
+);

@@ -11,6 +11,7 @@ import { solicitationState } from "../solicitation/service";
 import type { SolicitationState } from "../solicitation/events";
 import { partnerStatus } from "../template/statuses";
 import { partnerFields, type PartnerField } from "../template/fields";
+import { displayName } from "../text";
 
 export type PartnerListRow = {
   id: string;
@@ -145,7 +146,7 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
       scope: s.scope,
       dueDate: s.dueDate ? s.dueDate.toISOString().slice(0, 10) : null,
       instructions: s.instructions,
-      askedBy: s.askedBy.name ?? s.askedBy.email,
+      askedBy: displayName(s.askedBy),
       answeredAt: s.answeredAt?.toISOString() ?? null,
       answer: s.answeredAt ? { text: s.opinionText ?? "", fileName: s.fileName } : null,
     })),

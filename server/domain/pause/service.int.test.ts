@@ -7,7 +7,7 @@ import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
 import { getDossierShell } from "../dossier/service";
 import { latestConversation, postMessage } from "../conversation/service";
-import { appendEvent, nextSeq } from "../dossier/legacy-events";
+import { appendEvent, nextSeq } from "../../test/events";
 import { dossierAccess } from "../dossier/policy";
 import { listTimeline } from "../timeline/service";
 import { lastAutoPauseRun, pauseDossier, pauseDossiers, pauseState, reactivateDossier } from "./service";

@@ -3,10 +3,11 @@
 // applicant-side activity (P6). Every state change is guarded in the database ("where active" /
 // "where paused", then the count), so concurrent requests record one event, and idempotent calls none.
 import type { Actor } from "../../auth/actor";
-import { db, type Prisma, type Tx } from "../../db";
+import { db, type Prisma } from "../../db";
+import type { HotQueries } from "../../db/hot";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import type { PublishedEvent } from "../dossier/events";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
+import { changeDossier, type ChangeContext } from "../dossier/change";
 import { notifyPaused, notifyReactivated } from "../notification/service";
 import { allows, type DossierAccess } from "../dossier/policy";
 import {
@@ -17,58 +18,32 @@ import {
   type ReactivationPayload,
 } from "./events";
 import { canPause, canPauseMany, staffOrganizationIds } from "./policy";
+import { PAUSE_BY_HAND, PAUSE_FOR_INACTIVITY, REACTIVATE_BY_HAND, REACTIVATE_ON_ACTIVITY } from "./queries";
 import { pauseManySchema, pauseSchema, reactivateSchema } from "./schema";
 
 /** The outcome of a manual change: `changed` is false when the dossier already was in that state. */
 export type PauseOutcome = Result<{ changed: boolean }>;
 
-class AccessLost extends Error {}
-
 /**
  * P6: an applicant-side activity (message, recommendation status, upload) reactivates a paused
- * dossier. Call it inside the activity's transaction, after the activity's own event; it returns the
- * reactivation event to publish after commit (none when the dossier was active or the actor is not on
- * the applicant side). The update is guarded by "where paused", so two concurrent activities record
- * one reactivation.
+ * dossier. Call it inside the activity's change, after the activity's own event; it emits the
+ * reactivation (nothing when the dossier was active or the actor is not on the applicant side). The
+ * update is guarded by "where paused", so two concurrent activities record one reactivation.
  */
 export async function reactivateOnApplicantActivity(
-  tx: Tx,
-  access: DossierAccess,
-  actor: Actor,
+  ctx: ChangeContext<DossierAccess>,
   activity: NonNullable<ReactivationPayload["activity"]>,
-  now: Date,
-): Promise<PublishedEvent[]> {
-  if (access.side !== "applicant") return [];
-  const updated = await tx.dossier.updateMany({
-    where: { id: access.dossierId, pausedAt: { not: null } },
-    // P10: reminders count again from this reactivation (R3).
-    data: {
-      pausedAt: null,
-      pauseCause: null,
-      pauseReason: null,
-      pausedById: null,
-      lastApplicantVisitAt: now,
-      remindersArmedAt: now,
-    },
-  });
-  if (updated.count === 0) return [];
-  const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
+): Promise<boolean> {
+  const { access, actor, now } = ctx;
+  if (access.side !== "applicant" || access.pausedAt === null || !actor) return false;
+  const changed = await ctx.q.run(REACTIVATE_ON_ACTIVITY, [now, now, ctx.dossierId]);
+  if (changed === 0) return false;
   const payload: ReactivationPayload = { cause: "activity", byUserId: actor.userId, byName: actor.name, activity };
-  return [
-    await appendEvent(tx, {
-      dossierId: access.dossierId,
-      organizationId,
-      seq,
-      type: DOSSIER_REACTIVATED,
-      audience: "all",
-      actorId: actor.userId,
-      payload,
-      at: now,
-    }),
-  ];
+  await ctx.emit(DOSSIER_REACTIVATED, payload);
+  return true;
 }
 
-type Check = (actor: Actor, dossierId: string, tx?: Tx) => Promise<DossierAccess | null>;
+type Check = (actor: Actor, dossierId: string, q: HotQueries) => Promise<DossierAccess | null>;
 
 async function pauseOne(
   actor: Actor,
@@ -78,45 +53,19 @@ async function pauseOne(
   now: Date,
   check: Check,
 ): Promise<PauseOutcome> {
-  if (!(await check(actor, dossierId))) return fail("not_found", actor.locale);
-  try {
-    const events = await db().$transaction(async (tx) => {
-      // The guard is the first statement: it takes SQLite's write lock and PostgreSQL's row lock.
-      const updated = await tx.dossier.updateMany({
-        where: { id: dossierId, pausedAt: null },
-        data: { pausedAt: now, pauseCause: "manual", pauseReason: reason, pausedById: actor.userId },
-      });
-      if (updated.count === 0) return [];
-      // Checked again inside the transaction: a member removed meanwhile cannot pause.
-      if (!(await check(actor, dossierId, tx))) throw new AccessLost();
-      const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-      const payload: PausePayload = {
-        cause: "manual",
-        reason,
-        ...(comment ? { comment } : {}),
-        byUserId: actor.userId,
-        byName: actor.name,
-      };
-      await notifyPaused(tx, { dossierId, by: { userId: actor.userId, name: actor.name }, reason, now });
-      return [
-        await appendEvent(tx, {
-          dossierId,
-          organizationId,
-          seq,
-          type: DOSSIER_PAUSED,
-          audience: "all",
-          actorId: actor.userId,
-          payload,
-          at: now,
-        }),
-      ];
-    });
-    publishAll(events);
-    return ok({ changed: events.length > 0 });
-  } catch (e) {
-    if (e instanceof AccessLost) return fail("not_found", actor.locale);
-    throw e;
-  }
+  return changeDossier({ dossierId, actor, now, authorize: (q, id) => check(actor, id, q) }, async (ctx) => {
+    if ((await ctx.q.run(PAUSE_BY_HAND, [now, reason, actor.userId, dossierId])) === 0) return { changed: false };
+    const payload: PausePayload = {
+      cause: "manual",
+      reason,
+      ...(comment ? { comment } : {}),
+      byUserId: actor.userId,
+      byName: actor.name,
+    };
+    await notifyPaused(ctx.q, { dossierId, by: { userId: actor.userId, name: actor.name }, reason, now });
+    await ctx.emit(DOSSIER_PAUSED, payload);
+    return { changed: true };
+  });
 }
 
 /** P2, P9: the referent or staff pauses a dossier by hand, with a reason and an optional comment. */
@@ -131,45 +80,13 @@ export async function reactivateDossier(actor: Actor, raw: unknown, now = new Da
   const parsed = reactivateSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const { dossierId } = parsed.data;
-  if (!(await canPause(actor, dossierId))) return fail("not_found", actor.locale);
-  try {
-    const events = await db().$transaction(async (tx) => {
-      const updated = await tx.dossier.updateMany({
-        where: { id: dossierId, pausedAt: { not: null } },
-        // P10: reminders count again from this reactivation (R3).
-        data: {
-          pausedAt: null,
-          pauseCause: null,
-          pauseReason: null,
-          pausedById: null,
-          lastReactivatedAt: now,
-          remindersArmedAt: now,
-        },
-      });
-      if (updated.count === 0) return [];
-      if (!(await canPause(actor, dossierId, tx))) throw new AccessLost();
-      const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-      const payload: ReactivationPayload = { cause: "manual", byUserId: actor.userId, byName: actor.name };
-      await notifyReactivated(tx, { dossierId, by: { userId: actor.userId, name: actor.name }, now });
-      return [
-        await appendEvent(tx, {
-          dossierId,
-          organizationId,
-          seq,
-          type: DOSSIER_REACTIVATED,
-          audience: "all",
-          actorId: actor.userId,
-          payload,
-          at: now,
-        }),
-      ];
-    });
-    publishAll(events);
-    return ok({ changed: events.length > 0 });
-  } catch (e) {
-    if (e instanceof AccessLost) return fail("not_found", actor.locale);
-    throw e;
-  }
+  return changeDossier({ dossierId, actor, now, authorize: (q, id) => canPause(actor, id, q) }, async (ctx) => {
+    if ((await ctx.q.run(REACTIVATE_BY_HAND, [now, now, dossierId])) === 0) return { changed: false };
+    const payload: ReactivationPayload = { cause: "manual", byUserId: actor.userId, byName: actor.name };
+    await notifyReactivated(ctx.q, { dossierId, by: { userId: actor.userId, name: actor.name }, now });
+    await ctx.emit(DOSSIER_REACTIVATED, payload);
+    return { changed: true };
+  });
 }
 
 export type PauseManyResult = { dossierId: string } & ({ ok: true; changed: boolean } | { ok: false; error: AppError });
@@ -217,9 +134,8 @@ export function inactiveSince(cutoff: Date): Prisma.DossierWhereInput {
 
 /**
  * P3: pauses one dossier for inactivity if it is still active and still inactive, in one guarded
- * statement (a concurrent run or a visit in between wins). Inactivity is not activity: the seq is taken
- * in that same statement without touching lastActivityAt, which nextSeq would move (P5: the dashboard's
- * recent-activity filter must still be able to hide a dossier paused for inactivity).
+ * statement (a concurrent run or a visit in between wins). Inactivity is not activity: the change
+ * leaves lastActivityAt alone (P5: the dashboard's recent-activity filter can still hide it).
  */
 export async function pauseForInactivity(
   dossierId: string,
@@ -227,31 +143,16 @@ export async function pauseForInactivity(
   delayDays: number,
   now: Date,
 ): Promise<PublishedEvent | null> {
-  const event = await db().$transaction(async (tx) => {
-    const updated = await tx.dossier.updateMany({
-      where: { id: dossierId, ...inactiveSince(cutoff) },
-      data: { pausedAt: now, pauseCause: "inactivity", pauseReason: null, pausedById: null, seq: { increment: 1 } },
-    });
-    if (updated.count === 0) return null;
-    const { seq, organizationId } = await tx.dossier.findUniqueOrThrow({
-      where: { id: dossierId },
-      select: { seq: true, organizationId: true },
-    });
-    const payload: PausePayload = { cause: "inactivity", delayDays, byUserId: null, byName: null };
-    await notifyPaused(tx, { dossierId, by: null, reason: null, delayDays, now });
-    return appendEvent(tx, {
-      dossierId,
-      organizationId,
-      seq,
-      type: DOSSIER_PAUSED,
-      audience: "all",
-      actorId: null,
-      payload,
-      at: now,
-    });
-  });
-  if (event) publishAll([event]);
-  return event;
+  const res = await changeDossier(
+    { dossierId, actor: null, now, activity: false, authorize: async () => true },
+    async (ctx) => {
+      if ((await ctx.q.run(PAUSE_FOR_INACTIVITY, [now, dossierId, cutoff, cutoff, cutoff])) === 0) return null;
+      const payload: PausePayload = { cause: "inactivity", delayDays, byUserId: null, byName: null };
+      await notifyPaused(ctx.q, { dossierId, by: null, reason: null, delayDays, now });
+      return ctx.emit(DOSSIER_PAUSED, payload);
+    },
+  );
+  return res.ok ? res.value : null;
 }
 
 /** How often an applicant-side visit is written: the P3 clock counts in days, page loads stay reads. */
@@ -334,4 +235,54 @@ export async function lastAutoPauseRun(actor: Actor, now = new Date()): Promise<
     failed: run.error !== null,
     stale: now.getTime() - run.startedAt.getTime() > AUTO_PAUSE_STALE_MS,
   });
+}
+
+// P3, P11: the automatic pause job's run (server/jobs/auto-pause.ts schedules it).
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type AutoPauseResult = { runId: string; paused: number; byOrganization: Record<string, number> };
+
+/** `delayDays` overrides every organization's setting (tests, one-off runs). */
+export async function runAutoPause(now: Date, opts: { delayDays?: number } = {}): Promise<AutoPauseResult> {
+  const started = Date.now();
+  const run = await db().autoPauseRun.create({ data: { startedAt: now }, select: { id: true } });
+  const byOrganization: Record<string, number> = {};
+  let paused = 0;
+  try {
+    const orgs = await db().organization.findMany({ select: { id: true, autoPauseDays: true } });
+    for (const org of orgs) {
+      const delayDays = opts.delayDays ?? org.autoPauseDays;
+      const cutoff = new Date(now.getTime() - delayDays * DAY_MS);
+      const candidates = await db().dossier.findMany({
+        where: { organizationId: org.id, ...inactiveSince(cutoff) },
+        select: { id: true },
+      });
+      for (const { id } of candidates) {
+        if (await pauseForInactivity(id, cutoff, delayDays, now)) {
+          paused += 1;
+          byOrganization[org.id] = (byOrganization[org.id] ?? 0) + 1;
+        }
+      }
+    }
+  } catch (e) {
+    await db().autoPauseRun.update({
+      where: { id: run.id },
+      data: {
+        finishedAt: new Date(now.getTime() + Date.now() - started),
+        pausedCount: paused,
+        pausedByOrganization: JSON.stringify(byOrganization),
+        error: e instanceof Error ? e.message : String(e),
+      },
+    });
+    throw e;
+  }
+  await db().autoPauseRun.update({
+    where: { id: run.id },
+    data: {
+      finishedAt: new Date(now.getTime() + Date.now() - started),
+      pausedCount: paused,
+      pausedByOrganization: JSON.stringify(byOrganization),
+    },
+  });
+  return { runId: run.id, paused, byOrganization };
 }

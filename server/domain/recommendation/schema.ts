@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { cleanText, hasControlCharacters, isBlank, isCleanLine } from "../text";
 import { RECOMMENDATION_STATUSES } from "./statuses";
 
 export const TITLE_MAX = 200;
@@ -8,15 +9,23 @@ export const LINK_MAX = 2_000;
 
 const id = z.string().min(1).max(64);
 
+// X7: one line, nothing invisible only, no control character (titles reach email subjects).
 const title = z
   .string()
-  .transform((s) => s.trim())
-  .pipe(z.string().min(1, "reco.titleRequired").max(TITLE_MAX, "reco.titleTooLong"));
+  .transform((s) => cleanText(s).trim())
+  .pipe(
+    z
+      .string()
+      .refine((s) => !isBlank(s), "reco.titleRequired")
+      .refine(isCleanLine, "error.text.invalid")
+      .pipe(z.string().max(TITLE_MAX, "reco.titleTooLong")),
+  );
 
 const body = z
   .string()
   .max(BODY_MAX, "reco.bodyTooLong")
-  .transform((s) => s.trim());
+  .transform((s) => cleanText(s).trim())
+  .refine((s) => !hasControlCharacters(s), "error.text.invalid");
 
 // Only web links: a javascript: or data: URL in an href would run in the viewer's page.
 const link = z

@@ -1,12 +1,12 @@
 // Recommendations (R1, R2): created and edited by the advisor side, status moved by both sides. Each
 // change and its DossierEvent are written in one transaction, then published to every viewer.
 import type { Actor } from "../../auth/actor";
-import { db, type Tx } from "../../db";
-import { fail, type AppError } from "../../errors";
+import { db, hot } from "../../db";
+import { asDate, newId, type HotQueries } from "../../db/hot";
+import { fail, type AppError, type Result } from "../../errors";
 import type { MessageKey } from "../../i18n";
-import type { PublishedEvent } from "../dossier/events";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
-import type { DossierAccess } from "../dossier/policy";
+import { changeDossier, type ChangeContext } from "../dossier/change";
+import { authorizeFor, type DossierAccess } from "../dossier/policy";
 import { notifyRecommendationCreated, notifyRecommendationStatus } from "../notification/service";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import {
@@ -18,26 +18,20 @@ import {
   type RecommendationUpdatedPayload,
   type RecommendationView,
 } from "./events";
-import { canChangeRecommendationStatus, canCreateRecommendation } from "./policy";
+import {
+  CHANGE_STATUS,
+  DOCUMENT_IN_DOSSIER,
+  DOSSIER_OF,
+  INSERT_RECOMMENDATION,
+  RECOMMENDATION,
+  recommendationSelect as select,
+  UPDATE_RECOMMENDATION,
+} from "./queries";
 import { changeStatusSchema, createRecommendationSchema, updateRecommendationSchema } from "./schema";
 import { OPEN_STATUSES, RECOMMENDATION_STATUSES, type RecommendationStatus } from "./statuses";
+import { displayName } from "../text";
 
 type Outcome = { ok: true; recommendation: RecommendationView } | { ok: false; error: AppError };
-
-const select = {
-  id: true,
-  dossierId: true,
-  title: true,
-  body: true,
-  link: true,
-  status: true,
-  statusChangedAt: true,
-  createdAt: true,
-  seq: true,
-  author: { select: { id: true, name: true, email: true } },
-  document: { select: { id: true, originalName: true } },
-  statusChangedById: true,
-} as const;
 
 type Row = {
   id: string;
@@ -54,21 +48,13 @@ type Row = {
   statusChangedById: string | null;
 };
 
+type Person = { id: string; name: string | null; email: string };
+
 function toStatus(s: string): RecommendationStatus {
   return (RECOMMENDATION_STATUSES as readonly string[]).includes(s) ? (s as RecommendationStatus) : "proposed";
 }
 
-async function toView(client: Tx | ReturnType<typeof db>, r: Row): Promise<RecommendationView> {
-  const changer = r.statusChangedById
-    ? await client.user.findUnique({
-        where: { id: r.statusChangedById },
-        select: { id: true, name: true, email: true },
-      })
-    : null;
-  return viewOf(r, changer);
-}
-
-function viewOf(r: Row, changer: { id: string; name: string | null; email: string } | null): RecommendationView {
+function viewOf(r: Row, changer: Person | null): RecommendationView {
   return {
     id: r.id,
     dossierId: r.dossierId,
@@ -77,11 +63,58 @@ function viewOf(r: Row, changer: { id: string; name: string | null; email: strin
     link: r.link,
     document: r.document ? { id: r.document.id, name: r.document.originalName } : null,
     status: toStatus(r.status),
-    author: { id: r.author.id, name: r.author.name ?? r.author.email },
+    author: { id: r.author.id, name: displayName(r.author) },
     statusChangedAt: r.statusChangedAt.toISOString(),
-    statusChangedBy: changer ? { id: changer.id, name: changer.name ?? changer.email } : null,
+    statusChangedBy: changer ? { id: changer.id, name: displayName(changer) } : null,
     createdAt: r.createdAt.toISOString(),
     seq: r.seq,
+  };
+}
+
+type OneRow = {
+  id: string;
+  dossierId: string;
+  title: string;
+  body: string;
+  link: string | null;
+  status: string;
+  statusChangedAt: unknown;
+  createdAt: unknown;
+  seq: number | bigint;
+  authorId: string;
+  authorName: string | null;
+  authorEmail: string;
+  documentId: string | null;
+  documentName: string | null;
+  changerId: string | null;
+  changerName: string | null;
+  changerEmail: string | null;
+};
+
+/** One recommendation of the dossier, read in the change's transaction, or null. */
+async function readOne(
+  q: HotQueries,
+  id: string,
+  dossierId: string,
+): Promise<{ row: Row; changer: Person | null } | null> {
+  const r = await q.get<OneRow>(RECOMMENDATION, [id, dossierId]);
+  if (!r) return null;
+  return {
+    row: {
+      id: r.id,
+      dossierId: r.dossierId,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      status: r.status,
+      statusChangedAt: asDate(r.statusChangedAt),
+      createdAt: asDate(r.createdAt),
+      seq: Number(r.seq),
+      author: { id: r.authorId, name: r.authorName, email: r.authorEmail },
+      document: r.documentId ? { id: r.documentId, originalName: r.documentName ?? "" } : null,
+      statusChangedById: r.changerId,
+    },
+    changer: r.changerId ? { id: r.changerId, name: r.changerName, email: r.changerEmail ?? "" } : null,
   };
 }
 
@@ -91,31 +124,15 @@ function invalid(actor: Actor, issues: { message: string }[]) {
   return fail("invalid", actor.locale, key ?? "error.invalid");
 }
 
-/** Thrown inside a transaction to roll it back; turned into an outcome by the caller. */
-class Refused extends Error {
-  constructor(readonly outcome: { ok: false; error: AppError }) {
-    super("refused");
-  }
-}
-
-async function run<T>(
-  work: (tx: Tx) => Promise<{ value: T; events: PublishedEvent[] }>,
-): Promise<T | { ok: false; error: AppError }> {
-  try {
-    const { value, events } = await db().$transaction(work);
-    publishAll(events);
-    return value;
-  } catch (e) {
-    if (e instanceof Refused) return e.outcome;
-    throw e;
-  }
+function outcome<T extends object>(res: Result<T>): ({ ok: true } & T) | { ok: false; error: AppError } {
+  return res.ok ? { ok: true, ...res.value } : res;
 }
 
 /** A document given as the recommendation's file must belong to the same dossier. */
-async function checkDocument(tx: Tx, actor: Actor, dossierId: string, documentId: string | null) {
+async function checkDocument(ctx: ChangeContext<DossierAccess>, documentId: string | null) {
   if (!documentId) return;
-  const doc = await tx.document.findFirst({ where: { id: documentId, dossierId }, select: { id: true } });
-  if (!doc) throw new Refused(fail("invalid", actor.locale, "reco.documentInvalid"));
+  if (!(await ctx.q.get(DOCUMENT_IN_DOSSIER, [documentId, ctx.dossierId])))
+    ctx.refuse("invalid", "reco.documentInvalid");
 }
 
 /** R1: an advisor or staff proposes a recommendation. */
@@ -123,49 +140,39 @@ export async function createRecommendation(actor: Actor, raw: unknown, now = new
   const parsed = createRecommendationSchema.safeParse(raw);
   if (!parsed.success) return invalid(actor, parsed.error.issues);
   const input = parsed.data;
-  if (!(await canCreateRecommendation(actor, input.dossierId))) return fail("not_found", actor.locale);
-
-  return run(async (tx) => {
-    const { seq, organizationId } = await nextSeq(tx, input.dossierId, now);
-    // Checked again under the dossier's lock: a member removed meanwhile cannot write.
-    if (!(await canCreateRecommendation(actor, input.dossierId, tx)))
-      throw new Refused(fail("not_found", actor.locale));
-    await checkDocument(tx, actor, input.dossierId, input.documentId);
-    const row = await tx.recommendation.create({
-      data: {
-        dossierId: input.dossierId,
-        authorId: actor.userId,
-        title: input.title,
-        body: input.body,
-        link: input.link,
-        documentId: input.documentId,
-        status: "proposed",
-        statusChangedAt: now,
+  const res = await changeDossier(
+    { dossierId: input.dossierId, actor, now, authorize: authorizeFor(actor, "recommendation.create") },
+    async (ctx) => {
+      await checkDocument(ctx, input.documentId);
+      const seq = await ctx.seq();
+      const id = newId();
+      await ctx.q.write(INSERT_RECOMMENDATION, [
+        id,
+        input.dossierId,
+        actor.userId,
+        input.title,
+        input.body,
+        input.link,
+        input.documentId,
+        now,
         seq,
-        createdAt: now,
-      },
-      select,
-    });
-    const recommendation = viewOf(row, null);
-    const payload: RecommendationCreatedPayload = { recommendation };
-    const event = await appendEvent(tx, {
-      dossierId: input.dossierId,
-      organizationId,
-      seq,
-      type: RECOMMENDATION_CREATED,
-      audience: "all",
-      actorId: actor.userId,
-      payload,
-      at: now,
-    });
-    await notifyRecommendationCreated(tx, {
-      dossierId: input.dossierId,
-      recommendation: input.title,
-      author: { userId: actor.userId, name: actor.name },
-      now,
-    });
-    return { value: { ok: true as const, recommendation }, events: [event] };
-  });
+        now,
+        now,
+      ]);
+      const recommendation = (await readOne(ctx.q, id, input.dossierId))!;
+      const view = viewOf(recommendation.row, null);
+      const payload: RecommendationCreatedPayload = { recommendation: view };
+      await ctx.emit(RECOMMENDATION_CREATED, payload, { seq });
+      await notifyRecommendationCreated(ctx.q, {
+        dossierId: input.dossierId,
+        recommendation: input.title,
+        author: { userId: actor.userId, name: actor.name },
+        now,
+      });
+      return { recommendation: view };
+    },
+  );
+  return outcome(res);
 }
 
 /** R1: the advisor side edits the title, body, link or file. */
@@ -174,40 +181,37 @@ export async function updateRecommendation(actor: Actor, raw: unknown, now = new
   if (!parsed.success) return invalid(actor, parsed.error.issues);
   const input = parsed.data;
   const dossierId = await dossierOf(input.recommendationId);
-  if (!dossierId || !(await canCreateRecommendation(actor, dossierId))) return fail("not_found", actor.locale);
-
-  return run(async (tx) => {
-    const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-    if (!(await canCreateRecommendation(actor, dossierId, tx))) throw new Refused(fail("not_found", actor.locale));
-    await checkDocument(tx, actor, dossierId, input.documentId);
-    const updated = await tx.recommendation.updateMany({
-      where: { id: input.recommendationId, dossierId },
-      data: { title: input.title, body: input.body, link: input.link, documentId: input.documentId, seq },
-    });
-    if (updated.count === 0) throw new Refused(fail("not_found", actor.locale));
-    const recommendation = await toView(
-      tx,
-      await tx.recommendation.findUniqueOrThrow({ where: { id: input.recommendationId }, select }),
-    );
-    const payload: RecommendationUpdatedPayload = { recommendation, byUserId: actor.userId, byName: actor.name };
-    const event = await appendEvent(tx, {
-      dossierId,
-      organizationId,
-      seq,
-      type: RECOMMENDATION_UPDATED,
-      audience: "all",
-      actorId: actor.userId,
-      payload,
-      at: now,
-    });
-    return { value: { ok: true as const, recommendation }, events: [event] };
-  });
+  if (!dossierId) return fail("not_found", actor.locale);
+  const res = await changeDossier(
+    { dossierId, actor, now, authorize: authorizeFor(actor, "recommendation.create") },
+    async (ctx) => {
+      await checkDocument(ctx, input.documentId);
+      const seq = await ctx.seq();
+      const changed = await ctx.q.run(UPDATE_RECOMMENDATION, [
+        input.title,
+        input.body,
+        input.link,
+        input.documentId,
+        seq,
+        now,
+        input.recommendationId,
+        dossierId,
+      ]);
+      if (changed === 0) ctx.refuse("not_found");
+      const one = (await readOne(ctx.q, input.recommendationId, dossierId))!;
+      const recommendation = viewOf(one.row, one.changer);
+      const payload: RecommendationUpdatedPayload = { recommendation, byUserId: actor.userId, byName: actor.name };
+      await ctx.emit(RECOMMENDATION_UPDATED, payload, { seq });
+      return { recommendation };
+    },
+  );
+  return outcome(res);
 }
 
 /**
- * R2: a member of either side moves the status. The current status is read under the dossier's lock
- * (nextSeq first), so concurrent changes are serialized and each event's "from" is the previous "to".
- * Choosing the status it already has changes nothing and records nothing.
+ * R2: a member of either side moves the status. The current status is read under the dossier's lock,
+ * so concurrent changes are serialized and each event's "from" is the previous "to". Choosing the
+ * status it already has changes nothing and records nothing.
  */
 export async function changeRecommendationStatus(
   actor: Actor,
@@ -218,66 +222,47 @@ export async function changeRecommendationStatus(
   if (!parsed.success) return invalid(actor, parsed.error.issues);
   const input = parsed.data;
   const dossierId = await dossierOf(input.recommendationId);
-  if (!dossierId || !(await canChangeRecommendationStatus(actor, dossierId))) return fail("not_found", actor.locale);
-
-  const res = await run(async (tx) => {
-    const { seq, organizationId } = await nextSeq(tx, dossierId, now);
-    const access = await canChangeRecommendationStatus(actor, dossierId, tx);
-    if (!access) throw new Refused(fail("not_found", actor.locale));
-    const current = await tx.recommendation.findFirst({ where: { id: input.recommendationId, dossierId }, select });
-    if (!current) throw new Refused(fail("not_found", actor.locale));
-    const from = toStatus(current.status);
-    if (from === input.status) throw new Unchanged(await toView(tx, current));
-    const row = await tx.recommendation.update({
-      where: { id: input.recommendationId },
-      data: { status: input.status, statusChangedAt: now, statusChangedById: actor.userId, seq },
-      select,
-    });
-    const recommendation = viewOf(row, { id: actor.userId, name: actor.name, email: actor.email });
-    const payload: RecommendationStatusChangedPayload = {
-      recommendation,
-      from,
-      to: input.status,
-      byUserId: actor.userId,
-      byName: actor.name,
-    };
-    const event = await appendEvent(tx, {
-      dossierId,
-      organizationId,
-      seq,
-      type: RECOMMENDATION_STATUS_CHANGED,
-      audience: "all",
-      actorId: actor.userId,
-      payload,
-      at: now,
-    });
-    // P6: a status change by the applicant side is applicant activity.
-    const reactivation = await reactivateOnApplicantActivity(tx, access, actor, "recommendation", now);
-    await notifyRecommendationStatus(tx, {
-      dossierId,
-      recommendation: row.title,
-      status: input.status,
-      by: { userId: actor.userId, name: actor.name },
-      side: access.side,
-      now,
-    });
-    return { value: { ok: true as const, recommendation, changed: true }, events: [event, ...reactivation] };
-  }).catch((e: unknown) => {
-    // The transaction was rolled back, so the seq taken for it is not used.
-    if (e instanceof Unchanged) return { ok: true as const, recommendation: e.view, changed: false };
-    throw e;
-  });
-  return res;
-}
-
-class Unchanged extends Error {
-  constructor(readonly view: RecommendationView) {
-    super("unchanged");
-  }
+  if (!dossierId) return fail("not_found", actor.locale);
+  const res = await changeDossier(
+    { dossierId, actor, now, authorize: authorizeFor(actor, "recommendation.status") },
+    async (ctx) => {
+      const current = await readOne(ctx.q, input.recommendationId, dossierId);
+      if (!current) return ctx.refuse("not_found");
+      const from = toStatus(current.row.status);
+      // Unchanged: no event, so the change rolls back and nothing is recorded.
+      if (from === input.status) return { recommendation: viewOf(current.row, current.changer), changed: false };
+      const seq = await ctx.seq();
+      await ctx.q.write(CHANGE_STATUS, [input.status, now, actor.userId, seq, now, input.recommendationId, dossierId]);
+      const recommendation = viewOf(
+        { ...current.row, status: input.status, statusChangedAt: now, statusChangedById: actor.userId, seq },
+        { id: actor.userId, name: actor.name, email: actor.email },
+      );
+      const payload: RecommendationStatusChangedPayload = {
+        recommendation,
+        from,
+        to: input.status,
+        byUserId: actor.userId,
+        byName: actor.name,
+      };
+      await ctx.emit(RECOMMENDATION_STATUS_CHANGED, payload, { seq });
+      // P6: a status change by the applicant side is applicant activity.
+      await reactivateOnApplicantActivity(ctx, "recommendation");
+      await notifyRecommendationStatus(ctx.q, {
+        dossierId,
+        recommendation: current.row.title,
+        status: input.status,
+        by: { userId: actor.userId, name: actor.name },
+        side: ctx.access.side,
+        now,
+      });
+      return { recommendation, changed: true };
+    },
+  );
+  return outcome(res);
 }
 
 async function dossierOf(recommendationId: string): Promise<string | null> {
-  const r = await db().recommendation.findUnique({ where: { id: recommendationId }, select: { dossierId: true } });
+  const r = await hot().get<{ dossierId: string }>(DOSSIER_OF, [recommendationId]);
   return r?.dossierId ?? null;
 }
 

@@ -5,31 +5,32 @@
 // applicant-side member when the organization says so, through the one preference gate (N8).
 //
 // Sending is guarded in the database: the dossier's lastReminderAt moves from the value read to the new
-// slot in the transaction that records the emails, so two runs at once send one reminder.
+// slot in the transaction that records the emails, so two runs at once send one reminder. A reminder
+// writes no DossierEvent: it is not a dossier change (change.ts), but one transaction on prepared
+// statements.
 import type { Actor } from "../../auth/actor";
-import { db, type Db, type Tx } from "../../db";
+import { db, hot } from "../../db";
 import { env } from "../../env";
 import { fail, ok, type Result } from "../../errors";
-import { kickOutbox, recordEmail } from "../../outbox/record";
-import { nextReminderAt, reminderSlot } from "../../jobs/schedule";
+import { recordEmail } from "../outbox/queries";
+import { kickOutbox } from "../ports";
+import { nextReminderAt, reminderSlot } from "../digest/schedule";
 import type { DossierAccess } from "../dossier/policy";
 import { allowedRecipients } from "../notification/gate";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { OPEN_STATUSES, type RecommendationStatus } from "../recommendation/statuses";
-import { reminderEmail } from "./email";
+import {
+  activeWithOpenRecommendations,
+  APPLICANT_MEMBERS,
+  dossierSelect,
+  OPEN_RECOMMENDATIONS,
+  openRecommendationsWhere,
+  TAKE_REMINDER_SLOT,
+} from "./queries";
 import { adminOrganizationIds, canManageReminders } from "./policy";
 import { reminderSettingsSchema } from "./schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const dossierSelect = {
-  id: true,
-  title: true,
-  pausedAt: true,
-  remindersArmedAt: true,
-  lastReminderAt: true,
-  organization: { select: { id: true, name: true, reminderDelayDays: true, remindersToAllApplicants: true } },
-} as const;
 
 type DossierRow = {
   id: string;
@@ -40,9 +41,9 @@ type DossierRow = {
   organization: { id: string; name: string; reminderDelayDays: number; remindersToAllApplicants: boolean };
 };
 
-async function openRecommendations(client: Db | Tx, dossierId: string) {
-  return client.recommendation.findMany({
-    where: { dossierId, status: { in: [...OPEN_STATUSES] } },
+async function openRecommendations(dossierId: string) {
+  return db().recommendation.findMany({
+    where: openRecommendationsWhere(dossierId),
     orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
     select: { title: true, status: true, statusChangedAt: true },
   });
@@ -70,7 +71,7 @@ export type ReminderPlan = {
 /** P10: what the Settings tab shows about reminders, for a viewer who may see the dossier. */
 export async function reminderPlan(access: DossierAccess): Promise<ReminderPlan> {
   const d = await db().dossier.findUniqueOrThrow({ where: { id: access.dossierId }, select: dossierSelect });
-  const open = await openRecommendations(db(), d.id);
+  const open = await openRecommendations(d.id);
   const next = planOf(d, open);
   return {
     nextAt: next?.toISOString() ?? null,
@@ -83,9 +84,23 @@ export async function reminderPlan(access: DossierAccess): Promise<ReminderPlan>
 
 export type ReminderOutcome = "sent" | "not_due" | "already_done";
 
+/** R3, P4: the dossiers the reminder job looks at (active, with an open recommendation), by id. */
+export async function dossiersToRemind(): Promise<string[]> {
+  const rows = await db().dossier.findMany({
+    where: activeWithOpenRecommendations,
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.id);
+}
+
 /**
  * R3: sends the dossier's reminder if one is due at `now`. Returns "sent" (the slot was taken, even if
  * the gate let nobody through), "not_due", or "already_done" when another run took the slot first.
+ *
+ * A reminder writes no DossierEvent (nothing in the dossier changes for its members): it is not a
+ * dossier change, so it does not go through change.ts; the slot and the emails are one transaction
+ * on prepared statements.
  */
 export async function sendDueReminder(
   dossierId: string,
@@ -93,56 +108,48 @@ export async function sendDueReminder(
 ): Promise<{ outcome: ReminderOutcome; recipients: string[] }> {
   const d = await db().dossier.findUnique({ where: { id: dossierId }, select: dossierSelect });
   if (!d) return { outcome: "not_due", recipients: [] };
-  const open = await openRecommendations(db(), d.id);
+  const open = await openRecommendations(d.id);
   const due = planOf(d, open);
   const slot = due ? reminderSlot(due, d.organization.reminderDelayDays * DAY_MS, now) : null;
   if (!slot) return { outcome: "not_due", recipients: [] };
   const appUrl = env().appUrl;
-  const result = await db().$transaction(async (tx) => {
-    // The guard first (SQLite's write lock, PostgreSQL's row lock): still active, still the state read.
-    const taken = await tx.dossier.updateMany({
-      where: { id: d.id, pausedAt: null, lastReminderAt: d.lastReminderAt, remindersArmedAt: d.remindersArmedAt },
-      data: { lastReminderAt: slot },
-    });
-    if (taken.count !== 1) return null;
-    // Open recommendations read again inside the transaction: one closed meanwhile is not listed.
-    const recs = await openRecommendations(tx, d.id);
+  const result = await hot().transaction(async (q) => {
+    const taken = await q.run(TAKE_REMINDER_SLOT, [slot, d.id, d.lastReminderAt, d.remindersArmedAt]);
+    if (taken !== 1) return null;
+    const recs = await q.all<{ title: string; status: string }>(OPEN_RECOMMENDATIONS, [d.id, ...OPEN_STATUSES]);
     if (recs.length === 0) return [];
-    const members = await tx.dossierMember.findMany({
-      where: { dossierId: d.id, side: "applicant" },
-      select: { userId: true, role: true },
-    });
+    const members = await q.all<{ userId: string; role: string }>(APPLICANT_MEMBERS, [d.id]);
     const candidates = members
       .filter((m) => d.organization.remindersToAllApplicants || m.role === "referent")
       .map((m) => m.userId);
     // N8, P4: the one gate decides (frequency never, unsubscribe, pause, access).
-    const recipients = await allowedRecipients(tx, { dossierId: d.id, kind: "reminder", candidates });
+    const recipients = await allowedRecipients(q, { dossierId: d.id, kind: "reminder", candidates });
     for (const r of recipients) {
-      const mail = reminderEmail(r.locale, {
-        title: d.title,
-        organization: d.organization.name,
-        recommendations: recs.map((x) => ({ title: x.title, status: x.status as RecommendationStatus })),
-        url: `${appUrl}/dossiers/${encodeURIComponent(d.id)}/recommendations`,
-        weeks: Math.round(d.organization.reminderDelayDays / 7),
-        unsubscribeUrl: unsubscribeUrl(r.userId),
-      });
       await recordEmail(
         {
           kind: "reminder",
           template: "reminder.recommendations",
+          params: {
+            title: d.title,
+            organization: d.organization.name,
+            recommendations: recs.map((x) => ({ title: x.title, status: x.status as RecommendationStatus })),
+            url: `${appUrl}/dossiers/${encodeURIComponent(d.id)}/recommendations`,
+            weeks: Math.round(d.organization.reminderDelayDays / 7),
+            unsubscribeUrl: unsubscribeUrl(r.userId),
+          },
           toEmail: r.email,
           locale: r.locale,
           userId: r.userId,
           dossierId: d.id,
           organizationId: d.organization.id,
           headers: unsubscribeHeaders(r.userId),
-          ...mail,
         },
-        tx,
+        q,
+        now,
       );
     }
     return recipients.map((r) => r.userId);
-  });
+  }, d.id);
   if (result === null) return { outcome: "already_done", recipients: [] };
   if (result.length > 0) kickOutbox();
   return { outcome: "sent", recipients: result };

@@ -1,44 +1,29 @@
 "use server";
-// Server actions of the solicitation area: thin, they read the actor and call the service.
-import { currentActor } from "../../auth/session";
-import { fail } from "../../errors";
-import { setPartnerVisibility } from "../document/visibility";
-import { dossierAccess } from "../dossier/policy";
-import { canManageSolicitations } from "./policy";
-import { createSolicitation, notifyPartners, revokeSolicitation, solicitationsForPanel } from "./service";
+// Server actions of the solicitation area: thin, through the one action builder.
+import { headers } from "next/headers";
+import { action } from "../../auth/action";
+import { attachWithKey, createSolicitation, notifyPartners, revokeSolicitation, solicitationsPanel } from "./service";
 
-export async function createSolicitationAction(input: unknown) {
-  const actor = await currentActor();
-  if (!actor) return fail("unauthorized", "fr");
+export const createSolicitationAction = action("solicitation.create", async (actor, input: unknown) => {
   const res = await createSolicitation(actor, input);
   // The key goes by email only: never back to the advisor's browser.
   return res.ok ? { ok: true as const, value: { solicitationId: res.value.solicitationId } } : res;
-}
+});
 
-export async function revokeSolicitationAction(input: unknown) {
-  const actor = await currentActor();
-  if (!actor) return fail("unauthorized", "fr");
-  return revokeSolicitation(actor, input);
-}
+export const revokeSolicitationAction = action("solicitation.revoke", (actor, input: unknown) =>
+  revokeSolicitation(actor, input),
+);
 
-export async function notifyPartnersAction(input: unknown) {
-  const actor = await currentActor();
-  if (!actor) return fail("unauthorized", "fr");
-  return notifyPartners(actor, input);
-}
+export const notifyPartnersAction = action("solicitation.notify", (actor, input: unknown) =>
+  notifyPartners(actor, input),
+);
 
 /** The panel refetches its list when a solicitation event arrives (the events carry no answers, S11). */
-export async function refreshSolicitationsAction(dossierId: unknown) {
-  const actor = await currentActor();
-  if (!actor || typeof dossierId !== "string" || dossierId.length > 64) return null;
-  const access = await dossierAccess(actor, dossierId);
-  if (!canManageSolicitations(access)) return null;
-  return solicitationsForPanel(actor, access);
-}
+export const refreshSolicitationsAction = action("solicitation.refresh", (actor, dossierId: unknown) =>
+  solicitationsPanel(actor, dossierId),
+);
 
-/** S7: the advisor side marks a document visible to partners, or not. */
-export async function setPartnerVisibilityAction(input: unknown) {
-  const actor = await currentActor();
-  if (!actor) return fail("unauthorized", "fr");
-  return setPartnerVisibility(actor, input);
-}
+/** S2: a partner attaches a solicitation with its key; the per-address limit uses the client address. */
+export const attachAction = action("solicitation.attach", async (actor, input: unknown) =>
+  attachWithKey(actor, input, (await headers()).get("x-relais-client-address") ?? "unknown"),
+);

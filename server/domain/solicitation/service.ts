@@ -2,22 +2,23 @@
 // attaches with a one-time key, the partner answers, the advisor side follows, reminds and revokes.
 // Each change writes its DossierEvent (advisor audience) and its emails in one transaction, then
 // publishes; a change that ends a partner's access cuts their sockets at once (A3).
+import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { db, isUniqueViolation, type Tx } from "../../db";
-import { partnerKeyEmail, partnerReminderEmail, partnerRequestEmail } from "../../email/templates";
+import { db, hot } from "../../db";
+import { asDateOrNull, newId } from "../../db/hot";
 import { env } from "../../env";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
-import { kickOutbox, recordEmail } from "../../outbox/record";
 import { publisher } from "../ports";
-import type { PublishedEvent } from "../dossier/events";
 import { checkFile } from "../document/schema";
-import { decide } from "../notification/gate";
-import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { maxDocumentMegabytes } from "../document/service";
 import { removeFile, storeFile } from "../document/storage";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
-import { dossierAccess, partnerAccess, type DossierAccess } from "../dossier/policy";
+import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
+import { authorizeFor, dossierAccess, partnerAccess, type DossierAccess } from "../dossier/policy";
+import { decide } from "../notification/gate";
+import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
+import { recordEmail } from "../outbox/queries";
+import type { EmailContent } from "../outbox/templates";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
 import {
   SOLICITATION_ANSWERED,
@@ -31,12 +32,31 @@ import {
 } from "./events";
 import { canManageSolicitations, mayReadAnswer } from "./policy";
 import {
+  ANSWER,
+  automaticReminderSelect,
+  CLAIM_KEY,
+  DOSSIER_FOR_EMAIL,
+  FIND_BY_KEY,
+  INSERT_ATTACH_ATTEMPT,
+  INSERT_PARTNER_USER,
+  INSERT_REMINDER,
+  INSERT_SOLICITATION,
+  MARK_REMINDED,
+  PARTNER_BY_EMAIL,
+  PARTNER_BY_ID,
+  REVOKE,
+  reminderSelect,
+  type PartnerFactsRow,
+} from "./queries";
+import {
   attachSchema,
   createSolicitationSchema,
   dossierRefSchema,
   opinionSchema,
   solicitationRefSchema,
 } from "./schema";
+import { displayName } from "../text";
+import { consume } from "../../ratelimit";
 
 const DAY = 86_400_000;
 type Failure = { ok: false; error: AppError };
@@ -50,13 +70,6 @@ function failWith(
   return { ok: false, error: { code, message: t(locale, key, params) } };
 }
 
-class Refused extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.error.code);
-  }
-}
-
-const displayName = (u: { name: string | null; email: string }) => u.name ?? u.email.split("@")[0];
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** S1: the scope as people read it: a preset in the reader's language, or the free text. */
@@ -98,6 +111,8 @@ export async function createSolicitation(
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
   if (dueDate && dueDate.getTime() < Date.parse(`${isoDay(now)}T00:00:00Z`))
     return failWith("invalid", actor.locale, "solicitation.error.pastDate");
+  // X4: partner keys and requests go by email to any address: bounded per asking user.
+  if (!(await consume("solicitation.user", actor.userId))) return fail("rate_limited", actor.locale);
 
   const org = await db().organization.findUniqueOrThrow({
     where: { id: access.organizationId },
@@ -131,86 +146,89 @@ export async function createSolicitation(
   }
 
   const key = input.external ? newAttachKey() : null;
-  const { solicitationId, events } = await db().$transaction(async (tx) => {
-    const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
-    const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: access.dossierId }, select: { title: true } });
-    const row = await tx.solicitation.create({
-      data: {
-        dossierId: access.dossierId,
-        kind: input.kind,
-        scope: input.scope,
-        external: input.external,
-        partnerEmail: input.partnerEmail,
+  const res = await changeDossier(
+    { dossierId: access.dossierId, actor, now, authorize: authorizeFor(actor, "solicitation.create") },
+    async (ctx) => {
+      const dossier = (await ctx.q.get<{ title: string }>(DOSSIER_FOR_EMAIL, [ctx.dossierId]))!;
+      const row = { id: newId(), dossierId: ctx.dossierId, external: input.external, partnerUserId };
+      await ctx.q.write(INSERT_SOLICITATION, [
+        row.id,
+        row.dossierId,
+        input.kind,
+        input.scope,
+        input.external,
+        input.partnerEmail,
         partnerUserId,
-        attachedAt: partnerUserId ? now : null,
-        askedById: actor.userId,
+        partnerUserId ? now : null,
+        actor.userId,
         dueDate,
-        instructions: input.instructions,
-        confidential: input.confidential,
-        keyHash: key ? hashKey(key) : null,
-        keyExpiresAt: key ? new Date(now.getTime() + KEY_TTL_DAYS * DAY) : null,
-        createdAt: now,
-      },
-      select: { id: true, dossierId: true, external: true, partnerUserId: true },
-    });
-    const locale = toLocale(existing?.locale ?? actor.locale);
-    const scope = scopeLabel(locale, input.scope);
-    const due = dueDate ? dueDate.toISOString().slice(0, 10) : null;
-    const mail = key
-      ? partnerKeyEmail(locale, {
-          asker: actor.name,
-          organization: org.name,
-          title: dossier.title,
-          scope,
-          key,
-          expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)),
-          dueDate: due,
-          url: partnerUrl(row),
-        })
-      : partnerRequestEmail(locale, {
-          asker: actor.name,
-          title: dossier.title,
-          scope,
-          dueDate: due,
-          url: partnerUrl(row),
-        });
-    await recordEmail(
-      {
-        ...mail,
-        kind: "transactional",
-        template: key ? "partner-key" : "partner-request",
-        toEmail: input.partnerEmail,
-        locale,
-        userId: existing?.id ?? null,
-        dossierId: access.dossierId,
-      },
-      tx,
-    );
-    const payload: SolicitationEventPayload = { solicitationId: row.id, scope: input.scope, byName: actor.name };
-    const event = await appendEvent(tx, {
-      dossierId: access.dossierId,
-      organizationId,
-      seq,
-      type: SOLICITATION_CREATED,
-      audience: "advisors",
-      actorId: actor.userId,
-      payload,
-      at: now,
-    });
-    return { solicitationId: row.id, events: [event] };
-  });
-  publishAll(events);
-  kickOutbox();
-  return ok({ solicitationId, key });
+        input.instructions,
+        input.confidential,
+        key ? hashKey(key) : null,
+        key ? new Date(now.getTime() + KEY_TTL_DAYS * DAY) : null,
+        now,
+      ]);
+      const locale = toLocale(existing?.locale ?? actor.locale);
+      const scope = scopeLabel(locale, input.scope);
+      const due = dueDate ? dueDate.toISOString().slice(0, 10) : null;
+      // S2: the key leaves by email whatever the partner's settings (transactional).
+      const content: EmailContent = key
+        ? {
+            template: "partner-key",
+            params: {
+              asker: actor.name,
+              organization: org.name,
+              title: dossier.title,
+              scope,
+              key,
+              expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)),
+              dueDate: due,
+              url: partnerUrl(row),
+            },
+          }
+        : {
+            template: "partner-request",
+            params: { asker: actor.name, title: dossier.title, scope, dueDate: due, url: partnerUrl(row) },
+          };
+      await recordEmail(
+        {
+          ...content,
+          kind: "transactional",
+          toEmail: input.partnerEmail,
+          locale,
+          userId: existing?.id ?? null,
+          dossierId: ctx.dossierId,
+        },
+        ctx.q,
+        now,
+      );
+      ctx.emailed();
+      const payload: SolicitationEventPayload = { solicitationId: row.id, scope: input.scope, byName: actor.name };
+      await ctx.emit(SOLICITATION_CREATED, payload, { audience: "advisors" });
+      return { solicitationId: row.id, key };
+    },
+  );
+  return res;
 }
 
-/** S2: tries allowed per window, per account and per client address; every try is a row. */
-export const ATTACH_LIMITS = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 };
+/**
+ * S2, X4: failed tries allowed per window, per account and over the whole key space (every account
+ * together: a guessing campaign from many accounts is bounded too). Not per client address: behind a
+ * proxy everyone shares one, and one person's wrong tries locked out an innocent partner. Every try is
+ * a row, so the limit holds across processes.
+ */
+export const ATTACH_LIMITS = { windowMs: 15 * 60 * 1000, perAccount: 5, keySpace: 500 };
+
+/** S2: a failed try, in a transaction of its own (a successful one is recorded with its change). */
+async function recordFailedAttempt(actor: Actor, addr: string, now: Date) {
+  await hot().transaction((q) => q.write(INSERT_ATTACH_ATTEMPT, [newId(), actor.userId, addr, false, now]));
+}
 
 /**
  * S2: a signed-in person types a key. Wrong, used, expired or withdrawn keys all get the same error;
  * failed tries are counted in the database (so the limit holds across processes) per account and per
- * address. The key is single use: the first attachment clears its hash in a guarded update.
+ * address. The key is single use: the first attachment clears its hash in a guarded update, under the
+ * dossier's lock.
  */
 export async function attachWithKey(
   actor: Actor,
@@ -220,50 +238,33 @@ export async function attachWithKey(
 ): Promise<Result<{ dossierId: string; solicitationId: string }>> {
   const addr = address.slice(0, 100) || "unknown";
   const since = new Date(now.getTime() - ATTACH_LIMITS.windowMs);
-  const [byAccount, byAddress] = await Promise.all([
+  const [byAccount, overall] = await Promise.all([
     db().attachAttempt.count({ where: { userId: actor.userId, success: false, createdAt: { gte: since } } }),
-    db().attachAttempt.count({ where: { address: addr, success: false, createdAt: { gte: since } } }),
+    db().attachAttempt.count({ where: { success: false, createdAt: { gte: since } } }),
   ]);
-  if (byAccount >= ATTACH_LIMITS.perAccount || byAddress >= ATTACH_LIMITS.perAddress)
+  if (byAccount >= ATTACH_LIMITS.perAccount || overall >= ATTACH_LIMITS.keySpace)
     return failWith("rate_limited", actor.locale, "partner.attach.rateLimited");
   const parsed = attachSchema.safeParse(raw);
   const keyHash = parsed.success ? hashKey(parsed.data.key) : null;
+  const found = keyHash
+    ? await hot().get<{ id: string; dossierId: string; scope: string }>(FIND_BY_KEY, [keyHash, now])
+    : undefined;
 
-  const result = await db().$transaction(async (tx) => {
-    const found = keyHash
-      ? await tx.solicitation.findFirst({
-          where: { keyHash, revokedAt: null, keyExpiresAt: { gt: now } },
-          select: { id: true, dossierId: true, scope: true },
-        })
-      : null;
-    // Guarded: of two tries with the same key at once, only one clears the hash.
-    const claimed = found
-      ? await tx.solicitation.updateMany({
-          where: { id: found.id, keyHash, revokedAt: null },
-          data: { keyHash: null, partnerUserId: actor.userId, attachedAt: now },
-        })
-      : { count: 0 };
-    await tx.attachAttempt.create({
-      data: { userId: actor.userId, address: addr, success: claimed.count === 1, createdAt: now },
-    });
-    if (!found || claimed.count !== 1) return null;
-    const { seq, organizationId } = await nextSeq(tx, found.dossierId, now);
-    const payload: SolicitationEventPayload = { solicitationId: found.id, scope: found.scope, byName: actor.name };
-    const event = await appendEvent(tx, {
-      dossierId: found.dossierId,
-      organizationId,
-      seq,
-      type: SOLICITATION_ATTACHED,
-      audience: "advisors",
-      actorId: actor.userId,
-      payload,
-      at: now,
-    });
-    return { dossierId: found.dossierId, solicitationId: found.id, event };
-  });
-  if (!result) return failWith("invalid", actor.locale, "partner.attach.invalid");
-  publishAll([result.event]);
-  return ok({ dossierId: result.dossierId, solicitationId: result.solicitationId });
+  // The key is the partner's authorization: they have no access to the dossier before attaching.
+  const res = found
+    ? await changeDossier({ dossierId: found.dossierId, actor, now, authorize: async () => true }, async (ctx) => {
+        if ((await ctx.q.run(CLAIM_KEY, [actor.userId, now, found.id, keyHash, now])) !== 1) return false;
+        await ctx.q.write(INSERT_ATTACH_ATTEMPT, [newId(), actor.userId, addr, true, now]);
+        const payload: SolicitationEventPayload = { solicitationId: found.id, scope: found.scope, byName: actor.name };
+        await ctx.emit(SOLICITATION_ATTACHED, payload, { audience: "advisors" });
+        return true;
+      })
+    : null;
+  if (!found || !res?.ok || !res.value) {
+    await recordFailedAttempt(actor, addr, now);
+    return failWith("invalid", actor.locale, "partner.attach.invalid");
+  }
+  return ok({ dossierId: found.dossierId, solicitationId: found.id });
 }
 
 /**
@@ -299,43 +300,31 @@ export async function submitOpinion(
     file = { key: await storeFile(input.file.bytes), name, mime: checked.mime, size: input.file.bytes.length };
   }
   try {
-    const events = await db().$transaction(async (tx) => {
-      const { seq, organizationId } = await nextSeq(tx, s.dossierId, now);
-      // Access again inside the transaction: a revocation or status change that just committed wins.
-      const still = await partnerAccess(actor, s.dossierId, tx);
-      if (!still || !still.solicitationIds.includes(s.id)) throw new Refused(fail("not_found", actor.locale));
-      if (!still.editable) throw new Refused(failWith("conflict", actor.locale, "partner.readOnly"));
-      const done = await tx.solicitation.updateMany({
-        where: { id: s.id, answeredAt: null, revokedAt: null },
-        data: {
-          answeredAt: now,
-          opinionText: input.text,
-          fileKey: file?.key ?? null,
-          fileName: file?.name ?? null,
-          fileMime: file?.mime ?? null,
-          fileSize: file?.size ?? null,
-        },
-      });
-      if (done.count !== 1) throw new Refused(failWith("conflict", actor.locale, "partner.opinion.already"));
-      const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: actor.name };
-      return [
-        await appendEvent(tx, {
-          dossierId: s.dossierId,
-          organizationId,
-          seq,
-          type: SOLICITATION_ANSWERED,
-          audience: "advisors",
-          actorId: actor.userId,
-          payload,
-          at: now,
-        }),
-      ];
-    });
-    publishAll(events);
-    return ok({ solicitationId: s.id });
+    // Access again under the dossier's lock: a revocation or status change that just committed wins.
+    const res = await changeDossier(
+      { dossierId: s.dossierId, actor, now, authorize: (q, id) => partnerAccess(actor, id, q) },
+      async (ctx) => {
+        if (!ctx.access.solicitationIds.includes(s.id)) ctx.refuse("not_found");
+        if (!ctx.access.editable) ctx.refuse("conflict", "partner.readOnly");
+        const answered = await ctx.q.run(ANSWER, [
+          now,
+          input.text,
+          file?.key ?? null,
+          file?.name ?? null,
+          file?.mime ?? null,
+          file?.size ?? null,
+          s.id,
+        ]);
+        if (answered !== 1) ctx.refuse("conflict", "partner.opinion.already");
+        const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: actor.name };
+        await ctx.emit(SOLICITATION_ANSWERED, payload, { audience: "advisors" });
+        return { solicitationId: s.id };
+      },
+    );
+    if (!res.ok && file) await removeFile(file.key);
+    return res;
   } catch (e) {
     if (file) await removeFile(file.key);
-    if (e instanceof Refused) return e.failure;
     throw e;
   }
 }
@@ -353,7 +342,8 @@ async function managed(actor: Actor, solicitationId: string) {
 
 /**
  * S10: revoke. Unanswered, the solicitation is withdrawn; answered, the answer stays for the advisors
- * with the revocation date. Either way the partner's access ends now and their sockets are cut (A3).
+ * with the revocation date. Either way the partner's access ends now and their sockets are cut (A3)
+ * when no other live solicitation keeps them on the dossier.
  */
 export async function revokeSolicitation(
   actor: Actor,
@@ -364,139 +354,119 @@ export async function revokeSolicitation(
   if (!parsed.success) return fail("invalid", actor.locale);
   const m = await managed(actor, parsed.data.solicitationId);
   if (!m) return fail("not_found", actor.locale);
-  try {
-    const { events, partnerUserId } = await db().$transaction(async (tx) => {
-      const { seq, organizationId } = await nextSeq(tx, m.s.dossierId, now);
-      // Guarded: revoking twice changes nothing the second time. The key goes too.
-      const done = await tx.solicitation.updateMany({
-        where: { id: m.s.id, revokedAt: null },
-        data: { revokedAt: now, revokedById: actor.userId, keyHash: null },
-      });
-      if (done.count !== 1) throw new Refused(failWith("conflict", actor.locale, "solicitation.error.alreadyRevoked"));
-      const row = await tx.solicitation.findUniqueOrThrow({
-        where: { id: m.s.id },
-        select: { scope: true, partnerUserId: true },
-      });
-      const payload: SolicitationEventPayload = { solicitationId: m.s.id, scope: row.scope, byName: actor.name };
-      return {
-        partnerUserId: row.partnerUserId,
-        events: [
-          await appendEvent(tx, {
-            dossierId: m.s.dossierId,
-            organizationId,
-            seq,
-            type: SOLICITATION_REVOKED,
-            audience: "advisors",
-            actorId: actor.userId,
-            payload,
-            at: now,
-          }),
-        ],
-      };
-    });
-    publishAll(events);
-    if (partnerUserId && !(await partnerAccess({ userId: partnerUserId }, m.s.dossierId)))
-      publisher().revokePartner?.(partnerUserId, m.s.dossierId);
-    return ok({ solicitationId: m.s.id });
-  } catch (e) {
-    if (e instanceof Refused) return e.failure;
-    throw e;
-  }
+  const { id, dossierId } = m.s;
+  return changeDossier(
+    { dossierId, actor, now, authorize: authorizeFor(actor, "solicitation.create") },
+    async (ctx) => {
+      const row = await ctx.q.get<{ scope: string; partnerUserId: string | null }>(REVOKE, [now, actor.userId, id]);
+      if (!row) return ctx.refuse("conflict", "solicitation.error.alreadyRevoked");
+      const payload: SolicitationEventPayload = { solicitationId: id, scope: row.scope, byName: actor.name };
+      await ctx.emit(SOLICITATION_REVOKED, payload, { audience: "advisors" });
+      const partnerUserId = row.partnerUserId;
+      if (partnerUserId && !(await partnerAccess({ userId: partnerUserId }, dossierId, ctx.q)))
+        ctx.afterCommit(() => publisher().revokePartner?.(partnerUserId, dossierId));
+      return { solicitationId: id };
+    },
+  );
 }
 
-/** A reminder the preference gate refused: the transaction rolls back, nothing is recorded. */
-class Gated extends Error {}
+type ReminderTarget = {
+  id: string;
+  dossierId: string;
+  external: boolean;
+  partnerUserId: string | null;
+  partnerEmail: string;
+  scope: string;
+  dueDate: Date | null;
+};
 
 /**
- * Emails and reminder rows for one reminder of one solicitation, inside the caller's transaction.
- * Reminders are non-transactional (N8): the partner's settings decide through the one gate's decision
- * table (a partner set to "never" or unsubscribed gets none); throws Gated when refused.
+ * S6: one reminder of one solicitation, inside its change: the reminder row and the email. Reminders are
+ * non-transactional (N8): the partner's settings decide through the one gate's decision table (a
+ * partner set to "never" or unsubscribed gets none). Returns false when nothing may leave (answered or
+ * withdrawn meanwhile, slot already taken, refused by the gate): the change then emits nothing and
+ * rolls back.
  */
 async function recordReminder(
-  tx: Tx,
-  s: {
-    id: string;
-    dossierId: string;
-    external: boolean;
-    partnerUserId: string | null;
-    partnerEmail: string;
-    scope: string;
-    dueDate: Date | null;
-  },
+  ctx: ChangeContext<unknown>,
+  s: ReminderTarget,
   slot: string,
   byUserId: string | null,
-  now: Date,
-) {
-  const userSelect = {
-    id: true,
-    email: true,
-    locale: true,
-    notificationSettings: { select: { frequency: true, locale: true, unsubscribedAt: true } },
-  } as const;
-  const dossier = await tx.dossier.findUniqueOrThrow({
-    where: { id: s.dossierId },
-    select: { title: true, organization: { select: { name: true } } },
-  });
+): Promise<boolean> {
+  const { q, now } = ctx;
   // A partner who has no account yet gets one by email (like an invited applicant), so that the
   // reminder carries a working one-click unsubscribe (N5) and their settings apply from then on.
+  if (!s.partnerUserId) await q.run(INSERT_PARTNER_USER, [newId(), s.partnerEmail, now]);
   const user = s.partnerUserId
-    ? await tx.user.findUniqueOrThrow({ where: { id: s.partnerUserId }, select: userSelect })
-    : await tx.user.upsert({
-        where: { email: s.partnerEmail },
-        create: { email: s.partnerEmail },
-        update: {},
-        select: userSelect,
-      });
-  const st = user.notificationSettings;
+    ? await q.get<PartnerFactsRow>(PARTNER_BY_ID, [s.partnerUserId])
+    : await q.get<PartnerFactsRow>(PARTNER_BY_EMAIL, [s.partnerEmail]);
+  if (!user) return false;
   // A partner is neither applicant side nor paused-muted: their own settings alone decide.
   const decision = decide(
     {
       userId: user.id,
       email: user.email,
       profileLocale: user.locale,
-      settings: st ? { frequency: st.frequency, locale: st.locale, unsubscribed: st.unsubscribedAt !== null } : null,
+      settings:
+        user.frequency === null
+          ? null
+          : {
+              frequency: user.frequency,
+              locale: user.settingsLocale,
+              unsubscribed: asDateOrNull(user.unsubscribedAt) !== null,
+            },
       side: "advisor",
       participation: null,
     },
     { kind: "reminder", paused: false, chosen: false },
   );
-  if (decision.decision !== "send") throw new Gated();
+  if (decision.decision !== "send") return false;
+  if ((await q.run(INSERT_REMINDER, [newId(), s.id, slot, byUserId, now])) !== 1) return false;
+  if ((await q.run(MARK_REMINDED, [now, s.id])) !== 1) return false;
   const locale = decision.locale;
-  await tx.solicitationReminder.create({ data: { solicitationId: s.id, slot, byUserId, createdAt: now } });
-  await tx.solicitation.update({ where: { id: s.id }, data: { lastRemindedAt: now } });
-  const mail = partnerReminderEmail(locale, {
-    organization: dossier.organization.name,
-    title: dossier.title,
-    scope: scopeLabel(locale, s.scope),
-    dueDate: s.dueDate ? isoDay(s.dueDate) : null,
-    url: partnerUrl(s),
-    attached: Boolean(s.partnerUserId),
-    unsubscribeUrl: unsubscribeUrl(user.id),
-  });
+  const dossier = (await q.get<{ title: string; organization: string }>(DOSSIER_FOR_EMAIL, [s.dossierId]))!;
   await recordEmail(
     {
-      ...mail,
       kind: "reminder",
       template: "partner-reminder",
+      params: {
+        organization: dossier.organization,
+        title: dossier.title,
+        scope: scopeLabel(locale, s.scope),
+        dueDate: s.dueDate ? isoDay(s.dueDate) : null,
+        url: partnerUrl(s),
+        attached: Boolean(s.partnerUserId),
+        unsubscribeUrl: unsubscribeUrl(user.id),
+      },
       toEmail: s.partnerEmail,
       locale,
       userId: user.id,
       dossierId: s.dossierId,
       headers: unsubscribeHeaders(user.id),
     },
-    tx,
+    q,
+    now,
   );
+  ctx.emailed();
+  return true;
 }
 
-const reminderSelect = {
-  id: true,
-  dossierId: true,
-  external: true,
-  partnerUserId: true,
-  partnerEmail: true,
-  scope: true,
-  dueDate: true,
-} as const;
+/** One reminder as a change of its dossier (its event to the advisors); false when none left. */
+async function remind(
+  s: ReminderTarget,
+  slot: string,
+  actor: Actor | null,
+  authorize: ChangeSpec<unknown>["authorize"],
+  now: Date,
+): Promise<boolean> {
+  const res = await changeDossier({ dossierId: s.dossierId, actor, now, authorize }, async (ctx) => {
+    if (!(await recordReminder(ctx, s, slot, actor?.userId ?? null))) return false;
+    const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: actor?.name ?? null };
+    await ctx.emit(SOLICITATION_REMINDED, payload, { audience: "advisors" });
+    return true;
+  });
+  return res.ok && res.value;
+}
 
 /**
  * S6: "Notify": reminds every partner of the dossier who has not answered (nor been withdrawn), at most
@@ -516,52 +486,21 @@ export async function notifyPartners(
     select: reminderSelect,
   });
   const slot = `manual:${isoDay(now)}`;
+  const authorize = authorizeFor(actor, "solicitation.create");
   let reminded = 0;
-  const events: PublishedEvent[] = [];
-  for (const s of open) {
-    try {
-      const event = await db().$transaction(async (tx) => {
-        const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
-        await recordReminder(tx, s, slot, actor.userId, now);
-        const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: actor.name };
-        return appendEvent(tx, {
-          dossierId: access.dossierId,
-          organizationId,
-          seq,
-          type: SOLICITATION_REMINDED,
-          audience: "advisors",
-          actorId: actor.userId,
-          payload,
-          at: now,
-        });
-      });
-      events.push(event);
-      reminded++;
-    } catch (e) {
-      // Already reminded today (the unique slot refused it) or refused by the gate: nothing was left.
-      if (!isUniqueViolation(e) && !(e instanceof Gated)) throw e;
-    }
-  }
-  publishAll(events);
-  if (reminded) kickOutbox();
+  for (const s of open) if (await remind(s, slot, actor, authorize, now)) reminded++;
   return ok({ reminded, skipped: open.length - reminded });
 }
 
 /**
  * S6, beyond the seed: automatic reminders N days before the desired date and N days after it
  * (organization settings; 0 turns one off). Idempotent (one row per slot), safe to run twice at once,
- * takes the time as a parameter.
+ * takes the time as a parameter. A job's change: no actor.
  */
 export async function sendAutomaticReminders(now = new Date()): Promise<number> {
   const candidates = await db().solicitation.findMany({
     where: { answeredAt: null, revokedAt: null, dueDate: { not: null } },
-    select: {
-      ...reminderSelect,
-      reminders: { select: { slot: true } },
-      dossier: {
-        select: { organization: { select: { partnerReminderDaysBefore: true, partnerReminderDaysAfter: true } } },
-      },
-    },
+    select: automaticReminderSelect,
   });
   let sent = 0;
   for (const s of candidates) {
@@ -573,29 +512,8 @@ export async function sendAutomaticReminders(now = new Date()): Promise<number> 
     // Only the latest applicable one: a partner never gets "before" and "after" together.
     const slot = slots.at(-1);
     if (!slot || s.reminders.some((r) => r.slot === slot)) continue;
-    try {
-      const event = await db().$transaction(async (tx) => {
-        const { seq, organizationId } = await nextSeq(tx, s.dossierId, now);
-        await recordReminder(tx, s, slot, null, now);
-        const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: null };
-        return appendEvent(tx, {
-          dossierId: s.dossierId,
-          organizationId,
-          seq,
-          type: SOLICITATION_REMINDED,
-          audience: "advisors",
-          actorId: null,
-          payload,
-          at: now,
-        });
-      });
-      publishAll([event]);
-      sent++;
-    } catch (e) {
-      if (!isUniqueViolation(e) && !(e instanceof Gated)) throw e;
-    }
+    if (await remind(s, slot, null, async () => true, now)) sent++;
   }
-  if (sent) kickOutbox();
   return sent;
 }
 
@@ -688,4 +606,13 @@ export async function solicitationCounts(
     out.set(r.dossierId, c);
   }
   return out;
+}
+
+/** The Partners panel's list for the advisor side (S6), or a 404 (A1). */
+export async function solicitationsPanel(actor: Actor, rawDossierId: unknown): Promise<Result<SolicitationView[]>> {
+  const dossierId = z.string().min(1).max(64).safeParse(rawDossierId);
+  if (!dossierId.success) return fail("invalid", actor.locale);
+  const access = await dossierAccess(actor, dossierId.data);
+  if (!canManageSolicitations(access)) return fail("not_found", actor.locale);
+  return ok(await solicitationsForPanel(actor, access));
 }

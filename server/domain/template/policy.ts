@@ -2,11 +2,14 @@
 // (its advisor side and staff, like solicitations).
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
-import { allows, type DossierAccess } from "../dossier/policy";
+import { allows, authorizeFor, type DossierAccess } from "../dossier/policy";
 
 export function canChangeStatus(access: DossierAccess | null): access is DossierAccess {
   return allows(access, "dossier.advisorSide");
 }
+
+/** canChangeStatus as a change's authorize: asked under the dossier's lock (change.ts). */
+export const authorizeStatusChange = (actor: Pick<Actor, "userId">) => authorizeFor(actor, "dossier.advisorSide");
 
 export async function isOrganizationAdmin(actor: Pick<Actor, "userId">, organizationId: string): Promise<boolean> {
   const m = await db().membership.findUnique({

@@ -1,5 +1,6 @@
 // Template and workflow input (S3, S8), parsed at the edge.
 import { z } from "zod";
+import { lineText } from "../text";
 import { templateFieldSchema } from "./fields";
 import { workflowStatusSchema } from "./statuses";
 
@@ -11,7 +12,7 @@ export const saveTemplateSchema = z
   .object({
     organizationId: id,
     templateId: id.nullish(),
-    name: z.string().trim().min(1).max(120),
+    name: lineText(120),
     fields: z.array(templateFieldSchema).max(100),
     partnerView: z.record(z.string(), z.enum(["hidden", "read", "edit"])),
     statuses: z.array(workflowStatusSchema).min(1).max(30),

@@ -1,13 +1,13 @@
 // Dossier templates (S8) and workflow statuses (S3): admins design fields, the partner view and the
 // statuses; the advisor side moves a dossier between statuses. A status that hides the dossier from
 // partners cuts every partner socket at once (A5).
+import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
-import { fail, ok, type Result } from "../../errors";
-import { t } from "../../i18n";
-import { publisher } from "../ports";
-import { appendEvent, nextSeq, publishAll } from "../dossier/legacy-events";
+import { fail, invalidInput, ok, type Result } from "../../errors";
+import { changeDossier, type ChangeContext } from "../dossier/change";
 import { dossierAccess, partnerAccess } from "../dossier/policy";
+import { publisher } from "../ports";
 import {
   DOSSIER_FIELDS_CHANGED,
   DOSSIER_STATUS_CHANGED,
@@ -15,7 +15,18 @@ import {
   type StatusChangedPayload,
 } from "./events";
 import { fieldsOf, partnerModes, partnerViewOf, valuesOf } from "./fields";
-import { canChangeStatus, isOrganizationAdmin } from "./policy";
+import { authorizeStatusChange, canChangeStatus, isOrganizationAdmin } from "./policy";
+import {
+  advisorFieldsSelect,
+  DOSSIER_TEMPLATE_STATUSES,
+  dossierStatusesSelect,
+  ON_BEHALF_COUNT,
+  PARTNER_FIELDS_DESIGN,
+  SET_FIELD_VALUES,
+  SET_TEMPLATE,
+  SET_WORKFLOW_STATUS,
+  TEMPLATE_OF_ORGANIZATION,
+} from "./queries";
 import { applyTemplateSchema, changeStatusSchema, saveFieldsSchema, saveTemplateSchema } from "./schema";
 import { partnerStatus, statusesOf, type WorkflowStatus } from "./statuses";
 
@@ -25,7 +36,7 @@ export async function dossierStatuses(
 ): Promise<{ current: string; statuses: WorkflowStatus[]; templateId: string | null }> {
   const d = await db().dossier.findUniqueOrThrow({
     where: { id: dossierId },
-    select: { workflowStatus: true, templateId: true, template: { select: { statuses: true } } },
+    select: dossierStatusesSelect,
   });
   return { current: d.workflowStatus, statuses: statusesOf(d.template?.statuses), templateId: d.templateId };
 }
@@ -38,47 +49,33 @@ export async function changeWorkflowStatus(
 ): Promise<Result<{ status: string }>> {
   const parsed = changeStatusSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
-  const access = await dossierAccess(actor, parsed.data.dossierId);
-  if (!canChangeStatus(access)) return fail("not_found", actor.locale);
-  const events = await db().$transaction(async (tx) => {
-    const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
-    const d = await tx.dossier.findUniqueOrThrow({
-      where: { id: access.dossierId },
-      select: { template: { select: { statuses: true } } },
-    });
-    const status = partnerStatus(parsed.data.status, d.template?.statuses).status;
-    if (!status) return null;
-    await tx.dossier.update({ where: { id: access.dossierId }, data: { workflowStatus: status.key } });
-    const payload: StatusChangedPayload = {
-      status: status.key,
-      label: status.label,
-      partnerVisible: status.partnerVisible,
-      byName: actor.name,
-    };
-    return [
-      await appendEvent(tx, {
-        dossierId: access.dossierId,
-        organizationId,
-        seq,
-        type: DOSSIER_STATUS_CHANGED,
-        audience: "all",
-        actorId: actor.userId,
-        payload,
-        at: now,
-      }),
-    ];
+  const { dossierId } = parsed.data;
+  return changeDossier({ dossierId, actor, now, authorize: authorizeStatusChange(actor) }, async (ctx) => {
+    const d = await ctx.q.get<{ statuses: string | null }>(DOSSIER_TEMPLATE_STATUSES, [dossierId]);
+    const status = partnerStatus(parsed.data.status, d?.statuses).status;
+    if (!status) return ctx.refuse("invalid");
+    await ctx.q.write(SET_WORKFLOW_STATUS, [status.key, dossierId]);
+    await emitStatus(ctx, status);
+    return { status: parsed.data.status };
   });
-  if (!events) return fail("invalid", actor.locale);
-  publishAll(events);
-  const visible = (events[0].payload as StatusChangedPayload).partnerVisible;
-  if (!visible) publisher().revokePartners?.(access.dossierId);
-  return ok({ status: parsed.data.status });
+}
+
+/** The status event; a status hidden from partners cuts every partner socket after commit (S3, A5). */
+async function emitStatus(ctx: ChangeContext<unknown>, status: WorkflowStatus) {
+  const payload: StatusChangedPayload = {
+    status: status.key,
+    label: status.label,
+    partnerVisible: status.partnerVisible,
+    byName: ctx.actor?.name ?? "",
+  };
+  await ctx.emit(DOSSIER_STATUS_CHANGED, payload);
+  if (!status.partnerVisible) ctx.afterCommit(() => publisher().revokePartners?.(ctx.dossierId));
 }
 
 /** S8: an admin of the organization creates or updates a template. */
 export async function saveTemplate(actor: Actor, raw: unknown): Promise<Result<{ templateId: string }>> {
   const parsed = saveTemplateSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalid", actor.locale);
+  if (!parsed.success) return invalidInput(actor.locale, parsed.error.issues);
   const input = parsed.data;
   if (!(await isOrganizationAdmin(actor, input.organizationId))) return fail("not_found", actor.locale);
   const keys = new Set(input.fields.map((f) => f.key));
@@ -125,49 +122,23 @@ export async function applyTemplate(
 ): Promise<Result<{ templateId: string | null }>> {
   const parsed = applyTemplateSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
-  const access = await dossierAccess(actor, parsed.data.dossierId);
-  if (!canChangeStatus(access)) return fail("not_found", actor.locale);
-  const template = parsed.data.templateId
-    ? await db().dossierTemplate.findFirst({
-        where: { id: parsed.data.templateId, organizationId: access.organizationId },
-        select: { id: true, statuses: true },
-      })
-    : null;
-  if (parsed.data.templateId && !template) return fail("not_found", actor.locale);
-  const first = statusesOf(template?.statuses)[0];
-  const events = await db().$transaction(async (tx) => {
-    const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
-    await tx.dossier.update({
-      where: { id: access.dossierId },
-      data: { templateId: template?.id ?? null, workflowStatus: first.key },
-    });
-    const payload: StatusChangedPayload = {
-      status: first.key,
-      label: first.label,
-      partnerVisible: first.partnerVisible,
-      byName: actor.name,
-    };
-    return [
-      await appendEvent(tx, {
-        dossierId: access.dossierId,
-        organizationId,
-        seq,
-        type: DOSSIER_STATUS_CHANGED,
-        audience: "all",
-        actorId: actor.userId,
-        payload,
-        at: now,
-      }),
-    ];
+  const { dossierId, templateId } = parsed.data;
+  return changeDossier({ dossierId, actor, now, authorize: authorizeStatusChange(actor) }, async (ctx) => {
+    const template = templateId
+      ? await ctx.q.get<{ id: string; statuses: string }>(TEMPLATE_OF_ORGANIZATION, [templateId, ctx.organizationId])
+      : null;
+    if (templateId && !template) return ctx.refuse("not_found");
+    const first = statusesOf(template?.statuses)[0];
+    await ctx.q.write(SET_TEMPLATE, [template?.id ?? null, first.key, dossierId]);
+    await emitStatus(ctx, first);
+    return { templateId: template?.id ?? null };
   });
-  publishAll(events);
-  if (!first.partnerVisible) publisher().revokePartners?.(access.dossierId);
-  return ok({ templateId: template?.id ?? null });
 }
 
 /**
  * S5, S9, A5: a partner saves the fields the partner view lets them edit, while the status allows it.
  * Any other key in the input is refused, so a partner can never write an internal or hidden field.
+ * The partner's access, the design and the values are read under the dossier's lock.
  */
 export async function savePartnerFields(
   actor: Actor,
@@ -176,51 +147,31 @@ export async function savePartnerFields(
 ): Promise<Result<{ keys: string[] }>> {
   const parsed = saveFieldsSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
-  const access = await partnerAccess(actor, parsed.data.dossierId);
-  if (!access) return fail("not_found", actor.locale);
-  if (!access.editable) return { ok: false, error: { code: "conflict", message: t(actor.locale, "partner.readOnly") } };
-  const [d, onBehalf] = await Promise.all([
-    db().dossier.findUniqueOrThrow({
-      where: { id: access.dossierId },
-      select: { template: { select: { fields: true, partnerView: true } } },
-    }),
-    db().solicitation.count({ where: { id: { in: access.solicitationIds }, kind: "on_behalf" } }),
-  ]);
-  const modes = partnerModes(d.template?.fields, d.template?.partnerView, onBehalf > 0);
-  const editable = new Set([...modes].filter(([, m]) => m === "edit").map(([k]) => k));
-  const keys = Object.keys(parsed.data.values);
-  if (keys.length === 0 || keys.some((k) => !editable.has(k))) return fail("invalid", actor.locale);
-  const events = await db().$transaction(async (tx) => {
-    const { seq, organizationId } = await nextSeq(tx, access.dossierId, now);
-    const still = await partnerAccess(actor, access.dossierId, tx);
-    if (!still?.editable) return null;
-    const row = await tx.dossier.findUniqueOrThrow({ where: { id: access.dossierId }, select: { fieldValues: true } });
-    const values = { ...valuesOf(row.fieldValues), ...parsed.data.values };
-    await tx.dossier.update({ where: { id: access.dossierId }, data: { fieldValues: JSON.stringify(values) } });
+  const { dossierId } = parsed.data;
+  return changeDossier({ dossierId, actor, now, authorize: (q, id) => partnerAccess(actor, id, q) }, async (ctx) => {
+    if (!ctx.access.editable) return ctx.refuse("conflict", "partner.readOnly");
+    const d = await ctx.q.get<{ fields: string | null; partnerView: string | null; fieldValues: string }>(
+      PARTNER_FIELDS_DESIGN,
+      [dossierId],
+    );
+    const onBehalf = await ctx.q.get<{ n: number | bigint }>(ON_BEHALF_COUNT, [dossierId, actor.userId]);
+    const modes = partnerModes(d?.fields, d?.partnerView, Number(onBehalf?.n ?? 0) > 0);
+    const editable = new Set([...modes].filter(([, m]) => m === "edit").map(([k]) => k));
+    const keys = Object.keys(parsed.data.values);
+    if (keys.length === 0 || keys.some((k) => !editable.has(k))) return ctx.refuse("invalid");
+    const values = { ...valuesOf(d?.fieldValues), ...parsed.data.values };
+    await ctx.q.write(SET_FIELD_VALUES, [JSON.stringify(values), dossierId]);
     const payload: FieldsChangedPayload = { keys, byName: actor.name };
-    return [
-      await appendEvent(tx, {
-        dossierId: access.dossierId,
-        organizationId,
-        seq,
-        type: DOSSIER_FIELDS_CHANGED,
-        audience: "advisors",
-        actorId: actor.userId,
-        payload,
-        at: now,
-      }),
-    ];
+    await ctx.emit(DOSSIER_FIELDS_CHANGED, payload, { audience: "advisors" });
+    return { keys };
   });
-  if (!events) return fail("not_found", actor.locale);
-  publishAll(events);
-  return ok({ keys });
 }
 
 /** S5, S8: every template field of the dossier with its value, for the advisor side (A4: internal fields too). */
 export async function dossierFieldsForAdvisors(dossierId: string) {
   const d = await db().dossier.findUniqueOrThrow({
     where: { id: dossierId },
-    select: { fieldValues: true, template: { select: { fields: true, partnerView: true } } },
+    select: advisorFieldsSelect,
   });
   const view = partnerViewOf(d.template?.partnerView);
   const values = valuesOf(d.fieldValues);
@@ -231,4 +182,12 @@ export async function dossierFieldsForAdvisors(dossierId: string) {
     partnerMode: view[f.key] ?? "hidden",
     value: values[f.key] ?? "",
   }));
+}
+
+/** The Partners tab's fields for the advisor side (S5), or a 404 (A1). */
+export async function dossierFieldsPanel(actor: Actor, rawDossierId: unknown) {
+  const dossierId = z.string().min(1).max(64).safeParse(rawDossierId);
+  if (!dossierId.success) return fail("invalid", actor.locale);
+  if (!canChangeStatus(await dossierAccess(actor, dossierId.data))) return fail("not_found", actor.locale);
+  return ok(await dossierFieldsForAdvisors(dossierId.data));
 }

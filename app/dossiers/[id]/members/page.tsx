@@ -4,6 +4,7 @@ import { LeaveDossier } from "@/components/membership/LeaveDossier";
 import { MembersPanel } from "@/components/membership/MembersPanel";
 import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
+import { leaveProblem } from "@/server/domain/membership/policy";
 import { membersPanel } from "@/server/domain/membership/service";
 
 export default async function DossierMembersPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,7 +25,7 @@ export default async function DossierMembersPage({ params }: { params: Promise<{
       />
       {/* Leaving (or, for the referent and the holder, why not) is also here, where members are managed. */}
       <section className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
-        <LeaveDossier dossierId={id} locale={actor.locale} />
+        <LeaveDossier dossierId={id} problem={leaveProblem(page.access)} locale={actor.locale} />
       </section>
     </DossierShell>
   );

@@ -5,6 +5,7 @@ import { PauseSettings } from "@/components/pause/PauseSettings";
 import { NextReminder } from "@/components/reminder/NextReminder";
 import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
+import { leaveProblem } from "@/server/domain/membership/policy";
 import { pauseState } from "@/server/domain/pause/service";
 import { reminderPlan } from "@/server/domain/reminder/service";
 import { t } from "@/server/i18n";
@@ -38,7 +39,7 @@ export default async function DossierSettingsPage({ params }: { params: Promise<
             <p className="text-sm text-slate-700" data-testid="pause-others">
               {t(actor.locale, "pause.others")}
             </p>
-            <LeaveDossier dossierId={page.shell.id} locale={actor.locale} />
+            <LeaveDossier dossierId={page.shell.id} problem={leaveProblem(page.access)} locale={actor.locale} />
           </div>
         )}
       </section>

@@ -1,20 +1,14 @@
 // N4: the digest email, in the recipient's language (N2), HTML and plain text, one section per dossier
 // with a link to it.
-import type { RenderedEmail } from "../../email/templates";
-import { t, type Locale } from "../../i18n";
-import type { DigestSection } from "./content";
+import type { EmailParams } from "../domain/outbox/templates";
+import type { RenderedEmail } from "./templates";
+import { t, type Locale } from "../i18n";
 
 function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-export type DigestEmailInput = {
-  frequency: "daily" | "weekly";
-  organization: string;
-  sections: DigestSection[];
-  settingsUrl: string;
-  unsubscribeUrl?: string | null;
-};
+export type DigestEmailInput = EmailParams["digest"];
 
 export function digestEmail(locale: Locale, p: DigestEmailInput): RenderedEmail {
   const subject = t(locale, p.frequency === "weekly" ? "digest.subject.weekly" : "digest.subject.daily", {

@@ -1,8 +1,8 @@
 // N4, N2: how digest lines and the digest email read, in both languages, escaped, with a cap per dossier.
 import { describe, expect, it } from "vitest";
-import { reminderEmail } from "../reminder/email";
-import { describeDigestEvent, digestSection, MAX_ITEMS_PER_DOSSIER, type DigestEvent } from "./content";
-import { digestEmail } from "./email";
+import { reminderEmail } from "./reminder";
+import { describeDigestEvent, digestSection, MAX_ITEMS_PER_DOSSIER, type DigestEvent } from "../domain/digest/content";
+import { digestEmail } from "./digest";
 
 const at = new Date("2026-11-24T09:00:00Z");
 const ev = (seq: number, type: string, payload: unknown): DigestEvent => ({ seq, type, payload, at });

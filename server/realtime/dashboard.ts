@@ -1,21 +1,11 @@
 // Live dashboard fan-out (D1, N7, A3). After a dossier event, "dashboard:changed" { dossierId } goes to
-// the user rooms of the dossier's members (advisor side only for advisor-only events, A4) and to the
-// staff-only dashboard room of its organization. Nobody else ever receives the id: not another
-// organization's users, not an organization's advisors who are not on the dossier.
-// Events of one dossier are coalesced over a short window (150 ms) so a burst of messages costs one
-// member query, off the send path (G1, G2).
-import { hot } from "../../db";
-import { sql } from "../../db/hot";
-import { logger } from "../../logger";
-import type { PublishedEvent } from "../dossier/events";
-import { rooms } from "../../realtime/rooms";
-
-// After most messages (G2): a prepared statement, not a Prisma query compiled on the event loop.
-const MEMBERS = sql("dashboard.members", `SELECT "userId" FROM "DossierMember" WHERE "dossierId" = ?`);
-const ADVISOR_MEMBERS = sql(
-  "dashboard.advisorMembers",
-  `SELECT "userId" FROM "DossierMember" WHERE "dossierId" = ? AND "side" = 'advisor'`,
-);
+// the user rooms of the people the dashboard policy names (server/domain/dashboard/policy.ts) and to
+// the staff-only dashboard room of its organization. Events of one dossier are coalesced over a short
+// window (150 ms) so a burst of messages costs one member query, off the send path (G1, G2).
+import type { PublishedEvent } from "../domain/dossier/events";
+import { dashboardAudience } from "../domain/dashboard/policy";
+import { logger } from "../logger";
+import { rooms } from "./rooms";
 
 export type DashboardEmit = (roomNames: string[], dossierId: string) => void;
 
@@ -31,8 +21,8 @@ export function createDashboardFanout(emit: DashboardEmit, active: () => boolean
     pending.delete(dossierId);
     if (!active()) return;
     try {
-      const members = await hot().all<{ userId: string }>(p.applicantSide ? MEMBERS : ADVISOR_MEMBERS, [dossierId]);
-      emit([rooms.dashboard(p.organizationId), ...members.map((m) => rooms.user(m.userId))], dossierId);
+      const users = await dashboardAudience(dossierId, p.applicantSide);
+      emit([rooms.dashboard(p.organizationId), ...users.map((id) => rooms.user(id))], dossierId);
     } catch (e) {
       logger.warn("dashboard fan-out failed", { error: String(e) });
     }

@@ -1,18 +1,18 @@
-// TEMPORARY (issue 11): the hand-written change shape, until every area goes through change.ts.
-// Nothing new may import this file; it is deleted when the last area is moved.
-import { queriesOf, type Tx } from "../../db";
-import { newId, sql, type HotQueries } from "../../db/hot";
-import { publisher } from "../ports";
-import type { Audience, PublishedEvent } from "./events";
+// Tests only: writes DossierEvents (and publishes them) the way a change would, to set up a dossier's
+// history without going through an area's service. The app itself goes through change.ts.
+import { queriesOf, type Tx } from "../db";
+import { newId, sql, type HotQueries } from "../db/hot";
+import { publisher } from "../domain/ports";
+import type { Audience, PublishedEvent } from "../domain/dossier/events";
 
 const TAKE_SEQ = sql(
-  "dossier.takeSeq",
+  "test.takeSeq",
   `UPDATE "Dossier" SET "seq" = "seq" + 1, "lastActivityAt" = ?, "updatedAt" = ? WHERE "id" = ?
    RETURNING "seq" AS "seq", "organizationId" AS "organizationId"`,
 );
 
 const INSERT_EVENT = sql(
-  "dossier.insertEvent",
+  "test.insertEvent",
   `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 

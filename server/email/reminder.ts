@@ -1,21 +1,14 @@
 // R3: the reminder about a dossier's open recommendations, in the recipient's language (N2), HTML and
 // plain text, with a link to the Recommendations tab and the one-click unsubscribe (N5).
-import type { RenderedEmail } from "../../email/templates";
-import { t, type Locale, type MessageKey } from "../../i18n";
-import type { RecommendationStatus } from "../recommendation/statuses";
+import type { EmailParams } from "../domain/outbox/templates";
+import type { RenderedEmail } from "./templates";
+import { t, type Locale, type MessageKey } from "../i18n";
 
 function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-export type ReminderEmailInput = {
-  title: string;
-  organization: string;
-  recommendations: { title: string; status: RecommendationStatus }[];
-  url: string;
-  weeks: number;
-  unsubscribeUrl: string;
-};
+export type ReminderEmailInput = EmailParams["reminder.recommendations"];
 
 export function reminderEmail(locale: Locale, p: ReminderEmailInput): RenderedEmail {
   const subject = t(locale, "reminder.subject", { title: p.title });

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "EmailDelivery" ADD COLUMN     "params" TEXT NOT NULL DEFAULT '{}',
+ALTER COLUMN "subject" SET DEFAULT '',
+ALTER COLUMN "html" SET DEFAULT '',
+ALTER COLUMN "text" SET DEFAULT '';
+

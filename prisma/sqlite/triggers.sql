@@ -1,0 +1,60 @@
+-- C9: keeps "SearchEntry" and its FTS5 index "SearchIndex" (migration 20261203095327_search) in step
+-- with the searchable tables. Applied by scripts/db.mjs after every migration run: idempotent, and a
+-- table that a later migration redefines (DROP TABLE + RENAME drops its triggers) gets them back.
+-- Foreign-key cascades fire the delete triggers (a deleted dossier takes its entries along).
+
+CREATE TRIGGER IF NOT EXISTS "SearchEntry_ai" AFTER INSERT ON "SearchEntry" BEGIN
+    INSERT INTO "SearchIndex" ("rowid", "text") VALUES (NEW."id", NEW."text");
+END;
+CREATE TRIGGER IF NOT EXISTS "SearchEntry_ad" AFTER DELETE ON "SearchEntry" BEGIN
+    INSERT INTO "SearchIndex" ("SearchIndex", "rowid", "text") VALUES ('delete', OLD."id", OLD."text");
+END;
+CREATE TRIGGER IF NOT EXISTS "SearchEntry_au" AFTER UPDATE OF "text" ON "SearchEntry" BEGIN
+    INSERT INTO "SearchIndex" ("SearchIndex", "rowid", "text") VALUES ('delete', OLD."id", OLD."text");
+    INSERT INTO "SearchIndex" ("rowid", "text") VALUES (NEW."id", NEW."text");
+END;
+
+CREATE TRIGGER IF NOT EXISTS "Message_search_ai" AFTER INSERT ON "Message" BEGIN
+    INSERT INTO "SearchEntry" ("kind", "refId", "dossierId", "seq", "text", "at")
+        VALUES ('message', NEW."id", NEW."dossierId", NEW."seq", NEW."body", NEW."createdAt");
+END;
+CREATE TRIGGER IF NOT EXISTS "Message_search_au" AFTER UPDATE OF "body" ON "Message" BEGIN
+    UPDATE "SearchEntry" SET "text" = NEW."body" WHERE "kind" = 'message' AND "refId" = NEW."id";
+END;
+CREATE TRIGGER IF NOT EXISTS "Message_search_ad" AFTER DELETE ON "Message" BEGIN
+    DELETE FROM "SearchEntry" WHERE "kind" = 'message' AND "refId" = OLD."id";
+END;
+
+-- Only a change of title: the dossier row is updated by every change (its seq counter).
+CREATE TRIGGER IF NOT EXISTS "Dossier_search_ai" AFTER INSERT ON "Dossier" BEGIN
+    INSERT INTO "SearchEntry" ("kind", "refId", "dossierId", "seq", "text", "at")
+        VALUES ('dossier', NEW."id", NEW."id", NULL, NEW."title", NEW."createdAt");
+END;
+CREATE TRIGGER IF NOT EXISTS "Dossier_search_au" AFTER UPDATE OF "title" ON "Dossier" WHEN NEW."title" IS NOT OLD."title" BEGIN
+    UPDATE "SearchEntry" SET "text" = NEW."title" WHERE "kind" = 'dossier' AND "refId" = NEW."id";
+END;
+CREATE TRIGGER IF NOT EXISTS "Dossier_search_ad" AFTER DELETE ON "Dossier" BEGIN
+    DELETE FROM "SearchEntry" WHERE "kind" = 'dossier' AND "refId" = OLD."id";
+END;
+
+CREATE TRIGGER IF NOT EXISTS "Recommendation_search_ai" AFTER INSERT ON "Recommendation" BEGIN
+    INSERT INTO "SearchEntry" ("kind", "refId", "dossierId", "seq", "text", "at")
+        VALUES ('recommendation', NEW."id", NEW."dossierId", NULL, NEW."title", NEW."createdAt");
+END;
+CREATE TRIGGER IF NOT EXISTS "Recommendation_search_au" AFTER UPDATE OF "title" ON "Recommendation" WHEN NEW."title" IS NOT OLD."title" BEGIN
+    UPDATE "SearchEntry" SET "text" = NEW."title" WHERE "kind" = 'recommendation' AND "refId" = NEW."id";
+END;
+CREATE TRIGGER IF NOT EXISTS "Recommendation_search_ad" AFTER DELETE ON "Recommendation" BEGIN
+    DELETE FROM "SearchEntry" WHERE "kind" = 'recommendation' AND "refId" = OLD."id";
+END;
+
+CREATE TRIGGER IF NOT EXISTS "Document_search_ai" AFTER INSERT ON "Document" BEGIN
+    INSERT INTO "SearchEntry" ("kind", "refId", "dossierId", "seq", "text", "at")
+        VALUES ('document', NEW."id", NEW."dossierId", NULL, NEW."originalName", NEW."createdAt");
+END;
+CREATE TRIGGER IF NOT EXISTS "Document_search_au" AFTER UPDATE OF "originalName" ON "Document" WHEN NEW."originalName" IS NOT OLD."originalName" BEGIN
+    UPDATE "SearchEntry" SET "text" = NEW."originalName" WHERE "kind" = 'document' AND "refId" = NEW."id";
+END;
+CREATE TRIGGER IF NOT EXISTS "Document_search_ad" AFTER DELETE ON "Document" BEGIN
+    DELETE FROM "SearchEntry" WHERE "kind" = 'document' AND "refId" = OLD."id";
+END;

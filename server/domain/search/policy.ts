@@ -1,0 +1,21 @@
+// C9, A1–A5: what a search may return, written once as SQL so that it is part of the query and never
+// a filter applied afterwards (a row the actor may not see is never read). queries.ts joins it into
+// every search statement; its two placeholders take the actor's user id twice.
+//
+// - A member of the dossier (either side) or staff/admin of its organization: the same rule as
+//   visibleDossiersWhere and dossierAccess (dossier/policy.ts).
+// - A4: entries of audience "advisors" only for the advisor side and staff. Today every indexed thing
+//   (messages, dossier titles, recommendation titles, document names) is seen by both sides, so every
+//   entry is "all"; the column is there for advisor-only content to come.
+// - A2, A5: a coordinator who is not a member, a partner (reaching a dossier only through a
+//   solicitation), a removed member, another organization's user: not a member and not staff, nothing.
+export const STAFF_ROLES_SQL = `('staff', 'admin')`;
+
+/** FROM-clause joins on "SearchEntry" e: the dossier d and the actor's memberships m (dossier) and o (org). */
+export const VISIBLE_JOINS = `JOIN "Dossier" d ON d."id" = e."dossierId"
+   LEFT JOIN "DossierMember" m ON m."dossierId" = e."dossierId" AND m."userId" = ?
+   LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = ? AND o."role" IN ${STAFF_ROLES_SQL}`;
+
+/** WHERE conditions that go with VISIBLE_JOINS. */
+export const VISIBLE_WHERE = `(m."id" IS NOT NULL OR o."id" IS NOT NULL)
+   AND (e."audience" = 'all' OR m."side" = 'advisor' OR o."id" IS NOT NULL)`;

@@ -1,0 +1,92 @@
+// X3: request bodies are bounded while they stream, whatever the client declares (or not).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bodyLimitFor, DEFAULT_BODY_LIMIT, ENVELOPE_BYTES, limitBody } from "./limits";
+
+const LIMIT = 64 * 1024;
+let server: http.Server;
+let port: number;
+/** What the handler behind the limit read of each body (what Next would have buffered). */
+const seen: number[] = [];
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (!limitBody(req, res, LIMIT)) return;
+    let n = 0;
+    req.on("data", (c: Buffer) => (n += c.length));
+    req.on("end", () => {
+      seen.push(n);
+      res.end(`read ${n}`);
+    });
+    req.on("close", () => seen.push(n));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+/** Sends `total` bytes in chunks without a Content-Length (chunked), as an attacker would. */
+function postChunked(total: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ port, host: "127.0.0.1", method: "POST", path: "/api/locale" }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => (e.code === "ECONNRESET" || e.code === "EPIPE" ? null : reject(e)));
+    const chunk = Buffer.alloc(16 * 1024, 97);
+    let sent = 0;
+    const write = () => {
+      while (sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
+
+describe("X3: bodies bounded while streaming", () => {
+  it("X3: a chunked body over the limit is answered 413 and the handler never reads past the limit", async () => {
+    seen.length = 0;
+    expect(await postChunked(20 * 1024 * 1024)).toBe(413);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(Math.max(0, ...seen)).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it("X3: a declared Content-Length over the limit is answered 413 before anything is read", async () => {
+    seen.length = 0;
+    const status = await new Promise<number>((resolve) => {
+      const req = http.request(
+        {
+          port,
+          host: "127.0.0.1",
+          method: "POST",
+          path: "/x",
+          headers: { "content-length": String(150 * 1024 * 1024) },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on("error", () => resolve(-1));
+      req.write(Buffer.alloc(1024));
+    });
+    expect(status).toBe(413);
+    expect(seen.every((n) => n === 0)).toBe(true);
+  });
+
+  it("X3: a body within the limit reaches the handler whole", async () => {
+    seen.length = 0;
+    expect(await postChunked(32 * 1024)).toBe(200);
+    expect(seen[0]).toBe(32 * 1024);
+  });
+
+  it("X3: uploads get the document limit plus the multipart envelope, everything else 1 MB", () => {
+    expect(bodyLimitFor("/api/dossiers/abc/documents", 10)).toBe(10 + ENVELOPE_BYTES);
+    expect(bodyLimitFor("/partner/dossiers/abc/opinion?x=1", 10)).toBe(10 + ENVELOPE_BYTES);
+    expect(bodyLimitFor("/partner/dossiers/abc/documents", 10)).toBe(10 + ENVELOPE_BYTES);
+    expect(bodyLimitFor("/api/locale", 10)).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/unsubscribe/one-click", 10)).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/dossiers/abc", 10)).toBe(DEFAULT_BODY_LIMIT);
+  });
+});

@@ -1,0 +1,36 @@
+// Amounts shown to people (K8): integers in cents in, text out; parsing what a person types back to cents.
+import type { Locale } from "./index";
+
+const formats = {
+  fr: new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }),
+  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }),
+};
+
+/** 123456 → "1 234,56 €" (fr) / "€1,234.56" (en). Exact for any safe integer of cents. */
+export function formatCents(locale: Locale, cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  const euros = Math.floor(abs / 100);
+  const rest = abs % 100;
+  // Formatting the euros and the cents apart keeps amounts past 2^53 / 100 exact.
+  const parts = formats[locale].formatToParts(euros + rest / 100);
+  const text = parts.map((p) => (p.type === "fraction" ? String(rest).padStart(2, "0") : p.value)).join("");
+  return sign + text.replace("-", "");
+}
+
+/** "1 234,5" or "1234.50" → 123450; null when it is not an amount with at most two decimals. */
+export function parseCents(text: string): number | null {
+  const s = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ""] = s.replace("-", "").split(".");
+  const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  if (!Number.isSafeInteger(cents)) return null;
+  return s.startsWith("-") ? -cents : cents;
+}
+
+/** Basis points as a percentage: 2000 → "20", 550 → "5,5" (fr). */
+export function formatRate(locale: Locale, basisPoints: number): string {
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 2 }).format(
+    basisPoints / 100,
+  );
+}
