@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { diffScript } from "./schema-diff.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const providers = ["sqlite", "postgres"];
@@ -25,14 +26,12 @@ function header(provider) {
 generator client {
   provider     = "prisma-client"
   output       = "../../server/db/generated/${provider}"
-  engineType   = "client"
   runtime      = "nodejs"
   moduleFormat = "esm"
 }
 
 datasource db {
   provider = "${p}"
-  url      = env("DATABASE_URL")
 }
 
 `;
@@ -56,7 +55,15 @@ export function prisma(args, url, opts = {}) {
     cwd: root,
     stdio: opts.capture ? ["ignore", "pipe", "inherit"] : "inherit",
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      // Prisma 7 downloads its schema engine unless this points at an existing file; generate, migrate
+      // diff and the client need no engine (migrations are applied by migrate() below).
+      PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true",
+      ...process.env,
+      DATABASE_URL: url,
+      CHECKPOINT_DISABLE: "1",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
   });
 }
 
@@ -159,12 +166,13 @@ export function sqliteFile(url) {
 }
 
 // A new migration is the difference between the schema of the last migration (kept beside its SQL as
-// schema.prisma) and the current one: computed offline, no database needed.
-function newMigration(name) {
-  newMigrationNamed(`${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`);
+// schema.prisma) and the current one: computed offline, no database needed, by Prisma's schema engine
+// in WebAssembly (scripts/schema-diff.mjs: Prisma 7's `migrate diff` wants a native engine it downloads).
+async function newMigration(name) {
+  await newMigrationNamed(`${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`);
 }
 
-function newMigrationNamed(folder) {
+async function newMigrationNamed(folder) {
   writeSchemas();
   for (const provider of providers) {
     const dir = path.join(root, "prisma", provider, "migrations");
@@ -174,15 +182,9 @@ function newMigrationNamed(folder) {
       .filter((d) => fs.existsSync(path.join(dir, d, "schema.prisma")))
       .sort()
       .pop();
-    const from = last
-      ? ["--from-schema-datamodel", path.join("prisma", provider, "migrations", last, "schema.prisma")]
-      : ["--from-empty"];
+    const from = last ? path.join(root, "prisma", provider, "migrations", last, "schema.prisma") : null;
     const schema = path.join("prisma", provider, "schema.prisma");
-    const sql = prisma(
-      ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-      defaultUrl[provider],
-      { capture: true },
-    );
+    const sql = await diffScript(provider, from, path.join(root, schema), defaultUrl[provider]);
     if (!/CREATE|ALTER|DROP/.test(sql)) {
       console.log(`${provider}: no change`);
       continue;
@@ -197,13 +199,13 @@ function newMigrationNamed(folder) {
 
 // Until the first release lands, the whole schema is one init migration: this rewrites it from the
 // current models (both providers) and regenerates the clients. Never use it once data exists anywhere.
-function rebuildInit() {
+async function rebuildInit() {
   for (const provider of providers) {
     const dir = path.join(root, "prisma", provider, "migrations");
     const init = fs.readdirSync(dir).find((d) => d.endsWith("_init"));
     if (init) fs.rmSync(path.join(dir, init), { recursive: true, force: true });
   }
-  newMigrationNamed("20261123000000_init");
+  await newMigrationNamed("20261123000000_init");
   generate();
 }
 
@@ -213,8 +215,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   else if (cmd === "generate") generate();
   else if (cmd === "migrate")
     console.log("applied:", (await migrate(process.env.DATABASE_URL ?? defaultUrl.sqlite)).join(", ") || "nothing new");
-  else if (cmd === "new-migration" && arg) newMigration(arg);
-  else if (cmd === "rebuild-init") rebuildInit();
+  else if (cmd === "new-migration" && arg) await newMigration(arg);
+  else if (cmd === "rebuild-init") await rebuildInit();
   else {
     console.error("usage: node scripts/db.mjs schemas|generate|migrate|new-migration NAME");
     process.exit(2);

@@ -1,6 +1,6 @@
 // The database client, one per process. It lives on globalThis because Next's compiled code and the
 // custom server load this module twice (two module instances) yet must share one connection pool.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "./env";
@@ -33,7 +33,7 @@ function create(url: string): Connection {
   }
   // WAL lets readers run beside the writer; the busy timeout makes a second process wait instead of
   // failing. synchronous=NORMAL is durable across process crashes in WAL mode.
-  const shared = sharedSqlite(new PrismaBetterSQLite3({ url, timeout: 5000 }));
+  const shared = sharedSqlite(new PrismaBetterSqlite3({ url, timeout: 5000 }));
   const client = new SqliteClient({ adapter: shared.factory, transactionOptions });
   const ready = (async () => {
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -140,6 +140,24 @@ describe("hot statements", () => {
     expect((await db().dossier.findUniqueOrThrow({ where: { id: dossier.id } })).seq).toBe(1);
   });
 
+  it("a Prisma transaction nested in another runs in a savepoint: its failure takes only its own writes with it", async () => {
+    const org = await makeOrganization();
+    const dossier = await db().dossier.create({ data: { organizationId: org.id, title: "Imbriqué" } });
+    const bump = { where: { id: dossier.id }, data: { seq: { increment: 1 } } };
+    await db().$transaction(async (tx) => {
+      await tx.dossier.update(bump);
+      const inner = await tx
+        .$transaction(async (nested) => {
+          await nested.dossier.update(bump);
+          throw new Error("inner only");
+        })
+        .catch((e: Error) => e.message);
+      expect(inner).toBe("inner only");
+      await tx.$transaction(async (nested) => nested.dossier.update(bump));
+    });
+    expect((await db().dossier.findUniqueOrThrow({ where: { id: dossier.id } })).seq).toBe(2);
+  });
+
   it("G5: transactions asked for together keep each its own outcome: one that fails takes only its own writes with it", async () => {
     const ids = Array.from({ length: 6 }, () => newId());
     const outcomes = await Promise.allSettled(

@@ -1,7 +1,8 @@
 // Prepared statements for the hot paths: a message's send, the dossier access check, the newest
-// messages and the catch-up read (G1, G3, G5, G7, G11). Prisma 6 compiles every query on every call
-// (about 280 µs of CPU per query on these machines, bench/README.md); a prepared statement costs a few
-// µs on SQLite and one round trip on PostgreSQL. Everything else goes through Prisma.
+// messages and the catch-up read (G1, G3, G5, G7, G11). A Prisma query-builder call costs 0.3–1.1 ms of
+// CPU on these machines even with Prisma 7's query-plan cache (bench/README.md, bench/prisma-cpu.ts);
+// a prepared statement costs a few µs on SQLite and one round trip on PostgreSQL. Everything else goes
+// through Prisma.
 //
 // SQLite: the statements run on Prisma's own better-sqlite3 connection (one per process), so that a
 // hot transaction and a Prisma transaction can never see each other's half-done work. A gate orders
@@ -11,7 +12,7 @@
 // it once.
 import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
-import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import pg from "pg";
 import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./checkpoint";
 
@@ -148,14 +149,17 @@ class Gate {
   }
 }
 
-type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
+
+/** A statement without arguments, as the adapter takes it. */
+const bare = (sql: string) => ({ sql, args: [], argTypes: [] });
 
 /**
  * Wraps Prisma's SQLite adapter factory: keeps its better-sqlite3 connection for the hot statements
  * and puts Prisma's transactions and plain queries behind the gate.
  */
-export function sharedSqlite(factory: PrismaBetterSQLite3) {
+export function sharedSqlite(factory: PrismaBetterSqlite3) {
   const gate = new Gate();
   let database: BetterSqlite3.Database | null = null;
   let stopCheckpointer: (() => Promise<void>) | null = null;
@@ -185,7 +189,7 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
         if (level && level !== "SERIALIZABLE") return adapter.startTransaction(level); // refused by the adapter, as before
         const release = await gate.acquire("prisma");
         try {
-          await adapter.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
+          await adapter.executeRaw(bare("BEGIN IMMEDIATE"));
         } catch (e) {
           release();
           throw e;
@@ -196,6 +200,10 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
           options: { usePhantomQuery: false },
           queryRaw: (q) => adapter.queryRaw(q),
           executeRaw: (q) => adapter.executeRaw(q),
+          // Prisma 7 runs a nested $transaction in a savepoint (the adapter's own transaction has these).
+          createSavepoint: async (name) => void (await adapter.executeRaw(bare(`SAVEPOINT ${name}`))),
+          rollbackToSavepoint: async (name) => void (await adapter.executeRaw(bare(`ROLLBACK TO ${name}`))),
+          releaseSavepoint: async (name) => void (await adapter.executeRaw(bare(`RELEASE SAVEPOINT ${name}`))),
           commit: async () => release(),
           rollback: async () => {
             // Prisma sends ROLLBACK first; never hand the connection on inside a transaction.
@@ -207,7 +215,7 @@ export function sharedSqlite(factory: PrismaBetterSQLite3) {
     };
   }
 
-  const wrapped: Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> = {
+  const wrapped: Pick<PrismaBetterSqlite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> = {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
