@@ -11,10 +11,14 @@ export async function makeOrganization(name = `Org ${uid()}`) {
 
 export async function makeUser(
   name: string,
-  opts: { organizationId?: string; role?: "admin" | "staff" | "member"; locale?: "fr" | "en" } = {},
+  opts: { organizationId?: string; role?: "admin" | "staff" | "member"; locale?: "fr" | "en"; email?: string } = {},
 ) {
   const user = await db().user.create({
-    data: { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${uid()}@test.test`, locale: opts.locale ?? "fr" },
+    data: {
+      name,
+      email: opts.email ?? `${name.toLowerCase().replace(/\W+/g, ".")}.${uid()}@test.test`,
+      locale: opts.locale ?? "fr",
+    },
   });
   if (opts.organizationId)
     await db().membership.create({

@@ -28,7 +28,7 @@ async function partnerOn(w: Awaited<ReturnType<typeof makeWorld>>, email: string
     ...extra,
   });
   if (!res.ok) throw new Error(res.error.message);
-  const user = await makeUser(`Partner ${email}`);
+  const user = await makeUser(`Partner ${email}`, { email });
   const attached = await attachWithKey(await actor(user.id), { key: res.value.key }, "127.0.0.1");
   if (!attached.ok) throw new Error("attach failed");
   return { user, partner: await actor(user.id), solicitationId: res.value.solicitationId };

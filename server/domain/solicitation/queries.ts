@@ -21,7 +21,7 @@ export const INSERT_SOLICITATION = sql(
 // S2: the live solicitation a key opens (read before the change, which claims it under the lock).
 export const FIND_BY_KEY = sql(
   "solicitation.findByKey",
-  `SELECT "id" AS "id", "dossierId" AS "dossierId", "scope" AS "scope"
+  `SELECT "id" AS "id", "dossierId" AS "dossierId", "scope" AS "scope", "partnerEmail" AS "partnerEmail"
    FROM "Solicitation" WHERE "keyHash" = ? AND "revokedAt" IS NULL AND "keyExpiresAt" > ?`,
 );
 

@@ -236,7 +236,7 @@ describe("S2: the one-time key", () => {
     const w = await makeWorld();
     await ask(w, "single@p.test");
     const key = await keyFromOutbox("single@p.test");
-    const pierre = await makeUser("Pierre Single");
+    const pierre = await makeUser("Pierre Single", { email: "single@p.test" });
     const other = await makeUser("Autre");
     expect(await partnerAccess({ userId: pierre.id }, w.dossier.id)).toBeNull();
     // Case, spaces and dashes do not matter.
@@ -255,14 +255,27 @@ describe("S2: the one-time key", () => {
     expect((await db().solicitation.findFirstOrThrow({ where: { partnerEmail: "single@p.test" } })).keyHash).toBeNull();
   });
 
+  it("X2: a key is bound to the invited address: another account gets the generic error and a counted try", async () => {
+    const w = await makeWorld();
+    const { key } = await ask(w, "bound@p.test");
+    const thief = await actor((await makeUser("Voleur")).id);
+    expect(await attachWithKey(thief, { key }, ip())).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await db().attachAttempt.count({ where: { userId: thief.userId, success: false } })).toBe(1);
+    expect(await partnerAccess({ userId: thief.userId }, w.dossier.id)).toBeNull();
+    // The invited address, whatever its case, attaches with the same key afterwards.
+    const invited = await actor((await makeUser("Invité", { email: "Bound@P.test".toLowerCase() })).id);
+    expect((await attachWithKey(invited, { key }, ip())).ok).toBe(true);
+  });
+
   it("S2: two attachments with the same key at once: exactly one wins", async () => {
     const w = await makeWorld();
     await ask(w, "race@p.test");
     const key = await keyFromOutbox("race@p.test");
-    const [a, b] = [await makeUser("A"), await makeUser("B")];
+    // X2: only the invited address may attach; two tries of that account at once: one wins.
+    const a = await makeUser("A", { email: "race@p.test" });
     const results = await Promise.all([
       attachWithKey(await actor(a.id), { key }, ip()),
-      attachWithKey(await actor(b.id), { key }, ip()),
+      attachWithKey(await actor(a.id), { key }, ip()),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
@@ -271,7 +284,7 @@ describe("S2: the one-time key", () => {
     const w = await makeWorld();
     const now = new Date();
     const { key } = await ask(w, "late@p.test", {}, now);
-    const pierre = await actor((await makeUser("Late")).id);
+    const pierre = await actor((await makeUser("Late", { email: "late@p.test" })).id);
     const expired = await attachWithKey(pierre, { key }, ip(), new Date(now.getTime() + KEY_TTL_DAYS * DAY + 1000));
     expect(expired).toMatchObject({
       ok: false,
@@ -289,7 +302,7 @@ describe("S2: the one-time key", () => {
   it("S2: rate limit per account: after 5 failed tries in 15 minutes even the right key is refused, from any address; the window passes", async () => {
     const w = await makeWorld();
     const { key } = await ask(w, "limit@p.test");
-    const me = await actor((await makeUser("Essayeur")).id);
+    const me = await actor((await makeUser("Essayeur", { email: "limit@p.test" })).id);
     const now = new Date();
     for (let i = 0; i < ATTACH_LIMITS.perAccount; i++)
       expect((await attachWithKey(me, { key: `WRONG-${i}` }, ip(), now)).ok).toBe(false);
@@ -309,7 +322,7 @@ describe("S2: the one-time key", () => {
       const who = await actor((await makeUser(`Bot ${i}`)).id);
       await attachWithKey(who, { key: "NOPE" }, address);
     }
-    const fresh = await actor((await makeUser("Nouveau")).id);
+    const fresh = await actor((await makeUser("Nouveau", { email: "addr@p.test" })).id);
     expect((await attachWithKey(fresh, { key }, address)).ok).toBe(true);
   });
 
@@ -327,7 +340,7 @@ describe("S2: the one-time key", () => {
         createdAt: now,
       })),
     });
-    const fresh = await actor((await makeUser("Patient")).id);
+    const fresh = await actor((await makeUser("Patient", { email: "space@p.test" })).id);
     expect(await attachWithKey(fresh, { key }, ip(), now)).toMatchObject({
       ok: false,
       error: { code: "rate_limited" },
@@ -347,7 +360,7 @@ describe("S4, S10, S11: answers and revocation", () => {
     extra: Record<string, unknown> = {},
   ) {
     const { key, solicitationId } = await ask(w, email, extra);
-    const partner = await makeUser(`Partner ${email}`);
+    const partner = await makeUser(`Partner ${email}`, { email });
     const res = await attachWithKey(await actor(partner.id), { key }, ip());
     if (!res.ok) throw new Error(`attach failed: ${JSON.stringify(res)}`);
     return { partner: await actor(partner.id), solicitationId };
@@ -471,7 +484,7 @@ describe("S6: reminders and counts", () => {
     const now = new Date("2030-03-10T09:00:00Z");
     await ask(w, "r1@p.test", {}, now);
     const { solicitationId: s2, key } = await ask(w, "r2@p.test", {}, now);
-    const partner = await actor((await makeUser("R2")).id);
+    const partner = await actor((await makeUser("R2", { email: "r2@p.test" })).id);
     await attachWithKey(partner, { key }, ip(), now);
     await submitOpinion(partner, { solicitationId: s2, text: "Déjà répondu" }, now);
     const adele = await actor(w.advisor.id);
@@ -505,7 +518,7 @@ describe("S6: reminders and counts", () => {
     const w = await makeWorld();
     const now = new Date("2030-07-01T09:00:00Z");
     const { key, solicitationId } = await ask(w, "never@p.test", { dueDate: "2030-07-05" }, now);
-    const partner = await makeUser("Jamais");
+    const partner = await makeUser("Jamais", { email: "never@p.test" });
     await attachWithKey(await actor(partner.id), { key }, ip(), now);
     await db().notificationSettings.create({ data: { userId: partner.id, frequency: "never" } });
     expect(await notifyPartners(await actor(w.advisor.id), { dossierId: w.dossier.id }, now)).toMatchObject({
@@ -526,7 +539,7 @@ describe("S6: reminders and counts", () => {
     const created = new Date("2030-05-01T08:00:00Z");
     await ask(w, "auto@p.test", { dueDate: "2030-05-20" }, created);
     const answered = await ask(w, "auto-done@p.test", { dueDate: "2030-05-20" }, created);
-    const done = await actor((await makeUser("Auto Done")).id);
+    const done = await actor((await makeUser("Auto Done", { email: "auto-done@p.test" })).id);
     await attachWithKey(done, { key: answered.key }, ip(), created);
     await submitOpinion(done, { solicitationId: answered.solicitationId, text: "Répondu tôt" }, created);
     // Other tests' solicitations share this database: count this partner's reminders only.
@@ -567,7 +580,7 @@ describe("S6: reminders and counts", () => {
     await ask(w, "c2@p.test");
     const { solicitationId } = await ask(w, "c3@p.test");
     await revokeSolicitation(await actor(w.advisor.id), { solicitationId });
-    const partner = await actor((await makeUser("C1")).id);
+    const partner = await actor((await makeUser("C1", { email: "c1@p.test" })).id);
     await attachWithKey(partner, { key: a.key }, ip());
     await submitOpinion(partner, { solicitationId: a.solicitationId, text: "ok" });
     expect((await solicitationCounts([w.dossier.id])).get(w.dossier.id)).toEqual({ asked: 2, answered: 1 });

@@ -246,9 +246,14 @@ export async function attachWithKey(
     return failWith("rate_limited", actor.locale, "partner.attach.rateLimited");
   const parsed = attachSchema.safeParse(raw);
   const keyHash = parsed.success ? hashKey(parsed.data.key) : null;
-  const found = keyHash
-    ? await hot().get<{ id: string; dossierId: string; scope: string }>(FIND_BY_KEY, [keyHash, now])
+  const key = keyHash
+    ? await hot().get<{ id: string; dossierId: string; scope: string; partnerEmail: string }>(FIND_BY_KEY, [
+        keyHash,
+        now,
+      ])
     : undefined;
+  // X2: a key is bound to the address it was sent to; anyone else gets the same generic error (and a try).
+  const found = key && key.partnerEmail.toLowerCase() === actor.email.toLowerCase() ? key : undefined;
 
   // The key is the partner's authorization: they have no access to the dossier before attaching.
   const res = found

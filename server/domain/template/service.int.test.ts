@@ -53,15 +53,16 @@ async function admin(orgId: string) {
 }
 
 async function partnerWith(w: Awaited<ReturnType<typeof makeWorld>>, kind: string) {
+  const email = `${kind}-${Math.random()}@p.test`;
   const res = await createSolicitation(await actor(w.advisor.id), {
     dossierId: w.dossier.id,
     kind,
     scope: "technical",
     external: true,
-    partnerEmail: `${kind}-${Math.random()}@p.test`,
+    partnerEmail: email,
   });
   if (!res.ok) throw new Error(res.error.message);
-  const u = await makeUser(`Partner ${kind}`);
+  const u = await makeUser(`Partner ${kind}`, { email });
   const a = await attachWithKey(await actor(u.id), { key: res.value.key }, "127.0.0.1");
   if (!a.ok) throw new Error("attach");
   return actor(u.id);
