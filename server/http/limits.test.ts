@@ -90,3 +90,14 @@ describe("X3: bodies bounded while streaming", () => {
     expect(bodyLimitFor("/dossiers/abc", 10)).toBe(DEFAULT_BODY_LIMIT);
   });
 });
+
+describe("X3: the refusal speaks the visitor's language", () => {
+  const req = (url: string, cookie?: string) => ({ url, headers: cookie ? { cookie } : {} }) as http.IncomingMessage;
+  it("X3: an upload's refusal says the document limit, in French by default, in English with the cookie", async () => {
+    const { bodyTooLargeMessage } = await import("./limits");
+    expect(bodyTooLargeMessage(req("/api/dossiers/d1/documents"))).toBe(
+      "Le fichier dépasse la taille maximale de 10 Mo.",
+    );
+    expect(bodyTooLargeMessage(req("/api/locale", "a=b; relais-locale=en"))).toBe("This request is too large.");
+  });
+});

@@ -2,6 +2,8 @@
 // limit is answered 413 before anything is read, and a chunked body is cut (413) as soon as it passes
 // the limit, so no handler ever holds more than the limit in memory.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { maxDocumentMegabytes } from "../domain/document/service";
+import { LOCALE_COOKIE, t, toLocale } from "../i18n";
 
 /** Room for the multipart envelope around an uploaded file. */
 export const ENVELOPE_BYTES = 64 * 1024;
@@ -16,10 +18,10 @@ export function bodyLimitFor(url: string | undefined, documentMaxBytes: number):
   return UPLOAD_PATHS.some((r) => r.test(path)) ? documentMaxBytes + ENVELOPE_BYTES : DEFAULT_BODY_LIMIT;
 }
 
-function tooLarge(res: ServerResponse, limit: number) {
+function tooLarge(res: ServerResponse, message: string) {
   if (!res.headersSent) {
-    res.writeHead(413, { "content-type": "application/json", connection: "close" });
-    res.end(JSON.stringify({ ok: false, error: { code: "invalid", message: `Request body over ${limit} bytes` } }));
+    res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
+    res.end(JSON.stringify({ ok: false, error: { code: "invalid", message } }));
   }
 }
 
@@ -28,10 +30,15 @@ function tooLarge(res: ServerResponse, limit: number) {
  * (declared too large). The count sits on the stream's own push, which the HTTP parser calls for every
  * chunk, so whoever reads the body later (Next, a route handler) never sees more than the limit.
  */
-export function limitBody(req: IncomingMessage, res: ServerResponse, limit: number): boolean {
+export function limitBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+  message = `Request body over ${limit} bytes`,
+): boolean {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (Number.isFinite(declared) && declared > limit) {
-    tooLarge(res, limit);
+    tooLarge(res, message);
     req.resume();
     req.socket.destroySoon?.();
     return false;
@@ -42,7 +49,7 @@ export function limitBody(req: IncomingMessage, res: ServerResponse, limit: numb
     if (chunk !== null && chunk !== undefined) {
       received += (chunk as Buffer).length;
       if (received > limit) {
-        tooLarge(res, limit);
+        tooLarge(res, message);
         req.destroy();
         return false;
       }
@@ -50,4 +57,12 @@ export function limitBody(req: IncomingMessage, res: ServerResponse, limit: numb
     return push(chunk, encoding);
   };
   return true;
+}
+
+/** The refusal in the visitor's language (the language cookie; French by default), as the routes say it. */
+export function bodyTooLargeMessage(req: IncomingMessage): string {
+  const cookie = req.headers.cookie ?? "";
+  const locale = toLocale(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(fr|en)`).exec(cookie)?.[1]);
+  const upload = bodyLimitFor(req.url, 0) !== DEFAULT_BODY_LIMIT;
+  return upload ? t(locale, "doc.tooLarge", { max: maxDocumentMegabytes() }) : t(locale, "error.bodyTooLarge");
 }

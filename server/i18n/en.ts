@@ -551,6 +551,7 @@ export const en: Record<keyof typeof fr, string> = {
   "outbox.reason.not_digest_frequency": "The recipient no longer gets a digest",
   "demo.marker": "Demo mode: sign-in without a password and emails in the local mailbox. Do not put real data here.",
   "login.rateLimited": "Too many links requested for now. Try again in a few minutes.",
+  "error.bodyTooLarge": "This request is too large.",
   "outbox.nav": "Email deliveries",
   // search (C9, issue 14)
   "search.label": "Search",

@@ -563,6 +563,7 @@ export const fr = {
   "demo.marker":
     "Mode démonstration : connexion sans mot de passe et emails dans la boîte locale. N'y mettez pas de vraies données.",
   "login.rateLimited": "Trop de liens demandés pour le moment. Réessayez dans quelques minutes.",
+  "error.bodyTooLarge": "Cette requête est trop volumineuse.",
   "outbox.nav": "Envois d'emails",
   // search (C9, issue 14)
   "search.label": "Rechercher",
