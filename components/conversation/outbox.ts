@@ -26,6 +26,16 @@ export function outboxKey(userId: string, dossierId: string) {
   return `relais.outbox.${userId}.${dossierId}`;
 }
 
+/** C10: on sign-out, unsent messages do not stay behind on a shared computer. */
+export function clearOutboxes() {
+  try {
+    const keys = Object.keys(window.localStorage).filter((k) => k.startsWith("relais.outbox."));
+    for (const k of keys) window.localStorage.removeItem(k);
+  } catch {
+    // Storage unavailable (private mode): nothing was kept.
+  }
+}
+
 function read(key: string): Pending[] {
   try {
     const raw = window.localStorage.getItem(key);

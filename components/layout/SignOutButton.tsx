@@ -1,10 +1,18 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { clearOutboxes } from "../conversation/outbox";
 import { buttonClass } from "../ui/Button";
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" className={buttonClass("ghost")} onClick={() => void signOut({ callbackUrl: "/login" })}>
+    <button
+      type="button"
+      className={buttonClass("ghost")}
+      onClick={() => {
+        clearOutboxes();
+        void signOut({ callbackUrl: "/login" });
+      }}
+    >
       {label}
     </button>
   );
