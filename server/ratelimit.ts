@@ -45,7 +45,12 @@ function limiter(name: LimitName): RateLimiterAbstract {
     if (!redisClient) {
       redisClient = createClient({ url });
       redisClient.on("error", (e) => logger.warn("rate limit store unavailable", { error: String(e) }));
-      void redisClient.connect();
+      const client = redisClient;
+      // The counters' connection never keeps a process alive (a script, the seed, a test that is done).
+      void client.connect().then(
+        () => client.unref(),
+        () => {},
+      );
     }
     l = new RateLimiterRedis({
       storeClient: redisClient,
