@@ -35,7 +35,7 @@ async function main() {
     // X6: CSP with a nonce, frame-ancestors, nosniff, Referrer-Policy, Permissions-Policy (HSTS on https).
     applySecurityHeaders(req, res, e.appUrl, dev);
     // X3: bodies are bounded while they stream, before Next or a route reads them.
-    if (!limitBody(req, res, bodyLimitFor(req.url, e.DOCUMENT_MAX_BYTES), bodyTooLargeMessage(req))) return;
+    if (!limitBody(req, res, bodyLimitFor(req.url, e.DOCUMENT_MAX_BYTES), () => bodyTooLargeMessage(req))) return;
     // X4: sign-in emails per client address (per email address: in sendSignInLink).
     if (req.method === "POST" && req.url?.startsWith("/api/auth/signin/email")) {
       void consume("signin.address", String(req.headers[CLIENT_ADDRESS_HEADER])).then((allowed) => {

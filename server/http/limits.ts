@@ -34,11 +34,12 @@ export function limitBody(
   req: IncomingMessage,
   res: ServerResponse,
   limit: number,
-  message = `Request body over ${limit} bytes`,
+  // Made only when a body is refused: nothing to compute for the requests that pass.
+  message: () => string = () => `Request body over ${limit} bytes`,
 ): boolean {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (Number.isFinite(declared) && declared > limit) {
-    tooLarge(res, message);
+    tooLarge(res, message());
     req.resume();
     req.socket.destroySoon?.();
     return false;
@@ -49,7 +50,7 @@ export function limitBody(
     if (chunk !== null && chunk !== undefined) {
       received += (chunk as Buffer).length;
       if (received > limit) {
-        tooLarge(res, message);
+        tooLarge(res, message());
         req.destroy();
         return false;
       }
