@@ -13,7 +13,8 @@ import { toLocale } from "../i18n";
 import { logger } from "../logger";
 import { safeReturnPath } from "../http/redirect";
 import { consume } from "../ratelimit";
-import { kickOutbox, recordEmail } from "../outbox/record";
+import { recordEmail } from "../domain/outbox/queries";
+import { kickOutbox } from "../domain/ports";
 
 export const MAGIC_LINK_MAX_AGE_S = 10 * 60;
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;

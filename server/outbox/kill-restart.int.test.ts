@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { startFakeResend } from "../test/fake-resend";
 import { useTestDatabase } from "../test/db";
-import { recordEmail } from "./record";
+import { recordEmail } from "../domain/outbox/queries";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const LEASE_MS = 1500;

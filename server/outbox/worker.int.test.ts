@@ -5,7 +5,7 @@ import { db } from "../db";
 import { localMailbox, resendTransport, type Transport } from "../email/send";
 import { startFakeResend } from "../test/fake-resend";
 import { useTestDatabase } from "../test/db";
-import { recordEmail } from "./record";
+import { recordEmail } from "../domain/outbox/queries";
 import { backoffMs, MAX_ATTEMPTS, runOutboxOnce } from "./worker";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;

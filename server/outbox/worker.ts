@@ -9,7 +9,7 @@ import type { RenderedEmail } from "../email/templates";
 import type { Locale } from "../i18n";
 import type { Transport } from "../email/send";
 import { logger } from "../logger";
-import { setOutboxKick } from "./record";
+import { setOutboxKick } from "../domain/ports";
 import { holdSenderLease, otherSender } from "./throttle";
 
 export const MAX_ATTEMPTS = 6;

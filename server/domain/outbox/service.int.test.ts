@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { resendTransport } from "../../email/send";
-import { recordEmail } from "../../outbox/record";
+import { recordEmail } from "./queries";
 import { backoffMs, MAX_ATTEMPTS, runOutboxOnce } from "../../outbox/worker";
 import { useTestDatabase } from "../../test/db";
 import { startFakeResend } from "../../test/fake-resend";

@@ -6,7 +6,8 @@ import { asDate, newId, type HotQueries } from "../../db/hot";
 import { fail, type AppError, type Result } from "../../errors";
 import type { MessageKey } from "../../i18n";
 import { changeDossier, type ChangeContext } from "../dossier/change";
-import { authorizeFor, type DossierAccess } from "../dossier/policy";
+import type { DossierAccess } from "../dossier/policy";
+import { mayEditRecommendations, mayMoveRecommendationStatus } from "./policy";
 import { notifyRecommendationCreated, notifyRecommendationStatus } from "../notification/service";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import {
@@ -141,7 +142,7 @@ export async function createRecommendation(actor: Actor, raw: unknown, now = new
   if (!parsed.success) return invalid(actor, parsed.error.issues);
   const input = parsed.data;
   const res = await changeDossier(
-    { dossierId: input.dossierId, actor, now, authorize: authorizeFor(actor, "recommendation.create") },
+    { dossierId: input.dossierId, actor, now, authorize: mayEditRecommendations(actor) },
     async (ctx) => {
       await checkDocument(ctx, input.documentId);
       const seq = await ctx.seq();
@@ -182,29 +183,26 @@ export async function updateRecommendation(actor: Actor, raw: unknown, now = new
   const input = parsed.data;
   const dossierId = await dossierOf(input.recommendationId);
   if (!dossierId) return fail("not_found", actor.locale);
-  const res = await changeDossier(
-    { dossierId, actor, now, authorize: authorizeFor(actor, "recommendation.create") },
-    async (ctx) => {
-      await checkDocument(ctx, input.documentId);
-      const seq = await ctx.seq();
-      const changed = await ctx.q.run(UPDATE_RECOMMENDATION, [
-        input.title,
-        input.body,
-        input.link,
-        input.documentId,
-        seq,
-        now,
-        input.recommendationId,
-        dossierId,
-      ]);
-      if (changed === 0) ctx.refuse("not_found");
-      const one = (await readOne(ctx.q, input.recommendationId, dossierId))!;
-      const recommendation = viewOf(one.row, one.changer);
-      const payload: RecommendationUpdatedPayload = { recommendation, byUserId: actor.userId, byName: actor.name };
-      await ctx.emit(RECOMMENDATION_UPDATED, payload, { seq });
-      return { recommendation };
-    },
-  );
+  const res = await changeDossier({ dossierId, actor, now, authorize: mayEditRecommendations(actor) }, async (ctx) => {
+    await checkDocument(ctx, input.documentId);
+    const seq = await ctx.seq();
+    const changed = await ctx.q.run(UPDATE_RECOMMENDATION, [
+      input.title,
+      input.body,
+      input.link,
+      input.documentId,
+      seq,
+      now,
+      input.recommendationId,
+      dossierId,
+    ]);
+    if (changed === 0) ctx.refuse("not_found");
+    const one = (await readOne(ctx.q, input.recommendationId, dossierId))!;
+    const recommendation = viewOf(one.row, one.changer);
+    const payload: RecommendationUpdatedPayload = { recommendation, byUserId: actor.userId, byName: actor.name };
+    await ctx.emit(RECOMMENDATION_UPDATED, payload, { seq });
+    return { recommendation };
+  });
   return outcome(res);
 }
 
@@ -224,7 +222,7 @@ export async function changeRecommendationStatus(
   const dossierId = await dossierOf(input.recommendationId);
   if (!dossierId) return fail("not_found", actor.locale);
   const res = await changeDossier(
-    { dossierId, actor, now, authorize: authorizeFor(actor, "recommendation.status") },
+    { dossierId, actor, now, authorize: mayMoveRecommendationStatus(actor) },
     async (ctx) => {
       const current = await readOne(ctx.q, input.recommendationId, dossierId);
       if (!current) return ctx.refuse("not_found");
