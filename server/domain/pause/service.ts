@@ -248,6 +248,17 @@ export async function runAutoPause(now: Date, opts: { delayDays?: number } = {})
   const run = await db().autoPauseRun.create({ data: { startedAt: now }, select: { id: true } });
   const byOrganization: Record<string, number> = {};
   let paused = 0;
+  // P11: every run is recorded, failed or not, with what it paused.
+  const finish = (error: string | null) =>
+    db().autoPauseRun.update({
+      where: { id: run.id },
+      data: {
+        finishedAt: new Date(now.getTime() + Date.now() - started),
+        pausedCount: paused,
+        pausedByOrganization: JSON.stringify(byOrganization),
+        ...(error ? { error } : {}),
+      },
+    });
   try {
     const orgs = await db().organization.findMany({ select: { id: true, autoPauseDays: true } });
     for (const org of orgs) {
@@ -265,24 +276,9 @@ export async function runAutoPause(now: Date, opts: { delayDays?: number } = {})
       }
     }
   } catch (e) {
-    await db().autoPauseRun.update({
-      where: { id: run.id },
-      data: {
-        finishedAt: new Date(now.getTime() + Date.now() - started),
-        pausedCount: paused,
-        pausedByOrganization: JSON.stringify(byOrganization),
-        error: e instanceof Error ? e.message : String(e),
-      },
-    });
+    await finish(e instanceof Error ? e.message : String(e));
     throw e;
   }
-  await db().autoPauseRun.update({
-    where: { id: run.id },
-    data: {
-      finishedAt: new Date(now.getTime() + Date.now() - started),
-      pausedCount: paused,
-      pausedByOrganization: JSON.stringify(byOrganization),
-    },
-  });
+  await finish(null);
   return { runId: run.id, paused, byOrganization };
 }
