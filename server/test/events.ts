@@ -1,27 +1,17 @@
 // Tests only: writes DossierEvents (and publishes them) the way a change would, to set up a dossier's
 // history without going through an area's service. The app itself goes through change.ts.
 import { queriesOf, type Tx } from "../db";
-import { newId, sql, type HotQueries } from "../db/hot";
+import { newId, type HotQueries } from "../db/hot";
+import { INSERT_EVENT, LOCK_ACTIVITY } from "../domain/dossier/queries";
 import { publisher } from "../domain/ports";
 import type { Audience, PublishedEvent } from "../domain/dossier/events";
-
-const TAKE_SEQ = sql(
-  "test.takeSeq",
-  `UPDATE "Dossier" SET "seq" = "seq" + 1, "lastActivityAt" = ?, "updatedAt" = ? WHERE "id" = ?
-   RETURNING "seq" AS "seq", "organizationId" AS "organizationId"`,
-);
-
-const INSERT_EVENT = sql(
-  "test.insertEvent",
-  `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-);
 
 export async function takeSeq(
   q: HotQueries,
   dossierId: string,
   at: Date,
 ): Promise<{ seq: number; organizationId: string } | undefined> {
-  const row = await q.get<{ seq: number | bigint; organizationId: string }>(TAKE_SEQ, [at, at, dossierId]);
+  const row = await q.get<{ seq: number | bigint; organizationId: string }>(LOCK_ACTIVITY, [at, at, dossierId]);
   return row && { seq: Number(row.seq), organizationId: row.organizationId };
 }
 

@@ -11,33 +11,12 @@
 // - Work must use ctx.q only: never db() (Prisma) inside, which would wait for this transaction on SQLite.
 import type { Actor } from "../../auth/actor";
 import { hot } from "../../db";
-import { newId, sql, type HotQueries } from "../../db/hot";
+import { newId, type HotQueries } from "../../db/hot";
 import { fail, ok, type ErrorCode, type Result } from "../../errors";
 import type { Locale, MessageKey } from "../../i18n";
 import { kickOutbox, publisher } from "../ports";
 import type { Audience, PublishedEvent } from "./events";
-
-// Activity moves lastActivityAt (the dashboard's order and its recent-activity filter, D1, D2).
-const LOCK_ACTIVITY = sql(
-  "change.lockActivity",
-  `UPDATE "Dossier" SET "seq" = "seq" + 1, "lastActivityAt" = ?, "updatedAt" = ? WHERE "id" = ?
-   RETURNING "seq" AS "seq", "organizationId" AS "organizationId"`,
-);
-// P5: a change that is not activity (the automatic pause) leaves lastActivityAt alone.
-const LOCK_QUIET = sql(
-  "change.lockQuiet",
-  `UPDATE "Dossier" SET "seq" = "seq" + 1, "updatedAt" = ? WHERE "id" = ?
-   RETURNING "seq" AS "seq", "organizationId" AS "organizationId"`,
-);
-const NEXT_SEQ = sql(
-  "change.nextSeq",
-  `UPDATE "Dossier" SET "seq" = "seq" + 1 WHERE "id" = ? RETURNING "seq" AS "seq"`,
-);
-const INSERT_EVENT = sql(
-  "change.insertEvent",
-  `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-);
+import { INSERT_EVENT, LOCK_ACTIVITY, LOCK_QUIET, NEXT_SEQ } from "./queries";
 
 export type ChangeContext<A> = {
   q: HotQueries;
