@@ -98,7 +98,14 @@ export function ensureBuild() {
   const stamp = path.join(dist, "relais-build-stamp");
   if (stampMatches(stamp, hash) && fs.existsSync(path.join(dist, "BUILD_ID"))) return;
   step("Building the app (next build)");
-  run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+  // Turbopack refuses a node_modules that is a symlink (a git worktree sharing another checkout's).
+  const linked = fs.lstatSync(path.join(root, "node_modules")).isSymbolicLink();
+  const args = [
+    path.join(root, "node_modules", "next", "dist", "bin", "next"),
+    "build",
+    ...(linked ? ["--webpack"] : []),
+  ];
+  run(process.execPath, args, {
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
