@@ -19,9 +19,11 @@ import { Button } from "../ui/Button";
 import { LiveStatus } from "../partner/LiveStatus";
 import { EmptyState } from "../ui/EmptyState";
 import { scopeText } from "./describe";
+import { ReminderControls } from "./ReminderControls";
 
 const stateTone: Record<SolicitationState, "neutral" | "brand" | "warning" | "success"> = {
   waiting: "neutral",
+  expired: "warning",
   pending: "brand",
   answered: "success",
   overdue: "warning",
@@ -181,12 +183,8 @@ function SolicitationCard({
           {t(locale, "solicitation.revokedOn", { date: fmt.format(new Date(s.revokedAt)) })}
         </p>
       ) : null}
+      <ReminderControls s={s} locale={locale} fmt={fmt} onChanged={onChanged} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
-        <span data-testid="solicitation-reminders">
-          {s.reminders.length
-            ? t(locale, "solicitation.reminders", { dates: s.reminders.map((d) => fmt.format(new Date(d))).join(", ") })
-            : t(locale, "solicitation.noReminder")}
-        </span>
         {!s.revokedAt ? (
           <Button variant="ghost" className="ml-auto" onClick={revoke} disabled={busy}>
             {busy ? t(locale, "solicitation.revoking") : t(locale, "solicitation.revoke")}
