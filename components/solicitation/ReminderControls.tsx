@@ -50,7 +50,7 @@ export function ReminderControls({
         </p>
       ) : null}
       <div data-testid="solicitation-reminders">
-        <span className="font-medium text-slate-700">{t(locale, "solicitation.reminderLog")} : </span>
+        <span className="font-medium text-slate-700">{t(locale, "solicitation.reminderLog")} </span>
         {s.reminderLog.length === 0 ? (
           t(locale, "solicitation.noReminder")
         ) : (

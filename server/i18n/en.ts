@@ -409,7 +409,7 @@ export const en: Record<keyof typeof fr, string> = {
   "solicitation.renewingKey": "Sending the key…",
   "solicitation.keyRenewed": "New key sent: the old one no longer works.",
   "solicitation.expiredHint": "The key expired before the partner attached the dossier: send them a new one.",
-  "solicitation.reminderLog": "Reminders",
+  "solicitation.reminderLog": "Reminders:",
   "solicitation.reminderLog.manual": "{date}: manual, by {name}",
   "solicitation.reminderLog.automatic": "{date}: automatic",
   "solicitation.reminderLog.key": "{date}: new key, by {name}",

@@ -419,7 +419,7 @@ export const fr = {
   "solicitation.renewingKey": "Envoi de la clé…",
   "solicitation.keyRenewed": "Nouvelle clé envoyée : l'ancienne ne fonctionne plus.",
   "solicitation.expiredHint": "La clé a expiré sans que le partenaire rattache le dossier : renvoyez-lui une clé.",
-  "solicitation.reminderLog": "Relances",
+  "solicitation.reminderLog": "Relances :",
   "solicitation.reminderLog.manual": "{date} : manuelle, par {name}",
   "solicitation.reminderLog.automatic": "{date} : automatique",
   "solicitation.reminderLog.key": "{date} : nouvelle clé, par {name}",
