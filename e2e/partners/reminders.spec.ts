@@ -2,6 +2,7 @@
 // partner's reminder and Notify, seen live on a second advisor tab (no reload); S2 an expired key and
 // "Renvoyer une clé", reminders carry a fresh key and the old one is dead; S1 the picker (internal member,
 // free typing for external); the partner lands on "Mes sollicitations" and gives a name (X7).
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
 import { e2eDatabase } from "../fixtures/db";
@@ -66,6 +67,18 @@ test("S6, S2, S1, X7: one reminder a day per partner, seen live; an expired key 
   await member.focus();
   await member.selectOption(users.arnaud);
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
+  // The picker is labelled and reachable by keyboard: no axe violation in either mode.
+  for (const mode of ["Interne (membre de l'organisation)", "Externe (portail, avec une clé sécurisée)"]) {
+    await form.getByLabel(mode).check();
+    const scan = await new AxeBuilder({ page: adele }).include('[data-testid="solicitation-form"]').analyze();
+    expect(scan.violations.map((v) => v.id)).toEqual([]);
+  }
+  await form.getByLabel("Interne (membre de l'organisation)").check();
+  await adele.keyboard.press("Tab");
+  await expect(form.getByLabel("Membre de l'organisation", { exact: true })).toBeFocused();
+  await form.getByLabel("Externe (portail, avec une clé sécurisée)").check();
+  await adele.keyboard.press("Tab");
+  await expect(form.getByLabel("Adresse e-mail du partenaire")).toBeFocused();
 
   const cardOf = (page: Page, who: string) => page.getByTestId("solicitation").filter({ hasText: who });
   await expect(cardOf(watcher, lea).getByTestId("solicitation-state")).toHaveText("En attente de rattachement");
