@@ -148,7 +148,9 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: "complement.pdf" })).toBeVisible();
   await arnaud.getByLabel("Message aux conseillers").fill("Complément déposé : le devis de la chaudière.");
   await arnaud.getByRole("button", { name: "J'ai terminé : prévenir les conseillers" }).click();
-  await expect(arnaud.getByTestId("opinion-sent")).toBeVisible();
+  // S1, issue 16: a supplement is handed over, not "Votre avis a été transmis".
+  await expect(arnaud.getByTestId("opinion-sent")).toContainText("Vous avez prévenu les conseillers le");
+  await expect(arnaud.getByTestId("opinion-sent")).not.toContainText("avis");
   await expect(card.getByTestId("solicitation-state")).toHaveText("Répondu");
   await expect(card.getByTestId("solicitation-answer")).toContainText("le devis de la chaudière");
 
