@@ -177,11 +177,21 @@ describe("S6: one once-a-day limit for manual and automatic reminders", () => {
         error: { code: "not_found" },
       });
     }
-    for (const bad of [null, {}, { solicitationId: "" }, { solicitationId: "x".repeat(200) }, "id"])
+    for (const bad of [null, {}, { solicitationId: "" }, { solicitationId: "x".repeat(200) }, "id"]) {
       expect(await remindPartner(await actor(w.advisor.id), bad)).toMatchObject({
         ok: false,
         error: { code: "invalid" },
       });
+      expect(await renewPartnerKey(await actor(w.advisor.id), bad)).toMatchObject({
+        ok: false,
+        error: { code: "invalid" },
+      });
+    }
+    // An id that does not exist is the same 404 as one the actor may not see (A1).
+    expect(await renewPartnerKey(await actor(w.advisor.id), { solicitationId: "nope" })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     const partner = await actor((await makeUser("Who", { email: "who@p.test" })).id);
     await attachWithKey(partner, { key }, ip());
     await submitOpinion(partner, { solicitationId, text: "Fait" });
