@@ -17,6 +17,8 @@ test("X1: after Se déconnecter, replaying the saved cookie lands on /login, and
   await page.goto(`/dossiers/${id}`);
   await expect(page.getByRole("heading", { name: ECOLE })).toBeVisible();
   const saved = await ctx.cookies();
+  // Not readable by scripts, not sent on cross-site requests (ASVS 3.3.2, 3.3.4).
+  expect(saved.find((c) => c.name === "next-auth.session-token")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   // The same cookie, used by another client (an attacker who copied it): a live socket, for now.
   const stolen = await browser.newContext();
   await stolen.addCookies(saved);

@@ -7,9 +7,10 @@ import { db, hot } from "../../db";
 import { asDate, newId } from "../../db/hot";
 import { ok, type Result } from "../../errors";
 import { toLocale } from "../../i18n";
+import { logger } from "../../logger";
 import { publisher } from "../ports";
 import { displayName } from "../text";
-import { lastSeenDue, sessionEnded, sessionLimits } from "./policy";
+import { lastSeenDue, sessionEnded, sessionLimits, type SessionEnd } from "./policy";
 import { SESSION_ACTOR, SESSION_END, SESSION_SEEN, type SessionActorRow } from "./queries";
 
 /** A sign-in (magic link or demo): a new session of this user; returns its id, the JWT's `sid`. */
@@ -25,6 +26,8 @@ export async function startSession(userId: string, now = new Date()): Promise<st
       expires: new Date(now.getTime() + sessionLimits().lifetimeMs),
     },
   });
+  // The security log (ASVS 16.3.1): who signed in and when; the session id is no bearer token (the JWT is).
+  logger.info("session started", { userId, sessionId: id });
   return id;
 }
 
@@ -37,8 +40,9 @@ export async function sessionActor(sessionId: string, userId: string, now = new 
   const row = await hot().get<SessionActorRow>(SESSION_ACTOR, [sessionId]);
   if (!row || row.userId !== userId) return null;
   const lastSeenAt = asDate(row.lastSeenAt);
-  if (sessionEnded({ createdAt: asDate(row.createdAt), lastSeenAt }, now, sessionLimits())) {
-    await endSession(sessionId);
+  const ended = sessionEnded({ createdAt: asDate(row.createdAt), lastSeenAt }, now, sessionLimits());
+  if (ended) {
+    await endSession(sessionId, ended);
     return null;
   }
   if (lastSeenDue(lastSeenAt, now)) await markSessionSeen(sessionId, now);
@@ -50,21 +54,26 @@ export async function markSessionSeen(sessionId: string, now = new Date()): Prom
   await hot().transaction((q) => q.run(SESSION_SEEN, [now, sessionId]));
 }
 
-/** Sign-out: this session ends, and its open sockets are cut (on every process). */
-export async function endSession(sessionId: string): Promise<void> {
-  await hot().transaction((q) => q.run(SESSION_END, [sessionId]));
+/** Sign-out (or a time limit): this session ends, and its open sockets are cut (on every process). */
+export async function endSession(sessionId: string, reason: SessionEnd | "sign-out" = "sign-out"): Promise<void> {
+  const ended = await hot().transaction((q) => q.run(SESSION_END, [sessionId]));
   publisher().revokeSession?.(sessionId);
+  if (ended) logger.info("session ended", { sessionId, reason });
 }
 
 /** Every session of the user ends and every socket of theirs is cut: sign out everywhere, deactivation, role change. */
-export async function endUserSessions(userId: string): Promise<void> {
-  await db().session.deleteMany({ where: { userId } });
+export async function endUserSessions(
+  userId: string,
+  reason: "everywhere" | "deactivated" | "role-changed",
+): Promise<void> {
+  const { count } = await db().session.deleteMany({ where: { userId } });
   publisher().revokeUser?.(userId);
+  logger.info("sessions ended", { userId, count, reason });
 }
 
 /** "Se déconnecter de partout": the actor's sessions end, this one included. */
 export async function signOutEverywhere(actor: Actor): Promise<Result<{ signedOut: true }>> {
-  await endUserSessions(actor.userId);
+  await endUserSessions(actor.userId, "everywhere");
   return ok({ signedOut: true });
 }
 
@@ -112,6 +121,9 @@ export async function endedSessions(sessionIds: string[], now = new Date()): Pro
       else ended.delete(r.id);
     }
   }
-  if (timedOut.length) await db().session.deleteMany({ where: { id: { in: timedOut } } });
+  if (timedOut.length) {
+    await db().session.deleteMany({ where: { id: { in: timedOut } } });
+    logger.info("sessions timed out", { count: timedOut.length });
+  }
   return ended;
 }

@@ -124,7 +124,7 @@ export async function changeRole(actor: Actor, raw: unknown): Promise<Result<{ r
       },
     });
   });
-  await endUserSessions(userId);
+  await endUserSessions(userId, "role-changed");
   return ok({ role });
 }
 
@@ -151,7 +151,7 @@ export async function deactivateUser(
     });
     return true;
   });
-  if (changed) await endUserSessions(userId);
+  if (changed) await endUserSessions(userId, "deactivated");
   return ok({ deactivated: true });
 }
 
