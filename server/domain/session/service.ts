@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
-import { asDate, newId } from "../../db/hot";
+import { asDate } from "../../db/hot";
 import { ok, type Result } from "../../errors";
 import { toLocale } from "../../i18n";
 import { logger } from "../../logger";
@@ -15,7 +15,8 @@ import { SESSION_ACTOR, SESSION_END, SESSION_SEEN, type SessionActorRow } from "
 
 /** A sign-in (magic link or demo): a new session of this user; returns its id, the JWT's `sid`. */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
-  const id = newId();
+  // 128 random bits: the id names the row inside an encrypted token, and is unguessable on its own too.
+  const id = randomBytes(16).toString("base64url");
   await db().session.create({
     data: {
       id,
