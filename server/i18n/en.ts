@@ -296,6 +296,12 @@ export const en: Record<keyof typeof fr, string> = {
   "notify.settings.saved": "Saved.",
   "notify.settings.saving": "Saving…",
   "notify.settings.count": "{count} dossier(s)",
+  "session.title": "Sessions",
+  "session.open": "Open sessions: {count} (this one included).",
+  "session.limits": "A session ends after {idle} minutes without activity, and {hours} hours after signing in.",
+  "session.signOutEverywhere": "Sign out everywhere",
+  "session.signOutEverywhere.hint":
+    "Ends all your sessions, on every device and browser, this one included: pages open elsewhere are disconnected at once.",
   "notify.composer.recipients": "Recipients",
   "notify.composer.copies": "Copied",
   "notify.composer.notParticipating": "not taking part by default",

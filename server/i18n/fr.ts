@@ -303,6 +303,12 @@ export const fr = {
   "notify.settings.saved": "Enregistré.",
   "notify.settings.saving": "Enregistrement…",
   "notify.settings.count": "{count} dossier(s)",
+  "session.title": "Sessions",
+  "session.open": "Sessions ouvertes : {count} (celle-ci comprise).",
+  "session.limits": "Une session se termine après {idle} minutes sans activité, et {hours} heures après la connexion.",
+  "session.signOutEverywhere": "Se déconnecter de partout",
+  "session.signOutEverywhere.hint":
+    "Termine toutes vos sessions, sur tous vos appareils et navigateurs, celle-ci comprise : les pages ouvertes ailleurs sont déconnectées aussitôt.",
   "notify.composer.recipients": "Destinataires",
   "notify.composer.copies": "En copie",
   "notify.composer.notParticipating": "ne participe pas par défaut",
