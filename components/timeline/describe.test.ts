@@ -27,7 +27,7 @@ describe("timeline entries", () => {
     ).toBe("Adèle a validé une proforma en facture (n° 4, 5)");
     expect(
       describeEvent("fr", { type: "invoice.cancelled", payload: { number: 5, creditNumber: 6 } }, "Adèle").title,
-    ).toBe("Adèle a annulé la facture n° 5 par l'avoir n° 6");
+    ).toBe("Adèle a annulé la facture n° 5 par l’avoir n° 6");
   });
 
   it("P7, P9: a manual pause says who, the reason and the comment", () => {

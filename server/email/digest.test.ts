@@ -76,7 +76,7 @@ describe("digest lines", () => {
     expect(s.more).toBe(5);
     expect(
       digestEmail("fr", { frequency: "daily", organization: "O", sections: [s], settingsUrl: "s" }).text,
-    ).toContain("… et 5 autre(s) événement(s) dans le dossier");
+    ).toContain("… et 5 autres événements dans le dossier");
   });
 });
 
