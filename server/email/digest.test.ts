@@ -102,6 +102,17 @@ describe("digest and reminder emails", () => {
     expect(mail.text).toContain("Se désabonner : http://x/unsubscribe?u=1&s=2");
   });
 
+  it("I6: the French digest elides de before a vowel (d’Agence Nord), not before a consonant", () => {
+    const s = digestSection("fr", { id: "d", title: "D", url: "u" }, [
+      ev(1, "message.created", { body: "b", author: { name: "A" } }),
+    ])!;
+    const daily = (organization: string, locale: "fr" | "en" = "fr") =>
+      digestEmail(locale, { frequency: "daily", organization, sections: [s], settingsUrl: "s" }).text;
+    expect(daily("Agence Nord")).toContain("dans vos dossiers d’Agence Nord depuis");
+    expect(daily("Relais Sud")).toContain("dans vos dossiers de Relais Sud depuis");
+    expect(daily("Agence Nord", "en")).not.toMatch(/d’|\S [:;!?](\s|$)/m);
+  });
+
   it("R3, N2: the reminder lists the open recommendations with their status, in the recipient's language", () => {
     const p = {
       title: "École",

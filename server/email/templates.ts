@@ -1,6 +1,7 @@
 // Email templates: subject, HTML and plain text in the recipient's language.
 import type { EmailParams } from "../domain/outbox/templates";
 import { t, type Locale } from "../i18n";
+import { formatDay } from "../i18n/format";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -57,8 +58,8 @@ export function partnerKeyEmail(locale: Locale, p: EmailParams["partner-key"]): 
   });
   const keyLine = t(locale, "email.partnerKey.key", { key: p.key });
   const how = t(locale, "email.partnerKey.how");
-  const due = p.dueDate ? t(locale, "email.partnerKey.due", { date: p.dueDate }) : null;
-  const footer = t(locale, "email.partnerKey.footer", { date: p.expiresOn });
+  const due = p.dueDate ? t(locale, "email.partnerKey.due", { date: formatDay(locale, p.dueDate) }) : null;
+  const footer = t(locale, "email.partnerKey.footer", { date: formatDay(locale, p.expiresOn, "longDate") });
   const paragraphs = [body, keyLine, how, ...(due ? [due] : [])];
   const text = [...paragraphs, "", p.url, "", footer].join("\n");
   const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerKey.action"), url: p.url }, footer);
@@ -69,7 +70,10 @@ export function partnerKeyEmail(locale: Locale, p: EmailParams["partner-key"]): 
 export function partnerRequestEmail(locale: Locale, p: EmailParams["partner-request"]): RenderedEmail {
   const subject = t(locale, "email.partnerRequest.subject", { title: p.title });
   const body = t(locale, "email.partnerRequest.body", { asker: p.asker, title: p.title, scope: p.scope });
-  const paragraphs = [body, ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : [])];
+  const paragraphs = [
+    body,
+    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: formatDay(locale, p.dueDate) })] : []),
+  ];
   const text = [...paragraphs, "", p.url].join("\n");
   const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerRequest.action"), url: p.url });
   return { subject, html, text };
@@ -85,7 +89,7 @@ export function partnerReminderEmail(locale: Locale, p: EmailParams["partner-rem
   });
   const paragraphs = [
     body,
-    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : []),
+    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: formatDay(locale, p.dueDate) })] : []),
     ...(p.attached ? [] : [t(locale, "email.partnerReminder.attach")]),
   ];
   // N5: a reminder is not transactional: it ends with the one-click unsubscribe link.

@@ -250,6 +250,9 @@ export const en: Record<keyof typeof fr, string> = {
   "notify.email.why": "You receive this email because of your conversation settings.",
   "notify.email.settings": "Conversation settings",
   "notify.email.unsubscribe": "Unsubscribe",
+  "notify.email.line": "{label}: {url}",
+  // issue 17: a label before its value, with the language's spacing before the colon
+  "common.colon": "{label}:",
   "notify.email.message.subject": "New message in “{title}”",
   "notify.email.message.forAdvisors": "{author} asks you a question in the dossier “{title}”:",
   "notify.email.message.forApplicants": "{author} wrote in the dossier “{title}”:",
@@ -505,7 +508,7 @@ export const en: Record<keyof typeof fr, string> = {
   "reminder.action": "See the recommendations",
   "reminder.actionLine": "See the recommendations: {url}",
   "reminder.footer":
-    "This reminder comes back every {weeks} weeks while recommendations stay open. Pausing the dossier, from its Settings tab, stops the reminders.",
+    "This reminder comes back {weeks, plural, one {every week} other {every # weeks}} while recommendations stay open. Pausing the dossier, from its Settings tab, stops the reminders.",
   "reminder.settings.title": "Recommendation reminders",
   "reminder.settings.next": "Next reminder planned on {date}.",
   "reminder.settings.paused": "No reminder while the dossier is paused.",

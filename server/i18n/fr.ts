@@ -257,6 +257,9 @@ export const fr = {
   "notify.email.why": "Vous recevez cet email selon vos paramètres de conversations.",
   "notify.email.settings": "Paramètres de conversations",
   "notify.email.unsubscribe": "Se désabonner",
+  "notify.email.line": "{label} : {url}",
+  // issue 17: a label before its value, with the language's spacing before the colon
+  "common.colon": "{label} :",
   "notify.email.message.subject": "Nouveau message dans « {title} »",
   "notify.email.message.forAdvisors": "{author} vous pose une question dans le dossier « {title} » :",
   "notify.email.message.forApplicants": "{author} a écrit dans le dossier « {title} » :",
@@ -519,7 +522,7 @@ export const fr = {
   "reminder.action": "Voir les recommandations",
   "reminder.actionLine": "Voir les recommandations : {url}",
   "reminder.footer":
-    "Ce rappel revient toutes les {weeks} semaines tant que des recommandations restent ouvertes. Mettre le dossier en pause, depuis son onglet Paramètres, arrête les rappels.",
+    "Ce rappel revient {weeks, plural, one {chaque semaine} other {toutes les # semaines}} tant que des recommandations restent ouvertes. Mettre le dossier en pause, depuis son onglet Paramètres, arrête les rappels.",
   "reminder.settings.title": "Rappels sur les recommandations",
   "reminder.settings.next": "Prochain rappel prévu le {date}.",
   "reminder.settings.paused": "Aucun rappel tant que le dossier est en pause.",

@@ -5,7 +5,7 @@ import PDFDocument from "pdfkit";
 import { formatCents, formatRate } from "../i18n/money";
 import type { ClientSection, InvoiceView, ProformaView } from "../domain/billing/service";
 import { t, type Locale } from "../i18n";
-import { dateFormat } from "../i18n/format";
+import { dateFormat, formatDay } from "../i18n/format";
 
 export type BillingDocument = {
   title: string;
@@ -28,7 +28,7 @@ export function renderBillingPdf(doc: BillingDocument, locale: Locale, compress 
     pdf.on("error", reject);
   });
   const money = (cents: number) => plain(formatCents(locale, cents));
-  const date = (iso: string) => dateFormat(locale, "longDate").format(new Date(`${iso}T12:00:00Z`));
+  const date = (iso: string) => formatDay(locale, iso, "longDate");
   const left = 50;
   const right = 545;
 
