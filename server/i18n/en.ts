@@ -211,6 +211,25 @@ export const en: Record<keyof typeof fr, string> = {
   "timeline.memberAdded": "{name} added {member} to the dossier",
   "timeline.memberRemoved": "{name} removed {member} from the dossier",
   "timeline.memberLeft": "{member} left the dossier",
+  // issue 17: every event type of the timeline in words
+  "timeline.solicitation.created": "{name} asked a partner (scope: {scope})",
+  "timeline.solicitation.attached": "{name} attached the solicitation (scope: {scope})",
+  "timeline.solicitation.answered": "{name} answered the solicitation (scope: {scope})",
+  "timeline.solicitation.revoked": "{name} withdrew the solicitation (scope: {scope})",
+  "timeline.solicitation.reminded": "{name} sent the partner a reminder (scope: {scope})",
+  "timeline.solicitation.remindedAuto": "Automatic reminder to the partner (scope: {scope})",
+  "timeline.document.partnerVisibility":
+    "{visible, select, yes {A document is now visible to partners} other {A document is no longer visible to partners}}",
+  "timeline.dossier.statusChanged": "{name} moved the dossier to the status “{status}”",
+  "timeline.dossier.fieldsChanged": "{name} changed {count, plural, one {# field} other {# fields}} of the dossier",
+  "timeline.party.portalChanged":
+    "{shared, select, yes {{name} opened the client portal to {party}} other {{name} closed the client portal to {party}}}",
+  "timeline.billing.allocationChanged": "{name} changed the split between clients",
+  "timeline.activity.movedIn":
+    "{name} moved {count, plural, one {# activity} other {# activities}} into this dossier ({total})",
+  "timeline.activity.movedOut":
+    "{name} moved {count, plural, one {# activity} other {# activities}} to another dossier ({total})",
+  "timeline.proforma.cancelled": "{name} cancelled a proforma",
   "pause.section": "Pausing the dossier",
   "pause.intro":
     "A paused dossier stays available, but its applicant-side members get no more emails about it (notifications, reminders). Any activity by an applicant-side member reactivates it.",

@@ -216,6 +216,25 @@ export const fr = {
   "timeline.memberAdded": "{name} a ajouté {member} au dossier",
   "timeline.memberRemoved": "{name} a retiré {member} du dossier",
   "timeline.memberLeft": "{member} a quitté le dossier",
+  // issue 17: every event type of the timeline in words
+  "timeline.solicitation.created": "{name} a sollicité un partenaire (périmètre : {scope})",
+  "timeline.solicitation.attached": "{name} a rattaché la sollicitation (périmètre : {scope})",
+  "timeline.solicitation.answered": "{name} a répondu à la sollicitation (périmètre : {scope})",
+  "timeline.solicitation.revoked": "{name} a retiré la sollicitation (périmètre : {scope})",
+  "timeline.solicitation.reminded": "{name} a relancé le partenaire (périmètre : {scope})",
+  "timeline.solicitation.remindedAuto": "Relance automatique du partenaire (périmètre : {scope})",
+  "timeline.document.partnerVisibility":
+    "{visible, select, yes {Un document est désormais visible des partenaires} other {Un document n’est plus visible des partenaires}}",
+  "timeline.dossier.statusChanged": "{name} a passé le dossier au statut « {status} »",
+  "timeline.dossier.fieldsChanged": "{name} a modifié {count, plural, one {# champ} other {# champs}} du dossier",
+  "timeline.party.portalChanged":
+    "{shared, select, yes {{name} a ouvert le portail client à {party}} other {{name} a fermé le portail client à {party}}}",
+  "timeline.billing.allocationChanged": "{name} a modifié la répartition entre les clients",
+  "timeline.activity.movedIn":
+    "{name} a déplacé {count, plural, one {# activité} other {# activités}} vers ce dossier ({total})",
+  "timeline.activity.movedOut":
+    "{name} a déplacé {count, plural, one {# activité} other {# activités}} vers un autre dossier ({total})",
+  "timeline.proforma.cancelled": "{name} a annulé une proforma",
   "pause.section": "Mise en pause du dossier",
   "pause.intro":
     "Un dossier en pause reste accessible, mais ses membres demandeurs ne reçoivent plus d'emails à son sujet (notifications, rappels). Toute activité d'un membre demandeur le réactive.",
