@@ -9,7 +9,8 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { toLocale } from "../i18n";
+import { cookies } from "next/headers";
+import { LOCALE_COOKIE, toLocale } from "../i18n";
 import { logger } from "../logger";
 import { safeReturnPath } from "../http/redirect";
 import { consume } from "../ratelimit";
@@ -100,6 +101,24 @@ export function authOptions(): NextAuthOptions {
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      // Issue 17: what answers before a session is read (the body limit's 413, a sign-in form after the
+      // session ends) speaks the locale cookie; signing in aligns it with the person's profile language.
+      async signIn({ user }) {
+        if (!user?.id) return;
+        const found = await db().user.findUnique({ where: { id: user.id }, select: { locale: true } });
+        if (!found) return;
+        try {
+          (await cookies()).set(LOCALE_COOKIE, toLocale(found.locale), {
+            path: "/",
+            sameSite: "lax",
+            maxAge: 365 * 24 * 3600,
+          });
+        } catch {
+          // outside a request (tests, scripts): nothing to align
+        }
       },
     },
     logger: {

@@ -6,6 +6,7 @@ import { createSolicitation } from "../domain/solicitation/service";
 import { actor, makeUser, makeWorld } from "../test/factories";
 import { useTestDatabase } from "../test/db";
 import { rendered } from "../test/mail";
+import { renderEmail } from "./render";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 beforeAll(async () => {
@@ -72,5 +73,42 @@ describe("emails in the recipient's language", () => {
     const mail = await mailTo(partner.email);
     expect(mail.subject).toMatch(/^Solicitation on the dossier/);
     expect(mail.text).toContain("Answer wanted by 10 Dec 2026.");
+  });
+
+  it("I11: an email's unsubscribe link opens the page in the email's language (l=…), in every template that has one", () => {
+    const target = { dossierId: "d1", userId: "u1" };
+    const mails = (locale: "fr" | "en") => [
+      renderEmail(locale, {
+        template: "notification.message",
+        params: { ...target, author: "Sam", title: "T", body: "b", question: "forApplicants" },
+      }),
+      renderEmail(locale, {
+        template: "digest",
+        params: {
+          frequency: "daily",
+          organization: "Agence Nord",
+          sections: [{ dossierId: "d1", title: "T", url: "http://x/d1", items: [], more: 0 }],
+          settingsUrl: "http://x/s",
+          unsubscribeUrl: "http://x/unsubscribe?u=u1&s=sig",
+        },
+      }),
+      renderEmail(locale, {
+        template: "reminder.recommendations",
+        params: {
+          title: "T",
+          organization: "O",
+          recommendations: [],
+          url: "http://x/r",
+          weeks: 1,
+          unsubscribeUrl: "http://x/unsubscribe?u=u1&s=sig",
+        },
+      }),
+    ];
+    for (const locale of ["fr", "en"] as const)
+      for (const mail of mails(locale))
+        expect(mail.text).toMatch(new RegExp(`/unsubscribe\\?u=u1&s=[^\\s]+&l=${locale}`));
+    const [, digest, reminder] = mails("en");
+    expect(digest.text).toContain("Here is what happened in your Agence Nord dossiers");
+    expect(reminder.text).toContain("every week");
   });
 });
