@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
-import { compile, ELIDES_SUFFIX, type Locale } from "./index";
+import { compile, ELIDES_SUFFIX, t, type Locale, type MessageKey } from "./index";
 
 const catalogues: Record<Locale, Record<string, string>> = { fr, en };
 
@@ -19,6 +19,15 @@ describe("catalogues", () => {
   it("I1: every key of one language exists in the other", () => {
     expect(Object.keys(en).filter((k) => !Object.hasOwn(fr, k))).toEqual([]);
     expect(Object.keys(fr).filter((k) => !Object.hasOwn(en, k))).toEqual([]);
+  });
+
+  it("I1: type-level: a catalogue missing a key, or an unknown key, does not compile (checked by tsc)", () => {
+    // @ts-expect-error: en.ts is typed Record<keyof typeof fr, string>; a key missing fails `npx tsc`
+    const incomplete: Record<MessageKey, string> = { "app.name": "Relais" };
+    // @ts-expect-error: t() only takes keys of the catalogue
+    const unknown = () => t("en", "no.such.key");
+    expect(Object.keys(incomplete)).toHaveLength(1);
+    expect(typeof unknown).toBe("function");
   });
 
   it("I1: no message is empty", () => {

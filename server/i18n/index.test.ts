@@ -1,6 +1,6 @@
 // Issue 17: t() formats ICU messages (plurals, selects, numbers) in the message's language, elides French
 // "de" before a vowel, and never throws on a missing parameter outside tests.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { compile, elides, t } from "./index";
 
 describe("t()", () => {
@@ -77,5 +77,17 @@ describe("t()", () => {
   it("I7: a missing parameter fails under tests (production shows {name} instead of throwing)", () => {
     expect(() => t("fr", "dashboard.unread")).toThrow(/count/);
     expect(() => t("fr", "digest.intro.weekly", {})).toThrow(/organization/);
+  });
+
+  it("I7: in production a missing parameter shows as {name} and never throws", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      expect(t("fr", "digest.intro.weekly", {})).toBe("Voici votre semaine dans les dossiers de {organization}.");
+      expect(t("en", "dashboard.unread", {})).toBe("{count} unread");
+      // a count missing from a plural cannot pick a form: the text still comes, with "NaN" for the number
+      expect(t("en", "dashboard.openRecommendations")).toBe("NaN open recommendations");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

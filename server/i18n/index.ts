@@ -71,7 +71,8 @@ export function compile(locale: Locale, text: string): Compiled {
   return { format, variables: messageVariables(format.getAst()) };
 }
 
-const strictParams = typeof process !== "undefined" && process.env.NODE_ENV === "test";
+/** Under tests a missing parameter or a broken message fails loudly; elsewhere people get the text. */
+const strict = () => typeof process !== "undefined" && process.env.NODE_ENV === "test";
 
 /**
  * A message in `locale`, with its parameters. A missing parameter never throws in production: the text
@@ -86,7 +87,7 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
       compiled = compile(locale, text);
     } catch (error) {
       // catalogue.test.ts parses every message: this is for a message broken after the tests ran
-      if (strictParams) throw error;
+      if (strict()) throw error;
       compiled = text;
     }
     cache.set(id, compiled);
@@ -103,13 +104,13 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
   }
   const missing = [...compiled.variables].filter((name) => !(name in values));
   if (missing.length > 0) {
-    if (strictParams) throw new Error(`i18n: ${locale} "${key}" lacks ${missing.join(", ")}`);
+    if (strict()) throw new Error(`i18n: ${locale} "${key}" lacks ${missing.join(", ")}`);
     for (const name of missing) values[name] = `{${name}}`;
   }
   try {
     return String(compiled.format.format(values));
   } catch (error) {
-    if (strictParams) throw error;
+    if (strict()) throw error;
     return text;
   }
 }
