@@ -90,3 +90,31 @@ test("I8, I9, I4: the Partners tab gives the due day in words, the count as a pl
   expect(times).toEqual([...times].sort().reverse());
   await ctx.close();
 });
+
+test("I12: an English user's errors are English even before the session is read: signing in sets the language cookie from the profile", async ({
+  browser,
+}) => {
+  const email = `english-${Date.now()}@exemple.test`;
+  const db = e2eDatabase();
+  try {
+    db.prepare("INSERT INTO User (id, email, name, locale, createdAt) VALUES (?, ?, ?, 'en', ?)").run(
+      `en${Date.now()}`,
+      email,
+      "Emma English",
+      Date.now(),
+    );
+  } finally {
+    db.close();
+  }
+  const ctx = await browser.newContext();
+  await signInAs(ctx, email);
+  expect((await ctx.cookies()).find((c) => c.name === "relais-locale")?.value).toBe("en");
+  // X3's refusal is written before any session is read: it follows the cookie, now the profile's.
+  const res = await ctx.request.post("/api/locale", { data: "x".repeat(2 * 1024 * 1024), maxRedirects: 0 });
+  expect(res.status()).toBe(413);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toBe("This request is too large.");
+  const page = await ctx.newPage();
+  await page.goto("/dashboard");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await ctx.close();
+});
