@@ -3,11 +3,13 @@
 // language is the locale cookie, so the cookie is set for this request and kept for the next ones. A
 // signed-in person keeps their profile language on every page, this one too.
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "./server/auth/socket";
 import { LOCALE_COOKIE, isLocale } from "./server/i18n";
 
 export function proxy(request: NextRequest) {
   const l = request.nextUrl.searchParams.get("l");
-  if (!isLocale(l) || request.cookies.get(LOCALE_COOKIE)?.value === l) return NextResponse.next();
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
+  if (signedIn || !isLocale(l) || request.cookies.get(LOCALE_COOKIE)?.value === l) return NextResponse.next();
   request.cookies.set(LOCALE_COOKIE, l);
   const res = NextResponse.next({ request: { headers: request.headers } });
   res.cookies.set(LOCALE_COOKIE, l, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });

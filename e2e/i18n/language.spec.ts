@@ -50,6 +50,16 @@ test("I11: the unsubscribe page opened from an English email is English througho
   await expect(page.getByTestId("unsubscribe-invalid")).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await ctx.close();
+
+  // Signed in, the profile's language wins on every page, this one too; the cookie is left alone.
+  const adeleCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  const adele = await adeleCtx.newPage();
+  await adele.goto(`/unsubscribe?u=${u}&s=${signature(u)}&l=en`);
+  await expect(adele.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(adele.getByRole("button", { name: "Me désabonner" })).toBeVisible();
+  expect((await adeleCtx.cookies()).find((c) => c.name === "relais-locale")?.value).toBe("fr");
+  await adeleCtx.close();
 });
 
 test("I8, I9, I4: the Partners tab gives the due day in words, the count as a plural, and the timeline tells what happened in sentences", async ({
