@@ -77,7 +77,10 @@ const day = (locale: Locale, iso: string) => dateFormat(locale, "longDate").form
 export function proformaDocument(p: ProformaView, locale: Locale): BillingDocument {
   return {
     title: t(locale, "billing.proformaTitle"),
-    subtitle: [`${t(locale, "billing.dossier")} : ${p.dossierTitle}`, day(locale, p.createdAt)],
+    subtitle: [
+      `${t(locale, "common.colon", { label: t(locale, "billing.dossier") })} ${p.dossierTitle}`,
+      day(locale, p.createdAt),
+    ],
     organizationName: p.organizationName,
     vatRateBasisPoints: p.vatRateBasisPoints,
     clients: p.clients,
@@ -87,7 +90,7 @@ export function proformaDocument(p: ProformaView, locale: Locale): BillingDocume
 
 export function invoiceDocument(i: InvoiceView, locale: Locale): BillingDocument {
   const subtitle = [
-    `${t(locale, "billing.dossier")} : ${i.dossierTitle}`,
+    `${t(locale, "common.colon", { label: t(locale, "billing.dossier") })} ${i.dossierTitle}`,
     t(locale, "billing.issuedOn", { date: day(locale, i.issuedAt) }),
   ];
   if (i.creditOf) subtitle.push(t(locale, "billing.creditOf", { number: i.creditOf.number }));
