@@ -110,7 +110,8 @@ function describeKnown(
     case "solicitation.attached":
     case "solicitation.answered":
     case "solicitation.revoked":
-    case "solicitation.reminded": {
+    case "solicitation.reminded":
+    case "solicitation.key_renewed": {
       const scope = typeof p.scope === "string" ? scopeText(locale, p.scope) : "";
       const auto = type === "solicitation.reminded" && typeof p.byName !== "string";
       const key = auto ? "timeline.solicitation.remindedAuto" : (`timeline.${type}` as MessageKey);

@@ -71,7 +71,7 @@ describe("emails in the recipient's language", () => {
     const partner = await makeUser("Sam Hill", { organizationId: w.org.id, locale: "en", email: "sam.en@test.test" });
     await ask(w.advisor.id, w.dossier.id, partner.email, false);
     const mail = await mailTo(partner.email);
-    expect(mail.subject).toMatch(/^Solicitation on the dossier/);
+    expect(mail.subject).toMatch(/^Opinion requested on the dossier/);
     expect(mail.text).toContain("Answer wanted by 10 Dec 2026.");
   });
 
