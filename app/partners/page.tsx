@@ -7,6 +7,7 @@ import { requireActor } from "@/server/auth/guard";
 import { needsName } from "@/server/domain/partner/name";
 import { partnerSolicitations } from "@/server/domain/partner/service";
 import { t, type MessageKey } from "@/server/i18n";
+import { formatDay } from "@/server/i18n/format";
 
 export default async function PartnerListPage() {
   const actor = await requireActor("/partners");
@@ -36,7 +37,7 @@ export default async function PartnerListPage() {
                 <span className="block text-sm text-slate-600">
                   {r.organizationName} · {t(locale, `solicitation.kind.${r.kind}` as MessageKey)} ·{" "}
                   {scopeText(locale, r.scope)}
-                  {r.dueDate ? ` · ${t(locale, "solicitation.due", { date: r.dueDate })}` : ""}
+                  {r.dueDate ? ` · ${t(locale, "solicitation.due", { date: formatDay(locale, r.dueDate) })}` : ""}
                 </span>
               </span>
             );

@@ -12,7 +12,7 @@ import type { PartnerCandidates } from "@/server/domain/solicitation/candidates"
 import type { SolicitationState, SolicitationView } from "@/server/domain/solicitation/events";
 import { SCOPE_PRESETS, SOLICITATION_KINDS } from "@/server/domain/solicitation/schema";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
+import { dateFormat, formatDay } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Badge } from "../ui/Badge";
@@ -167,7 +167,7 @@ function SolicitationCard({
       </div>
       <p className="mt-1 text-sm text-slate-600">
         {t(locale, "solicitation.askedBy", { name: s.askedBy.name })}
-        {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: s.dueDate })}` : ""}
+        {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: formatDay(locale, s.dueDate) })}` : ""}
       </p>
       {s.instructions ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{s.instructions}</p> : null}
       {s.answer ? (

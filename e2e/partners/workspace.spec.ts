@@ -33,7 +33,7 @@ test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; rev
 
   // S6: Notify reminds those who have not answered, and shows when; a second click the same day sends nothing.
   await adele.getByRole("button", { name: "Notifier" }).click();
-  await expect(adele.getByRole("status").filter({ hasText: "relance" })).toHaveText("1 relance(s) envoyée(s).");
+  await expect(adele.getByRole("status").filter({ hasText: "relance" })).toHaveText("1 relance envoyée.");
   await expect(card.getByTestId("solicitation-reminders")).toContainText("Relances :");
   await expect(adele.getByRole("button", { name: "Notifier" })).toBeDisabled();
 

@@ -11,7 +11,8 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { toLocale } from "../i18n";
+import { cookies } from "next/headers";
+import { LOCALE_COOKIE, toLocale } from "../i18n";
 import { logger } from "../logger";
 import { safeReturnPath } from "../http/redirect";
 import { consume } from "../ratelimit";
@@ -111,6 +112,22 @@ export function authOptions(): NextAuthOptions {
       },
     },
     events: {
+      // Issue 17: what answers before a session is read (the body limit's 413, a sign-in form after the
+      // session ends) speaks the locale cookie; signing in aligns it with the person's profile language.
+      async signIn({ user }) {
+        if (!user?.id) return;
+        const found = await db().user.findUnique({ where: { id: user.id }, select: { locale: true } });
+        if (!found) return;
+        try {
+          (await cookies()).set(LOCALE_COOKIE, toLocale(found.locale), {
+            path: "/",
+            sameSite: "lax",
+            maxAge: 365 * 24 * 3600,
+          });
+        } catch {
+          // outside a request (tests, scripts): nothing to align
+        }
+      },
       // X1: sign-out ends this session on the server (its row, then its open sockets), not only the cookie.
       async signOut({ token }) {
         if (typeof token?.sid === "string") await endSession(token.sid);

@@ -1,6 +1,7 @@
 // Email templates: subject, HTML and plain text in the recipient's language.
 import type { EmailParams } from "../domain/outbox/templates";
 import { t, type Locale, type MessageKey } from "../i18n";
+import { formatDay } from "../i18n/format";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -72,8 +73,8 @@ export function partnerKeyEmail(locale: Locale, p: EmailParams["partner-key"]): 
   });
   const keyLine = t(locale, "email.partnerKey.key", { key: p.key });
   const how = t(locale, "email.partnerKey.how");
-  const due = p.dueDate ? t(locale, "email.partnerKey.due", { date: p.dueDate }) : null;
-  const footer = t(locale, "email.partnerKey.footer", { date: p.expiresOn });
+  const due = p.dueDate ? t(locale, "email.partnerKey.due", { date: formatDay(locale, p.dueDate) }) : null;
+  const footer = t(locale, "email.partnerKey.footer", { date: formatDay(locale, p.expiresOn, "longDate") });
   const paragraphs = [
     ...(p.renewed ? [t(locale, "email.partnerKey.renewed")] : []),
     body,
@@ -99,7 +100,7 @@ export function partnerRequestEmail(locale: Locale, p: EmailParams["partner-requ
   const paragraphs = [
     body,
     ...whatIsAsked(locale, p),
-    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : []),
+    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: formatDay(locale, p.dueDate) })] : []),
   ];
   const text = [...paragraphs, "", p.url].join("\n");
   const html = layout(locale, subject, paragraphs, { label: t(locale, "email.partnerRequest.action"), url: p.url });
@@ -116,11 +117,14 @@ export function partnerReminderEmail(locale: Locale, p: EmailParams["partner-rem
   });
   const paragraphs = [
     body,
-    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: p.dueDate })] : []),
+    ...(p.dueDate ? [t(locale, "email.partnerKey.due", { date: formatDay(locale, p.dueDate) })] : []),
     // Issue 16: not attached yet: a fresh key (the first one may be lost or expired), else the old hint.
     ...(p.key
       ? [
-          t(locale, "email.partnerReminder.newKey", { key: p.key, date: p.expiresOn ?? "" }),
+          t(locale, "email.partnerReminder.newKey", {
+            key: p.key,
+            date: p.expiresOn ? formatDay(locale, p.expiresOn, "longDate") : "",
+          }),
           t(locale, "email.partnerKey.how"),
         ]
       : p.attached

@@ -13,7 +13,7 @@ import { requireActor } from "@/server/auth/guard";
 import { needsName } from "@/server/domain/partner/name";
 import { partnerView } from "@/server/domain/partner/service";
 import { t, type MessageKey } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
+import { dateFormat, formatDay } from "@/server/i18n/format";
 
 export default async function PartnerDossierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -56,12 +56,12 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
             data-testid="partner-solicitation"
           >
             <h2 id={`sol-${s.id}`} className="text-lg font-semibold">
-              {t(locale, "partner.view.request")} : {t(locale, `solicitation.kind.${s.kind}` as MessageKey)} ·{" "}
-              {scopeText(locale, s.scope)}
+              {t(locale, "common.colon", { label: t(locale, "partner.view.request") })}{" "}
+              {t(locale, `solicitation.kind.${s.kind}` as MessageKey)} · {scopeText(locale, s.scope)}
             </h2>
             <p className="text-sm text-slate-600">
               {t(locale, "partner.view.askedBy", { name: s.askedBy })}
-              {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: s.dueDate })}` : ""}
+              {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: formatDay(locale, s.dueDate) })}` : ""}
             </p>
             <div>
               <h3 className="text-sm font-medium">{t(locale, "partner.view.instructions")}</h3>
