@@ -38,7 +38,15 @@ import {
   type ProformaCancelledPayload,
   type ProformaCreatedPayload,
 } from "./events";
-import { adminOf, authorizeBilling, billableDossiersWhere, billingAccess } from "./policy";
+import {
+  adminOf,
+  authorizeBilling,
+  authorizeBillingItem,
+  billingHoldersVisibleTo,
+  billableDossiersWhere,
+  billingAccess,
+  billingItemAccess,
+} from "./policy";
 import * as Q from "./queries";
 import { activitySelect, partySelect } from "./queries";
 import {
@@ -75,6 +83,23 @@ const by = (actor: Actor) => ({ byUserId: actor.userId, byName: actor.name });
 
 function change<T>(actor: Actor, dossierId: string, now: Date, work: (ctx: Ctx) => Promise<T>): Promise<Result<T>> {
   return changeDossier({ dossierId, actor, authorize: authorizeBilling(actor), now }, work);
+}
+
+/** T4: a change of one proforma or invoice, by whoever it belongs to (billingItemAccess). */
+function changeItem<T>(
+  actor: Actor,
+  dossierId: string,
+  item: { kind: "proforma" | "invoice"; id: string },
+  now: Date,
+  work: (ctx: Ctx) => Promise<T>,
+): Promise<Result<T>> {
+  return changeDossier({ dossierId, actor, authorize: authorizeBillingItem(actor, item.kind, item.id), now }, work);
+}
+
+/** T4: the practitioner a new proforma belongs to: the dossier's holder (or, without one, its maker). */
+async function holderNow(ctx: Ctx, actor: Actor): Promise<string> {
+  const holder = await ctx.q.get<{ userId: string }>(Q.DOSSIER_HOLDER, [ctx.dossierId, true, false]);
+  return holder?.userId ?? actor.userId;
 }
 
 type ClientRow = { id: string; contactId: string; allocationPercent: number | null };
@@ -498,6 +523,7 @@ export async function createProforma(
       totals.totalCents,
       actor.userId,
       now,
+      await holderNow(ctx, actor),
     ]);
     const activities = new Set<string>();
     for (const l of lines) {
@@ -531,7 +557,7 @@ export async function cancelProforma(actor: Actor, raw: unknown, now = new Date(
   const { proformaId } = input.data;
   const dossierId = await dossierOf(Q.PROFORMA_DOSSIER, proformaId);
   if (!dossierId) return fail("not_found", actor.locale);
-  return change(actor, dossierId, now, async (ctx) => {
+  return changeItem(actor, dossierId, { kind: "proforma", id: proformaId }, now, async (ctx) => {
     if (!(await ctx.q.get(Q.DRAFT_PROFORMA, [proformaId, dossierId])))
       return ctx.refuse("conflict", "billing.error.proformaNotDraft");
     await ctx.q.write(Q.RELEASE_PROFORMA, [proformaId]);
@@ -559,9 +585,12 @@ export async function validateProforma(
   const { proformaId } = input.data;
   const dossierId = await dossierOf(Q.PROFORMA_DOSSIER, proformaId);
   if (!dossierId) return fail("not_found", actor.locale);
-  return change(actor, dossierId, now, async (ctx) => {
+  return changeItem(actor, dossierId, { kind: "proforma", id: proformaId }, now, async (ctx) => {
     const proforma = await ctx.q.get<{ id: string; rate: number }>(Q.DRAFT_PROFORMA, [proformaId, dossierId]);
     if (!proforma) return ctx.refuse("conflict", "billing.error.proformaNotDraft");
+    // T4: its invoices belong to whoever the proforma belongs to.
+    const holderId =
+      (await ctx.q.get<{ holderId: string | null }>(Q.PROFORMA_HOLDER, [proformaId, dossierId]))?.holderId ?? null;
     const rate = Number(proforma.rate);
     const lines = await ctx.q.all<ProformaLineRow>(Q.PROFORMA_LINES, [proformaId]);
     const groups = new Map<string, ProformaLineRow[]>();
@@ -590,6 +619,7 @@ export async function validateProforma(
         sub + vat,
         actor.userId,
         now,
+        holderId,
       ]);
       for (const l of group)
         await ctx.q.write(Q.INSERT_INVOICE_LINE, [
@@ -625,7 +655,7 @@ export async function cancelInvoice(
   const { invoiceId } = input.data;
   const dossierId = await dossierOf(Q.INVOICE_DOSSIER, invoiceId);
   if (!dossierId) return fail("not_found", actor.locale);
-  return change(actor, dossierId, now, async (ctx) => {
+  return changeItem(actor, dossierId, { kind: "invoice", id: invoiceId }, now, async (ctx) => {
     type Inv = {
       id: string;
       proformaId: string | null;
@@ -662,6 +692,8 @@ export async function cancelInvoice(
       -Number(invoice.totalCents),
       actor.userId,
       now,
+      // T4: the credit note belongs to whoever the invoice belongs to.
+      (await ctx.q.get<{ holderId: string | null }>(Q.INVOICE_HOLDER, [invoiceId, dossierId]))?.holderId ?? null,
     ]);
     const lines = await ctx.q.all<{
       activityId: string | null;
@@ -763,7 +795,7 @@ export async function getBilling(actor: Actor, dossierId: string): Promise<Billi
     }),
     db().proforma.findMany({
       where: { dossierId },
-      select: { id: true, status: true, totalCents: true, createdAt: true },
+      select: { id: true, status: true, totalCents: true, createdAt: true, holderId: true },
       orderBy: { createdAt: "desc" },
     }),
     db().invoice.findMany({
@@ -776,11 +808,13 @@ export async function getBilling(actor: Actor, dossierId: string): Promise<Billi
         totalCents: true,
         issuedAt: true,
         cancelledAt: true,
+        holderId: true,
       },
       orderBy: { number: "desc" },
     }),
     db().organization.findUniqueOrThrow({ where: { id: access.organizationId }, select: { vatRateBasisPoints: true } }),
   ]);
+  const mine = await billingHoldersVisibleTo(actor.userId, dossierId);
   const advisorIds = [...new Set(activities.map((a) => a.advisorId))];
   const users = new Map(
     (
@@ -822,16 +856,25 @@ export async function getBilling(actor: Actor, dossierId: string): Promise<Billi
       proformaId: a.proformaId,
       allocations: a.allocations.map((al) => ({ partyId: al.partyId, amountCents: Number(al.amountCents) })),
     })),
-    proformas: proformas.map((p) => ({ ...p, totalCents: Number(p.totalCents), createdAt: p.createdAt.toISOString() })),
-    invoices: invoices.map((i) => ({
-      id: i.id,
-      number: i.number,
-      kind: i.kind,
-      clientName: i.clientName,
-      totalCents: Number(i.totalCents),
-      issuedAt: i.issuedAt.toISOString(),
-      cancelled: i.cancelledAt !== null,
-    })),
+    // T4: a transfer's sender keeps their proformas and invoices; the recipient does not see them.
+    proformas: proformas
+      .filter((p) => mine(p.holderId))
+      .map(({ holderId: _h, ...p }) => ({
+        ...p,
+        totalCents: Number(p.totalCents),
+        createdAt: p.createdAt.toISOString(),
+      })),
+    invoices: invoices
+      .filter((i) => mine(i.holderId))
+      .map((i) => ({
+        id: i.id,
+        number: i.number,
+        kind: i.kind,
+        clientName: i.clientName,
+        totalCents: Number(i.totalCents),
+        issuedAt: i.issuedAt.toISOString(),
+        cancelled: i.cancelledAt !== null,
+      })),
     canBill: parties.some((p) => p.role === "client" && p.active),
     moveTargets: (await billableDossiers(actor, access.organizationId)).filter((d) => d.id !== dossierId),
   };
@@ -897,11 +940,12 @@ export async function getProforma(actor: Actor, proformaId: string): Promise<Pro
       vatCents: true,
       totalCents: true,
       createdAt: true,
+      holderId: true,
       dossier: { select: { title: true, organization: { select: { name: true } } } },
       lines: { select: { partyId: true, activityId: true, description: true, date: true, amountCents: true } },
     },
   });
-  if (!p || !(await billingAccess(actor, p.dossierId))) return null;
+  if (!p || !(await billingItemAccess(actor, p.dossierId, p.holderId))) return null;
   const parties = await db().party.findMany({
     where: { id: { in: [...new Set(p.lines.map((l) => l.partyId))] } },
     select: { id: true, createdAt: true, contact: { select: { name: true, address: true } } },
@@ -973,7 +1017,7 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       dossier: { select: { title: true, organization: { select: { name: true } } } },
     },
   });
-  if (!i || !(await billingAccess(actor, i.dossierId))) return null;
+  if (!i || !(await billingItemAccess(actor, i.dossierId, i.holderId))) return null;
   const [creditOf, creditNote] = await Promise.all([
     i.creditOfId ? db().invoice.findUnique({ where: { id: i.creditOfId }, select: { id: true, number: true } }) : null,
     db().invoice.findFirst({ where: { creditOfId: i.id }, select: { id: true, number: true } }),

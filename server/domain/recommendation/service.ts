@@ -6,7 +6,7 @@ import { asDate, newId, type HotQueries } from "../../db/hot";
 import { fail, type AppError, type Result } from "../../errors";
 import type { MessageKey } from "../../i18n";
 import { changeDossier, type ChangeContext } from "../dossier/change";
-import type { DossierAccess } from "../dossier/policy";
+import { createdBeforeWhere, type DossierAccess } from "../dossier/policy";
 import { mayEditRecommendations, mayMoveRecommendationStatus } from "./policy";
 import { notifyRecommendationCreated, notifyRecommendationStatus } from "../notification/service";
 import { reactivateOnApplicantActivity } from "../pause/service";
@@ -45,7 +45,7 @@ type Row = {
   createdAt: Date;
   seq: number;
   author: { id: string; name: string | null; email: string };
-  document: { id: string; originalName: string } | null;
+  document: { id: string; originalName: string; visibleToUserId?: string | null } | null;
   statusChangedById: string | null;
 };
 
@@ -267,7 +267,8 @@ async function dossierOf(recommendationId: string): Promise<string | null> {
 /** The Recommendations tab: every recommendation of a dossier the caller has access to, newest first. */
 export async function listRecommendations(access: DossierAccess): Promise<RecommendationView[]> {
   const rows = await db().recommendation.findMany({
-    where: { dossierId: access.dossierId },
+    // T4: a read-only copy shows the recommendations made before its transfer.
+    where: { dossierId: access.dossierId, ...createdBeforeWhere(access) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select,
     take: 500,
@@ -278,7 +279,15 @@ export async function listRecommendations(access: DossierAccess): Promise<Recomm
       await db().user.findMany({ where: { id: { in: changerIds } }, select: { id: true, name: true, email: true } })
     ).map((u) => [u.id, u]),
   );
-  return rows.map((r) => viewOf(r, r.statusChangedById ? (changers.get(r.statusChangedById) ?? null) : null));
+  return rows.map((r) =>
+    viewOf(
+      // T7: a file now private to someone else is not shown (nor named) with the recommendation.
+      r.document && r.document.visibleToUserId !== null && r.document.visibleToUserId !== access.userId
+        ? { ...r, document: null }
+        : r,
+      r.statusChangedById ? (changers.get(r.statusChangedById) ?? null) : null,
+    ),
+  );
 }
 
 /** D1: open recommendations (proposed or in progress) per dossier, for the dashboard. Callers pass dossiers the viewer may see. */
