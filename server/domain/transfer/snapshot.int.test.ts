@@ -135,7 +135,7 @@ describe("T4: a read-only copy is the dossier as it was at the transfer", () => 
       await changeRecommendationStatus(sender, { recommendationId: reco.recommendation.id, status: "done" }),
       await createNote(sender, { dossierId, body: "note" }),
       await createTask(sender, { dossierId, title: "tâche" }),
-      await pauseDossier(sender, { dossierId }),
+      await pauseDossier(sender, { dossierId, reason: "project_stopped" }),
       await requestTransfer(sender, { dossierId, toUserId: w.outsider.id }),
       await createActivity(sender, {
         kind: "expense",
@@ -237,4 +237,42 @@ describe("T4: invoices are never transferred", () => {
       expect(await getInvoice(await actor(w.otherStaff.id), invoiceId)).toBeNull();
     });
   }
+});
+
+describe("A2: a coordinator who is not a member gets 404 on the dossier everywhere", () => {
+  it("A2: pages, history, download, billing, invoices, search and every action are not_found for a coordinator; their own transfer tool works", async () => {
+    const w = await world();
+    const dossierId = w.dossier.id;
+    const coordinator = await makeUser("Carla Test", { organizationId: w.org.id });
+    await db().membership.updateMany({ where: { userId: coordinator.id }, data: { coordinator: true } });
+    const doc = await upload(w.advisor.id, dossierId, "plans-coordination.pdf");
+    const { invoiceId, draftId } = await invoiced(w);
+    const c = await actor(coordinator.id);
+    const seq = (await db().dossier.findUniqueOrThrow({ where: { id: dossierId } })).seq;
+
+    expect(await getDossierShell(c, dossierId)).toBeNull();
+    expect(await dossierAccess(c, dossierId)).toBeNull();
+    expect(await historyPage(c, { dossierId, beforeSeq: 1000 })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await documentForDownload(c, dossierId, doc)).toBeNull();
+    expect(await getBilling(c, dossierId)).toBeNull();
+    expect(await getInvoice(c, invoiceId)).toBeNull();
+    expect(await getProforma(c, draftId)).toBeNull();
+    const found = await search(c, { q: "plans" });
+    expect(found.ok && found.value.results).toEqual([]);
+    const attempts = [
+      await postMessage(c, { dossierId, clientId: "coord-write-001", body: "x" }),
+      await uploadDocument(c, { dossierId, name: "x.pdf", bytes: PDF }),
+      await createRecommendation(c, { dossierId, title: "x" }),
+      await createNote(c, { dossierId, body: "x" }),
+      await pauseDossier(c, { dossierId, reason: "project_stopped" }),
+      await cancelInvoice(c, { invoiceId }),
+      await validateProforma(c, { proformaId: draftId }),
+      await requestTransfer(c, { dossierId, toUserId: w.colleague.id }),
+    ];
+    attempts.forEach((a, i) => expect(a, String(i)).toMatchObject({ ok: false, error: { code: "not_found" } }));
+    expect((await db().dossier.findUniqueOrThrow({ where: { id: dossierId } })).seq).toBe(seq);
+  });
 });
