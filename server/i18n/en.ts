@@ -697,6 +697,10 @@ export const en: Record<keyof typeof fr, string> = {
   "billing.confirmCancelInvoice": "Issue a credit note cancelling this invoice? It can no longer be changed.",
   "billing.issuedOn": "Issued on {date}",
   "billing.dossier": "Dossier",
+  "billing.own.title": "My invoices",
+  "billing.own.intro":
+    "Your proformas, invoices and credit notes, on all your dossiers. They stay yours when you transfer a dossier.",
+  "billing.own.none": "No invoice or proforma in your name.",
   "billing.backToBilling": "Back to billing",
   "billing.invoicesOfProforma": "Invoices issued",
   "billing.bulk": "Bulk actions",

@@ -711,6 +711,10 @@ export const fr = {
   "billing.issuedOn": "Émise le {date}",
   "billing.dossier": "Dossier",
   "billing.backToBilling": "Retour à la facturation",
+  "billing.own.title": "Mes factures",
+  "billing.own.intro":
+    "Vos proformas, factures et avoirs, sur tous vos dossiers. Ils restent les vôtres quand vous transférez un dossier.",
+  "billing.own.none": "Aucune facture ni proforma à votre nom.",
   "billing.invoicesOfProforma": "Factures émises",
   "billing.bulk": "Actions groupées",
   "billing.moveTo": "Transférer vers un autre dossier",

@@ -1070,3 +1070,85 @@ export async function setVatRate(actor: Actor, raw: unknown): Promise<Result<{ v
   await db().organization.update({ where: { id: organizationId }, data: { vatRateBasisPoints: rateBasisPoints } });
   return ok({ vatRateBasisPoints: rateBasisPoints });
 }
+
+export type OwnBillingDocument = {
+  kind: "invoice" | "credit_note" | "proforma";
+  id: string;
+  number: number | null;
+  dossierId: string;
+  dossierTitle: string;
+  clientName: string | null;
+  totalCents: number;
+  at: string;
+  /** a draft proforma, or an invoice not cancelled yet */
+  open: boolean;
+};
+
+/**
+ * T4: the proformas and invoices that are the actor's (holderId), on every dossier, newest first: the
+ * sender of a transfer reaches them here even without access to the dossier any more.
+ */
+export async function ownBillingDocuments(actor: Actor): Promise<OwnBillingDocument[]> {
+  const organizationIds = (
+    await db().membership.findMany({ where: { userId: actor.userId }, select: { organizationId: true } })
+  ).map((m) => m.organizationId);
+  const inOrgs = { holderId: actor.userId, dossier: { organizationId: { in: organizationIds } } };
+  const [invoices, proformas] = await Promise.all([
+    db().invoice.findMany({
+      where: inOrgs,
+      orderBy: { number: "desc" },
+      take: 500,
+      select: {
+        id: true,
+        number: true,
+        kind: true,
+        clientName: true,
+        totalCents: true,
+        issuedAt: true,
+        cancelledAt: true,
+        dossier: { select: { id: true, title: true } },
+      },
+    }),
+    db().proforma.findMany({
+      where: inOrgs,
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: {
+        id: true,
+        status: true,
+        totalCents: true,
+        createdAt: true,
+        dossier: { select: { id: true, title: true } },
+      },
+    }),
+  ]);
+  return [
+    ...proformas.map((p): OwnBillingDocument => ({
+      kind: "proforma",
+      id: p.id,
+      number: null,
+      dossierId: p.dossier.id,
+      dossierTitle: p.dossier.title,
+      clientName: null,
+      totalCents: Number(p.totalCents),
+      at: p.createdAt.toISOString(),
+      open: p.status === "draft",
+    })),
+    ...invoices.map((i): OwnBillingDocument => ({
+      kind: i.kind === "credit_note" ? "credit_note" : "invoice",
+      id: i.id,
+      number: i.number,
+      dossierId: i.dossier.id,
+      dossierTitle: i.dossier.title,
+      clientName: i.clientName,
+      totalCents: Number(i.totalCents),
+      at: i.issuedAt.toISOString(),
+      open: i.kind === "invoice" && i.cancelledAt === null,
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Where a proforma's or invoice's page goes back to: the dossier's billing when the actor may open it. */
+export async function billingBackHref(actor: Actor, dossierId: string): Promise<string> {
+  return (await billingAccess(actor, dossierId)) ? `/dossiers/${dossierId}/billing` : "/invoices";
+}
