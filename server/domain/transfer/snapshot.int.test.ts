@@ -13,12 +13,14 @@ import { useTestDatabase } from "../../test/db";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import {
   addParty,
+  billingBackHref,
   cancelInvoice,
   createActivity,
   createProforma,
   getBilling,
   getInvoice,
   getProforma,
+  ownBillingDocuments,
   validateProforma,
 } from "../billing/service";
 import { historyPage, latestConversation, postMessage } from "../conversation/service";
@@ -173,14 +175,18 @@ async function invoiced(w: Awaited<ReturnType<typeof world>>) {
   if (!(await createActivity(holder, expense(5_000))).ok) throw new Error("setup");
   const draft = await createProforma(holder, { dossierId: w.dossier.id });
   if (!draft.ok) throw new Error("setup");
-  return { invoiceId: issued.value.invoices[0].invoiceId, draftId: draft.value.proformaId };
+  return {
+    invoiceId: issued.value.invoices[0].invoiceId,
+    draftId: draft.value.proformaId,
+    firstId: first.value.proformaId,
+  };
 }
 
 describe("T4: invoices are never transferred", () => {
   for (const keep of [false, true]) {
     it(`T4: the recipient does not see or act on the sender's invoices and proformas; the sender still does (${keep ? "with" : "without"} a read-only copy)`, async () => {
       const w = await world();
-      const { invoiceId, draftId } = await invoiced(w);
+      const { invoiceId, draftId, firstId } = await invoiced(w);
       await transfer(w, keep);
       const recipient = await actor(w.colleague.id);
       const sender = await actor(w.advisor.id);
@@ -199,7 +205,10 @@ describe("T4: invoices are never transferred", () => {
       const timeline = await listTimeline((await dossierAccess(recipient, w.dossier.id))!);
       expect(timeline.filter((e) => e.type.startsWith("invoice.") || e.type.startsWith("proforma."))).toEqual([]);
 
-      // The sender keeps them: reads them, validates the draft, cancels an invoice by a credit note.
+      // The sender keeps them: lists them (/invoices), reads them, validates the draft, cancels an invoice.
+      expect((await ownBillingDocuments(sender)).map((d) => d.id).sort()).toEqual([draftId, invoiceId, firstId].sort());
+      expect((await ownBillingDocuments(recipient)).map((d) => d.id)).toEqual([]);
+      expect(await billingBackHref(sender, w.dossier.id)).toBe("/invoices");
       expect((await getInvoice(sender, invoiceId))?.id).toBe(invoiceId);
       const validated = await validateProforma(sender, { proformaId: draftId });
       expect(validated.ok).toBe(true);
