@@ -25,6 +25,7 @@ import {
 } from "../billing/service";
 import { historyPage, latestConversation, postMessage } from "../conversation/service";
 import { documentForDownload, listDocuments, uploadDocument } from "../document/service";
+import { dashboardRows } from "../dashboard/service";
 import { dossierAccess } from "../dossier/policy";
 import { getDossierShell } from "../dossier/service";
 import { createNote, createTask, notesTab } from "../note/service";
@@ -112,6 +113,9 @@ describe("T4: a read-only copy is the dossier as it was at the transfer", () => 
     expect(await found("plancher")).toEqual(["message"]);
     expect(await found("isolation")).toEqual(["recommendation"]);
     expect(await found("apres")).toEqual([]);
+    // The dashboard counts only the message from before (the sender never read it): not the later one.
+    const row = (await dashboardRows(sender, {})).find((r) => r.id === dossierId);
+    expect(row?.unread).toBe(1);
 
     // The recipient sees everything, before and after.
     const recipientAccess = (await dossierAccess(recipient, dossierId))!;
