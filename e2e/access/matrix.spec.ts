@@ -203,7 +203,8 @@ for (const keep of [true, false]) {
           file: { name: "apres.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") },
         },
       });
-      expect(upload.status()).toBe(404);
+      // The copy is told it is read-only (it may see the dossier); without one, 404.
+      expect(upload.status()).toBe(keep ? 409 : 404);
       // The recipient opens it, with both messages.
       const mine = await arnaudCtx.newPage();
       await mine.goto(`/dossiers/${id}`);

@@ -778,6 +778,7 @@ export const en: Record<keyof typeof fr, string> = {
   "users.error.confirm": "Confirm with “Oui, je veux continuer”.",
   "confidentiality.partial": "Partially confidential",
   "confidentiality.all": "Confidential",
+  "dossier.readOnly": "You keep a read-only copy of this dossier since its transfer: nothing can be changed in it.",
   "transfer.readOnlyBanner":
     "Read-only copy: this dossier was transferred. You see it as it was at the transfer and can no longer change it.",
   "note.tab": "Notes",

@@ -793,6 +793,8 @@ export const fr = {
   "users.error.confirm": "Confirmez avec « Oui, je veux continuer ».",
   "confidentiality.partial": "Partiellement confidentiel",
   "confidentiality.all": "Confidentiel",
+  "dossier.readOnly":
+    "Vous gardez une copie en lecture seule de ce dossier depuis son transfert : rien ne peut y être modifié.",
   "transfer.readOnlyBanner":
     "Copie en lecture seule : ce dossier a été transféré. Vous le voyez tel qu'il était au transfert et ne pouvez plus le modifier.",
   "note.tab": "Notes",

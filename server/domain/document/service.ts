@@ -9,7 +9,7 @@ import { fail, type AppError, type Result } from "../../errors";
 import { t } from "../../i18n";
 import { visibleItemsWhere } from "../note/policy";
 import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
-import { createdBeforeWhere, type DossierAccess } from "../dossier/policy";
+import { createdBeforeWhere, dossierAccess, type DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
 import { canReadDocuments, canUploadDocument } from "./policy";
@@ -57,7 +57,11 @@ export async function uploadDocument(
   }
   const input = parsed.data;
   // Access first: someone without access learns nothing about the file rules.
-  if (!(await canUploadDocument(actor, input.dossierId))) return fail("not_found", actor.locale);
+  if (!(await canUploadDocument(actor, input.dossierId)))
+    // T4: a read-only copy is told why; anyone else gets 404 (A1).
+    return (await dossierAccess(actor, input.dossierId))?.readOnly
+      ? fail("conflict", actor.locale, "dossier.readOnly")
+      : fail("not_found", actor.locale);
   const checked = checkFile(input.name, input.bytes, env().DOCUMENT_MAX_BYTES);
   if ("problem" in checked) {
     return {

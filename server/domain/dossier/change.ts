@@ -16,6 +16,7 @@ import { fail, ok, type ErrorCode, type Result } from "../../errors";
 import type { Locale, MessageKey } from "../../i18n";
 import { kickOutbox, publisher } from "../ports";
 import type { Audience, PublishedEvent } from "./events";
+import { dossierAccess } from "./policy";
 import { INSERT_EVENT, LOCK_ACTIVITY, LOCK_QUIET, NEXT_SEQ } from "./queries";
 
 export type ChangeContext<A> = {
@@ -109,7 +110,12 @@ async function run<A, T>(
       : await q.get<{ seq: number | bigint; organizationId: string }>(LOCK_ACTIVITY, [now, now, spec.dossierId]);
   if (!locked) throw new Refusal("not_found");
   const access = await spec.authorize(q, spec.dossierId);
-  if (access === null) throw new Refusal("not_found");
+  if (access === null) {
+    // T4: a read-only copy may see the dossier, so saying so leaks nothing; anyone else gets 404 (A1).
+    if (spec.actor && (await dossierAccess(spec.actor, spec.dossierId, q))?.readOnly)
+      throw new Refusal("conflict", "dossier.readOnly");
+    throw new Refusal("not_found");
+  }
 
   let firstSeq: number | null = Number(locked.seq);
   const events: PublishedEvent[] = [];

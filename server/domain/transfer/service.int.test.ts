@@ -279,7 +279,7 @@ describe("T4: what goes along, what stays", () => {
     const seq = (await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq;
     expect(
       await postMessage(sender, { dossierId: w.dossier.id, clientId: "ro-sender-00001", body: "encore là" }),
-    ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    ).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect((await uploadDocument(sender, { dossierId: w.dossier.id, name: "a.pdf", bytes: PDF })).ok).toBe(false);
     expect((await requestTransfer(sender, { dossierId: w.dossier.id, toUserId: w.outsider.id })).ok).toBe(false);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq).toBe(seq);

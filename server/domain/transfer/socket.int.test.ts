@@ -88,7 +88,10 @@ describe("T2, T4, A3: transfers on the socket", () => {
       clientId: "ro-send-1",
       body: "moi",
     });
-    expect(ack).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringContaining("lecture seule") },
+    });
     expect(await db().message.count({ where: { dossierId: w.dossier.id, clientId: "ro-send-1" } })).toBe(0);
   });
 
