@@ -96,6 +96,20 @@ function changeItem<T>(
   return changeDossier({ dossierId, actor, authorize: authorizeBillingItem(actor, item.kind, item.id), now }, work);
 }
 
+/**
+ * T4: a proforma or invoice that stayed with a former holder: its events are stored (their timeline
+ * and catch-up filter them per reader) but not sent live to the dossier's advisors, who may not see it.
+ */
+async function leftBehind(ctx: Ctx, kind: "proforma" | "invoice", id: string): Promise<boolean> {
+  const row = await ctx.q.get<{ holderId: string | null }>(kind === "proforma" ? Q.PROFORMA_HOLDER : Q.INVOICE_HOLDER, [
+    id,
+    ctx.dossierId,
+  ]);
+  if (!row || row.holderId === null) return false;
+  const holder = await ctx.q.get<{ userId: string }>(Q.DOSSIER_HOLDER, [ctx.dossierId, true, false]);
+  return holder?.userId !== row.holderId;
+}
+
 /** T4: the practitioner a new proforma belongs to: the dossier's holder (or, without one, its maker). */
 async function holderNow(ctx: Ctx, actor: Actor): Promise<string> {
   const holder = await ctx.q.get<{ userId: string }>(Q.DOSSIER_HOLDER, [ctx.dossierId, true, false]);
@@ -560,10 +574,11 @@ export async function cancelProforma(actor: Actor, raw: unknown, now = new Date(
   return changeItem(actor, dossierId, { kind: "proforma", id: proformaId }, now, async (ctx) => {
     if (!(await ctx.q.get(Q.DRAFT_PROFORMA, [proformaId, dossierId])))
       return ctx.refuse("conflict", "billing.error.proformaNotDraft");
+    const hidden = await leftBehind(ctx, "proforma", proformaId);
     await ctx.q.write(Q.RELEASE_PROFORMA, [proformaId]);
     await ctx.q.run(Q.DELETE_PROFORMA, [proformaId]);
     const payload: ProformaCancelledPayload = { ...by(actor), proformaId };
-    await ctx.emit(PROFORMA_CANCELLED, payload, { audience: "advisors" });
+    await ctx.emit(PROFORMA_CANCELLED, payload, { audience: "advisors", unpublished: hidden });
     return { ok: true as const };
   });
 }
@@ -636,7 +651,10 @@ export async function validateProforma(
     if ((await ctx.q.run(Q.VALIDATE_PROFORMA, [now, proformaId])) === 0)
       return ctx.refuse("conflict", "billing.error.proformaNotDraft");
     const payload: InvoiceIssuedPayload = { ...by(actor), proformaId, invoices };
-    await ctx.emit(INVOICE_ISSUED, payload, { audience: "advisors" });
+    await ctx.emit(INVOICE_ISSUED, payload, {
+      audience: "advisors",
+      unpublished: await leftBehind(ctx, "proforma", proformaId),
+    });
     return { invoices };
   });
 }
@@ -718,7 +736,10 @@ export async function cancelInvoice(
       creditNoteId,
       creditNumber: number,
     };
-    await ctx.emit(INVOICE_CANCELLED, payload, { audience: "advisors" });
+    await ctx.emit(INVOICE_CANCELLED, payload, {
+      audience: "advisors",
+      unpublished: await leftBehind(ctx, "invoice", invoiceId),
+    });
     return { creditNoteId, number };
   });
 }

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { setPublisher } from "../../realtime/publisher";
+import { setPublisher, type PublishedEvent } from "../../realtime/publisher";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import {
@@ -36,12 +36,13 @@ import { listTimeline } from "../timeline/service";
 import { answerTransfer, requestTransfer } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
+let published: PublishedEvent[] = [];
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "relais-snapshot-"));
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from("contenu\n%%EOF\n")]);
 
 beforeAll(async () => {
   tdb = await useTestDatabase({ UPLOAD_DIR: uploadDir });
-  setPublisher({ dossierEvent: () => {}, revoke: () => {} });
+  setPublisher({ dossierEvent: (e) => published.push(e), revoke: () => {} });
 });
 afterAll(async () => {
   setPublisher(undefined);
@@ -220,11 +221,19 @@ describe("T4: invoices are never transferred", () => {
       expect((await ownBillingDocuments(recipient)).map((d) => d.id)).toEqual([]);
       expect(await billingBackHref(sender, w.dossier.id)).toBe("/invoices");
       expect((await getInvoice(sender, invoiceId))?.id).toBe(invoiceId);
+      published = [];
       const validated = await validateProforma(sender, { proformaId: draftId });
       expect(validated.ok).toBe(true);
       const credit = await cancelInvoice(sender, { invoiceId });
       expect(credit.ok).toBe(true);
       if (!credit.ok || !validated.ok) throw new Error("unreachable");
+      // Stored for the timeline, never sent live to the dossier's advisors (the recipient among them).
+      expect(published).toEqual([]);
+      expect(
+        await db().dossierEvent.count({
+          where: { dossierId: w.dossier.id, type: { in: ["invoice.issued", "invoice.cancelled"] } },
+        }),
+      ).toBe(3);
       // What the sender made of them is theirs too: still not the recipient's.
       expect(await getInvoice(recipient, credit.value.creditNoteId)).toBeNull();
       expect(await getInvoice(recipient, validated.value.invoices[0].invoiceId)).toBeNull();
