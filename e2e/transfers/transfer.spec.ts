@@ -181,3 +181,44 @@ test("T4: the referent hands their role to another applicant-side member, then m
   await expect(adele.getByTestId("member").filter({ hasText: "Paul Demandeur" })).toHaveCount(0);
   await Promise.all([adeleCtx.close(), paulCtx.close()]);
 });
+
+test("T3, A2: Carla transfers one of Adèle's dossiers to Arnaud from « Gestion des dossiers », without seeing it; Arnaud accepts", async ({
+  browser,
+}) => {
+  const adeleCtx = await browser.newContext();
+  const carlaCtx = await browser.newContext();
+  const arnaudCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(carlaCtx, users.carla);
+  await signInAs(arnaudCtx, users.arnaud);
+  const title = `Dossier coordonné ${Date.now()}`;
+  const dossierId = await createDossierAsAdvisor(await adeleCtx.newPage(), title, { referent: users.paul });
+
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto("/dashboard");
+  const request = arnaud.getByTestId("incoming-transfer").filter({ hasText: title });
+  await expect(request).toHaveCount(0);
+
+  const carla = await carlaCtx.newPage();
+  await carla.goto("/coordination");
+  const table = carla.getByTestId("practitioners");
+  await table
+    .getByRole("row")
+    .filter({ hasText: "Adèle Conseil" })
+    .getByRole("button", { name: "Gestion des dossiers" })
+    .click();
+  await table.getByLabel("Dossier", { exact: true }).selectOption({ label: title });
+  await table.getByLabel("Destinataire").selectOption({ label: "Arnaud Conseil" });
+  await table.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(carla.getByRole("status")).toContainText("1");
+  // A2: still no dossier for the coordinator.
+  expect((await carlaCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(404);
+
+  // Live on Arnaud's dashboard; he accepts and holds it; Adèle (no copy) loses it.
+  await expect(request).toBeVisible();
+  await request.getByRole("button", { name: "Accepter" }).click();
+  await expect(request).toHaveCount(0);
+  expect((await arnaudCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(200);
+  expect((await adeleCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(404);
+  await Promise.all([adeleCtx.close(), carlaCtx.close(), arnaudCtx.close()]);
+});
