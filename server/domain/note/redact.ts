@@ -1,8 +1,8 @@
 // T7 at read time (and T4 for invoices): an event is written once, but what it names may become private
 // later. A document marked confidential after its upload, or left behind by a transfer, still has its
 // name in the old `document.uploaded` event; an invoice that stayed with the sender of a transfer still
-// has its number in `invoice.issued`. Every reader of stored events (socket catch-up, timeline, system
-// lines, digest emails) passes them through here with the viewer: the item's current restriction
+// has its number in `invoice.issued`. Every reader of stored events (socket and partner catch-up,
+// timeline, digest emails) passes them through here with the viewer: the item's current restriction
 // decides, not the one it had when the event was written.
 import { db, type Db, type Tx } from "../../db";
 import { billingHoldersVisibleTo } from "../billing/policy";
