@@ -207,8 +207,8 @@ test("T3, A2: Carla transfers one of Adèle's dossiers to Arnaud from « Gestion
     .filter({ hasText: "Adèle Conseil" })
     .getByRole("button", { name: "Gestion des dossiers" })
     .click();
-  await table.getByLabel("Dossier", { exact: true }).selectOption({ label: title });
-  await table.getByLabel("Destinataire").selectOption({ label: "Arnaud Conseil" });
+  await table.locator('select[name="dossierId"]').selectOption({ label: title });
+  await table.locator('select[name="toUserId"]').selectOption({ label: "Arnaud Conseil" });
   await table.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(carla.getByRole("status")).toContainText("1");
   // A2: still no dossier for the coordinator.
