@@ -80,7 +80,8 @@ describe("T4: a read-only copy is the dossier as it was at the transfer", () => 
     const holder = await actor(w.advisor.id);
     await postMessage(await actor(w.referent.id), { dossierId, clientId: "snap-before-001", body: "Plancher avant" });
     await upload(w.advisor.id, dossierId, "avant.pdf");
-    expect((await createRecommendation(holder, { dossierId, title: "Isolation avant" })).ok).toBe(true);
+    const before = await createRecommendation(holder, { dossierId, title: "Isolation avant" });
+    if (!before.ok) throw new Error("setup");
     expect((await createNote(holder, { dossierId, body: "Note avant" })).ok).toBe(true);
     await transfer(w, true);
     const snapshotSeq = (await db().dossierEvent.findFirstOrThrow({ where: { dossierId, type: "transfer.accepted" } }))
@@ -90,6 +91,9 @@ describe("T4: a read-only copy is the dossier as it was at the transfer", () => 
     await postMessage(await actor(w.referent.id), { dossierId, clientId: "snap-after-0001", body: "Plancher après" });
     const later = await upload(w.colleague.id, dossierId, "apres.pdf");
     expect((await createRecommendation(recipient, { dossierId, title: "Isolation après" })).ok).toBe(true);
+    expect(
+      (await changeRecommendationStatus(recipient, { recommendationId: before.recommendation.id, status: "done" })).ok,
+    ).toBe(true);
     expect((await createNote(recipient, { dossierId, body: "Note après" })).ok).toBe(true);
 
     const sender = await actor(w.advisor.id);
@@ -105,7 +109,10 @@ describe("T4: a read-only copy is the dossier as it was at the transfer", () => 
     expect(Math.max(...timeline.map((e) => e.seq))).toBeLessThanOrEqual(snapshotSeq);
     expect((await listDocuments(access)).map((d) => d.name)).toEqual(["avant.pdf"]);
     expect(await documentForDownload(sender, dossierId, later)).toBeNull();
-    expect((await listRecommendations(access)).map((r) => r.title)).toEqual(["Isolation avant"]);
+    // As it was: the status changed since is not shown either.
+    expect((await listRecommendations(access)).map((r) => [r.title, r.status])).toEqual([
+      ["Isolation avant", "proposed"],
+    ]);
     expect((await notesTab(sender, access))?.notes.map((n) => n.body)).toEqual(["Note avant"]);
     const found = async (q: string) => {
       const r = await search(sender, { q });
