@@ -18,8 +18,10 @@ export interface Publisher {
    * every room of it now (nothing newer reaches them) and are told, so an open page turns read-only.
    */
   turnReadOnly?(userId: string, dossierId: string): void;
-  /** X1, issue 13: the user was deactivated: every socket of theirs is cut, now. */
+  /** X1: every session of the user ended (sign out everywhere, deactivation, role change): every socket of theirs is cut, now. */
   revokeUser?(userId: string): void;
+  /** X1: this session ended (sign-out, idle timeout, lifetime): its sockets are cut, now. */
+  revokeSession?(sessionId: string): void;
 }
 
 const KEY = Symbol.for("relais.publisher");

@@ -5,10 +5,12 @@ import { FieldsForm } from "@/components/partner/FieldsForm";
 import { LiveRefresh } from "@/components/partner/LiveRefresh";
 import { LiveStatus } from "@/components/partner/LiveStatus";
 import { OpinionForm } from "@/components/partner/OpinionForm";
+import { PartnerNameForm } from "@/components/partner/PartnerNameForm";
 import { SupplementUpload } from "@/components/partner/SupplementUpload";
 import { DossierLive } from "@/components/realtime/DossierLive";
 import { scopeText } from "@/components/solicitation/describe";
 import { requireActor } from "@/server/auth/guard";
+import { needsName } from "@/server/domain/partner/name";
 import { partnerView } from "@/server/domain/partner/service";
 import { t, type MessageKey } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
@@ -19,6 +21,7 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
   const view = await partnerView(actor, id);
   if (!view) notFound();
   const locale = actor.locale;
+  const askName = await needsName(actor);
   const fmt = dateFormat(locale, "medium");
   return (
     <DossierLive dossierId={id} initialSeq={view.dossier.seq}>
@@ -29,6 +32,11 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
         <LiveStatus locale={locale} />
         <LiveRefresh />
       </div>
+      {askName ? (
+        <div className="mt-3">
+          <PartnerNameForm locale={locale} />
+        </div>
+      ) : null}
       <div className="mt-2">
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{t(locale, "partner.view.title")}</p>
         <h1 className="text-2xl font-semibold">{view.dossier.title}</h1>
