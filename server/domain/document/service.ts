@@ -9,7 +9,7 @@ import { fail, type AppError, type Result } from "../../errors";
 import { t } from "../../i18n";
 import { visibleItemsWhere } from "../note/policy";
 import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
-import type { DossierAccess } from "../dossier/policy";
+import { createdBeforeWhere, dossierAccess, type DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
 import { canReadDocuments, canUploadDocument } from "./policy";
@@ -57,7 +57,11 @@ export async function uploadDocument(
   }
   const input = parsed.data;
   // Access first: someone without access learns nothing about the file rules.
-  if (!(await canUploadDocument(actor, input.dossierId))) return fail("not_found", actor.locale);
+  if (!(await canUploadDocument(actor, input.dossierId)))
+    // T4: a read-only copy is told why; anyone else gets 404 (A1).
+    return (await dossierAccess(actor, input.dossierId))?.readOnly
+      ? fail("conflict", actor.locale, "dossier.readOnly")
+      : fail("not_found", actor.locale);
   const checked = checkFile(input.name, input.bytes, env().DOCUMENT_MAX_BYTES);
   if ("problem" in checked) {
     return {
@@ -130,7 +134,8 @@ export async function storeDocument<A>(
 export async function listDocuments(access: DossierAccess): Promise<DocumentView[]> {
   const rows = await db().document.findMany({
     // T7: a confidential document (or one a transfer left behind) exists only for the one who may see it.
-    where: { dossierId: access.dossierId, ...visibleItemsWhere(access.userId) },
+    // T4: a read-only copy shows the documents it had at its transfer.
+    where: { dossierId: access.dossierId, ...visibleItemsWhere(access.userId), ...createdBeforeWhere(access) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select,
     take: 500,
@@ -144,9 +149,10 @@ export async function documentForDownload(
   dossierId: string,
   documentId: string,
 ): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
-  if (!(await canReadDocuments(actor, dossierId))) return null;
+  const access = await canReadDocuments(actor, dossierId);
+  if (!access) return null;
   const doc = await db().document.findFirst({
-    where: { id: documentId, dossierId, ...visibleItemsWhere(actor.userId) },
+    where: { id: documentId, dossierId, ...visibleItemsWhere(actor.userId), ...createdBeforeWhere(access) },
     select: { originalName: true, mimeType: true, storageKey: true },
   });
   if (!doc) return null;

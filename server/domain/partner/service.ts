@@ -12,6 +12,7 @@ import type { SolicitationState } from "../solicitation/events";
 import { partnerStatus } from "../template/statuses";
 import { partnerFields, type PartnerField } from "../template/fields";
 import { displayName } from "../text";
+import { redactEvents } from "../note/redact";
 
 export type PartnerListRow = {
   id: string;
@@ -194,5 +195,6 @@ export async function partnerEventsAfter(
     select: { dossierId: true, seq: true, type: true, payload: true, createdAt: true },
   });
   if (rows.length > CATCH_UP_LIMIT) return { seq: access.seq, reload: true };
-  return { seq: access.seq, events: rows.map(toWire) };
+  // T7: a partner never reads the name of a document that became confidential since.
+  return { seq: access.seq, events: await redactEvents(null, access.dossierId, rows.map(toWire)) };
 }

@@ -9,6 +9,8 @@
 //   entry is "all"; the column is there for advisor-only content to come.
 // - T7: a confidential document (or one a transfer left behind) is found by the one user it is
 //   visible to only (x."visibleToUserId"), never by staff or other members.
+// - T4: a read-only copy kept after a transfer finds what the dossier held at the transfer only
+//   (messages up to its seq, documents and recommendations made before it), and no advisor-only entry.
 // - A2, A5: a coordinator who is not a member, a partner (reaching a dossier only through a
 //   solicitation), a removed member, another organization's user: not a member and not staff, nothing.
 export const STAFF_ROLES_SQL = `('staff', 'admin')`;
@@ -21,5 +23,8 @@ export const VISIBLE_JOINS = `JOIN "Dossier" d ON d."id" = e."dossierId"
 
 /** WHERE conditions that go with VISIBLE_JOINS. */
 export const VISIBLE_WHERE = `(m."id" IS NOT NULL OR o."id" IS NOT NULL)
-   AND (e."audience" = 'all' OR m."side" = 'advisor' OR o."id" IS NOT NULL)
-   AND (x."visibleToUserId" IS NULL OR x."visibleToUserId" = m."userId")`;
+   AND (e."audience" = 'all' OR (m."side" = 'advisor' AND m."readOnly" = false) OR o."id" IS NOT NULL)
+   AND (x."visibleToUserId" IS NULL OR x."visibleToUserId" = m."userId")
+   AND (o."id" IS NOT NULL OR m."readOnly" = false OR e."kind" = 'dossier'
+     OR (e."seq" IS NOT NULL AND e."seq" <= m."readOnlySeq")
+     OR (e."seq" IS NULL AND e."at" <= m."readOnlySince"))`;
