@@ -77,7 +77,7 @@ function parseArgs(argv: string[]): Options {
   --redis-port P     private redis-server port for G8 (default 6400)
   --dist-dir D       Next build dir for the whole server (default .next-bench; built when stale)
   --no-build         use the build in --dist-dir as it is, even if the sources changed since
-  --profile          write a CPU profile of each Relais server to bench/results/raw/profiles/
+  --profile          write a CPU profile of each server process to bench/results/raw/profiles/
                      (summarise one with: node bench/profile.mjs <file>)`);
     process.exit(0);
   }
@@ -431,6 +431,14 @@ async function startTarget(
     const env: Record<string, string> = { HOSTNAME: "127.0.0.1" };
     if (opts.redis) env.REDIS_URL = opts.redis.url;
     let args: string[];
+    // A profile of every server process, the baselines' too (to compare with): Relais's are Node's
+    // default CPU.<date>.<pid>.<thread>.cpuprofile (one per thread), the baselines' are named after them.
+    const dir = `--cpu-prof-dir=${path.join(o.out, "raw", "profiles")}`;
+    const profile = !o.profile
+      ? []
+      : name === "relais"
+        ? ["--cpu-prof", dir]
+        : ["--cpu-prof", dir, `--cpu-prof-name=${name}.${i}.${Date.now()}.cpuprofile`];
     if (name === "relais") {
       Object.assign(env, {
         NODE_ENV: "production",
@@ -444,7 +452,6 @@ async function startTarget(
         NEXT_DIST_DIR: o.distDir,
         UPLOAD_DIR: path.join(root, "data", "bench", "uploads"),
       });
-      const profile = o.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(o.out, "raw", "profiles")}`] : [];
       args = [
         ...profile,
         "--import",
@@ -453,7 +460,7 @@ async function startTarget(
       ];
     } else {
       if (opts.recovery) env.RECOVERY = "1";
-      args = [path.join(root, `bench/servers/${name}.mjs`)];
+      args = [...profile, path.join(root, `bench/servers/${name}.mjs`)];
     }
     servers.push(new ServerProcess(`${name}#${i}`, port, args, env));
   }

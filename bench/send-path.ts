@@ -8,6 +8,12 @@ async function main() {
   // X4: one sender sends thousands of messages here on purpose.
   process.env.RATE_LIMIT_FACTOR = "1000000";
   const t = await freshDatabase();
+  if (process.env.NO_SEARCH_TRIGGER === "1") {
+    const { default: Database } = await import("better-sqlite3");
+    const raw = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+    raw.exec(`DROP TRIGGER "Message_search_ai"`);
+    raw.close();
+  }
   const w = await makeWorld();
   const a = await actor(w.referent.id);
   const N = Number(process.env.N ?? 3000);
@@ -29,6 +35,7 @@ async function main() {
     );
   };
   await run(300, "warm");
+  (globalThis as { __sqlreset?: () => void }).__sqlreset?.();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   await run(N, "m");
