@@ -42,7 +42,16 @@ export function oneClickUrl(userId: string): string {
   return `${env().appUrl}/unsubscribe/one-click?${q}`;
 }
 
-/** Headers of every non-transactional email (N5). */
+const listUnsubscribe = new Map<string, string>();
+
+/** Headers of every non-transactional email (N5). Their link is kept per user and address, like the signature. */
 export function unsubscribeHeaders(userId: string): Record<string, string> {
-  return { "List-Unsubscribe": `<${oneClickUrl(userId)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  const key = `${env().appUrl}\u0000${env().secret}\u0000${userId}`;
+  let link = listUnsubscribe.get(key);
+  if (link === undefined) {
+    link = `<${oneClickUrl(userId)}>`;
+    if (listUnsubscribe.size >= SIGNATURES_KEPT) listUnsubscribe.clear();
+    listUnsubscribe.set(key, link);
+  }
+  return { "List-Unsubscribe": link, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
