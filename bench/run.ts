@@ -226,6 +226,13 @@ class ServerProcess {
         );
       return portOpen(this.port);
     }, `${this.name} on ${this.port}`);
+    // Someone else's server on that port answers too, while ours dies of EADDRINUSE: make sure ours is
+    // the one still running (a shared machine; seen as "no probe answer" later otherwise).
+    await sleep(300);
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null)
+      throw new Error(
+        `${this.name} exited (${this.proc.exitCode ?? this.proc.signalCode}): ${this.stderr.slice(-1500)}`,
+      );
   }
   snapshot(gc = false): Promise<Snapshot> {
     const id = ++this.nextId;
