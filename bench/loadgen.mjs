@@ -153,16 +153,19 @@ function wsClient(url) {
 }
 
 const client = (url, userId) => (cfg.protocol === "ws" ? wsClient(url) : sioClient(url, userId));
+/** G8: the viewers spread over several processes (every one but the sender's), round robin. */
+const viewerUrlOf = (i) => (cfg.viewerUrls?.length ? cfg.viewerUrls[i % cfg.viewerUrls.length] : cfg.viewerUrl);
 
 /** Connects and joins every viewer of every room; each room's first join learns the seq the others start from. */
 async function connectViewers(rooms, onEvent) {
   const viewers = [];
-  for (const room of rooms) for (const userId of room.viewers) viewers.push({ room, userId, client: null });
+  for (const room of rooms)
+    for (const userId of room.viewers) viewers.push({ room, userId, client: null, url: viewerUrlOf(viewers.length) });
   const seqOf = new Map();
   for (const room of rooms) {
     const first = viewers.find((v) => v.room === room);
     if (!first) continue;
-    first.client = client(cfg.viewerUrl, first.userId);
+    first.client = client(first.url, first.userId);
     await first.client.ready;
     const ack = await first.client.join(room.dossierId, 0);
     if (!ack.ok) throw new Error(`join refused: ${JSON.stringify(ack)}`);
@@ -173,7 +176,7 @@ async function connectViewers(rooms, onEvent) {
     viewers.filter((v) => !v.client),
     cfg.connectConcurrency ?? 50,
     async (v) => {
-      v.client = client(cfg.viewerUrl, v.userId);
+      v.client = client(v.url, v.userId);
       await v.client.ready;
       const ack = await v.client.join(v.room.dossierId, seqOf.get(v.room.dossierId) ?? 0);
       if (!ack.ok) throw new Error(`join refused: ${JSON.stringify(ack)}`);
@@ -450,6 +453,12 @@ async function idle() {
   });
   await sleep(cfg.settleMs ?? 2000);
   await mark("after");
+  // The capacity model's cost of an idle socket (docs/capacity.md): the server's CPU while they stay.
+  if (cfg.idleMs) {
+    await mark("idleStart");
+    await sleep(cfg.idleMs);
+    await mark("idleEnd");
+  }
   clients.forEach((c) => c.close());
   return { sockets: clients.length, failed };
 }

@@ -8,6 +8,12 @@ async function main() {
   // X4: one sender sends thousands of messages here on purpose.
   process.env.RATE_LIMIT_FACTOR = "1000000";
   const t = await freshDatabase();
+  if (process.env.NO_SEARCH_TRIGGER === "1") {
+    const { default: Database } = await import("better-sqlite3");
+    const raw = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+    raw.exec(`DROP TRIGGER "Message_search_ai"`);
+    raw.close();
+  }
   const w = await makeWorld();
   const a = await actor(w.referent.id);
   const N = Number(process.env.N ?? 3000);
@@ -29,15 +35,49 @@ async function main() {
     );
   };
   await run(300, "warm");
+  (globalThis as { __sqlreset?: () => void }).__sqlreset?.();
+  // PostgreSQL: the server's own CPU, read from /proc for the backends serving this database (same
+  // machine), and the statements' round trips; for docs/capacity.md.
+  const pgBackends = await postgresBackendCpu();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   await run(N, "m");
   const cpu = process.cpuUsage(cpu0);
   const dt = performance.now() - t0;
+  const pgCpu = pgBackends ? (await pgBackends()) / N : null;
   // CPU per send is steadier than wall time on a shared machine (issue 18).
   console.log(
-    `${process.env.RELAIS_TEST_PROVIDER ?? "sqlite"}, ${C} at a time: ${((dt * 1000) / N).toFixed(0)} µs per send, ${((N / dt) * 1000).toFixed(0)}/s, CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs per send`,
+    `${process.env.RELAIS_TEST_PROVIDER ?? "sqlite"}, ${C} at a time: ${((dt * 1000) / N).toFixed(0)} µs per send, ${((N / dt) * 1000).toFixed(0)}/s, CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs per send${pgCpu === null ? "" : `, PostgreSQL server CPU ${pgCpu.toFixed(0)} µs per send`}`,
   );
   await t.cleanup();
 }
+/** PostgreSQL on this machine: returns a function giving the CPU (µs) its backends for this database used since. */
+async function postgresBackendCpu(): Promise<(() => Promise<number>) | null> {
+  if (process.env.RELAIS_TEST_PROVIDER !== "postgres") return null;
+  const fs = await import("node:fs");
+  const { hot } = await import("../server/db");
+  const tick = 1e6 / 100; // µs per clock tick (USER_HZ is 100 on Linux)
+  const pids = async () =>
+    (
+      await hot().all<{ pid: number }>(
+        {
+          name: "bench.backends",
+          sqlite: "",
+          postgres: `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+        },
+        [],
+      )
+    ).map((r) => Number(r.pid));
+  const cpuOf = (pid: number) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      return 0;
+    }
+  };
+  const before = new Map((await pids()).map((p) => [p, cpuOf(p)]));
+  return async () => (await pids()).reduce((sum, p) => sum + cpuOf(p) - (before.get(p) ?? 0), 0);
+}
+
 void main();

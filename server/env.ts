@@ -35,12 +35,20 @@ const schema = z
       .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgres://")
       .default("file:./data/relais.db"),
     REDIS_URL: z.string().url().optional(),
+    /**
+     * G8: how processes share live traffic through Redis: "classic" pub/sub (every process hears every
+     * broadcast) or "sharded" (Redis 7 sharded pub/sub, a channel per room: a process hears only the
+     * rooms it has sockets in). See bench/README.md for the figures that chose the default.
+     */
+    REDIS_ADAPTER: z.enum(["classic", "sharded"]).default("classic"),
     NEXTAUTH_URL: z.string().url().optional(),
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.string().url().optional(),
     EMAIL_FROM: z.string().default("Relais <relais@relais.test>"),
     DEMO_LOGIN: flag.default(false),
+    /** G12 (bench only): serves /bench-baseline, the minimal page the dossier page is compared with; unset, a 404 */
+    BENCH_BASELINE_ROUTE: flag.default(false),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** where uploaded documents are stored (random file names) */

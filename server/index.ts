@@ -49,7 +49,7 @@ async function main() {
     void handle(req, res);
   });
   const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
-  const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL) : async () => {};
+  const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER) : async () => {};
   setPublisher(socketPublisher(io));
   const stopOutbox = startOutboxWorker(transportFromEnv(), e.OUTBOX_INTERVAL_MS);
   // P3: at start-up, then hourly; after the publisher is set so its pauses show live.

@@ -16,7 +16,7 @@ const http = createServer((_req, res) => {
   res.end();
 });
 const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
-const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL) : async () => {};
+const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER) : async () => {};
 setPublisher(socketPublisher(io));
 await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
 

@@ -1,7 +1,8 @@
 // Baseline: a bare Socket.IO server doing the same fan-out as Relais (rooms, an ack per send, one
 // event per message to everyone in the room) with no auth, no policy and no database: the floor of
 // the framework. Same event names and shapes as Relais so that the load generator drives both alike.
-// REDIS_URL: several processes share rooms through @socket.io/redis-adapter, like Relais.
+// REDIS_URL: several processes share rooms through @socket.io/redis-adapter, like Relais (REDIS_ADAPTER
+// classic or sharded).
 // RECOVERY=1: Socket.IO's own connection state recovery, the framework's answer to G9.
 import crypto from "node:crypto";
 import { createServer } from "node:http";
@@ -23,7 +24,7 @@ const io = new Server(http, {
 });
 
 if (process.env.REDIS_URL) {
-  const [{ createAdapter }, { createClient }] = await Promise.all([
+  const [{ createAdapter, createShardedAdapter }, { createClient }] = await Promise.all([
     import("@socket.io/redis-adapter"),
     import("redis"),
   ]);
@@ -31,7 +32,8 @@ if (process.env.REDIS_URL) {
   const sub = pub.duplicate();
   for (const c of [pub, sub]) c.on("error", () => {});
   await Promise.all([pub.connect(), sub.connect()]);
-  io.adapter(createAdapter(pub, sub));
+  // REDIS_ADAPTER=sharded: Redis 7 sharded pub/sub, as Relais can (G8 runs both).
+  io.adapter(process.env.REDIS_ADAPTER === "sharded" ? createShardedAdapter(pub, sub) : createAdapter(pub, sub));
 }
 
 const seqs = new Map();

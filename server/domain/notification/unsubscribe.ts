@@ -6,8 +6,22 @@ import { env } from "../../env";
 
 const PURPOSE = "relais.unsubscribe.v1";
 
+// Every notification of a send carries its recipient's signed links (N5), computed in the send's
+// transaction: the HMAC was 3 % of a send's CPU. The same people are notified again and again, so
+// signatures are kept per secret and user (bounded: emptied when full).
+const SIGNATURES_KEPT = 10_000;
+const signatures = new Map<string, string>();
+
 export function unsubscribeSignature(userId: string): string {
-  return crypto.createHmac("sha256", env().secret).update(`${PURPOSE}:${userId}`).digest("base64url");
+  const secret = env().secret;
+  const key = `${secret}\u0000${userId}`;
+  let s = signatures.get(key);
+  if (s === undefined) {
+    s = crypto.createHmac("sha256", secret).update(`${PURPOSE}:${userId}`).digest("base64url");
+    if (signatures.size >= SIGNATURES_KEPT) signatures.clear();
+    signatures.set(key, s);
+  }
+  return s;
 }
 
 export function verifyUnsubscribe(userId: string, signature: string): boolean {
@@ -39,7 +53,16 @@ export function oneClickUrl(userId: string): string {
   return `${env().appUrl}/unsubscribe/one-click?${q}`;
 }
 
-/** Headers of every non-transactional email (N5). */
+const listUnsubscribe = new Map<string, string>();
+
+/** Headers of every non-transactional email (N5). Their link is kept per user and address, like the signature. */
 export function unsubscribeHeaders(userId: string): Record<string, string> {
-  return { "List-Unsubscribe": `<${oneClickUrl(userId)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  const key = `${env().appUrl}\u0000${env().secret}\u0000${userId}`;
+  let link = listUnsubscribe.get(key);
+  if (link === undefined) {
+    link = `<${oneClickUrl(userId)}>`;
+    if (listUnsubscribe.size >= SIGNATURES_KEPT) listUnsubscribe.clear();
+    listUnsubscribe.set(key, link);
+  }
+  return { "List-Unsubscribe": link, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
