@@ -10,6 +10,7 @@ import { latestConversation, postMessage } from "../conversation/service";
 import { appendEvent, nextSeq } from "../../test/events";
 import { dossierAccess } from "../dossier/policy";
 import { listTimeline } from "../timeline/service";
+import { dashboardRows } from "../dashboard/service";
 import { lastAutoPauseRun, pauseDossier, pauseDossiers, pauseState, reactivateDossier } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -190,6 +191,38 @@ describe("P2, P9: manual pause and reactivation", () => {
     });
     expect((await pauseState((await dossierAccess(await actor(w.applicant.id), w.dossier.id))!)).canManage).toBe(false);
     expect((await pauseState((await dossierAccess(await actor(w.advisor.id), w.dossier.id))!)).canManage).toBe(false);
+  });
+});
+
+describe("P5, D2: a pause is not activity", () => {
+  it("P5: a manual pause (one or several) leaves lastActivityAt, so the recent-activity filter can hide it", async () => {
+    const w = await makeWorld();
+    const second = await makeDossier(w.org.id, [], "Deuxième");
+    const old = new Date("2026-09-01T10:00:00Z");
+    await db().dossier.updateMany({ where: { id: { in: [w.dossier.id, second.id] } }, data: { lastActivityAt: old } });
+    const now = new Date("2026-12-01T10:00:00Z");
+    expect(
+      (await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "project_stopped" }, now)).ok,
+    ).toBe(true);
+    expect((await pauseDossiers(await actor(w.staff.id), [second.id], "no_help_needed", undefined, now)).ok).toBe(true);
+    for (const id of [w.dossier.id, second.id]) {
+      const d = await dossierRow(id);
+      expect(d.pausedAt).toEqual(now);
+      expect(d.lastActivityAt).toEqual(old);
+    }
+    const sam = await actor(w.staff.id);
+    const recent = await dashboardRows(sam, { recent: true, paused: false, mine: false }, now);
+    expect(recent.map((r) => r.id)).not.toContain(w.dossier.id);
+    expect(recent.map((r) => r.id)).not.toContain(second.id);
+    const paused = await dashboardRows(sam, { recent: false, paused: true, mine: false }, now);
+    expect(paused.map((r) => r.id)).toEqual(expect.arrayContaining([w.dossier.id, second.id]));
+    // A message still is activity (and control: the field does move when something happens).
+    await postMessage(
+      await actor(w.advisor.id),
+      { dossierId: w.dossier.id, clientId: "p5-activity-abcdef", body: "Bonjour" },
+      now,
+    );
+    expect((await dossierRow(w.dossier.id)).lastActivityAt).toEqual(now);
   });
 });
 

@@ -53,7 +53,16 @@ async function pauseOne(
   now: Date,
   check: Check,
 ): Promise<PauseOutcome> {
-  return changeDossier({ dossierId, actor, now, authorize: (q, id) => check(actor, id, q) }, async (ctx) => {
+  // P5, D2: a pause is not activity: lastActivityAt stays, so the dashboard's recent-activity filter
+  // can hide a dossier paused because nothing happens on it.
+  const spec = {
+    dossierId,
+    actor,
+    now,
+    activity: false,
+    authorize: (q: HotQueries, id: string) => check(actor, id, q),
+  };
+  return changeDossier(spec, async (ctx) => {
     if ((await ctx.q.run(PAUSE_BY_HAND, [now, reason, actor.userId, dossierId])) === 0) return { changed: false };
     const payload: PausePayload = {
       cause: "manual",
