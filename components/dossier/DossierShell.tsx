@@ -4,6 +4,7 @@ import { t, type Locale } from "@/server/i18n";
 import { DossierLive } from "../realtime/DossierLive";
 import { RefreshOn } from "../realtime/RefreshOn";
 import type { Confidentiality } from "@/server/domain/note/events";
+import type { PauseState } from "@/server/domain/pause/service";
 import { ConfidentialityBadge } from "./ConfidentialityBadge";
 import { SearchBox } from "../search/SearchBox";
 import { PauseBanner } from "./PauseBanner";
@@ -14,6 +15,10 @@ export type ShellData = {
   title: string;
   organizationName: string;
   pausedAt: string | null;
+  /** P1: who paused, why and since when (null while active) */
+  pause?: PauseState | null;
+  /** P2: whether this viewer may reactivate (the referent and staff) */
+  canPause?: boolean;
   seq: number;
   side: "applicant" | "advisor";
   /** T4: a read-only copy kept after a transfer */
@@ -64,7 +69,17 @@ export function DossierShell({
           {t(locale, "transfer.readOnlyBanner")}
         </p>
       ) : null}
-      <PauseBanner initialPaused={dossier.pausedAt !== null} label={t(locale, "dossier.paused")} />
+      <PauseBanner
+        dossierId={dossier.id}
+        initial={
+          dossier.pausedAt
+            ? (dossier.pause ?? { pausedAt: dossier.pausedAt, cause: null, reason: null, comment: null, byName: null })
+            : null
+        }
+        side={dossier.side}
+        canPause={dossier.canPause === true}
+        locale={locale}
+      />
       <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">
         <ul className="-mb-px flex gap-1 overflow-x-auto">
           {dossierTabs

@@ -233,6 +233,9 @@ export const en: Record<keyof typeof fr, string> = {
   "pause.error.comment": "Explain “Other” in the comment (at most 1,000 characters).",
   "pause.others":
     "Only the referent and staff can pause or reactivate this dossier. If you no longer want notifications from it, you can leave it.",
+  "pause.banner.applicantEmails": "While the dossier is paused, its applicants get no emails about it. A message, a status change or a file reactivates it.",
+  "pause.banner.reactivate": "Reactivate",
+  "pause.banner.reactivated": "Dossier reactivated.",
   "pause.event.pausedManual": "{name} paused the dossier",
   "pause.event.pausedInactivity": "Dossier paused automatically: no applicant-side visit for {days} days",
   "pause.event.reactivatedManual": "{name} reactivated the dossier",

@@ -238,6 +238,9 @@ export const fr = {
   "pause.error.comment": "Précisez le motif « Autre » dans le commentaire (1 000 caractères au plus).",
   "pause.others":
     "Seuls le ou la référent·e et le staff peuvent mettre ce dossier en pause ou le réactiver. Si vous ne souhaitez plus recevoir de notifications de ce dossier, vous pouvez le quitter.",
+  "pause.banner.applicantEmails": "Tant que le dossier est en pause, ses demandeurs ne reçoivent plus d'emails à son sujet. Un message, un changement de statut ou un fichier le réactive.",
+  "pause.banner.reactivate": "Réactiver",
+  "pause.banner.reactivated": "Dossier réactivé.",
   "pause.event.pausedManual": "{name} a mis le dossier en pause",
   "pause.event.pausedInactivity":
     "Dossier mis en pause automatiquement : aucune visite d'un membre demandeur depuis {days} jours",
