@@ -11,7 +11,14 @@ import { appendEvent, nextSeq } from "../../test/events";
 import { dossierAccess } from "../dossier/policy";
 import { listTimeline } from "../timeline/service";
 import { dashboardRows } from "../dashboard/service";
-import { lastAutoPauseRun, pauseDossier, pauseDossiers, pauseState, reactivateDossier } from "./service";
+import {
+  lastAutoPauseRun,
+  pauseDossier,
+  pauseDossiers,
+  pauseState,
+  reactivateDossier,
+  reactivateDossiers,
+} from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let published: PublishedEvent[] = [];
@@ -269,6 +276,46 @@ describe("P8: staff pause several dossiers at once", () => {
     expect(await pauseDossiers(sam, [w.dossier.id], "other")).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(await pauseDossiers(sam, "x", "project_stopped")).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect((await dossierRow(w.dossier.id)).pausedAt).toBeNull();
+  });
+
+  it("P8: staff reactivate several paused dossiers at once; others are refused per dossier; bad input refused whole", async () => {
+    const w = await makeWorld();
+    const sam = await actor(w.staff.id);
+    const second = await makeDossier(w.org.id, [{ userId: w.referent.id, role: "referent" }]);
+    const active = await makeDossier(w.org.id, []);
+    const foreign = await makeDossier(w.other.id, [{ userId: w.otherStaff.id, role: "advisor" }]);
+    await pauseDossiers(sam, [w.dossier.id, second.id], "project_stopped");
+    await pauseDossier(await actor(w.otherStaff.id), { dossierId: foreign.id, reason: "project_stopped" });
+    // The referent may reactivate one by hand, but not through the staff's bulk action.
+    for (const id of [w.referent.id, w.advisor.id, w.otherStaff.id]) {
+      const res = await reactivateDossiers(await actor(id), [w.dossier.id]);
+      expect(res.ok && res.value.results[0]).toMatchObject({ ok: false, error: { code: "not_found" } });
+    }
+    expect((await dossierRow(w.dossier.id)).pausedAt).not.toBeNull();
+    published = [];
+    const now = new Date("2027-02-01T10:00:00Z");
+    const res = await reactivateDossiers(sam, [w.dossier.id, second.id, active.id, foreign.id, w.dossier.id], now);
+    expect(res.ok && res.value.results.map((r) => [r.dossierId, r.ok, r.ok ? r.changed : r.error.code])).toEqual([
+      [w.dossier.id, true, true],
+      [second.id, true, true],
+      [active.id, true, false],
+      [foreign.id, false, "not_found"],
+    ]);
+    for (const id of [w.dossier.id, second.id]) {
+      expect(await dossierRow(id)).toMatchObject({ pausedAt: null, lastReactivatedAt: now, remindersArmedAt: now });
+    }
+    expect((await dossierRow(foreign.id)).pausedAt).not.toBeNull();
+    expect(published.map((e) => [e.dossierId, e.type])).toEqual([
+      [w.dossier.id, "dossier.reactivated"],
+      [second.id, "dossier.reactivated"],
+    ]);
+    expect(JSON.parse((await events(second.id)).at(-1)!.payload)).toEqual({
+      cause: "manual",
+      byUserId: w.staff.id,
+      byName: "Staff Nord",
+    });
+    expect(await reactivateDossiers(sam, [])).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await reactivateDossiers(sam, "x")).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 });
 
