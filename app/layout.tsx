@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { currentActor, currentLocale } from "@/server/auth/session";
-import { adminLinks } from "@/server/domain/admin/service";
+import { headerNav } from "@/server/domain/admin/service";
 import { env } from "@/server/env";
 import { t } from "@/server/i18n";
 import "./globals.css";
@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           actor={actor}
           locale={locale}
           localMail={env().localMail}
-          adminLinks={actor ? await adminLinks(actor) : []}
+          nav={actor ? await headerNav(actor) : null}
         />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
