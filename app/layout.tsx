@@ -17,12 +17,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-slate-50 text-slate-900">
         {env().localMode ? (
           // X8: demo sign-in and the local mailbox must never pass for a real deployment.
-          <p
-            data-testid="demo-marker"
-            className="bg-amber-100 px-4 py-1 text-center text-sm font-medium text-amber-950"
-          >
-            {t(locale, "demo.marker")}
-          </p>
+          <aside aria-label={t(locale, "demo.label")}>
+            <p
+              data-testid="demo-marker"
+              className="bg-amber-100 px-4 py-1 text-center text-sm font-medium text-amber-950"
+            >
+              {t(locale, "demo.marker")}
+            </p>
+          </aside>
         ) : null}
         <AppHeader
           actor={actor}

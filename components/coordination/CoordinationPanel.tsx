@@ -54,7 +54,9 @@ export function CoordinationPanel({ practitioners, locale }: { practitioners: Pr
             <th>{t(locale, "coordination.col.title")}</th>
             <th>{t(locale, "coordination.col.active")}</th>
             <th>{t(locale, "coordination.col.pending")}</th>
-            <th />
+            <th>
+              <span className="sr-only">{t(locale, "coordination.col.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -20,6 +20,7 @@ export function SearchBox({
   return (
     <form
       role="search"
+      aria-label={label}
       action="/search"
       method="get"
       className={`flex items-center gap-1 ${className}`}

@@ -119,7 +119,6 @@ test("P1, P2: the referent reactivates from the banner; everyone sees it go live
   await adele.goto(`/dossiers/${dossierId}`);
   await live(adele);
   await paul.goto(`/dossiers/${dossierId}/settings`);
-  await live(paul);
   await paul.getByLabel("Projet arrêté ou abandonné").check();
   await paul.getByRole("button", { name: "Mettre le dossier en pause" }).click();
   await expect(adele.getByTestId("pause-banner")).toContainText("Motif : Projet arrêté ou abandonné");
