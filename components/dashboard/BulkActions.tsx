@@ -101,7 +101,7 @@ export function BulkActions({
           {t(locale, "dashboard.selectAll")}
         </label>
         <span className="self-center text-slate-600" data-testid="bulk-count" data-count={count}>
-          {t(locale, "dashboard.selectedCount", { count })}
+          {count > 0 ? t(locale, "dashboard.selectedCount", { count }) : ""}
         </span>
         <label className="flex flex-col gap-1">
           <span>{t(locale, "pause.reason")}</span>

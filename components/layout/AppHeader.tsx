@@ -62,6 +62,7 @@ export function AppHeader({
                     <SearchBox
                       locale={locale}
                       testId="header-search"
+                      name={t(locale, "search.label")}
                       className="order-3 hidden w-56 shrink-0 md:flex"
                     />
                     <a

@@ -198,7 +198,7 @@ export const en: Record<keyof typeof fr, string> = {
   "dashboard.pausing": "Pausing…",
   "dashboard.bulkActions": "Actions on the selection",
   "dashboard.selectAll": "Select all (dossiers shown)",
-  "dashboard.selectedCount": "{count, plural, =0 {No dossier selected} one {# dossier selected} other {# dossiers selected}}",
+  "dashboard.selectedCount": "{count, plural, one {# dossier selected} other {# dossiers selected}}",
   "dashboard.reactivateSelected": "Reactivate the selection",
   "dashboard.confirmPause": "Pause {count, plural, one {# dossier} other {# dossiers}}?",
   "dashboard.confirmReactivate": "Reactivate {count, plural, one {# dossier} other {# dossiers}}?",

@@ -202,7 +202,7 @@ export const fr = {
   "dashboard.pausing": "Mise en pause…",
   "dashboard.bulkActions": "Actions sur la sélection",
   "dashboard.selectAll": "Tout sélectionner (dossiers affichés)",
-  "dashboard.selectedCount": "{count, plural, =0 {Aucun dossier sélectionné} one {# dossier sélectionné} other {# dossiers sélectionnés}}",
+  "dashboard.selectedCount": "{count, plural, one {# dossier sélectionné} other {# dossiers sélectionnés}}",
   "dashboard.reactivateSelected": "Réactiver la sélection",
   "dashboard.confirmPause": "Mettre en pause {count, plural, one {# dossier} other {# dossiers}} ?",
   "dashboard.confirmReactivate": "Réactiver {count, plural, one {# dossier} other {# dossiers}} ?",
