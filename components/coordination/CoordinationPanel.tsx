@@ -39,95 +39,93 @@ export function CoordinationPanel({ practitioners, locale }: { practitioners: Pr
     });
   };
 
+  // relative: the table's sr-only header text stays inside the scrolling box on a phone.
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div className="relative mt-3 overflow-x-auto">
       {message ? (
         <p role="status" className="mb-2 text-sm">
           {message}
         </p>
       ) : null}
-      {/* A phone scrolls the table, not the page. */}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="practitioners">
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600">
-              <th className="py-2">{t(locale, "coordination.col.name")}</th>
-              <th>{t(locale, "coordination.col.email")}</th>
-              <th>{t(locale, "coordination.col.title")}</th>
-              <th>{t(locale, "coordination.col.active")}</th>
-              <th>{t(locale, "coordination.col.pending")}</th>
-              <th>
-                <span className="sr-only">{t(locale, "coordination.col.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {practitioners.map((p) => (
-              <Fragment key={p.id}>
-                <tr className="border-b border-slate-100">
-                  <td className="py-2">{p.name}</td>
-                  <td>{p.email}</td>
-                  <td>{p.title ?? ""}</td>
-                  <td>{p.activeDossiers}</td>
-                  <td>{p.pendingTransfers}</td>
-                  <td>
-                    {p.dossiers.length > 0 ? (
-                      <Button variant="secondary" onClick={() => setOpenId(openId === p.id ? null : p.id)}>
-                        {t(locale, "coordination.manage")}
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-                {openId === p.id ? (
-                  <tr>
-                    <td colSpan={6} className="bg-slate-50 p-3">
-                      <form onSubmit={submit(p)} className="flex flex-wrap items-end gap-3">
-                        <label className="text-sm">
-                          {t(locale, "coordination.which")}
-                          <select name="dossierId" className="mt-1 block rounded-md border border-slate-300 px-3 py-2">
-                            <option value="all">{t(locale, "coordination.all", { n: p.dossiers.length })}</option>
-                            {p.dossiers.map((d) => (
-                              <option key={d.id} value={d.id}>
-                                {d.title}
+      <table className="w-full text-left text-sm" data-testid="practitioners">
+        <thead>
+          <tr className="border-b border-slate-200 text-slate-600">
+            <th className="py-2">{t(locale, "coordination.col.name")}</th>
+            <th>{t(locale, "coordination.col.email")}</th>
+            <th>{t(locale, "coordination.col.title")}</th>
+            <th>{t(locale, "coordination.col.active")}</th>
+            <th>{t(locale, "coordination.col.pending")}</th>
+            <th>
+              <span className="sr-only">{t(locale, "coordination.col.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {practitioners.map((p) => (
+            <Fragment key={p.id}>
+              <tr className="border-b border-slate-100">
+                <td className="py-2">{p.name}</td>
+                <td>{p.email}</td>
+                <td>{p.title ?? ""}</td>
+                <td>{p.activeDossiers}</td>
+                <td>{p.pendingTransfers}</td>
+                <td>
+                  {p.dossiers.length > 0 ? (
+                    <Button variant="secondary" onClick={() => setOpenId(openId === p.id ? null : p.id)}>
+                      {t(locale, "coordination.manage")}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+              {openId === p.id ? (
+                <tr>
+                  <td colSpan={6} className="bg-slate-50 p-3">
+                    <form onSubmit={submit(p)} className="flex flex-wrap items-end gap-3">
+                      <label className="text-sm">
+                        {t(locale, "coordination.which")}
+                        <select name="dossierId" className="mt-1 block rounded-md border border-slate-300 px-3 py-2">
+                          <option value="all">{t(locale, "coordination.all", { n: p.dossiers.length })}</option>
+                          {p.dossiers.map((d) => (
+                            <option key={d.id} value={d.id}>
+                              {d.title}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <label className="text-sm">
+                        {t(locale, "transfer.recipient")}
+                        <select
+                          name="toUserId"
+                          required
+                          className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
+                        >
+                          <option value="">—</option>
+                          {practitioners
+                            .filter((o) => o.id !== p.id)
+                            .map((o) => (
+                              <option key={o.id} value={o.id}>
+                                {o.name}
                               </option>
                             ))}
-                          </select>
-                        </label>
-                        <label className="text-sm">
-                          {t(locale, "transfer.recipient")}
-                          <select
-                            name="toUserId"
-                            required
-                            className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
-                          >
-                            <option value="">—</option>
-                            {practitioners
-                              .filter((o) => o.id !== p.id)
-                              .map((o) => (
-                                <option key={o.id} value={o.id}>
-                                  {o.name}
-                                </option>
-                              ))}
-                          </select>
-                        </label>
-                        <label className="flex items-center gap-2 text-sm">
-                          <input type="checkbox" name="withConfidential" /> {t(locale, "transfer.withConfidential")}
-                        </label>
-                        <label className="flex items-center gap-2 text-sm">
-                          <input type="checkbox" name="withRawData" /> {t(locale, "transfer.withRawData")}
-                        </label>
-                        <Button type="submit" disabled={pending}>
-                          {t(locale, "transfer.send")}
-                        </Button>
-                      </form>
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                        </select>
+                      </label>
+                      <label className="flex items-center gap-2 text-sm">
+                        <input type="checkbox" name="withConfidential" /> {t(locale, "transfer.withConfidential")}
+                      </label>
+                      <label className="flex items-center gap-2 text-sm">
+                        <input type="checkbox" name="withRawData" /> {t(locale, "transfer.withRawData")}
+                      </label>
+                      <Button type="submit" disabled={pending}>
+                        {t(locale, "transfer.send")}
+                      </Button>
+                    </form>
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
