@@ -128,7 +128,7 @@ export function DashboardLive({
                 />
               ) : null}
               <a href={`/dossiers/${d.id}`} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1">
-                <span className="min-w-0 flex-1">
+                <span className="min-w-[min(100%,14rem)] flex-1">
                   <span className="block font-medium text-slate-900">{d.title}</span>
                   <span className="block text-sm text-slate-600">{d.organizationName}</span>
                 </span>

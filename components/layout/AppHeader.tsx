@@ -63,7 +63,7 @@ export function AppHeader({
                       locale={locale}
                       testId="header-search"
                       name={t(locale, "search.label")}
-                      className="order-3 hidden w-56 shrink-0 md:flex"
+                      className="order-3 hidden w-64 shrink-0 md:flex"
                     />
                     <a
                       href="/search"
