@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/AppHeader";
 import { currentActor, currentLocale } from "@/server/auth/session";
-import { adminLinks } from "@/server/domain/admin/service";
+import { headerNav } from "@/server/domain/admin/service";
 import { env } from "@/server/env";
 import { t } from "@/server/i18n";
 import "./globals.css";
@@ -17,18 +17,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-slate-50 text-slate-900">
         {env().localMode ? (
           // X8: demo sign-in and the local mailbox must never pass for a real deployment.
-          <p
-            data-testid="demo-marker"
-            className="bg-amber-100 px-4 py-1 text-center text-sm font-medium text-amber-950"
-          >
-            {t(locale, "demo.marker")}
-          </p>
+          <aside aria-label={t(locale, "demo.label")}>
+            <p
+              data-testid="demo-marker"
+              className="bg-amber-100 px-4 py-1 text-center text-sm font-medium text-amber-950"
+            >
+              {t(locale, "demo.marker")}
+            </p>
+          </aside>
         ) : null}
         <AppHeader
           actor={actor}
           locale={locale}
           localMail={env().localMail}
-          adminLinks={actor ? await adminLinks(actor) : []}
+          nav={actor ? await headerNav(actor) : null}
         />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}

@@ -51,6 +51,9 @@ function stampMatches(file, hash) {
 
 /** Installs dependencies when node_modules is missing or older than package-lock.json. */
 export function ensureDependencies() {
+  // A git worktree sharing another checkout's node_modules through a symlink: npm ci here would empty
+  // the shared folder for every checkout using it. That checkout installs; this one only uses it.
+  if (fs.lstatSync(path.join(root, "node_modules"), { throwIfNoEntry: false })?.isSymbolicLink()) return;
   const lock = path.join(root, "package-lock.json");
   const stamp = path.join(root, "node_modules", ".relais-install-stamp");
   const hash = hashFiles([lock, path.join(root, "package.json")]);

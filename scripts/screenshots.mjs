@@ -109,6 +109,44 @@ try {
     .click();
   await page.getByTestId("totals-all").waitFor();
   await page.screenshot({ path: path.join(out, "proforma.png"), fullPage: true });
+
+  // T2: the transfer dialog of a dossier, from its Settings tab (the holder, Adèle); nothing is sent.
+  await page.goto(`${dossierUrl}/settings`);
+  await page.getByRole("button", { name: "Transférer le dossier" }).click();
+  await page.getByTestId("transfer-dialog").waitFor();
+  await page.screenshot({ path: path.join(out, "transfer.png") });
+
+  // T3, T5: the coordination page, as Carla (coordinator).
+  const carla = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: base, locale: "fr-FR" });
+  const carlaPage = await carla.newPage();
+  await carlaPage.goto("/login");
+  await carlaPage.getByRole("button", { name: /Carla Coord/ }).click();
+  await carlaPage.waitForURL("**/dashboard");
+  await carlaPage.goto("/coordination");
+  await carlaPage.getByTestId("practitioners").waitFor();
+  await carlaPage.screenshot({ path: path.join(out, "coordination.png") });
+  await carla.close();
+
+  // On a phone (390 px): Paul's paused dossier (the banner tells him emails are suspended, the composer
+  // stays in reach), and Adèle's dashboard with the menu open.
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+  const paulPhone = await browser.newContext({ ...phone, baseURL: base, locale: "fr-FR" });
+  const paulPhonePage = await paulPhone.newPage();
+  await paulPhonePage.goto("/login");
+  await paulPhonePage.getByRole("button", { name: /Paul Demandeur/ }).click();
+  await paulPhonePage.waitForURL("**/dashboard");
+  await paulPhonePage.goto(dossierUrl);
+  await paulPhonePage.getByTestId("channel-status").and(paulPhonePage.locator('[data-status="live"]')).waitFor();
+  await paulPhonePage.screenshot({ path: path.join(out, "phone-dossier.png") });
+  await paulPhone.close();
+  const adelePhone = await browser.newContext({ ...phone, baseURL: base, locale: "fr-FR" });
+  const adelePhonePage = await adelePhone.newPage();
+  await adelePhonePage.goto("/login");
+  await adelePhonePage.getByRole("button", { name: /Adèle Conseil/ }).click();
+  await adelePhonePage.waitForURL("**/dashboard");
+  await adelePhonePage.getByTestId("menu-button").click();
+  await adelePhonePage.screenshot({ path: path.join(out, "phone-menu.png") });
+  await adelePhone.close();
   console.log(`screenshots written to ${path.relative(root, out)}/`);
 } finally {
   await browser.close();

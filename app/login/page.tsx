@@ -39,7 +39,7 @@ export default async function LoginPage({
           : null;
 
   return (
-    <div className="mx-auto grid max-w-4xl gap-8 py-8 md:grid-cols-2">
+    <div className="mx-auto grid max-w-4xl grid-cols-1 gap-8 py-8 md:grid-cols-2 [&>*]:min-w-0">
       <section aria-labelledby="login-title" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 id="login-title" className="text-xl font-semibold">
           {t(locale, "login.title")}

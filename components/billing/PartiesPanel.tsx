@@ -149,7 +149,7 @@ export function PartyRow({
     <li
       data-testid={`party-row-${party.id}`}
       data-active={party.role === "client" ? String(party.active) : undefined}
-      className={`flex flex-wrap items-center justify-between gap-3 py-2 ${inactive ? "text-slate-400" : ""}`}
+      className={`flex flex-wrap items-center justify-between gap-3 py-2 ${inactive ? "text-slate-600" : ""}`}
     >
       <span className="flex items-center gap-2">
         <a className={inactive ? "" : "text-brand-700 hover:underline"} href={`/contacts/${party.contact.id}`}>

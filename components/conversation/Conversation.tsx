@@ -309,14 +309,16 @@ export function Conversation({
           {status === "live" ? t(locale, "conversation.live") : t(locale, "conversation.offline")}
         </span>
         {/* C6: nobody is shown as viewing while the channel is not live (not stale). */}
-        <span
-          className="flex -space-x-1"
-          aria-label={status === "live" ? viewers.map((v) => v.name).join(", ") : undefined}
-          data-testid="presence"
-        >
+        <span className="flex -space-x-1" data-testid="presence">
+          {/* The avatars are decoration; their names are said once as text (no aria-label on a span). */}
+          {status === "live" && viewers.length > 0 ? (
+            <span className="sr-only">
+              {t(locale, "conversation.viewing", { names: viewers.map((v) => v.name).join(", ") })}
+            </span>
+          ) : null}
           {status === "live"
             ? viewers.map((v) => (
-                <span key={v.userId} title={v.name}>
+                <span key={v.userId} title={v.name} aria-hidden="true">
                   <Avatar name={v.name} size="sm" />
                 </span>
               ))
@@ -330,7 +332,7 @@ export function Conversation({
         tabIndex={0}
         aria-label={t(locale, "dossier.conversation")}
         onScroll={onScroll}
-        className="max-h-[60vh] min-h-48 overflow-y-auto px-4 py-4 [overflow-anchor:none] focus:outline-2 focus:outline-brand-600"
+        className="max-h-[55dvh] min-h-48 overflow-y-auto sm:max-h-[60vh] px-4 py-4 [overflow-anchor:none] focus:outline-2 focus:outline-brand-600"
         data-testid="messages"
       >
         {messages.length > 0 ? (
@@ -432,7 +434,13 @@ export function Conversation({
             ? t(locale, "conversation.typingMany", { names: others.map((x) => firstName(x.name)).join(", ") })
             : ""}
       </p>
-      <form onSubmit={submit} className="border-t border-slate-100 p-3" noValidate hidden={readOnly}>
+      {/* On a phone the composer stays in reach at the bottom of the screen while the page scrolls. */}
+      <form
+        onSubmit={submit}
+        className="sticky bottom-0 z-10 rounded-b-xl border-t border-slate-100 bg-white p-3 max-sm:shadow-[0_-4px_8px_-6px_rgb(0_0_0/0.15)] sm:static"
+        noValidate
+        hidden={readOnly}
+      >
         {recipients && recipients.advisors.length > 0 ? (
           <RecipientPicker recipients={recipients} chosen={chosen} onChange={setChosen} locale={locale} />
         ) : null}

@@ -39,8 +39,9 @@ export function CoordinationPanel({ practitioners, locale }: { practitioners: Pr
     });
   };
 
+  // relative: the table's sr-only header text stays inside the scrolling box on a phone.
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div className="relative mt-3 overflow-x-auto">
       {message ? (
         <p role="status" className="mb-2 text-sm">
           {message}
@@ -54,7 +55,9 @@ export function CoordinationPanel({ practitioners, locale }: { practitioners: Pr
             <th>{t(locale, "coordination.col.title")}</th>
             <th>{t(locale, "coordination.col.active")}</th>
             <th>{t(locale, "coordination.col.pending")}</th>
-            <th />
+            <th>
+              <span className="sr-only">{t(locale, "coordination.col.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,16 +1,14 @@
 "use client";
 // The live dashboard (D1, D2, N7, P8): rows refetched when the server says a dossier changed
 // ("dashboard:changed", only ever about dossiers this user may see, A3), newest activity first.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { refreshDashboardAction } from "@/server/domain/dashboard/actions";
 import type { DashboardFilters } from "@/server/domain/dashboard/schema";
 import type { DashboardRow } from "@/server/domain/dashboard/service";
-import { pauseDossiersAction } from "@/server/domain/pause/actions";
-import { PAUSE_REASONS, type PauseReason } from "@/server/domain/pause/events";
-import { t, type Locale, type MessageKey } from "@/server/i18n";
+import { t, type Locale } from "@/server/i18n";
 import { getSocket } from "../realtime/socket";
 import { Badge } from "../ui/Badge";
-import { Button } from "../ui/Button";
+import { BulkActions } from "./BulkActions";
 import { EmptyState } from "../ui/EmptyState";
 import { dateFormat } from "@/server/i18n/format";
 
@@ -86,7 +84,13 @@ export function DashboardLive({
   return (
     <div className="space-y-3">
       {canBulkPause && rows.length > 0 ? (
-        <BulkPause locale={locale} selected={[...selected]} onDone={() => (setSelected(new Set()), void refresh())} />
+        <BulkActions
+          locale={locale}
+          visible={rows.map((r) => r.id)}
+          selected={[...selected]}
+          onSelect={(ids) => setSelected(new Set(ids))}
+          onDone={() => (setSelected(new Set()), void refresh())}
+        />
       ) : null}
       <p className="sr-only" aria-live="polite">
         {refreshing ? t(locale, "dashboard.refreshing") : ""}
@@ -124,7 +128,7 @@ export function DashboardLive({
                 />
               ) : null}
               <a href={`/dossiers/${d.id}`} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1">
-                <span className="min-w-0 flex-1">
+                <span className="min-w-[min(100%,14rem)] flex-1">
                   <span className="block font-medium text-slate-900">{d.title}</span>
                   <span className="block text-sm text-slate-600">{d.organizationName}</span>
                 </span>
@@ -166,71 +170,5 @@ export function DashboardLive({
         </ul>
       )}
     </div>
-  );
-}
-
-/** P8: staff pause the selected dossiers at once, with a reason (P9). */
-function BulkPause({ locale, selected, onDone }: { locale: Locale; selected: string[]; onDone: () => void }) {
-  const [reason, setReason] = useState<PauseReason | "">("");
-  const [comment, setComment] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!reason) return setError(t(locale, "pause.error.reason"));
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await pauseDossiersAction(selected, reason, comment || undefined);
-      if (!res.ok) return setError(res.error.message);
-      const failed = res.value.results.find((r) => !r.ok);
-      if (failed && !failed.ok) setError(failed.error.message);
-      setComment("");
-      onDone();
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form
-      onSubmit={submit}
-      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
-      aria-label={t(locale, "dashboard.pauseSelected")}
-    >
-      <label className="flex flex-col gap-1">
-        <span>{t(locale, "pause.reason")}</span>
-        <select
-          value={reason}
-          onChange={(e) => setReason(e.target.value as PauseReason)}
-          className="rounded-md border border-slate-300 px-2 py-1.5"
-        >
-          <option value="">—</option>
-          {PAUSE_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {t(locale, `pause.reason.${r}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex min-w-48 flex-1 flex-col gap-1">
-        <span>{t(locale, "pause.comment")}</span>
-        <input
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          maxLength={1000}
-          className="rounded-md border border-slate-300 px-2 py-1.5"
-        />
-      </label>
-      <Button type="submit" variant="secondary" disabled={busy || selected.length === 0}>
-        {busy ? t(locale, "dashboard.pausing") : `${t(locale, "dashboard.pauseSelected")} (${selected.length})`}
-      </Button>
-      {error ? (
-        <p role="alert" className="w-full text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </form>
   );
 }

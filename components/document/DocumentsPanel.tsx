@@ -1,5 +1,6 @@
 "use client";
 // The Documents tab: upload with progress, and the dossier's documents, updated live for every viewer.
+import { clearFile, FileInput } from "../ui/FileInput";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { DocumentUploadedPayload, DocumentView } from "@/server/domain/document/events";
 import { t, type Locale } from "@/server/i18n";
@@ -55,7 +56,7 @@ export function DocumentsPanel({
     if (!res.ok) return setError(res.error.message);
     add(res.document);
     setDone(true);
-    if (fileRef.current) fileRef.current.value = "";
+    clearFile(fileRef.current);
   }
 
   const uploading = progress !== null;
@@ -74,11 +75,11 @@ export function DocumentsPanel({
           {t(locale, "doc.file")}
         </label>
         <div className="mt-1 flex flex-wrap items-center gap-3">
-          <input
-            ref={fileRef}
+          <FileInput
+            inputRef={fileRef}
             id={`${id}-file`}
+            locale={locale}
             name="file"
-            type="file"
             accept={acceptAttribute}
             disabled={uploading}
             onChange={() => {
@@ -87,7 +88,6 @@ export function DocumentsPanel({
             }}
             aria-describedby={`${id}-hint ${id}-error`}
             aria-invalid={error ? true : undefined}
-            className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
           />
           <Button type="submit" disabled={uploading}>
             {uploading ? t(locale, "doc.uploading", { percent: progress }) : t(locale, "doc.upload")}

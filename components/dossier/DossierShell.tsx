@@ -4,16 +4,23 @@ import { t, type Locale } from "@/server/i18n";
 import { DossierLive } from "../realtime/DossierLive";
 import { RefreshOn } from "../realtime/RefreshOn";
 import type { Confidentiality } from "@/server/domain/note/events";
+import type { PauseState } from "@/server/domain/pause/service";
 import { ConfidentialityBadge } from "./ConfidentialityBadge";
 import { SearchBox } from "../search/SearchBox";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
+import { TabStrip } from "./TabStrip";
+import { FocusHeading } from "../layout/FocusHeading";
 
 export type ShellData = {
   id: string;
   title: string;
   organizationName: string;
   pausedAt: string | null;
+  /** P1: who paused, why and since when (null while active) */
+  pause?: PauseState | null;
+  /** P2: whether this viewer may reactivate (the referent and staff) */
+  canPause?: boolean;
   seq: number;
   side: "applicant" | "advisor";
   /** T4: a read-only copy kept after a transfer */
@@ -41,9 +48,12 @@ export function DossierShell({
         ← {t(locale, "dossier.back")}
       </a>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
-        <div>
+        <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-2xl font-semibold">{dossier.title}</h1>
+            <h1 id="page-title" tabIndex={-1} className="break-words text-2xl font-semibold">
+              {dossier.title}
+            </h1>
+            <FocusHeading id="page-title" />
             {dossier.side === "advisor" ? (
               <ConfidentialityBadge
                 initial={dossier.confidentiality ?? "none"}
@@ -64,30 +74,36 @@ export function DossierShell({
           {t(locale, "transfer.readOnlyBanner")}
         </p>
       ) : null}
-      <PauseBanner initialPaused={dossier.pausedAt !== null} label={t(locale, "dossier.paused")} />
-      <nav aria-label={t(locale, "dossier.tabs")} className="mt-4 border-b border-slate-200">
-        <ul className="-mb-px flex gap-1 overflow-x-auto">
-          {dossierTabs
-            // T4: a read-only copy also keeps its Notes tab (what the transfer left to it).
-            .filter(
-              (tab) => !tab.advisorOnly || dossier.side === "advisor" || (dossier.readOnly && tab.slug === "notes"),
-            )
-            .map((tab) => {
-              const current = tab.slug === active;
-              return (
-                <li key={tab.slug}>
-                  <a
-                    href={`/dossiers/${dossier.id}${tab.slug ? `/${tab.slug}` : ""}`}
-                    aria-current={current ? "page" : undefined}
-                    className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-                  >
-                    {t(locale, tab.label)}
-                  </a>
-                </li>
-              );
-            })}
-        </ul>
-      </nav>
+      <PauseBanner
+        dossierId={dossier.id}
+        initial={
+          dossier.pausedAt
+            ? (dossier.pause ?? { pausedAt: dossier.pausedAt, cause: null, reason: null, comment: null, byName: null })
+            : null
+        }
+        side={dossier.side}
+        canPause={dossier.canPause === true}
+        locale={locale}
+      />
+      <TabStrip label={t(locale, "dossier.tabs")}>
+        {dossierTabs
+          // T4: a read-only copy also keeps its Notes tab (what the transfer left to it).
+          .filter((tab) => !tab.advisorOnly || dossier.side === "advisor" || (dossier.readOnly && tab.slug === "notes"))
+          .map((tab) => {
+            const current = tab.slug === active;
+            return (
+              <li key={tab.slug}>
+                <a
+                  href={`/dossiers/${dossier.id}${tab.slug ? `/${tab.slug}` : ""}`}
+                  aria-current={current ? "page" : undefined}
+                  className={`inline-block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+                >
+                  {t(locale, tab.label)}
+                </a>
+              </li>
+            );
+          })}
+      </TabStrip>
       <div className="mt-6">{children}</div>
     </DossierLive>
   );

@@ -1,9 +1,10 @@
 import { Suspense } from "react";
 import type { Actor } from "@/server/auth/actor";
-import type { NavLink } from "@/server/domain/admin/service";
+import type { HeaderNav } from "@/server/domain/admin/service";
 import { t, type Locale } from "@/server/i18n";
 import { QuickAdd } from "../billing/QuickAdd";
 import { SearchBox } from "../search/SearchBox";
+import { HeaderMenu } from "./HeaderMenu";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
@@ -11,34 +12,33 @@ export function AppHeader({
   actor,
   locale,
   localMail,
-  adminLinks,
+  nav,
 }: {
   actor: Actor | null;
   locale: Locale;
   localMail: boolean;
-  adminLinks: NavLink[];
+  /** what this actor may use (server/domain/admin/service.ts headerNav) */
+  nav: HeaderNav | null;
 }) {
-  const links: NavLink[] = [
-    ...(actor
-      ? ([
-          { href: "/dashboard", label: "nav.dossiers" },
-          { href: "/partners", label: "partner.nav" },
-          { href: "/settings/conversations", label: "notify.nav.settings" },
-        ] as const)
-      : []),
-    ...adminLinks,
-    ...(localMail ? ([{ href: "/dev/mailbox", label: "nav.mailbox" }] as const) : []),
-  ];
+  const language = (
+    <Suspense>
+      <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
+    </Suspense>
+  );
+  const label = (l: { href: string; label: Parameters<typeof t>[1] }) => ({ href: l.href, label: t(locale, l.label) });
   return (
-    <header className="border-b border-slate-200 bg-white print:hidden">
+    <header className="relative border-b border-slate-200 bg-white print:hidden">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-40 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         {t(locale, "nav.skip")}
       </a>
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
-        <a href={actor ? "/dashboard" : "/login"} className="flex items-center gap-2 font-semibold text-brand-700">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3">
+        <a
+          href={actor ? "/dashboard" : "/login"}
+          className="order-1 mr-auto flex shrink-0 items-center gap-2 font-semibold text-brand-700 xl:mr-2"
+        >
           <span
             aria-hidden="true"
             className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white"
@@ -47,31 +47,52 @@ export function AppHeader({
           </span>
           {t(locale, "app.name")}
         </a>
-        <nav aria-label="Navigation" className="flex flex-1 flex-wrap items-center gap-1 text-sm">
-          {links.map((l) => (
-            <a key={l.href} href={l.href} className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-              {t(locale, l.label)}
-            </a>
-          ))}
-        </nav>
-        {actor ? (
-          <>
-            <SearchBox locale={locale} testId="header-search" className="hidden w-64 md:flex" />
-            <a href="/search" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 md:hidden">
-              {t(locale, "search.label")}
-            </a>
-          </>
-        ) : null}
-        {actor ? <QuickAdd locale={locale} /> : null}
-        <Suspense>
-          <LanguageSwitch locale={locale} label={t(locale, "nav.language")} />
-        </Suspense>
-        {actor ? (
-          <div className="flex items-center gap-2">
-            <span className="hidden text-sm text-slate-600 sm:inline">{actor.name}</span>
-            <SignOutButton label={t(locale, "nav.signOut")} />
-          </div>
-        ) : null}
+        {actor && nav ? (
+          <HeaderMenu
+            links={[
+              ...nav.links.map(label),
+              ...(localMail ? [{ href: "/dev/mailbox", label: t(locale, "nav.mailbox") }] : []),
+            ]}
+            admin={nav.admin.map(label)}
+            labels={{ menu: t(locale, "nav.menu"), nav: "Navigation", admin: t(locale, "nav.admin") }}
+            row={
+              <>
+                {nav.search ? (
+                  <>
+                    <SearchBox
+                      locale={locale}
+                      testId="header-search"
+                      name={t(locale, "search.label")}
+                      className="order-3 hidden w-64 shrink-0 md:flex"
+                    />
+                    <a
+                      href="/search"
+                      className="order-3 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 md:hidden"
+                    >
+                      {t(locale, "search.label")}
+                    </a>
+                  </>
+                ) : null}
+                {nav.quickAdd ? (
+                  <div className="order-4">
+                    <QuickAdd locale={locale} />
+                  </div>
+                ) : null}
+              </>
+            }
+            account={
+              <>
+                {language}
+                <span className="text-sm text-slate-700 xl:hidden 2xl:inline">
+                  {t(locale, "nav.signedInAs", { name: actor.name })}
+                </span>
+                <SignOutButton label={t(locale, "nav.signOut")} />
+              </>
+            }
+          />
+        ) : (
+          <div className="order-2">{language}</div>
+        )}
       </div>
     </header>
   );

@@ -18,7 +18,7 @@ export function LeaveDossier({
   if (problem === "membership.notMember") return null;
   return (
     <div className="space-y-2" data-testid="leave-dossier">
-      <h4 className="font-medium">{t(locale, "membership.leave.title")}</h4>
+      <h3 className="font-medium">{t(locale, "membership.leave.title")}</h3>
       {problem ? (
         <p className="text-sm text-slate-700" data-testid="leave-explanation">
           {t(

@@ -47,16 +47,20 @@ export function FieldsForm({
           <div key={f.key} className="flex flex-col gap-1 text-sm">
             {f.editable ? (
               <>
-                <label htmlFor={`${id}-${f.key}`} className="font-medium">
-                  {f.label}
-                </label>
-                <input
-                  id={`${id}-${f.key}`}
-                  value={values[f.key] ?? ""}
-                  onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
-                  maxLength={5000}
-                  className="rounded-md border border-slate-300 px-2 py-1.5"
-                />
+                <dt>
+                  <label htmlFor={`${id}-${f.key}`} className="font-medium">
+                    {f.label}
+                  </label>
+                </dt>
+                <dd>
+                  <input
+                    id={`${id}-${f.key}`}
+                    value={values[f.key] ?? ""}
+                    onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+                    maxLength={5000}
+                    className="w-full rounded-md border border-slate-300 px-2 py-1.5"
+                  />
+                </dd>
               </>
             ) : (
               <>

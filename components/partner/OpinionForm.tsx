@@ -1,5 +1,6 @@
 "use client";
 // S4: the partner's Opinion tab: a text and an optional file, sent once; advisors see it arrive live.
+import { FileInput } from "../ui/FileInput";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
@@ -76,7 +77,7 @@ export function OpinionForm({
       <label htmlFor={`${id}-file`} className="block text-sm font-medium">
         {t(locale, "partner.opinion.file")}
       </label>
-      <input ref={fileRef} id={`${id}-file`} type="file" className="block text-sm" />
+      <FileInput inputRef={fileRef} id={`${id}-file`} locale={locale} />
       <Button type="submit" disabled={busy || !text.trim()}>
         {busy
           ? t(locale, "partner.opinion.submitting")

@@ -1,5 +1,6 @@
 "use client";
 // S5: the partner adds a document to the dossier; it then shows in their list of shared documents.
+import { FileInput } from "../ui/FileInput";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
@@ -35,7 +36,7 @@ export function SupplementUpload({ dossierId, locale }: { dossierId: string; loc
       <label htmlFor={`${id}-file`} className="font-medium">
         {t(locale, "doc.file")}
       </label>
-      <input ref={fileRef} id={`${id}-file`} type="file" />
+      <FileInput inputRef={fileRef} id={`${id}-file`} locale={locale} />
       <Button type="submit" variant="secondary" disabled={busy}>
         {busy ? t(locale, "partner.opinion.submitting") : t(locale, "doc.upload")}
       </Button>

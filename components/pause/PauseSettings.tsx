@@ -2,7 +2,7 @@
 // P2, P9: manual pause (with a reason and an optional comment) and reactivation, for the referent and
 // staff, at the bottom of the Settings tab. The state follows the dossier's live events, so a pause
 // by someone else (or a reactivation by an applicant's activity) shows here without reload.
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { pauseDossierAction, reactivateDossierAction } from "@/server/domain/pause/actions";
 import { PAUSE_REASONS, type PausePayload, type PauseReason } from "@/server/domain/pause/events";
 import type { PauseState } from "@/server/domain/pause/service";
@@ -28,6 +28,15 @@ export function PauseSettings({
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // The button pressed is replaced by the other state's form: focus moves to the new state's line
+  // instead of falling to the page body (keyboard users keep their place).
+  const stateLine = useRef<HTMLParagraphElement>(null);
+  const focusState = useRef(false);
+  useEffect(() => {
+    if (!focusState.current) return;
+    focusState.current = false;
+    stateLine.current?.focus();
+  }, [state.paused]);
 
   useDossierEvent((e) => {
     if (e.type === "dossier.paused") {
@@ -61,8 +70,12 @@ export function PauseSettings({
       return setError(t(locale, "pause.error.comment"));
     setError(null);
     startTransition(async () => {
+      focusState.current = true;
       const res = await pauseDossierAction({ dossierId, reason, comment: comment.trim() || undefined });
-      if (!res.ok) return setError(res.error.message);
+      if (!res.ok) {
+        focusState.current = false;
+        return setError(res.error.message);
+      }
       setReason("");
       setComment("");
     });
@@ -71,8 +84,12 @@ export function PauseSettings({
   function reactivate() {
     setError(null);
     startTransition(async () => {
+      focusState.current = true;
       const res = await reactivateDossierAction({ dossierId });
-      if (!res.ok) setError(res.error.message);
+      if (!res.ok) {
+        focusState.current = false;
+        setError(res.error.message);
+      }
     });
   }
 
@@ -86,7 +103,7 @@ export function PauseSettings({
   if (state.paused) {
     return (
       <div className="mt-4 space-y-3" data-testid="pause-settings" data-paused="true">
-        <p className="text-sm font-medium text-amber-900">
+        <p ref={stateLine} tabIndex={-1} data-testid="pause-state" className="text-sm font-medium text-amber-900">
           {state.cause === "inactivity"
             ? t(locale, "pause.pausedInactivity", { date: fmt.format(new Date(state.pausedAt!)) })
             : t(locale, "pause.pausedManual", {
@@ -112,7 +129,9 @@ export function PauseSettings({
 
   return (
     <form onSubmit={pause} className="mt-4 space-y-4" noValidate data-testid="pause-settings" data-paused="false">
-      <p className="text-sm text-slate-700">{t(locale, "pause.active")}</p>
+      <p ref={stateLine} tabIndex={-1} data-testid="pause-state" className="text-sm text-slate-700">
+        {t(locale, "pause.active")}
+      </p>
       <fieldset aria-describedby={error ? "pause-error" : undefined}>
         <legend className="text-sm font-medium text-slate-900">{t(locale, "pause.reason")}</legend>
         <div className="mt-2 space-y-1.5">

@@ -49,13 +49,21 @@ export function RecommendationCard({
   const selectId = useId();
   const fmt = dateFormat(locale, "medium");
 
+  const [saved, setSaved] = useState(false);
+
   function changeStatus(status: string) {
+    // The select is never disabled while saving (a disabled control drops keyboard focus to the page
+    // body); a change made meanwhile waits for the answer instead.
+    if (pending) return;
     setError(null);
+    setSaved(false);
     setChosen(status);
     startTransition(async () => {
       const res = await changeRecommendationStatusAction({ recommendationId: r.id, status });
-      if (res.ok) onSaved(res.recommendation);
-      else setError(res.error.message);
+      if (res.ok) {
+        onSaved(res.recommendation);
+        setSaved(true);
+      } else setError(res.error.message);
       setChosen(null);
     });
   }
@@ -134,7 +142,7 @@ export function RecommendationCard({
             <select
               id={selectId}
               value={chosen ?? r.status}
-              disabled={pending}
+              aria-busy={pending}
               onChange={(e) => changeStatus(e.target.value)}
               className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
               data-testid="recommendation-status-select"
@@ -145,11 +153,9 @@ export function RecommendationCard({
                 </option>
               ))}
             </select>
-            {pending ? (
-              <span className="text-xs text-slate-600" role="status">
-                {t(locale, "reco.statusSaving")}
-              </span>
-            ) : null}
+            <span className="text-xs text-slate-600" role="status" data-testid="recommendation-status-saving">
+              {pending ? t(locale, "reco.statusSaving") : saved ? t(locale, "reco.statusSaved") : ""}
+            </span>
           </>
         ) : null}
         {r.statusChangedBy ? (

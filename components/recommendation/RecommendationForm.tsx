@@ -1,6 +1,7 @@
 "use client";
 // Creating or editing a recommendation (R1): title, description, optional link, optional file: a
 // document of the dossier, or a new file uploaded to the Documents tab first and then attached.
+import { clearFile, FileInput } from "../ui/FileInput";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import type { DocumentView } from "@/server/domain/document/events";
 import { createRecommendationAction, updateRecommendationAction } from "@/server/domain/recommendation/actions";
@@ -56,7 +57,7 @@ export function RecommendationForm({
         if (!uploaded.ok) return setError(uploaded.error.message);
         attached = uploaded.document.id;
         setDocumentId(attached);
-        if (fileRef.current) fileRef.current.value = "";
+        clearFile(fileRef.current);
       }
       const fields = { title, body, link, documentId: attached };
       const res =
@@ -152,13 +153,13 @@ export function RecommendationForm({
           <label htmlFor={`${id}-file`} className="mt-2 block text-sm font-medium text-slate-700">
             {t(locale, "reco.newFile")}
           </label>
-          <input
-            ref={fileRef}
+          <FileInput
+            inputRef={fileRef}
             id={`${id}-file`}
-            type="file"
+            locale={locale}
             accept={acceptAttribute}
             disabled={pending}
-            className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm"
+            className="mt-1"
           />
         </div>
       </div>

@@ -9,17 +9,21 @@ export function SearchBox({
   defaultValue = "",
   testId,
   className = "",
+  name,
 }: {
   locale: Locale;
   dossierId?: string;
   defaultValue?: string;
   testId: string;
   className?: string;
+  /** the form's name when two search forms share a page (axe: landmark-unique) */
+  name?: string;
 }) {
   const label = t(locale, dossierId ? "search.dossierPlaceholder" : "search.placeholder");
   return (
     <form
       role="search"
+      aria-label={name ?? label}
       action="/search"
       method="get"
       className={`flex items-center gap-1 ${className}`}

@@ -145,94 +145,96 @@ export function ConversationSettings({ initial, locale }: { initial: Conversatio
           </select>
         </section>
 
-        <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="participation-title">
-          <h2 id="participation-title" className="text-lg font-semibold">
-            {t(locale, "notify.settings.participation")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-600">{t(locale, "notify.settings.participationHint")}</p>
-          {orgs.length === 0 ? (
-            <div className="mt-4">
-              <EmptyState title={t(locale, "notify.settings.noDossiers")} />
-            </div>
-          ) : (
-            <>
-              <ApplyAll
-                locale={locale}
-                label={t(locale, "notify.settings.allDossiers")}
-                onApply={(key, value) => applyAll(key, value)}
-                testId="apply-all"
-              />
-              <div className="mt-4 space-y-3">
-                {orgs.map((o) => (
-                  <details
-                    key={o.id}
-                    open
-                    className="rounded-lg border border-slate-200"
-                    data-testid="org-group"
-                    data-org={o.name}
-                  >
-                    <summary className="cursor-pointer px-4 py-2 font-medium">
-                      {o.name}{" "}
-                      <span className="text-sm font-normal text-slate-600">
-                        · {t(locale, "notify.settings.count", { count: o.dossiers.length })}
-                      </span>
-                    </summary>
-                    <div className="border-t border-slate-100 px-4 py-3">
-                      <ApplyAll
-                        locale={locale}
-                        label={t(locale, "notify.settings.orgDossiers", { organization: o.name })}
-                        onApply={(key, value) => applyAll(key, value, o.id)}
-                        testId="apply-org"
-                      />
-                      <table className="mt-3 w-full text-sm">
-                        <thead>
-                          <tr className="text-left text-slate-600">
-                            <th scope="col" className="py-1 font-medium">
-                              {t(locale, "notify.settings.dossier")}
-                            </th>
-                            {SWITCHES.map((s) => (
-                              <th key={s.key} scope="col" className="py-1 text-center font-medium">
-                                {t(locale, s.label)}
-                              </th>
-                            ))}
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {o.dossiers.map((d) => (
-                            <tr
-                              key={d.id}
-                              className="border-t border-slate-100"
-                              data-testid="participation-row"
-                              data-dossier={d.id}
-                            >
-                              <th scope="row" className="py-2 text-left font-normal">
-                                <a className="underline-offset-2 hover:underline" href={`/dossiers/${d.id}`}>
-                                  {d.title}
-                                </a>
+        {initial.advisor ? (
+          <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="participation-title">
+            <h2 id="participation-title" className="text-lg font-semibold">
+              {t(locale, "notify.settings.participation")}
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">{t(locale, "notify.settings.participationHint")}</p>
+            {orgs.length === 0 ? (
+              <div className="mt-4">
+                <EmptyState title={t(locale, "notify.settings.noDossiers")} />
+              </div>
+            ) : (
+              <>
+                <ApplyAll
+                  locale={locale}
+                  label={t(locale, "notify.settings.allDossiers")}
+                  onApply={(key, value) => applyAll(key, value)}
+                  testId="apply-all"
+                />
+                <div className="mt-4 space-y-3">
+                  {orgs.map((o) => (
+                    <details
+                      key={o.id}
+                      open
+                      className="rounded-lg border border-slate-200"
+                      data-testid="org-group"
+                      data-org={o.name}
+                    >
+                      <summary className="cursor-pointer px-4 py-2 font-medium">
+                        {o.name}{" "}
+                        <span className="text-sm font-normal text-slate-600">
+                          · {t(locale, "notify.settings.count", { count: o.dossiers.length })}
+                        </span>
+                      </summary>
+                      <div className="border-t border-slate-100 px-4 py-3">
+                        <ApplyAll
+                          locale={locale}
+                          label={t(locale, "notify.settings.orgDossiers", { organization: o.name })}
+                          onApply={(key, value) => applyAll(key, value, o.id)}
+                          testId="apply-org"
+                        />
+                        <table className="mt-3 w-full text-sm">
+                          <thead>
+                            <tr className="text-left text-slate-600">
+                              <th scope="col" className="py-1 font-medium">
+                                {t(locale, "notify.settings.dossier")}
                               </th>
                               {SWITCHES.map((s) => (
-                                <td key={s.key} className="py-2 text-center">
-                                  <input
-                                    type="checkbox"
-                                    className="h-4 w-4"
-                                    checked={d[s.key]}
-                                    aria-label={`${t(locale, s.label)} — ${d.title}`}
-                                    data-switch={s.key}
-                                    onChange={(e) => toggle(d.id, s.key, e.target.checked)}
-                                  />
-                                </td>
+                                <th key={s.key} scope="col" className="py-1 text-center font-medium">
+                                  {t(locale, s.label)}
+                                </th>
                               ))}
                             </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
-                  </details>
-                ))}
-              </div>
-            </>
-          )}
-        </section>
+                          </thead>
+                          <tbody>
+                            {o.dossiers.map((d) => (
+                              <tr
+                                key={d.id}
+                                className="border-t border-slate-100"
+                                data-testid="participation-row"
+                                data-dossier={d.id}
+                              >
+                                <th scope="row" className="py-2 text-left font-normal">
+                                  <a className="underline-offset-2 hover:underline" href={`/dossiers/${d.id}`}>
+                                    {d.title}
+                                  </a>
+                                </th>
+                                {SWITCHES.map((s) => (
+                                  <td key={s.key} className="py-2 text-center">
+                                    <input
+                                      type="checkbox"
+                                      className="h-4 w-4"
+                                      checked={d[s.key]}
+                                      aria-label={`${t(locale, s.label)} — ${d.title}`}
+                                      data-switch={s.key}
+                                      onChange={(e) => toggle(d.id, s.key, e.target.checked)}
+                                    />
+                                  </td>
+                                ))}
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </div>
+                    </details>
+                  ))}
+                </div>
+              </>
+            )}
+          </section>
+        ) : null}
       </div>
     </div>
   );

@@ -73,7 +73,7 @@ test("K1, K2, K3: Adèle makes the clients inactive, Arnaud sees the grey rows a
   // K2: the seeded SCI is inactive, greyed, labelled, and its switch warns on hover and on focus.
   const sciRow = arnaud.getByTestId(`party-row-${sci}`);
   await expect(sciRow).toHaveAttribute("data-active", "false");
-  await expect(sciRow).toHaveClass(/text-slate-400/);
+  await expect(sciRow).toHaveClass(/text-slate-600/);
   await expect(sciRow.getByText("Inactif", { exact: true }).first()).toBeVisible();
   await arnaud.getByTestId(`party-switch-${sci}`).hover();
   await expect(sciRow.getByRole("tooltip")).toHaveText(WARNING);

@@ -76,9 +76,30 @@ test("P8, D1, P11: Sam pauses a selected dossier from the dashboard; Adèle's da
   const sam = await samCtx.newPage();
   await sam.goto("/dashboard");
   await expect(sam.getByTestId("auto-pause-status")).toBeVisible();
+  // P8: "select all" takes every visible row, and clears them all again.
+  const rowCount = await sam.getByTestId("dashboard-row").count();
+  const selectAll = sam.getByRole("checkbox", { name: "Tout sélectionner (dossiers affichés)" });
+  await selectAll.check();
+  await expect(sam.getByTestId("bulk-count")).toHaveAttribute("data-count", String(rowCount));
+  await expect(sam.getByRole("button", { name: `Mettre en pause la sélection (${rowCount})` })).toBeEnabled();
+  await selectAll.uncheck();
+  await expect(sam.getByTestId("bulk-count")).toHaveAttribute("data-count", "0");
+  await expect(sam.getByRole("button", { name: "Mettre en pause la sélection (0)" })).toBeDisabled();
+
   await sam.getByRole("checkbox", { name: `Sélectionner ${title}` }).check();
   await sam.getByLabel("Motif").selectOption("no_help_needed");
   await sam.getByRole("button", { name: "Mettre en pause la sélection (1)" }).click();
+  // P8: a confirmation first; cancelling changes nothing.
+  const confirm = sam.getByRole("dialog");
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText("Motif : Plus besoin d'accompagnement");
+  await confirm.getByRole("button", { name: "Annuler" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(sam.getByTestId("dashboard-row").filter({ hasText: title }).getByText("En pause")).toHaveCount(0);
+  await sam.getByRole("button", { name: "Mettre en pause la sélection (1)" }).click();
+  await confirm.getByRole("button", { name: "Confirmer" }).click();
+  await expect(sam.getByTestId("bulk-status")).toHaveAttribute("data-count", "1");
+  await expect(sam.getByTestId("bulk-status")).not.toBeEmpty();
   await expect(sam.getByTestId("dashboard-row").filter({ hasText: title }).getByText("En pause")).toBeVisible();
   await expect(adeleRow.getByText("En pause")).toBeVisible();
 
@@ -88,5 +109,16 @@ test("P8, D1, P11: Sam pauses a selected dossier from the dashboard; Adèle's da
   await expect(adele.getByTestId("dashboard-row").filter({ hasText: "Rénovation de l'école Jules Ferry" })).toHaveCount(
     0,
   );
+
+  // P8: bulk reactivation, confirmed; Adèle's label goes live.
+  await adele.goto("/dashboard");
+  await expect(adeleRow.getByText("En pause")).toBeVisible();
+  await sam.getByRole("checkbox", { name: `Sélectionner ${title}` }).check();
+  await sam.getByRole("button", { name: "Réactiver la sélection (1)" }).click();
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: "Confirmer" }).click();
+  await expect(sam.getByTestId("bulk-status")).toHaveAttribute("data-count", "1");
+  await expect(sam.getByTestId("dashboard-row").filter({ hasText: title }).getByText("En pause")).toHaveCount(0);
+  await expect(adeleRow.getByText("En pause")).toHaveCount(0);
   await Promise.all([adeleCtx.close(), samCtx.close()]);
 });

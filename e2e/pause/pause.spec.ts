@@ -55,8 +55,20 @@ test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an appli
   await paul.getByRole("button", { name: "Mettre le dossier en pause" }).click();
 
   // P1: the banner appears for Adèle and Paul without reload; P9: the system line carries the reason.
-  await expect(adele.getByTestId("pause-banner")).toHaveText("Dossier en pause");
-  await expect(paul.getByTestId("pause-banner")).toHaveText("Dossier en pause");
+  // P1: the banner says who paused, why and since when; "Réactiver" only for those allowed (P2);
+  // applicants are told their emails are suspended (P4).
+  for (const viewer of [adele, paul]) {
+    const banner = viewer.getByTestId("pause-banner");
+    await expect(banner).toContainText("Dossier en pause");
+    await expect(banner.getByTestId("pause-banner-detail")).toContainText(
+      /En pause depuis le \d{1,2} \S+ \d{4}, par Paul Demandeur\. Motif : Trop de relances par email/,
+    );
+    await expect(banner).toContainText(comment);
+  }
+  await expect(paul.getByTestId("pause-banner").getByRole("button", { name: "Réactiver" })).toBeVisible();
+  await expect(paul.getByTestId("pause-banner-emails")).toBeVisible();
+  await expect(adele.getByTestId("pause-banner").getByRole("button")).toHaveCount(0);
+  await expect(adele.getByTestId("pause-banner-emails")).toHaveCount(0);
   const pausedLine = adele.getByTestId("system-line").filter({ hasText: comment });
   await expect(pausedLine).toContainText("Paul Demandeur a mis le dossier en pause");
   await expect(pausedLine).toContainText("Motif : Trop de relances par email");
@@ -66,6 +78,8 @@ test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an appli
   await marie.goto(`/dossiers/${dossierId}`);
   await live(marie);
   await expect(marie.getByTestId("pause-banner")).toBeVisible();
+  await expect(marie.getByTestId("pause-banner-emails")).toContainText("ne reçoivent plus d'emails");
+  await expect(marie.getByTestId("pause-banner").getByRole("button")).toHaveCount(0);
   const message = `Nous reprenons le projet ${Date.now()}`;
   await marie.getByLabel("Votre message").fill(message);
   await marie.getByRole("button", { name: "Envoyer" }).click();
@@ -93,4 +107,25 @@ test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an appli
   await expect(marie.getByRole("button", { name: "Mettre le dossier en pause" })).toHaveCount(0);
 
   await Promise.all([paulCtx.close(), adeleCtx.close(), marieCtx.close()]);
+});
+
+test("P1, P2: the referent reactivates from the banner; everyone sees it go live", async ({ browser }) => {
+  const dossierId = dossierIdByTitle(ECOLE);
+  setDossierActive(dossierId);
+  const [paulCtx, adeleCtx] = await Promise.all([browser.newContext(), browser.newContext()]);
+  await signInAs(paulCtx, users.paul);
+  await signInAs(adeleCtx, users.adele);
+  const [paul, adele] = await Promise.all([paulCtx.newPage(), adeleCtx.newPage()]);
+  await adele.goto(`/dossiers/${dossierId}`);
+  await live(adele);
+  await paul.goto(`/dossiers/${dossierId}/settings`);
+  await paul.getByLabel("Projet arrêté ou abandonné").check();
+  await paul.getByRole("button", { name: "Mettre le dossier en pause" }).click();
+  await expect(adele.getByTestId("pause-banner")).toContainText("Motif : Projet arrêté ou abandonné");
+  await paul.goto(`/dossiers/${dossierId}`);
+  await paul.getByTestId("pause-banner").getByRole("button", { name: "Réactiver" }).click();
+  await expect(paul.getByTestId("pause-banner")).toHaveCount(0);
+  await expect(adele.getByTestId("pause-banner")).toHaveCount(0);
+  await expect(adele.getByTestId("system-line").last()).toContainText("Paul Demandeur a réactivé le dossier");
+  await Promise.all([paulCtx.close(), adeleCtx.close()]);
 });

@@ -3,9 +3,9 @@ import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asBool, asDate, sql } from "../../db/hot";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../dossier/events";
-import { audienceSlots, dossierAccess, seqCap, visibleDossiersWhere, type DossierAccess } from "./policy";
+import { allows, audienceSlots, dossierAccess, seqCap, visibleDossiersWhere, type DossierAccess } from "./policy";
 import { redactEvents } from "../note/redact";
-import { recordApplicantVisit } from "../pause/service";
+import { pauseState, recordApplicantVisit } from "../pause/service";
 import { dossierConfidentiality } from "../note/service";
 import { toWire } from "./events";
 
@@ -45,9 +45,11 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
   if (!access) return null;
   // P3: an applicant-side member opening any tab of the dossier is a visit (it restarts the pause clock).
   await recordApplicantVisit(access);
-  const [dossier, confidentiality] = await Promise.all([
+  const [dossier, confidentiality, pause] = await Promise.all([
     hot().get<{ title: string; organizationName: string }>(SHELL, [dossierId]),
     dossierConfidentiality(dossierId),
+    // P1: the banner says who paused, why and since when (read only while paused).
+    access.pausedAt ? pauseState(access) : null,
   ]);
   if (!dossier) return null;
   return {
@@ -57,6 +59,9 @@ export async function getDossierShell(actor: Actor, dossierId: string) {
       title: dossier.title,
       organizationName: dossier.organizationName,
       pausedAt: access.pausedAt?.toISOString() ?? null,
+      pause,
+      /** P2: the banner offers "Réactiver" to those who may (the referent and staff) */
+      canPause: allows(access, "dossier.pause"),
       seq: access.seq,
       side: access.side,
       /** T4: a read-only copy kept after a transfer (a banner says so) */

@@ -38,3 +38,12 @@ export const pauseManySchema = z
     comment,
   })
   .refine(...otherNeedsComment);
+
+/** P8: staff reactivate several dossiers at once from the dashboard. */
+export const reactivateManySchema = z.object({
+  dossierIds: z
+    .array(dossierId)
+    .min(1)
+    .max(200)
+    .transform((ids) => [...new Set(ids)]),
+});

@@ -10,7 +10,15 @@ import { latestConversation, postMessage } from "../conversation/service";
 import { appendEvent, nextSeq } from "../../test/events";
 import { dossierAccess } from "../dossier/policy";
 import { listTimeline } from "../timeline/service";
-import { lastAutoPauseRun, pauseDossier, pauseDossiers, pauseState, reactivateDossier } from "./service";
+import { dashboardRows } from "../dashboard/service";
+import {
+  lastAutoPauseRun,
+  pauseDossier,
+  pauseDossiers,
+  pauseState,
+  reactivateDossier,
+  reactivateDossiers,
+} from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let published: PublishedEvent[] = [];
@@ -193,6 +201,38 @@ describe("P2, P9: manual pause and reactivation", () => {
   });
 });
 
+describe("P5, D2: a pause is not activity", () => {
+  it("P5: a manual pause (one or several) leaves lastActivityAt, so the recent-activity filter can hide it", async () => {
+    const w = await makeWorld();
+    const second = await makeDossier(w.org.id, [], "Deuxième");
+    const old = new Date("2026-09-01T10:00:00Z");
+    await db().dossier.updateMany({ where: { id: { in: [w.dossier.id, second.id] } }, data: { lastActivityAt: old } });
+    const now = new Date("2026-12-01T10:00:00Z");
+    expect(
+      (await pauseDossier(await actor(w.referent.id), { dossierId: w.dossier.id, reason: "project_stopped" }, now)).ok,
+    ).toBe(true);
+    expect((await pauseDossiers(await actor(w.staff.id), [second.id], "no_help_needed", undefined, now)).ok).toBe(true);
+    for (const id of [w.dossier.id, second.id]) {
+      const d = await dossierRow(id);
+      expect(d.pausedAt).toEqual(now);
+      expect(d.lastActivityAt).toEqual(old);
+    }
+    const sam = await actor(w.staff.id);
+    const recent = await dashboardRows(sam, { recent: true, paused: false, mine: false }, now);
+    expect(recent.map((r) => r.id)).not.toContain(w.dossier.id);
+    expect(recent.map((r) => r.id)).not.toContain(second.id);
+    const paused = await dashboardRows(sam, { recent: false, paused: true, mine: false }, now);
+    expect(paused.map((r) => r.id)).toEqual(expect.arrayContaining([w.dossier.id, second.id]));
+    // A message still is activity (and control: the field does move when something happens).
+    await postMessage(
+      await actor(w.advisor.id),
+      { dossierId: w.dossier.id, clientId: "p5-activity-abcdef", body: "Bonjour" },
+      now,
+    );
+    expect((await dossierRow(w.dossier.id)).lastActivityAt).toEqual(now);
+  });
+});
+
 describe("P8: staff pause several dossiers at once", () => {
   it("P8: staff pause their organization's dossiers; each is checked by the policy and answered on its own", async () => {
     const w = await makeWorld();
@@ -236,6 +276,46 @@ describe("P8: staff pause several dossiers at once", () => {
     expect(await pauseDossiers(sam, [w.dossier.id], "other")).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect(await pauseDossiers(sam, "x", "project_stopped")).toMatchObject({ ok: false, error: { code: "invalid" } });
     expect((await dossierRow(w.dossier.id)).pausedAt).toBeNull();
+  });
+
+  it("P8: staff reactivate several paused dossiers at once; others are refused per dossier; bad input refused whole", async () => {
+    const w = await makeWorld();
+    const sam = await actor(w.staff.id);
+    const second = await makeDossier(w.org.id, [{ userId: w.referent.id, role: "referent" }]);
+    const active = await makeDossier(w.org.id, []);
+    const foreign = await makeDossier(w.other.id, [{ userId: w.otherStaff.id, role: "advisor" }]);
+    await pauseDossiers(sam, [w.dossier.id, second.id], "project_stopped");
+    await pauseDossier(await actor(w.otherStaff.id), { dossierId: foreign.id, reason: "project_stopped" });
+    // The referent may reactivate one by hand, but not through the staff's bulk action.
+    for (const id of [w.referent.id, w.advisor.id, w.otherStaff.id]) {
+      const res = await reactivateDossiers(await actor(id), [w.dossier.id]);
+      expect(res.ok && res.value.results[0]).toMatchObject({ ok: false, error: { code: "not_found" } });
+    }
+    expect((await dossierRow(w.dossier.id)).pausedAt).not.toBeNull();
+    published = [];
+    const now = new Date("2027-02-01T10:00:00Z");
+    const res = await reactivateDossiers(sam, [w.dossier.id, second.id, active.id, foreign.id, w.dossier.id], now);
+    expect(res.ok && res.value.results.map((r) => [r.dossierId, r.ok, r.ok ? r.changed : r.error.code])).toEqual([
+      [w.dossier.id, true, true],
+      [second.id, true, true],
+      [active.id, true, false],
+      [foreign.id, false, "not_found"],
+    ]);
+    for (const id of [w.dossier.id, second.id]) {
+      expect(await dossierRow(id)).toMatchObject({ pausedAt: null, lastReactivatedAt: now, remindersArmedAt: now });
+    }
+    expect((await dossierRow(foreign.id)).pausedAt).not.toBeNull();
+    expect(published.map((e) => [e.dossierId, e.type])).toEqual([
+      [w.dossier.id, "dossier.reactivated"],
+      [second.id, "dossier.reactivated"],
+    ]);
+    expect(JSON.parse((await events(second.id)).at(-1)!.payload)).toEqual({
+      cause: "manual",
+      byUserId: w.staff.id,
+      byName: "Staff Nord",
+    });
+    expect(await reactivateDossiers(sam, [])).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await reactivateDossiers(sam, "x")).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 });
 

@@ -19,7 +19,7 @@ import {
 } from "./events";
 import { canPause, canPauseMany, staffOrganizationIds } from "./policy";
 import { PAUSE_BY_HAND, PAUSE_FOR_INACTIVITY, REACTIVATE_BY_HAND, REACTIVATE_ON_ACTIVITY } from "./queries";
-import { pauseManySchema, pauseSchema, reactivateSchema } from "./schema";
+import { pauseManySchema, pauseSchema, reactivateManySchema, reactivateSchema } from "./schema";
 
 /** The outcome of a manual change: `changed` is false when the dossier already was in that state. */
 export type PauseOutcome = Result<{ changed: boolean }>;
@@ -53,7 +53,16 @@ async function pauseOne(
   now: Date,
   check: Check,
 ): Promise<PauseOutcome> {
-  return changeDossier({ dossierId, actor, now, authorize: (q, id) => check(actor, id, q) }, async (ctx) => {
+  // P5, D2: a pause is not activity: lastActivityAt stays, so the dashboard's recent-activity filter
+  // can hide a dossier paused because nothing happens on it.
+  const spec = {
+    dossierId,
+    actor,
+    now,
+    activity: false,
+    authorize: (q: HotQueries, id: string) => check(actor, id, q),
+  };
+  return changeDossier(spec, async (ctx) => {
     if ((await ctx.q.run(PAUSE_BY_HAND, [now, reason, actor.userId, dossierId])) === 0) return { changed: false };
     const payload: PausePayload = {
       cause: "manual",
@@ -79,8 +88,27 @@ export async function pauseDossier(actor: Actor, raw: unknown, now = new Date())
 export async function reactivateDossier(actor: Actor, raw: unknown, now = new Date()): Promise<PauseOutcome> {
   const parsed = reactivateSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
-  const { dossierId } = parsed.data;
-  return changeDossier({ dossierId, actor, now, authorize: (q, id) => canPause(actor, id, q) }, async (ctx) => {
+  return reactivateOne(actor, parsed.data.dossierId, now, canPause);
+}
+
+/** P8: staff reactivate several dossiers at once; each checked and changed on its own, like pauseDossiers. */
+export async function reactivateDossiers(
+  actor: Actor,
+  dossierIds: unknown,
+  now = new Date(),
+): Promise<Result<{ results: PauseManyResult[] }>> {
+  const parsed = reactivateManySchema.safeParse({ dossierIds });
+  if (!parsed.success) return fail("invalid", actor.locale);
+  const results: PauseManyResult[] = [];
+  for (const dossierId of parsed.data.dossierIds) {
+    const r = await reactivateOne(actor, dossierId, now, canPauseMany);
+    results.push(r.ok ? { dossierId, ok: true, changed: r.value.changed } : { dossierId, ok: false, error: r.error });
+  }
+  return ok({ results });
+}
+
+function reactivateOne(actor: Actor, dossierId: string, now: Date, check: Check): Promise<PauseOutcome> {
+  return changeDossier({ dossierId, actor, now, authorize: (q, id) => check(actor, id, q) }, async (ctx) => {
     if ((await ctx.q.run(REACTIVATE_BY_HAND, [now, now, dossierId])) === 0) return { changed: false };
     const payload: ReactivationPayload = { cause: "manual", byUserId: actor.userId, byName: actor.name };
     await notifyReactivated(ctx.q, { dossierId, by: { userId: actor.userId, name: actor.name }, now });

@@ -55,6 +55,13 @@ describe("N1–N3: conversation settings", () => {
     expect((await getConversationSettings(await actor(w.staff.id))).organizations).toEqual([]);
   });
 
+  it("N3: the participation section is for advisors and staff only; applicants do not get it", async () => {
+    expect((await getConversationSettings(await actor(w.referent.id))).advisor).toBe(false);
+    expect((await getConversationSettings(await actor(w.applicant.id))).advisor).toBe(false);
+    expect((await getConversationSettings(await actor(w.advisor.id))).advisor).toBe(true);
+    expect((await getConversationSettings(await actor(w.staff.id))).advisor).toBe(true);
+  });
+
   it("N1: frequency is saved, checked, and re-choosing one undoes an unsubscribe", async () => {
     const a = await actor(w.applicant.id);
     expect(await setFrequency(a, { frequency: "weekly" })).toEqual({ ok: true, value: { frequency: "weekly" } });

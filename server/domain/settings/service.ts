@@ -27,6 +27,8 @@ export type ConversationSettingsView = {
   locale: Locale | null;
   profileLocale: Locale;
   organizations: { id: string; name: string; dossiers: ParticipationRow[] }[];
+  /** N3: participation is the advisors' setting; applicants and partners do not get the section */
+  advisor: boolean;
 };
 
 export async function getConversationSettings(actor: Actor): Promise<ConversationSettingsView> {
@@ -51,7 +53,9 @@ export async function getConversationSettings(actor: Actor): Promise<Conversatio
     group.dossiers.push({ id: d.id, title: d.title, ...(d.participations[0] ?? defaultParticipation()) });
   }
   const s = user.notificationSettings;
+  const advisor = organizations.length > 0 || (await db().membership.count({ where: { userId: actor.userId } })) > 0;
   return {
+    advisor,
     frequency: s ? toFrequency(s.frequency) : DEFAULT_FREQUENCY,
     locale: s?.locale ? toLocale(s.locale) : null,
     profileLocale: toLocale(user.locale),

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// npm run lighthouse (not part of npm test): builds when stale, starts Relais on its own port with fresh
+// demo data plus a 10,000-message dossier, and runs Lighthouse 12 (fetched on demand by npx, not a
+// dependency) in Debian's Chromium on the login page, the dashboard, a dossier, the 10,000-message
+// dossier and the settings page, desktop and mobile. Writes the table to docs/lighthouse.md and into
+// README.md between the lighthouse markers.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import { URLSearchParams } from "node:url";
+import path from "node:path";
+import { ensureBuild, ensureDependencies, ensurePrismaClients, root, tsxArgs } from "./lib.mjs";
+
+const LIGHTHOUSE = "lighthouse@12.8.2";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const port = process.env.LIGHTHOUSE_PORT ?? "3191";
+const base = `http://localhost:${port}`;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "relais-lighthouse-"));
+
+ensureDependencies();
+await ensurePrismaClients();
+ensureBuild();
+const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, E2E_PORT: port },
+  detached: true,
+});
+const stop = () => {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stop);
+process.on("SIGINT", () => process.exit(130));
+
+async function waitUp() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("Relais did not start");
+}
+
+/** Signs in through the demo provider like a browser would; returns the Cookie header of the session. */
+async function sessionCookie(email) {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrfRes.json();
+  const res = await fetch(`${base}/api/auth/callback/demo`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, json: "true", callbackUrl: "/dashboard" }),
+  });
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`demo sign-in failed for ${email}`);
+  return session;
+}
+
+function dossierId(title) {
+  const info = JSON.parse(fs.readFileSync(path.join(root, "data", `e2e-${port}.json`), "utf8"));
+  const out = execFileSync(
+    process.execPath,
+    [
+      "-e",
+      `const D=require("better-sqlite3");const db=new D(${JSON.stringify(info.file)});` +
+        `process.stdout.write(db.prepare("SELECT id FROM Dossier WHERE title = ?").get(${JSON.stringify(title)}).id)`,
+    ],
+    { cwd: root },
+  );
+  return out.toString();
+}
+
+function lighthouse(url, device, cookie) {
+  const report = path.join(work, `${device}-${url.replace(/\W+/g, "_")}.json`);
+  const args = [
+    "--yes",
+    LIGHTHOUSE,
+    url,
+    `--chrome-path=${chromium}`,
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    "--only-categories=performance,accessibility,best-practices,seo",
+    "--output=json",
+    `--output-path=${report}`,
+    "--quiet",
+    "--disable-full-page-screenshot",
+    ...(device === "desktop" ? ["--preset=desktop"] : []),
+  ];
+  if (cookie) {
+    const headers = path.join(work, "headers.json");
+    fs.writeFileSync(headers, JSON.stringify({ Cookie: cookie }));
+    args.push(`--extra-headers=${headers}`);
+  }
+  execFileSync("npx", args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const lhr = JSON.parse(fs.readFileSync(report, "utf8"));
+  const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const failing = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative")
+    .filter((a) => a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
+    .map((a) => a.id);
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    lcp: lhr.audits["largest-contentful-paint"]?.displayValue ?? "",
+    tbt: lhr.audits["total-blocking-time"]?.displayValue ?? "",
+    cls: lhr.audits["cumulative-layout-shift"]?.displayValue ?? "",
+    failing,
+    version: lhr.lighthouseVersion,
+    userAgent: lhr.environment?.hostUserAgent ?? "",
+  };
+}
+
+const rows = [];
+try {
+  await waitUp();
+  process.stdout.write("▶ Seeding the 10,000-message dossier\n");
+  const info = JSON.parse(fs.readFileSync(path.join(root, "data", `e2e-${port}.json`), "utf8"));
+  const big = execFileSync(process.execPath, tsxArgs("scripts/lighthouse-seed.ts"), {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: info.databaseUrl, LOG_LEVEL: "warn" },
+  })
+    .toString()
+    .trim()
+    .split("\n")
+    .at(-1);
+  const adele = await sessionCookie("adele.conseil@nord.test");
+  const pages = [
+    { name: "Login", path: "/login", cookie: null },
+    { name: "Dashboard (advisor)", path: "/dashboard", cookie: adele },
+    {
+      name: "Dossier, conversation",
+      path: `/dossiers/${dossierId("Rénovation de l'école Jules Ferry")}`,
+      cookie: adele,
+    },
+    { name: "Dossier, 10,000 messages", path: `/dossiers/${big}`, cookie: adele },
+    { name: "Settings", path: "/settings/conversations", cookie: adele },
+  ];
+  for (const p of pages)
+    for (const device of ["desktop", "mobile"]) {
+      process.stdout.write(`▶ Lighthouse ${device} ${p.path}\n`);
+      rows.push({ page: p.name, device, ...lighthouse(`${base}${p.path}`, device, p.cookie) });
+    }
+} finally {
+  stop();
+}
+
+const when = new Date().toISOString().slice(0, 16).replace("T", " ");
+const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim();
+const table = [
+  "| page | device | performance | accessibility | best practices | SEO | LCP | TBT | CLS |",
+  "|---|---|---|---|---|---|---|---|---|",
+  ...rows.map(
+    (r) =>
+      `| ${r.page} | ${r.device} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} | ${r.tbt} | ${r.cls} |`,
+  ),
+].join("\n");
+const summary = `Lighthouse ${rows[0]?.version ?? "?"} in ${rows[0]?.userAgent.match(/(HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? "Chromium"}, production build, ${when} UTC, commit ${commit}, ${os.cpus().length} cores (${os.loadavg()[0].toFixed(1)} load when it finished). Desktop: Lighthouse's desktop preset; mobile: its default (emulated phone, simulated slow 4G and 4× CPU slowdown). Signed in as Adèle (advisor) except the login page.`;
+const failing = rows
+  .filter((r) => r.failing.length)
+  .map((r) => `- ${r.page}, ${r.device}: ${r.failing.join(", ")}`)
+  .join("\n");
+fs.writeFileSync(
+  path.join(root, "docs", "lighthouse.md"),
+  `# Lighthouse\n\nWritten by \`npm run lighthouse\` (scripts/lighthouse.mjs); not part of \`npm test\`.\n\n${summary}\n\n${table}\n\n` +
+    `Audits scoring under 0.9 (what to look at next):\n\n${failing || "- none"}\n`,
+);
+const readme = path.join(root, "README.md");
+const text = fs.readFileSync(readme, "utf8");
+const start = "<!-- lighthouse:start -->";
+const end = "<!-- lighthouse:end -->";
+if (text.includes(start) && text.includes(end)) {
+  const before = text.slice(0, text.indexOf(start) + start.length);
+  const after = text.slice(text.indexOf(end));
+  fs.writeFileSync(readme, `${before}\n${summary}\n\n${table}\n${after}`);
+}
+console.log(`${table}\n\nwritten to docs/lighthouse.md and README.md`);
