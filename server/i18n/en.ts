@@ -416,6 +416,8 @@ export const en: Record<keyof typeof fr, string> = {
   "partner.view.documents": "Documents shared with you",
   "partner.view.noDocuments": "No document shared with you.",
   "partner.view.fields": "Dossier information",
+  "partner.view.answerFields": "Your answers (seen only by you and the advisors)",
+  "partner.view.supplementFiles": "Your documents for this request",
   "partner.view.noFields": "No dossier information is shared with partners.",
   "partner.view.saveFields": "Save",
   "partner.view.savingFields": "Saving…",

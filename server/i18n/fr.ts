@@ -425,6 +425,8 @@ export const fr = {
   "partner.view.documents": "Documents partagés avec vous",
   "partner.view.noDocuments": "Aucun document partagé avec vous.",
   "partner.view.fields": "Informations du dossier",
+  "partner.view.answerFields": "Vos réponses (visibles par vous et le service instructeur seulement)",
+  "partner.view.supplementFiles": "Vos documents pour cette demande",
   "partner.view.noFields": "Aucune information du dossier n'est partagée avec les partenaires.",
   "partner.view.saveFields": "Enregistrer",
   "partner.view.savingFields": "Enregistrement…",

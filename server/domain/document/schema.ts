@@ -68,5 +68,9 @@ export function checkFile(name: string, bytes: Buffer, maxBytes: number): { prob
   return { mime: kind.mime };
 }
 
-/** S7: a document shown to partners, or hidden again. */
-export const partnerVisibilitySchema = z.object({ documentId: z.string().min(1).max(64), visible: z.boolean() });
+/** S7: a document shown to partners (all of them, or those of some solicitations), or hidden again. */
+export const partnerVisibilitySchema = z.object({
+  documentId: z.string().min(1).max(64),
+  visible: z.boolean(),
+  solicitationIds: z.array(z.string().min(1).max(64)).max(50).nullish(),
+});

@@ -8,6 +8,7 @@ import { env } from "../../env";
 import { fail, type AppError, type Result } from "../../errors";
 import { t } from "../../i18n";
 import { visibleItemsWhere } from "../note/policy";
+import { supplementFilesWhere } from "../partner/visibility";
 import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
 import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
@@ -81,9 +82,22 @@ export async function uploadDocument(
  */
 export async function storeDocument<A>(
   actor: Actor,
-  input: { dossierId: string; name: string; bytes: Buffer; mime: string; visibleToPartner: boolean },
-  spec: { authorize: ChangeSpec<A>["authorize"]; now: Date },
-  more?: (ctx: ChangeContext<A>) => Promise<void>,
+  input: {
+    dossierId: string;
+    name: string;
+    bytes: Buffer;
+    mime: string;
+    visibleToPartner: boolean;
+    /** X2: a partner's supplement file belongs to their solicitation */
+    solicitationId?: string | null;
+  },
+  spec: {
+    authorize: ChangeSpec<A>["authorize"];
+    now: Date;
+    /** how the upload is told (default: document.uploaded to every viewer of the dossier) */
+    announce?: (ctx: ChangeContext<A>, document: DocumentView) => Promise<void>;
+  },
+  more?: (ctx: ChangeContext<A>, document: DocumentView) => Promise<void>,
 ): Promise<Result<DocumentView>> {
   const { now } = spec;
   const key = await storeFile(input.bytes);
@@ -110,11 +124,15 @@ export async function storeDocument<A>(
           input.bytes.length,
           crypto.createHash("sha256").update(input.bytes).digest("hex"),
           input.visibleToPartner,
+          input.solicitationId ?? null,
           now,
         ]);
-        const payload: DocumentUploadedPayload = { document };
-        await ctx.emit(DOCUMENT_UPLOADED, payload);
-        await more?.(ctx);
+        if (spec.announce) await spec.announce(ctx, document);
+        else {
+          const payload: DocumentUploadedPayload = { document };
+          await ctx.emit(DOCUMENT_UPLOADED, payload);
+        }
+        await more?.(ctx, document);
         return document;
       },
     );
@@ -130,7 +148,10 @@ export async function storeDocument<A>(
 export async function listDocuments(access: DossierAccess): Promise<DocumentView[]> {
   const rows = await db().document.findMany({
     // T7: a confidential document (or one a transfer left behind) exists only for the one who may see it.
-    where: { dossierId: access.dossierId, ...visibleItemsWhere(access.userId) },
+    where: {
+      dossierId: access.dossierId,
+      AND: [visibleItemsWhere(access.userId), supplementFilesWhere(access.userId, access.roles, access.side)],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select,
     take: 500,
@@ -144,9 +165,14 @@ export async function documentForDownload(
   dossierId: string,
   documentId: string,
 ): Promise<{ name: string; mimeType: string; bytes: Buffer } | null> {
-  if (!(await canReadDocuments(actor, dossierId))) return null;
+  const access = await canReadDocuments(actor, dossierId);
+  if (!access) return null;
   const doc = await db().document.findFirst({
-    where: { id: documentId, dossierId, ...visibleItemsWhere(actor.userId) },
+    where: {
+      id: documentId,
+      dossierId,
+      AND: [visibleItemsWhere(actor.userId), supplementFilesWhere(actor.userId, access.roles, access.side)],
+    },
     select: { originalName: true, mimeType: true, storageKey: true },
   });
   if (!doc) return null;

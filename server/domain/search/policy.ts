@@ -9,6 +9,8 @@
 //   entry is "all"; the column is there for advisor-only content to come.
 // - T7: a confidential document (or one a transfer left behind) is found by the one user it is
 //   visible to only (x."visibleToUserId"), never by staff or other members.
+// - S11, X2: a confidential solicitation's supplement files are found by the advisor who asked and by
+//   staff only.
 // - A2, A5: a coordinator who is not a member, a partner (reaching a dossier only through a
 //   solicitation), a removed member, another organization's user: not a member and not staff, nothing.
 export const STAFF_ROLES_SQL = `('staff', 'admin')`;
@@ -22,4 +24,7 @@ export const VISIBLE_JOINS = `JOIN "Dossier" d ON d."id" = e."dossierId"
 /** WHERE conditions that go with VISIBLE_JOINS. */
 export const VISIBLE_WHERE = `(m."id" IS NOT NULL OR o."id" IS NOT NULL)
    AND (e."audience" = 'all' OR m."side" = 'advisor' OR o."id" IS NOT NULL)
-   AND (x."visibleToUserId" IS NULL OR x."visibleToUserId" = m."userId")`;
+   AND (x."visibleToUserId" IS NULL OR x."visibleToUserId" = m."userId")
+   AND (x."solicitationId" IS NULL OR o."id" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM "Solicitation" sx
+     WHERE sx."id" = x."solicitationId" AND sx."confidential" = TRUE
+       AND NOT (m."side" = 'advisor' AND sx."askedById" = m."userId")))`;

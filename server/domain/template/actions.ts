@@ -2,7 +2,8 @@
 // Server actions of the template area: status change (S3), template design (S8), template of a dossier,
 // partner-editable fields (S5, S9). Thin, through the one action builder.
 import { action } from "../../auth/action";
-import { applyTemplate, changeWorkflowStatus, dossierFieldsPanel, savePartnerFields, saveTemplate } from "./service";
+import { savePartnerFields } from "../partner/fields";
+import { applyTemplate, changeWorkflowStatus, dossierFieldsPanel, saveTemplate } from "./service";
 
 export const changeWorkflowStatusAction = action("template.status", (actor, input: unknown) =>
   changeWorkflowStatus(actor, input),

@@ -23,7 +23,7 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
   const [solicitations, statuses, documents, templates, fields] = await Promise.all([
     solicitationsForPanel(actor, page.access, now),
     dossierStatuses(id),
-    documentsWithPartnerFlag(id),
+    documentsWithPartnerFlag(page.access),
     templatesOf(page.access.organizationId),
     dossierFieldsForAdvisors(id),
   ]);

@@ -70,10 +70,22 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
                 solicitationId={s.id}
                 locale={locale}
                 answeredAt={s.answeredAt}
-                editable={view.access.editable}
+                editable={s.editable}
                 opinion={s.kind === "opinion" || s.kind === "both"}
               />
             </div>
+            {s.fields.length ? (
+              <div className="border-t border-slate-200 pt-3" data-testid="partner-answer-fields">
+                <h3 className="mb-2 text-sm font-semibold">{t(locale, "partner.view.answerFields")}</h3>
+                <FieldsForm dossierId={id} solicitationId={s.id} fields={s.fields} locale={locale} />
+              </div>
+            ) : null}
+            {s.canUpload ? (
+              <div className="border-t border-slate-200 pt-3">
+                <h3 className="mb-2 text-sm font-semibold">{t(locale, "partner.view.supplementFiles")}</h3>
+                <SupplementUpload dossierId={id} solicitationId={s.id} locale={locale} />
+              </div>
+            ) : null}
           </section>
         ))}
         <section
@@ -92,7 +104,6 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
           <h2 id="partner-docs-heading" className="text-lg font-semibold">
             {t(locale, "partner.view.documents")}
           </h2>
-          {view.canUpload ? <SupplementUpload dossierId={id} locale={locale} /> : null}
           {view.documents.length === 0 ? (
             <p className="text-sm text-slate-600">{t(locale, "partner.view.noDocuments")}</p>
           ) : (
