@@ -14,7 +14,8 @@ import type { DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
 import { canReadDocuments, canUploadDocument } from "./policy";
-import { checkFile, uploadSchema } from "./schema";
+import { checkFile, partnerChoiceSchema, uploadSchema } from "./schema";
+import { showToPartners } from "./visibility";
 import { documentSelect as select, INSERT_DOCUMENT } from "./queries";
 import { readFile, removeFile, storeFile } from "./storage";
 import { displayName } from "../text";
@@ -45,7 +46,11 @@ export function maxDocumentMegabytes(): number {
   return Math.round((env().DOCUMENT_MAX_BYTES / (1024 * 1024)) * 10) / 10;
 }
 
-/** Uploads one file to a dossier. Bad files are refused with a message in the actor's language, and nothing is kept. */
+/**
+ * Uploads one file to a dossier. Bad files are refused with a message in the actor's language, and
+ * nothing is kept. S7: the advisor side may show it to partners on upload (`partners`: every partner of
+ * the dossier, or the partners of some solicitations); the applicant side may not.
+ */
 export async function uploadDocument(
   actor: Actor,
   raw: unknown,
@@ -57,8 +62,12 @@ export async function uploadDocument(
     return fail("invalid", actor.locale, missing ? "doc.missing" : "doc.nameInvalid");
   }
   const input = parsed.data;
+  const partners = partnerChoiceSchema.safeParse((raw as { partners?: unknown }).partners);
+  if (!partners.success) return fail("invalid", actor.locale);
   // Access first: someone without access learns nothing about the file rules.
-  if (!(await canUploadDocument(actor, input.dossierId))) return fail("not_found", actor.locale);
+  const access = await canUploadDocument(actor, input.dossierId);
+  if (!access) return fail("not_found", actor.locale);
+  if (partners.data && access.side !== "advisor") return fail("invalid", actor.locale);
   const checked = checkFile(input.name, input.bytes, env().DOCUMENT_MAX_BYTES);
   if ("problem" in checked) {
     return {
@@ -67,12 +76,19 @@ export async function uploadDocument(
     };
   }
 
+  const shown = partners.data ?? null;
   return storeDocument(
     actor,
-    { ...input, mime: checked.mime, visibleToPartner: false },
+    { ...input, mime: checked.mime, visibleToPartner: shown !== null },
     { authorize: (q, id) => canUploadDocument(actor, id, q), now },
-    // P6: an upload by the applicant side is applicant activity.
-    (ctx) => reactivateOnApplicantActivity(ctx, "document").then(() => undefined),
+    async (ctx, document) => {
+      if (shown !== null) {
+        if (ctx.access.side !== "advisor") ctx.refuse("invalid");
+        await showToPartners(ctx, document, shown === "all" ? null : shown);
+      }
+      // P6: an upload by the applicant side is applicant activity.
+      await reactivateOnApplicantActivity(ctx, "document");
+    },
   ).then((res) => (res.ok ? { ok: true as const, document: res.value } : res));
 }
 

@@ -7,12 +7,12 @@ import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asDate, type HotQueries } from "../../db/hot";
 import { fail, ok, type Result } from "../../errors";
-import { changeDossier } from "../dossier/change";
+import { changeDossier, type ChangeContext } from "../dossier/change";
 import { authorizeFor, dossierAccess, allows, type DossierAccess } from "../dossier/policy";
 import { notifyPartnerViews } from "../partner/access";
 import { supplementFilesWhere } from "../partner/visibility";
 import { displayName } from "../text";
-import { DOCUMENT_PARTNER_VISIBILITY, type PartnerVisibilityPayload } from "./events";
+import { DOCUMENT_PARTNER_VISIBILITY, type DocumentView, type PartnerVisibilityPayload } from "./events";
 import {
   CLEAR_PARTNER_SHARES,
   DOSSIER_OF_DOCUMENT,
@@ -61,6 +61,23 @@ export async function setPartnerVisibility(
       return { visible };
     },
   );
+}
+
+/** S7: a document just stored is shown to partners (all, or those of some solicitations) in the same change. */
+export async function showToPartners(
+  ctx: ChangeContext<unknown>,
+  document: DocumentView,
+  solicitationIds: string[] | null,
+): Promise<void> {
+  const chosen = await sharePartners(ctx.q, document.id, ctx.dossierId, solicitationIds);
+  if (chosen === false) return ctx.refuse("invalid");
+  const payload: PartnerVisibilityPayload = {
+    document: { id: document.id, name: document.name, size: document.size, createdAt: document.createdAt },
+    visible: true,
+    solicitationIds: chosen,
+  };
+  await ctx.emit(DOCUMENT_PARTNER_VISIBILITY, payload, { audience: "advisors" });
+  await notifyPartnerViews(ctx);
 }
 
 /**
@@ -125,4 +142,22 @@ export async function partnerDocumentsPanel(actor: Actor, raw: unknown): Promise
   const access = await dossierAccess(actor, dossierId.data);
   if (!allows(access, "dossier.advisorSide")) return fail("not_found", actor.locale);
   return ok(await documentsWithPartnerFlag(access));
+}
+
+export type PartnerChoice = { solicitationId: string; name: string; scope: string };
+
+/** S7: the partners a document can be shown to: the dossier's live solicitations, for the advisor side. */
+export async function partnerChoices(access: DossierAccess): Promise<PartnerChoice[]> {
+  if (access.side !== "advisor") return [];
+  const rows = await db().solicitation.findMany({
+    where: { dossierId: access.dossierId, revokedAt: null },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { id: true, scope: true, partnerEmail: true, partnerUser: { select: { name: true, email: true } } },
+  });
+  return rows.map((r) => ({
+    solicitationId: r.id,
+    name: r.partnerUser ? displayName(r.partnerUser) : r.partnerEmail,
+    scope: r.scope,
+  }));
 }
