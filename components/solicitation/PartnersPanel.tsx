@@ -14,6 +14,10 @@ import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
+import { SuppliedAnswers } from "./SuppliedAnswers";
+
+/** S5: a partner's answers or files changed: the cards refetch (issue 16 item 5). */
+const SUPPLIED_EVENTS = new Set(["dossier.fields_changed", "partner.supplement_uploaded"]);
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { LiveStatus } from "../partner/LiveStatus";
@@ -49,7 +53,7 @@ export function PartnersPanel({
   }, [dossierId]);
 
   useDossierEvent((e: DossierEventWire) => {
-    if (e.type.startsWith("solicitation.")) void refresh();
+    if (e.type.startsWith("solicitation.") || SUPPLIED_EVENTS.has(e.type)) void refresh();
   });
 
   async function notify() {
@@ -173,6 +177,7 @@ function SolicitationCard({
           ) : null}
         </div>
       ) : null}
+      <SuppliedAnswers dossierId={dossierId} supplied={s.supplied} locale={locale} />
       {s.answerHidden ? (
         <p className="mt-3 text-sm italic text-slate-600">{t(locale, "solicitation.answerHidden")}</p>
       ) : null}

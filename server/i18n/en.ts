@@ -371,6 +371,7 @@ export const en: Record<keyof typeof fr, string> = {
   "solicitation.answeredOn": "Answer received on {date}",
   "solicitation.revokedOn": "Revoked on {date}",
   "solicitation.answerHidden": "Confidential answer: visible to the person who asked and staff.",
+  "solicitation.supplied": "Information and documents supplied",
   "solicitation.confidentialBadge": "Confidential",
   "solicitation.answer": "Answer",
   "solicitation.file": "Attached file: {name}",

@@ -380,6 +380,7 @@ export const fr = {
   "solicitation.answeredOn": "Réponse reçue le {date}",
   "solicitation.revokedOn": "Révoquée le {date}",
   "solicitation.answerHidden": "Réponse confidentielle : visible par la personne qui l'a demandée et le staff.",
+  "solicitation.supplied": "Informations et documents fournis",
   "solicitation.confidentialBadge": "Confidentielle",
   "solicitation.answer": "Réponse",
   "solicitation.file": "Fichier joint : {name}",

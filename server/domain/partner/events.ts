@@ -11,3 +11,9 @@ export type SupplementUploadedPayload = { solicitationId: string };
  */
 export const PARTNER_VIEW_CHANGED = "partner.view_changed";
 export type PartnerViewChangedPayload = Record<string, never>;
+
+/** S5, issue 16 item 5: what one partner supplied, shown on their solicitation's card (advisor side). */
+export type Supplied = {
+  fields: { key: string; label: string; value: string }[];
+  files: { id: string; name: string; size: number }[];
+};

@@ -9,7 +9,7 @@ import { join, nextEvent, noEvent, realtimeSuite, type TestClient } from "../../
 import { documentForDownload, listDocuments } from "../document/service";
 import { dossierAccess } from "../dossier/policy";
 import { search } from "../search/service";
-import { attachWithKey, createSolicitation } from "../solicitation/service";
+import { attachWithKey, createSolicitation, solicitationsForPanel } from "../solicitation/service";
 import { applyTemplate, changeWorkflowStatus, saveTemplate } from "../template/service";
 import { savePartnerFields } from "./fields";
 import { partnerDocument, partnerView } from "./service";
@@ -285,5 +285,45 @@ describe("X2: partners never reach each other's answers", () => {
     const cut = Promise.all([nextEvent(s1, "dossier:revoked"), nextEvent(s2, "dossier:revoked")]);
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "decision" });
     expect(await cut).toEqual([{ dossierId: w.dossier.id }, { dossierId: w.dossier.id }]);
+  });
+
+  it("S5, S11 (issue 16 item 5): each partner's supplied fields and files are on their own solicitation's card; a confidential one only for the advisor who asked and staff", async () => {
+    const w = await makeWorld();
+    await withTemplate(w);
+    const arnaud = await makeUser("Arnaud Conseil", { organizationId: w.org.id });
+    await db().dossierMember.create({
+      data: { dossierId: w.dossier.id, userId: arnaud.id, side: "advisor", role: "advisor" },
+    });
+    const open = await partnerOn(w, "supplement");
+    const secret = await partnerOn(w, "both", { confidential: true });
+    const opinion = await partnerOn(w, "opinion");
+    for (const [p, text, file] of [
+      [open, "Fondations saines", "sondage.pdf"],
+      [secret, "Budget sous-estimé", "audit.pdf"],
+    ] as const) {
+      const field = { dossierId: w.dossier.id, solicitationId: p.solicitationId };
+      expect((await savePartnerFields(p.partner, { ...field, values: { avis_structure: text } })).ok).toBe(true);
+      expect((await uploadSupplement(p.partner, { ...field, name: file, bytes: pdf })).ok).toBe(true);
+    }
+    const cards = async (userId: string) => {
+      const a = await actor(userId);
+      const rows = await solicitationsForPanel(a, (await dossierAccess(a, w.dossier.id))!);
+      return rows.map((r) => [
+        r.id,
+        r.supplied ? [r.supplied.fields.map((f) => f.value), r.supplied.files.map((f) => f.name)] : null,
+      ]);
+    };
+    const everything = [
+      [open.solicitationId, [["Fondations saines"], ["sondage.pdf"]]],
+      [secret.solicitationId, [["Budget sous-estimé"], ["audit.pdf"]]],
+      [opinion.solicitationId, null],
+    ];
+    expect(await cards(w.advisor.id)).toEqual(everything);
+    expect(await cards(w.staff.id)).toEqual(everything);
+    expect(await cards(arnaud.id)).toEqual([
+      [open.solicitationId, [["Fondations saines"], ["sondage.pdf"]]],
+      [secret.solicitationId, null],
+      [opinion.solicitationId, null],
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 // What the solicitation area publishes. Every solicitation event goes to the advisor side only
 // (audience "advisors", A4) and carries ids and states, never an answer's text: a confidential answer
 // (S11) is read through the panel's query, which applies who may see it.
+import type { Supplied } from "../partner/events";
+
 export const SOLICITATION_CREATED = "solicitation.created";
 export const SOLICITATION_ATTACHED = "solicitation.attached";
 export const SOLICITATION_ANSWERED = "solicitation.answered";
@@ -30,6 +32,8 @@ export type SolicitationView = {
   /** null when there is no answer or the viewer may not read it (S11) */
   answer: { text: string; file: { name: string; size: number } | null } | null;
   answerHidden: boolean;
+  /** S5, issue 16 item 5: the partner's answers to partner-only fields and files (null: none, or hidden per S11) */
+  supplied: Supplied | null;
   reminders: string[];
   /** S6: a manual reminder may leave now (not answered, not revoked, none today) */
   canRemind: boolean;

@@ -20,6 +20,7 @@ import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe"
 import { recordEmail } from "../outbox/queries";
 import type { EmailContent } from "../outbox/templates";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
+import { suppliedAnswers } from "../partner/supplied";
 import {
   SOLICITATION_ANSWERED,
   SOLICITATION_ATTACHED,
@@ -554,6 +555,7 @@ export async function solicitationsForPanel(
     },
   });
   const today = `manual:${isoDay(now)}`;
+  const supplied = await suppliedAnswers(access.dossierId);
   return rows.map((r) => {
     const readable = mayReadAnswer(access, r, actor.userId);
     return {
@@ -576,6 +578,7 @@ export async function solicitationsForPanel(
           ? { text: r.opinionText ?? "", file: r.fileName ? { name: r.fileName, size: r.fileSize ?? 0 } : null }
           : null,
       answerHidden: Boolean(r.answeredAt) && !readable,
+      supplied: readable ? (supplied.get(r.id) ?? null) : null,
       reminders: r.reminders.map((x) => x.createdAt.toISOString()),
       canRemind: !r.answeredAt && !r.revokedAt && !r.reminders.some((x) => x.slot === today),
     };
