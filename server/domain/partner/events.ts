@@ -17,3 +17,7 @@ export type Supplied = {
   fields: { key: string; label: string; value: string }[];
   files: { id: string; name: string; size: number }[];
 };
+
+/** S9: the partner named the person an on-behalf entry is for (the name only: shown to both sides). */
+export const ON_BEHALF_NAMED = "partner.on_behalf_named";
+export type OnBehalfNamedPayload = { solicitationId: string; personName: string; byName: string };

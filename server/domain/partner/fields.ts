@@ -6,7 +6,7 @@ import type { Actor } from "../../auth/actor";
 import { fail, type Result } from "../../errors";
 import { changeDossier } from "../dossier/change";
 import { partnerAccess, type PartnerAccess } from "../dossier/policy";
-import { DOSSIER_FIELDS_CHANGED, type FieldsChangedPayload } from "../template/events";
+import { emitFieldsChanged } from "../template/form";
 import { fieldsOf, partnerViewOf, valuesOf, type PartnerField } from "../template/fields";
 import { PARTNER_FIELDS_DESIGN, SET_FIELD_VALUES } from "../template/queries";
 import { saveFieldsSchema } from "../template/schema";
@@ -112,8 +112,8 @@ export async function savePartnerFields(
       const merged = { ...valuesOf(d?.fieldValues), ...input };
       await ctx.q.write(SET_FIELD_VALUES, [JSON.stringify(merged), dossierId]);
     }
-    const payload: FieldsChangedPayload = { keys, byName: actor.name, solicitationId: solicitationId ?? null };
-    await ctx.emit(DOSSIER_FIELDS_CHANGED, payload, { audience: "advisors" });
+    const sections = new Map(fieldsOf(design.fields).map((f) => [f.key, f.section]));
+    await emitFieldsChanged(ctx, keys, sections, solicitationId ?? null);
     return { keys };
   });
 }

@@ -28,3 +28,10 @@ export const LIVE_PARTNERS = sql(
   `SELECT DISTINCT "partnerUserId" AS "userId" FROM "Solicitation"
    WHERE "dossierId" = ? AND "partnerUserId" IS NOT NULL AND "revokedAt" IS NULL`,
 );
+
+/** S9: the person an on-behalf entry is for, set by its partner on their live solicitation. */
+export const SET_ON_BEHALF_PERSON = sql(
+  "partner.setOnBehalfPerson",
+  `UPDATE "Solicitation" SET "onBehalfName" = ?, "onBehalfEmail" = ?
+   WHERE "id" = ? AND "partnerUserId" = ? AND "revokedAt" IS NULL AND "kind" = 'on_behalf'`,
+);
