@@ -14,6 +14,7 @@ import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
+import { StagesChooser } from "./StagesChooser";
 import { SuppliedAnswers } from "./SuppliedAnswers";
 
 /** S5: a partner's answers or files changed: the cards refetch (issue 16 item 5). */
@@ -178,6 +179,9 @@ function SolicitationCard({
         </div>
       ) : null}
       <SuppliedAnswers dossierId={dossierId} supplied={s.supplied} locale={locale} />
+      {!s.revokedAt ? (
+        <StagesChooser solicitationId={s.id} stages={s.stages} locale={locale} onChanged={onChanged} />
+      ) : null}
       {s.answerHidden ? (
         <p className="mt-3 text-sm italic text-slate-600">{t(locale, "solicitation.answerHidden")}</p>
       ) : null}

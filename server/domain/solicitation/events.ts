@@ -2,12 +2,15 @@
 // (audience "advisors", A4) and carries ids and states, never an answer's text: a confidential answer
 // (S11) is read through the panel's query, which applies who may see it.
 import type { Supplied } from "../partner/events";
+import type { StageRow } from "./choose-stages";
 
 export const SOLICITATION_CREATED = "solicitation.created";
 export const SOLICITATION_ATTACHED = "solicitation.attached";
 export const SOLICITATION_ANSWERED = "solicitation.answered";
 export const SOLICITATION_REVOKED = "solicitation.revoked";
 export const SOLICITATION_REMINDED = "solicitation.reminded";
+/** Issue 16 item 2: the stages at which the partner sees and edits were chosen. */
+export const SOLICITATION_STAGES = "solicitation.stages";
 
 export type SolicitationEventPayload = { solicitationId: string; scope: string; byName: string | null };
 
@@ -34,6 +37,8 @@ export type SolicitationView = {
   answerHidden: boolean;
   /** S5, issue 16 item 5: the partner's answers to partner-only fields and files (null: none, or hidden per S11) */
   supplied: Supplied | null;
+  /** S3 (issue 16 item 2): per status of the dossier, what this partner may do there */
+  stages: StageRow[];
   reminders: string[];
   /** S6: a manual reminder may leave now (not answered, not revoked, none today) */
   canRemind: boolean;

@@ -108,3 +108,11 @@ export const automaticReminderSelect = {
     select: { organization: { select: { partnerReminderDaysBefore: true, partnerReminderDaysAfter: true } } },
   },
 } as const;
+
+/** S3 (issue 16 item 2): a solicitation's own stages (null: the template's), not once revoked. */
+export const SET_PARTNER_STAGES = sql(
+  "solicitation.setPartnerStages",
+  `UPDATE "Solicitation" SET "partnerStages" = ?
+   WHERE "id" = ? AND "dossierId" = ? AND "revokedAt" IS NULL
+   RETURNING "scope" AS "scope"`,
+);

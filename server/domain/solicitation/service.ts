@@ -21,6 +21,7 @@ import { recordEmail } from "../outbox/queries";
 import type { EmailContent } from "../outbox/templates";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
 import { suppliedAnswers } from "../partner/supplied";
+import { stageRows } from "./choose-stages";
 import {
   SOLICITATION_ANSWERED,
   SOLICITATION_ATTACHED,
@@ -552,6 +553,8 @@ export async function solicitationsForPanel(
       partnerUser: { select: { name: true, email: true } },
       askedBy: { select: { id: true, name: true, email: true } },
       reminders: { select: { slot: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      partnerStages: true,
+      dossier: { select: { template: { select: { statuses: true } } } },
     },
   });
   const today = `manual:${isoDay(now)}`;
@@ -579,6 +582,7 @@ export async function solicitationsForPanel(
           : null,
       answerHidden: Boolean(r.answeredAt) && !readable,
       supplied: readable ? (supplied.get(r.id) ?? null) : null,
+      stages: stageRows(r.dossier.template?.statuses, r.partnerStages),
       reminders: r.reminders.map((x) => x.createdAt.toISOString()),
       canRemind: !r.answeredAt && !r.revokedAt && !r.reminders.some((x) => x.slot === today),
     };
