@@ -14,11 +14,12 @@ import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
+import { OnBehalfTakeOver } from "./OnBehalfTakeOver";
 import { StagesChooser } from "./StagesChooser";
 import { SuppliedAnswers } from "./SuppliedAnswers";
 
 /** S5: a partner's answers or files changed: the cards refetch (issue 16 item 5). */
-const SUPPLIED_EVENTS = new Set(["dossier.fields_changed", "partner.supplement_uploaded"]);
+const SUPPLIED_EVENTS = new Set(["dossier.fields_changed", "partner.supplement_uploaded", "partner.on_behalf_named"]);
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { LiveStatus } from "../partner/LiveStatus";
@@ -179,6 +180,9 @@ function SolicitationCard({
         </div>
       ) : null}
       <SuppliedAnswers dossierId={dossierId} supplied={s.supplied} locale={locale} />
+      {s.kind === "on_behalf" && !s.revokedAt ? (
+        <OnBehalfTakeOver solicitationId={s.id} person={s.onBehalf} locale={locale} />
+      ) : null}
       {!s.revokedAt ? (
         <StagesChooser solicitationId={s.id} stages={s.stages} locale={locale} onChanged={onChanged} />
       ) : null}

@@ -6,10 +6,26 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, type Result } from "../../errors";
 import { changeDossier } from "../dossier/change";
-import { partnerAccess } from "../dossier/policy";
+import { newId } from "../../db/hot";
+import { env } from "../../env";
+import { toLocale } from "../../i18n";
+import { authorizeFor, partnerAccess } from "../dossier/policy";
+import {
+  DOSSIER_FOR_INVITATION,
+  INSERT_MEMBER,
+  INSERT_USER_IF_NEW,
+  MEMBER,
+  USER_BY_EMAIL,
+} from "../membership/queries";
+import { recordEmail } from "../outbox/queries";
 import { displayName, lineText } from "../text";
-import { ON_BEHALF_NAMED, type OnBehalfNamedPayload } from "./events";
-import { SET_ON_BEHALF_PERSON } from "./queries";
+import {
+  ON_BEHALF_NAMED,
+  REFERENT_TAKEN_OVER,
+  type OnBehalfNamedPayload,
+  type ReferentTakenOverPayload,
+} from "./events";
+import { DEMOTE_REFERENT, MAKE_REFERENT, ON_BEHALF_PERSON, SET_ON_BEHALF_PERSON } from "./queries";
 
 export type OnBehalfEntry = { solicitationId: string; personName: string; partnerName: string };
 
@@ -51,4 +67,73 @@ export async function nameOnBehalfPerson(
     await ctx.emit(ON_BEHALF_NAMED, payload);
     return { solicitationId };
   });
+}
+
+export const takeOverSchema = z.object({ solicitationId: z.string().min(1).max(64) });
+
+/**
+ * S9 (issue 16 item 1): the advisor side invites the person an on-behalf entry was made for to take
+ * over the dossier as its referent: they become (or are added as) the referent, the previous referent
+ * stays as an applicant member, and the person gets the invitation email. Under the dossier's lock.
+ */
+export async function inviteOnBehalfReferent(
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<Result<{ userId: string }>> {
+  const parsed = takeOverSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", actor.locale);
+  const s = await db().solicitation.findUnique({
+    where: { id: parsed.data.solicitationId },
+    select: { id: true, dossierId: true },
+  });
+  if (!s) return fail("not_found", actor.locale);
+  return changeDossier(
+    { dossierId: s.dossierId, actor, now, authorize: authorizeFor(actor, "solicitation.create") },
+    async (ctx) => {
+      const person = await ctx.q.get<{ name: string | null; email: string | null }>(ON_BEHALF_PERSON, [s.id]);
+      if (!person?.email || !person.name) return ctx.refuse("invalid", "onBehalf.error.noPerson");
+      await ctx.q.write(INSERT_USER_IF_NEW, [newId(), person.email, actor.locale, now]);
+      const user = (await ctx.q.get<{ id: string; name: string | null; email: string; locale: string }>(USER_BY_EMAIL, [
+        person.email,
+      ]))!;
+      const member = await ctx.q.get<{ role: string }>(MEMBER, [ctx.dossierId, user.id]);
+      if (member?.role === "referent") return ctx.refuse("conflict", "onBehalf.error.already");
+      if (member?.role === "advisor") return ctx.refuse("invalid", "onBehalf.error.advisor");
+      // The previous referent stays on the dossier as an applicant member.
+      await ctx.q.run(DEMOTE_REFERENT, [ctx.dossierId, user.id]);
+      if (member) await ctx.q.run(MAKE_REFERENT, [ctx.dossierId, user.id]);
+      else await ctx.q.write(INSERT_MEMBER, [newId(), ctx.dossierId, user.id, "referent", "applicant", false, now]);
+      const payload: ReferentTakenOverPayload = {
+        userId: user.id,
+        name: user.name ?? person.name,
+        byUserId: actor.userId,
+        byName: actor.name,
+      };
+      await ctx.emit(REFERENT_TAKEN_OVER, payload);
+      const invitation = (await ctx.q.get<{ title: string; organizationName: string }>(DOSSIER_FOR_INVITATION, [
+        ctx.dossierId,
+      ]))!;
+      await recordEmail(
+        {
+          kind: "transactional",
+          template: "invitation",
+          params: {
+            inviter: actor.name,
+            title: invitation.title,
+            organization: invitation.organizationName,
+            url: `${env().appUrl}/dossiers/${ctx.dossierId}`,
+          },
+          toEmail: user.email,
+          locale: toLocale(user.locale),
+          userId: user.id,
+          dossierId: ctx.dossierId,
+        },
+        ctx.q,
+        now,
+      );
+      ctx.emailed();
+      return { userId: user.id };
+    },
+  );
 }

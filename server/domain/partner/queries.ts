@@ -35,3 +35,22 @@ export const SET_ON_BEHALF_PERSON = sql(
   `UPDATE "Solicitation" SET "onBehalfName" = ?, "onBehalfEmail" = ?
    WHERE "id" = ? AND "partnerUserId" = ? AND "revokedAt" IS NULL AND "kind" = 'on_behalf'`,
 );
+
+/** S9: the person an on-behalf entry names, for the advisor side. */
+export const ON_BEHALF_PERSON = sql(
+  "partner.onBehalfPerson",
+  `SELECT "onBehalfName" AS "name", "onBehalfEmail" AS "email" FROM "Solicitation"
+   WHERE "id" = ? AND "kind" = 'on_behalf'`,
+);
+
+/** S9: the current referent (someone else) stays as an applicant member. */
+export const DEMOTE_REFERENT = sql(
+  "partner.demoteReferent",
+  `UPDATE "DossierMember" SET "role" = 'applicant' WHERE "dossierId" = ? AND "role" = 'referent' AND "userId" <> ?`,
+);
+
+/** S9: an applicant member becomes the referent. */
+export const MAKE_REFERENT = sql(
+  "partner.makeReferent",
+  `UPDATE "DossierMember" SET "role" = 'referent' WHERE "dossierId" = ? AND "userId" = ? AND "side" = 'applicant'`,
+);

@@ -3,6 +3,7 @@
 // through partnerAccess: no partner ever goes through the members' visibility filter.
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
+import { fail, ok, type Result } from "../../errors";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../dossier/events";
 import { readFile } from "../document/storage";
 import { toWire } from "../dossier/events";
@@ -93,6 +94,8 @@ export type PartnerView = {
     fields: PartnerField[];
     /** S5: a supplement (or on-behalf entry) may add documents while its stage allows editing */
     canUpload: boolean;
+    /** S9: the person an on-behalf entry is for, as this partner named them */
+    onBehalf: { name: string; email: string } | null;
   }[];
   documents: PartnerDocument[];
   /** the dossier's applicant and internal fields the design shows */
@@ -130,6 +133,8 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
         opinionText: true,
         fileName: true,
         fieldValues: true,
+        onBehalfName: true,
+        onBehalfEmail: true,
         askedBy: { select: { name: true, email: true } },
       },
     }),
@@ -166,6 +171,7 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
         editable,
         fields: answerFields(design, { kind: s.kind, editable, fieldValues: s.fieldValues }),
         canUpload: editable && suppliesInformation(s.kind),
+        onBehalf: s.onBehalfName ? { name: s.onBehalfName, email: s.onBehalfEmail ?? "" } : null,
       };
     }),
     documents: documents.map((d) => ({
@@ -212,4 +218,10 @@ export async function partnerEventsAfter(
   });
   if (rows.length > CATCH_UP_LIMIT) return { seq: access.seq, reload: true };
   return { seq: access.seq, events: rows.map((r) => ({ ...toWire(r), payload: {} })) };
+}
+
+/** X2: whether the partner still sees the dossier (a partner page checks before refreshing). */
+export async function partnerStillSees(actor: Actor, raw: unknown): Promise<Result<boolean>> {
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > 64) return fail("invalid", actor.locale);
+  return ok((await partnerAccess(actor, raw)) !== null);
 }

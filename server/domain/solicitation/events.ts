@@ -39,6 +39,8 @@ export type SolicitationView = {
   supplied: Supplied | null;
   /** S3 (issue 16 item 2): per status of the dossier, what this partner may do there */
   stages: StageRow[];
+  /** S9: the person an on-behalf entry is for, as the partner named them (advisor side only) */
+  onBehalf: { name: string; email: string } | null;
   reminders: string[];
   /** S6: a manual reminder may leave now (not answered, not revoked, none today) */
   canRemind: boolean;

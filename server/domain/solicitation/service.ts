@@ -554,6 +554,8 @@ export async function solicitationsForPanel(
       askedBy: { select: { id: true, name: true, email: true } },
       reminders: { select: { slot: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       partnerStages: true,
+      onBehalfName: true,
+      onBehalfEmail: true,
       dossier: { select: { template: { select: { statuses: true } } } },
     },
   });
@@ -583,6 +585,7 @@ export async function solicitationsForPanel(
       answerHidden: Boolean(r.answeredAt) && !readable,
       supplied: readable ? (supplied.get(r.id) ?? null) : null,
       stages: stageRows(r.dossier.template?.statuses, r.partnerStages),
+      onBehalf: r.onBehalfName && r.onBehalfEmail ? { name: r.onBehalfName, email: r.onBehalfEmail } : null,
       reminders: r.reminders.map((x) => x.createdAt.toISOString()),
       canRemind: !r.answeredAt && !r.revokedAt && !r.reminders.some((x) => x.slot === today),
     };

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { FieldsForm } from "@/components/partner/FieldsForm";
 import { LiveRefresh } from "@/components/partner/LiveRefresh";
 import { LiveStatus } from "@/components/partner/LiveStatus";
+import { OnBehalfPerson } from "@/components/partner/OnBehalfPerson";
 import { OpinionForm } from "@/components/partner/OpinionForm";
 import { SupplementUpload } from "@/components/partner/SupplementUpload";
 import { DossierLive } from "@/components/realtime/DossierLive";
@@ -74,6 +75,18 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
                 opinion={s.kind === "opinion" || s.kind === "both"}
               />
             </div>
+            {s.kind === "on_behalf" ? (
+              <div className="border-t border-slate-200 pt-3">
+                <h3 className="mb-2 text-sm font-semibold">{t(locale, "onBehalf.person")}</h3>
+                <OnBehalfPerson
+                  dossierId={id}
+                  solicitationId={s.id}
+                  initial={s.onBehalf}
+                  editable={s.editable}
+                  locale={locale}
+                />
+              </div>
+            ) : null}
             {s.fields.length ? (
               <div className="border-t border-slate-200 pt-3" data-testid="partner-answer-fields">
                 <h3 className="mb-2 text-sm font-semibold">{t(locale, "partner.view.answerFields")}</h3>
