@@ -1,5 +1,6 @@
 "use client";
 // S5, X2: the partner adds a document for one of their solicitations; only they and the advisor side see it.
+import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
@@ -14,6 +15,7 @@ export function SupplementUpload({
   locale: Locale;
 }) {
   const id = useId();
+  const router = useRouter();
   const fileRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +33,8 @@ export function SupplementUpload({
       const res = await fetch(`/partner/dossiers/${dossierId}/documents`, { method: "POST", body });
       const json = (await res.json().catch(() => null)) as { ok: boolean; error?: { message: string } } | null;
       if (!json?.ok) return setError(json?.error?.message ?? t(locale, "doc.failed"));
-      window.location.reload();
+      if (fileRef.current) fileRef.current.value = "";
+      router.refresh();
     } catch {
       setError(t(locale, "doc.failed"));
     } finally {

@@ -30,15 +30,18 @@ export function PartnerDocuments({
   locale: Locale;
 }) {
   const [docs, setDocs] = useState(initial);
+  const [choices, setChoices] = useState(partners);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const refetch = () =>
     void partnerDocumentsAction(dossierId).then((res) => {
-      if (res.ok) setDocs(res.value);
+      if (!res.ok) return;
+      setDocs(res.value.documents);
+      setChoices(res.value.partners);
     });
   useDossierEvent((e: DossierEventWire) => {
-    if (REFETCH_ON.has(e.type)) refetch();
+    if (REFETCH_ON.has(e.type) || e.type.startsWith("solicitation.")) refetch();
   });
 
   async function change(d: PartnerDocumentRow, pick: PartnerPick) {
@@ -82,7 +85,7 @@ export function PartnerDocuments({
                 </p>
               ) : null}
               <PartnerChooser
-                choices={partners}
+                choices={choices}
                 value={pickOf(d)}
                 onChange={(pick) => void change(d, pick)}
                 locale={locale}

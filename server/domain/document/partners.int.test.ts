@@ -78,7 +78,11 @@ describe("S7: documents for partners", () => {
     expect(await names(p1, w.dossier.id)).toEqual(["plan-tous.pdf"]);
     expect((await names(p2, w.dossier.id)).sort()).toEqual(["plan-p1.pdf", "plan-tous.pdf"]);
     const panel = await partnerDocumentsPanel(await actor(w.advisor.id), w.dossier.id);
-    expect(panel.ok && panel.value.map((d) => [d.name, d.visibleToPartner, d.solicitationIds])).toEqual([
+    expect(panel.ok && panel.value.partners.map((c) => c.solicitationId)).toEqual([
+      p1.solicitationId,
+      p2.solicitationId,
+    ]);
+    expect(panel.ok && panel.value.documents.map((d) => [d.name, d.visibleToPartner, d.solicitationIds])).toEqual([
       ["plan-tous.pdf", true, []],
       ["plan-p1.pdf", true, [p2.solicitationId]],
     ]);

@@ -135,13 +135,18 @@ export async function documentsWithPartnerFlag(access: DossierAccess): Promise<P
   }));
 }
 
-/** The Partners tab refetches its documents when one is uploaded, supplied or shared (issue 16 item 11). */
-export async function partnerDocumentsPanel(actor: Actor, raw: unknown): Promise<Result<PartnerDocumentRow[]>> {
+/** The Partners tab refetches its documents (and the partners to choose from) when a document is uploaded,
+ * supplied or shared, or a solicitation changes (issue 16 item 11). */
+export async function partnerDocumentsPanel(
+  actor: Actor,
+  raw: unknown,
+): Promise<Result<{ documents: PartnerDocumentRow[]; partners: PartnerChoice[] }>> {
   const dossierId = z.string().min(1).max(64).safeParse(raw);
   if (!dossierId.success) return fail("invalid", actor.locale);
   const access = await dossierAccess(actor, dossierId.data);
   if (!allows(access, "dossier.advisorSide")) return fail("not_found", actor.locale);
-  return ok(await documentsWithPartnerFlag(access));
+  const [documents, partners] = await Promise.all([documentsWithPartnerFlag(access), partnerChoices(access)]);
+  return ok({ documents, partners });
 }
 
 export type PartnerChoice = { solicitationId: string; name: string; scope: string };
