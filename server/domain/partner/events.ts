@@ -21,7 +21,3 @@ export type Supplied = {
 /** S9: the partner named the person an on-behalf entry is for (the name only: shown to both sides). */
 export const ON_BEHALF_NAMED = "partner.on_behalf_named";
 export type OnBehalfNamedPayload = { solicitationId: string; personName: string; byName: string };
-
-/** S9: the person an on-behalf entry was made for took over as referent (names only, every member). */
-export const REFERENT_TAKEN_OVER = "member.referent_taken_over";
-export type ReferentTakenOverPayload = { userId: string; name: string; byUserId: string; byName: string };

@@ -102,6 +102,19 @@ describe("S9: on-behalf entry", () => {
       where: { toEmail: "jeanne.dupuis@exemple.test", template: "invitation" },
     });
     expect(mail).not.toBeNull();
+    // The same events as a referent's own handover: the timeline says who took over from whom.
+    const events = await db().dossierEvent.findMany({
+      where: { dossierId: w.dossier.id, type: { in: ["member.added", "dossier.referent_changed"] } },
+      orderBy: { seq: "asc" },
+      select: { type: true, payload: true, audience: true },
+    });
+    expect(events.map((e) => [e.type, e.audience, JSON.parse(e.payload).toName ?? JSON.parse(e.payload).name])).toEqual(
+      [
+        ["member.added", "all", "Jeanne Dupuis"],
+        ["dossier.referent_changed", "all", "Jeanne Dupuis"],
+      ],
+    );
+    expect(JSON.stringify(events)).not.toContain("jeanne.dupuis@");
     // The new referent reaches the dossier as a member.
     expect(await dossierAccess({ userId: res.value.userId }, w.dossier.id)).toMatchObject({ side: "applicant" });
     expect(await inviteOnBehalfReferent(adele, { solicitationId: ob.solicitationId })).toMatchObject({

@@ -19,13 +19,11 @@ import {
 } from "../membership/queries";
 import { recordEmail } from "../outbox/queries";
 import { displayName, lineText } from "../text";
-import {
-  ON_BEHALF_NAMED,
-  REFERENT_TAKEN_OVER,
-  type OnBehalfNamedPayload,
-  type ReferentTakenOverPayload,
-} from "./events";
-import { DEMOTE_REFERENT, MAKE_REFERENT, ON_BEHALF_PERSON, SET_ON_BEHALF_PERSON } from "./queries";
+import { MEMBER_ADDED, type MemberAddedPayload } from "../membership/events";
+import { REFERENT_CHANGED, type ReferentChangedPayload } from "../transfer/events";
+import { SET_MEMBER_ROLE } from "../transfer/queries";
+import { ON_BEHALF_NAMED, type OnBehalfNamedPayload } from "./events";
+import { CURRENT_REFERENT, ON_BEHALF_PERSON, SET_ON_BEHALF_PERSON } from "./queries";
 
 export type OnBehalfEntry = { solicitationId: string; personName: string; partnerName: string };
 
@@ -73,8 +71,8 @@ export const takeOverSchema = z.object({ solicitationId: z.string().min(1).max(6
 
 /**
  * S9 (issue 16 item 1): the advisor side invites the person an on-behalf entry was made for to take
- * over the dossier as its referent: they become (or are added as) the referent, the previous referent
- * stays as an applicant member, and the person gets the invitation email. Under the dossier's lock.
+ * over the dossier as its referent: they become the referent (added first when new), the previous
+ * referent stays as an applicant member, and the person gets the invitation email. Under the lock.
  */
 export async function inviteOnBehalfReferent(
   actor: Actor,
@@ -100,17 +98,33 @@ export async function inviteOnBehalfReferent(
       const member = await ctx.q.get<{ role: string }>(MEMBER, [ctx.dossierId, user.id]);
       if (member?.role === "referent") return ctx.refuse("conflict", "onBehalf.error.already");
       if (member?.role === "advisor") return ctx.refuse("invalid", "onBehalf.error.advisor");
-      // The previous referent stays on the dossier as an applicant member.
-      await ctx.q.run(DEMOTE_REFERENT, [ctx.dossierId, user.id]);
-      if (member) await ctx.q.run(MAKE_REFERENT, [ctx.dossierId, user.id]);
-      else await ctx.q.write(INSERT_MEMBER, [newId(), ctx.dossierId, user.id, "referent", "applicant", false, now]);
-      const payload: ReferentTakenOverPayload = {
-        userId: user.id,
-        name: user.name ?? person.name,
-        byUserId: actor.userId,
-        byName: actor.name,
+      // Added as an applicant member first when new, then the referent role moves (the same event as a
+      // referent's own handover, T8's timeline); the previous referent stays as an applicant member.
+      const previous = await ctx.q.get<{ userId: string; name: string | null; email: string }>(CURRENT_REFERENT, [
+        ctx.dossierId,
+      ]);
+      const name = displayName({ name: user.name ?? person.name, email: user.email });
+      if (!member) {
+        await ctx.q.write(INSERT_MEMBER, [newId(), ctx.dossierId, user.id, "applicant", "applicant", false, now]);
+        const added: MemberAddedPayload = {
+          userId: user.id,
+          name,
+          role: "applicant",
+          holder: false,
+          byUserId: actor.userId,
+          byName: actor.name,
+        };
+        await ctx.emit(MEMBER_ADDED, added);
+      }
+      await ctx.q.run(SET_MEMBER_ROLE, ["referent", ctx.dossierId, user.id]);
+      if (previous) await ctx.q.run(SET_MEMBER_ROLE, ["applicant", ctx.dossierId, previous.userId]);
+      const payload: ReferentChangedPayload = {
+        fromUserId: previous?.userId ?? "",
+        fromName: previous ? displayName(previous) : "",
+        toUserId: user.id,
+        toName: name,
       };
-      await ctx.emit(REFERENT_TAKEN_OVER, payload);
+      await ctx.emit(REFERENT_CHANGED, payload);
       const invitation = (await ctx.q.get<{ title: string; organizationName: string }>(DOSSIER_FOR_INVITATION, [
         ctx.dossierId,
       ]))!;

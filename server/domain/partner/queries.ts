@@ -43,14 +43,10 @@ export const ON_BEHALF_PERSON = sql(
    WHERE "id" = ? AND "kind" = 'on_behalf'`,
 );
 
-/** S9: the current referent (someone else) stays as an applicant member. */
-export const DEMOTE_REFERENT = sql(
-  "partner.demoteReferent",
-  `UPDATE "DossierMember" SET "role" = 'applicant' WHERE "dossierId" = ? AND "role" = 'referent' AND "userId" <> ?`,
-);
-
-/** S9: an applicant member becomes the referent. */
-export const MAKE_REFERENT = sql(
-  "partner.makeReferent",
-  `UPDATE "DossierMember" SET "role" = 'referent' WHERE "dossierId" = ? AND "userId" = ? AND "side" = 'applicant'`,
+/** S9: the dossier's current referent, who stays as an applicant member when the person takes over. */
+export const CURRENT_REFERENT = sql(
+  "partner.currentReferent",
+  `SELECT m."userId" AS "userId", u."name" AS "name", u."email" AS "email"
+   FROM "DossierMember" m JOIN "User" u ON u."id" = m."userId"
+   WHERE m."dossierId" = ? AND m."role" = 'referent'`,
 );
