@@ -80,18 +80,20 @@ export function PartnerDocuments({
             <li key={d.id} data-testid="partner-visibility-row" data-name={d.name}>
               <p className="font-medium">{d.name}</p>
               {d.suppliedBy ? (
+                // S11, X2: a partner's supplement is theirs and the advisor side's, never shared further.
                 <p className="text-xs text-slate-600" data-testid="supplied-by">
                   {t(locale, "doc.partner.suppliedBy", { name: d.suppliedBy.name })}
                 </p>
-              ) : null}
-              <PartnerChooser
-                choices={choices}
-                value={pickOf(d)}
-                onChange={(pick) => void change(d, pick)}
-                locale={locale}
-                label={t(locale, "solicitation.visibleToPartner", { name: d.name })}
-                disabled={busy === d.id}
-              />
+              ) : (
+                <PartnerChooser
+                  choices={choices}
+                  value={pickOf(d)}
+                  onChange={(pick) => void change(d, pick)}
+                  locale={locale}
+                  label={t(locale, "solicitation.visibleToPartner", { name: d.name })}
+                  disabled={busy === d.id}
+                />
+              )}
             </li>
           ))}
         </ul>

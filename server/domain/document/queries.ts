@@ -23,10 +23,12 @@ export const DOSSIER_OF_DOCUMENT = sql(
   `SELECT "dossierId" AS "dossierId" FROM "Document" WHERE "id" = ?`,
 );
 
-// S7: the flag, and what the event shows of the document.
+// S7: the flag, and what the event shows of the document. S11, X2: never a partner's supplement (no
+// partner ever sees another partner's answer).
 export const SET_PARTNER_VISIBILITY = sql(
   "document.setPartnerVisibility",
-  `UPDATE "Document" SET "visibleToPartner" = ? WHERE "id" = ? AND "dossierId" = ? AND "visibleToUserId" IS NULL
+  `UPDATE "Document" SET "visibleToPartner" = ?
+   WHERE "id" = ? AND "dossierId" = ? AND "visibleToUserId" IS NULL AND "solicitationId" IS NULL
    RETURNING "id" AS "id", "originalName" AS "originalName", "size" AS "size", "createdAt" AS "createdAt"`,
 );
 

@@ -3,9 +3,9 @@
 import type { Prisma } from "../../db";
 
 /**
- * X2, S7: for a partner whose live solicitations on the dossier are `solicitationIds`: their own
- * supplement files, and documents marked visible to partners for every partner or for one of their
- * solicitations. Never a confidential document (T7) nor another partner's supplement.
+ * X2, S7, S11: for a partner whose live solicitations on the dossier are `solicitationIds`: their own
+ * supplement files, and documents (not supplements) marked visible to partners for every partner or for
+ * one of their solicitations. Never a confidential document (T7) nor another partner's supplement.
  */
 export function partnerDocumentsWhere(dossierId: string, solicitationIds: string[]): Prisma.DocumentWhereInput {
   return {
@@ -15,6 +15,7 @@ export function partnerDocumentsWhere(dossierId: string, solicitationIds: string
       { solicitationId: { in: solicitationIds } },
       {
         visibleToPartner: true,
+        solicitationId: null,
         OR: [{ partnerShares: { none: {} } }, { partnerShares: { some: { solicitationId: { in: solicitationIds } } } }],
       },
     ],

@@ -7,6 +7,7 @@ import type { DossierEventWire, JoinAck } from "../../realtime/contract";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import { join, nextEvent, noEvent, realtimeSuite, type TestClient } from "../../test/server";
 import { documentForDownload, listDocuments } from "../document/service";
+import { setPartnerVisibility } from "../document/visibility";
 import { dossierAccess } from "../dossier/policy";
 import { search } from "../search/service";
 import { attachWithKey, createSolicitation, solicitationsForPanel } from "../solicitation/service";
@@ -173,6 +174,12 @@ describe("X2: partners never reach each other's answers", () => {
       visibleToPartner: false,
       solicitationId: supplement.solicitationId,
     });
+    // S11: the advisor side cannot show it to other partners either.
+    expect(await setPartnerVisibility(await actor(w.advisor.id), { documentId, visible: true })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await partnerDocument(opinion.partner, w.dossier.id, documentId)).toBeNull();
     // Catch-up from 0 for the other partner: no name, no payload.
     const ack = (await join(await suite.client(opinion.partner.userId), w.dossier.id, 0)) as JoinAck;
     const events = ack.ok && "events" in ack ? ack.events : [];
