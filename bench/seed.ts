@@ -93,9 +93,21 @@ async function main() {
 
   const e = env();
   const cookies: Record<string, string> = {};
-  for (const u of [...users, ...applicants, ...holders]) {
+  // X1: a session is a row the token names (one per user, for the whole run).
+  const all = [...users, ...applicants, ...holders];
+  const started = new Date();
+  const sessions = all.map((u) => ({
+    id: `bench${u.id}`,
+    sessionToken: `bench-${u.id}`,
+    userId: u.id,
+    createdAt: started,
+    lastSeenAt: started,
+    expires: new Date(started.getTime() + 7 * 24 * 3600 * 1000),
+  }));
+  await client.session.createMany({ data: sessions });
+  for (const u of all) {
     const token = await encode({
-      token: { sub: u.id, name: u.name, email: u.email },
+      token: { sub: u.id, sid: `bench${u.id}`, name: u.name, email: u.email },
       secret: e.secret,
       maxAge: 7 * 24 * 3600,
     });

@@ -16,6 +16,20 @@ const schema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** X8: set to 1 to serve demo sign-in on a non-loopback address anyway (a shared demo machine) */
     ALLOW_PUBLIC_DEMO: flag.default(false),
+    /** X1: minutes without use after which a session ends (sign in again) */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+    /** X1: hours after sign-in after which a session ends, used or not */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24)
+      .default(12),
     DATABASE_URL: z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgres://")

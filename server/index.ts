@@ -7,6 +7,7 @@ import { transportFromEnv } from "./email/send";
 import { env } from "./env";
 import { startAutoPauseJob } from "./jobs/auto-pause";
 import { startTransferExpiryJob } from "./jobs/transfer-expiry";
+import { startSessionJobs } from "./jobs/sessions";
 import { startDigestJob } from "./jobs/digests";
 import { startReminderJob } from "./jobs/reminders";
 import { startPartnerRemindersJob } from "./jobs/partner-reminders";
@@ -60,6 +61,8 @@ async function main() {
   const stopPartnerReminders = startPartnerRemindersJob();
   // T2: pending transfers expire after 14 days; hourly.
   const stopTransferExpiry = startTransferExpiryJob();
+  // X1: sockets of sessions that idled out or reached their lifetime are cut within a minute.
+  const stopSessionJobs = startSessionJobs(io);
 
   await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
   logger.info(`Relais ready on ${e.appUrl}`, {
@@ -83,6 +86,7 @@ async function main() {
     await stopReminders();
     await stopPartnerReminders();
     await stopTransferExpiry();
+    await stopSessionJobs();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     http.closeAllConnections();
     await closeRedis();

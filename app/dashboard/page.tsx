@@ -3,7 +3,9 @@ import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
 import { DashboardLive } from "@/components/dashboard/DashboardLive";
 import { PendingTransfers } from "@/components/transfer/PendingTransfers";
 import { buttonClass } from "@/components/ui/Button";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/server/auth/guard";
+import { landsOnPartnerList } from "@/server/domain/partner/landing";
 import { dashboardKind, dashboardOrganizations, dashboardRows } from "@/server/domain/dashboard/service";
 import { filtersFromSearchParams } from "@/server/domain/dashboard/schema";
 import { staffOrganizationIds } from "@/server/domain/pause/policy";
@@ -17,6 +19,8 @@ export default async function DashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireActor("/dashboard");
+  // Issue 16: a partner (and nothing else) has no dashboard: their list is "Mes sollicitations".
+  if (await landsOnPartnerList(actor)) redirect("/partners");
   const locale = actor.locale;
   const sp = await searchParams;
   // D1, D2: advisors and staff get filters (recent activity on by default); applicants their plain list.

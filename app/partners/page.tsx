@@ -2,16 +2,20 @@ import { Badge } from "@/components/ui/Badge";
 import { buttonClass } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { scopeText } from "@/components/solicitation/describe";
+import { PartnerNameForm } from "@/components/partner/PartnerNameForm";
 import { requireActor } from "@/server/auth/guard";
+import { needsName } from "@/server/domain/partner/name";
 import { partnerSolicitations } from "@/server/domain/partner/service";
 import { t, type MessageKey } from "@/server/i18n";
+import { formatDay } from "@/server/i18n/format";
 
 export default async function PartnerListPage() {
   const actor = await requireActor("/partners");
   const locale = actor.locale;
-  const rows = await partnerSolicitations(actor);
+  const [rows, askName] = await Promise.all([partnerSolicitations(actor), needsName(actor)]);
   return (
     <div className="space-y-4">
+      {askName ? <PartnerNameForm locale={locale} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t(locale, "partner.list.title")}</h1>
         <a href="/partners/attach" className={buttonClass("primary")}>
@@ -33,7 +37,7 @@ export default async function PartnerListPage() {
                 <span className="block text-sm text-slate-600">
                   {r.organizationName} · {t(locale, `solicitation.kind.${r.kind}` as MessageKey)} ·{" "}
                   {scopeText(locale, r.scope)}
-                  {r.dueDate ? ` · ${t(locale, "solicitation.due", { date: r.dueDate })}` : ""}
+                  {r.dueDate ? ` · ${t(locale, "solicitation.due", { date: formatDay(locale, r.dueDate) })}` : ""}
                 </span>
               </span>
             );

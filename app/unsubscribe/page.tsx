@@ -1,7 +1,7 @@
 // N5: the unsubscribe page opened from an email's link, without signing in. GET only shows; the button
 // posts to the one-click target, which sets the frequency to never.
 import { buttonClass } from "@/components/ui/Button";
-import { currentLocale } from "@/server/auth/session";
+import { currentActor, currentLocale } from "@/server/auth/session";
 import { checkUnsubscribeLink } from "@/server/domain/settings/service";
 import { t } from "@/server/i18n";
 
@@ -13,9 +13,11 @@ export default async function UnsubscribePage({
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const link = await checkUnsubscribeLink({ u: one(sp.u), s: one(sp.s) });
-  const locale = link.locale ?? (await currentLocale());
+  // The layout's language (profile, else the cookie that the email's `l` set: proxy.ts), so that the
+  // header and the page never mix two languages.
+  const locale = await currentLocale(await currentActor());
   const done = link.valid && one(sp.done) === "1";
-  const q = new URLSearchParams({ u: one(sp.u) ?? "", s: one(sp.s) ?? "" });
+  const q = new URLSearchParams({ u: one(sp.u) ?? "", s: one(sp.s) ?? "", l: locale });
   return (
     <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-6">
       <h1 className="text-xl font-semibold">{t(locale, "notify.unsubscribe.title")}</h1>

@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { moveActivitiesAction } from "@/server/domain/billing/actions";
 import type { BillingView } from "@/server/domain/billing/service";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
+import { formatDay } from "@/server/i18n/format";
 import { formatCents } from "@/server/i18n/money";
 import { Button } from "../ui/Button";
 
@@ -141,7 +142,7 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
                       }}
                     />
                   </td>
-                  <td className="py-2 pr-2 whitespace-nowrap">{a.date}</td>
+                  <td className="py-2 pr-2 whitespace-nowrap">{formatDay(locale, a.date)}</td>
                   <td className="py-2 pr-2">{a.description}</td>
                   <td className="py-2 pr-2">
                     {t(locale, `billing.kind.${a.kind}` as MessageKey)}

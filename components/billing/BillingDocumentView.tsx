@@ -1,6 +1,7 @@
 // A proforma or an invoice as a page that prints cleanly: the same content as its PDF.
 import type { BillingDocument } from "@/server/pdf/billing";
 import { t, type Locale } from "@/server/i18n";
+import { formatDay } from "@/server/i18n/format";
 import { formatCents, formatRate } from "@/server/i18n/money";
 
 function Totals({
@@ -57,7 +58,7 @@ export function BillingDocumentView({ doc, locale }: { doc: BillingDocument; loc
             <tbody>
               {c.lines.map((l, i) => (
                 <tr key={`${l.activityId}-${i}`} className="border-b border-slate-100">
-                  <td className="py-1 pr-2 whitespace-nowrap">{l.date}</td>
+                  <td className="py-1 pr-2 whitespace-nowrap">{formatDay(locale, l.date)}</td>
                   <td className="py-1 pr-2">{l.description}</td>
                   <td className="py-1 text-right whitespace-nowrap">{formatCents(locale, l.amountCents)}</td>
                 </tr>

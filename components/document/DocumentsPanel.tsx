@@ -11,13 +11,13 @@ import { EmptyState } from "../ui/EmptyState";
 import type { PartnerChoice } from "@/server/domain/document/visibility";
 import { noPartners, PartnerChooser, partnersOf, type PartnerPick } from "./PartnerChooser";
 import { acceptAttribute, megabytes, problemBeforeUpload, uploadFile } from "./upload";
-import { dateFormat } from "@/server/i18n/format";
+import { dateFormat, formatNumber } from "@/server/i18n/format";
 
 function formatSize(locale: Locale, bytes: number) {
-  const nf = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 });
+  const n = (x: number) => formatNumber(locale, x, { maximumFractionDigits: 1 });
   return bytes < 1024 * 1024
-    ? t(locale, "doc.kb", { n: nf.format(Math.max(bytes / 1024, 0.1)) })
-    : t(locale, "doc.mb", { n: nf.format(bytes / (1024 * 1024)) });
+    ? t(locale, "doc.kb", { n: n(Math.max(bytes / 1024, 0.1)) })
+    : t(locale, "doc.mb", { n: n(bytes / (1024 * 1024)) });
 }
 
 export function DocumentsPanel({

@@ -1,7 +1,7 @@
 "use client";
 // A plain form, so it works for signed-out visitors too; it comes back to the page it was used on.
 import { usePathname, useSearchParams } from "next/navigation";
-import type { Locale } from "@/server/i18n";
+import { t, type Locale } from "@/server/i18n";
 
 export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
   const pathname = usePathname();
@@ -15,7 +15,7 @@ export function LanguageSwitch({ locale, label }: { locale: Locale; label: strin
         type="submit"
         lang={other}
         className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
-        aria-label={`${label}: ${other === "en" ? "English" : "Français"}`}
+        aria-label={`${t(locale, "common.colon", { label })} ${other === "en" ? "English" : "Français"}`}
       >
         {other === "en" ? "English" : "Français"}
       </button>

@@ -30,7 +30,10 @@ export function OpinionForm({
   if (sentAt)
     return (
       <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="opinion-sent">
-        {t(locale, "partner.opinion.sent", { date: dateFormat(locale, "medium").format(new Date(sentAt)) })}
+        {/* S1, issue 16: a supplement or on-behalf entry is "done", not an opinion sent. */}
+        {t(locale, opinion ? "partner.opinion.sent" : "partner.done.sent", {
+          date: dateFormat(locale, "medium").format(new Date(sentAt)),
+        })}
       </p>
     );
   if (!editable) return <p className="text-sm text-slate-600">{t(locale, "partner.readOnly")}</p>;

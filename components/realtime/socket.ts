@@ -22,6 +22,11 @@ export function getSocket(): RelaisSocket {
     window.addEventListener("online", () => {
       if (!s.connected) s.connect();
     });
+    // X1: the server cuts a socket only when its session ended (signed out elsewhere, deactivated, role
+    // changed, idle or too old): reload, and the page sends the person to the login page.
+    s.on("disconnect", (reason) => {
+      if (reason === "io server disconnect") window.location.reload();
+    });
   }
   return socket;
 }

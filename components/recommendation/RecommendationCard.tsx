@@ -108,7 +108,7 @@ export function RecommendationCard({
                 rel="noopener noreferrer nofollow"
                 className="break-all text-brand-700 underline"
               >
-                {t(locale, "reco.openLink")} : {r.link}
+                {t(locale, "common.colon", { label: t(locale, "reco.openLink") })} {r.link}
               </a>
             </li>
           ) : null}

@@ -8,10 +8,11 @@ import {
   refreshSolicitationsAction,
   revokeSolicitationAction,
 } from "@/server/domain/solicitation/actions";
+import type { PartnerCandidates } from "@/server/domain/solicitation/candidates";
 import type { SolicitationState, SolicitationView } from "@/server/domain/solicitation/events";
 import { SCOPE_PRESETS, SOLICITATION_KINDS } from "@/server/domain/solicitation/schema";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
+import { dateFormat, formatDay } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { OnBehalfTakeOver } from "./OnBehalfTakeOver";
@@ -25,9 +26,12 @@ import { Button } from "../ui/Button";
 import { LiveStatus } from "../partner/LiveStatus";
 import { EmptyState } from "../ui/EmptyState";
 import { scopeText } from "./describe";
+import { PartnerPicker } from "./PartnerPicker";
+import { ReminderControls } from "./ReminderControls";
 
 const stateTone: Record<SolicitationState, "neutral" | "brand" | "warning" | "success"> = {
   waiting: "neutral",
+  expired: "warning",
   pending: "brand",
   answered: "success",
   overdue: "warning",
@@ -39,11 +43,13 @@ export function PartnersPanel({
   initial,
   locale,
   today,
+  candidates,
 }: {
   dossierId: string;
   initial: SolicitationView[];
   locale: Locale;
   today: string;
+  candidates: PartnerCandidates;
 }) {
   const [list, setList] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);
@@ -83,7 +89,13 @@ export function PartnersPanel({
         <p className="text-sm text-slate-600">{t(locale, "solicitation.intro")}</p>
         <LiveStatus locale={locale} />
       </div>
-      <NewSolicitation dossierId={dossierId} locale={locale} today={today} onCreated={refresh} />
+      <NewSolicitation
+        dossierId={dossierId}
+        locale={locale}
+        today={today}
+        candidates={candidates}
+        onCreated={refresh}
+      />
       <section aria-labelledby="solicitations-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="solicitations-heading" className="text-lg font-semibold">
@@ -161,7 +173,7 @@ function SolicitationCard({
       </div>
       <p className="mt-1 text-sm text-slate-600">
         {t(locale, "solicitation.askedBy", { name: s.askedBy.name })}
-        {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: s.dueDate })}` : ""}
+        {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: formatDay(locale, s.dueDate) })}` : ""}
       </p>
       {s.instructions ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{s.instructions}</p> : null}
       {s.answer ? (
@@ -194,12 +206,8 @@ function SolicitationCard({
           {t(locale, "solicitation.revokedOn", { date: fmt.format(new Date(s.revokedAt)) })}
         </p>
       ) : null}
+      <ReminderControls s={s} locale={locale} fmt={fmt} onChanged={onChanged} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
-        <span data-testid="solicitation-reminders">
-          {s.reminders.length
-            ? t(locale, "solicitation.reminders", { dates: s.reminders.map((d) => fmt.format(new Date(d))).join(", ") })
-            : t(locale, "solicitation.noReminder")}
-        </span>
         {!s.revokedAt ? (
           <Button variant="ghost" className="ml-auto" onClick={revoke} disabled={busy}>
             {busy ? t(locale, "solicitation.revoking") : t(locale, "solicitation.revoke")}
@@ -219,11 +227,13 @@ function NewSolicitation({
   dossierId,
   locale,
   today,
+  candidates,
   onCreated,
 }: {
   dossierId: string;
   locale: Locale;
   today: string;
+  candidates: PartnerCandidates;
   onCreated: () => Promise<void>;
 }) {
   const id = useId();
@@ -315,26 +325,39 @@ function NewSolicitation({
         <fieldset className="flex flex-col gap-1 text-sm sm:col-span-2">
           <legend className="mb-1">{t(locale, "solicitation.partnerType")}</legend>
           <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-ext`} checked={external} onChange={() => setExternal(true)} />
+            <input
+              type="radio"
+              name={`${id}-ext`}
+              checked={external}
+              onChange={() => {
+                setExternal(true);
+                setEmail("");
+              }}
+            />
             {t(locale, "solicitation.external")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-ext`} checked={!external} onChange={() => setExternal(false)} />
+            <input
+              type="radio"
+              name={`${id}-ext`}
+              checked={!external}
+              onChange={() => {
+                setExternal(false);
+                setEmail("");
+              }}
+            />
             {t(locale, "solicitation.internal")}
           </label>
         </fieldset>
-        <label className="flex flex-col gap-1 text-sm">
-          <span>{t(locale, "solicitation.partnerEmail")}</span>
-          <input
-            className={input}
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-            maxLength={320}
-            autoComplete="off"
-          />
-        </label>
+        <PartnerPicker
+          id={id}
+          external={external}
+          candidates={candidates}
+          value={email}
+          onChange={setEmail}
+          inputClass={input}
+          locale={locale}
+        />
         <label className="flex flex-col gap-1 text-sm">
           <span>{t(locale, "solicitation.dueDate")}</span>
           <input

@@ -31,7 +31,8 @@ export function DossierFields({ dossierId, initial, locale }: { dossierId: strin
                 {f.label}
                 <Badge tone="neutral">{t(locale, `template.section.${f.section}` as MessageKey)}</Badge>
                 <Badge tone={f.partnerMode === "hidden" ? "neutral" : "brand"}>
-                  {t(locale, "template.partnerMode")} : {t(locale, `template.mode.${f.partnerMode}` as MessageKey)}
+                  {t(locale, "common.colon", { label: t(locale, "template.partnerMode") })}{" "}
+                  {t(locale, `template.mode.${f.partnerMode}` as MessageKey)}
                 </Badge>
               </dt>
               <dd className="mt-1 whitespace-pre-wrap text-slate-800" data-testid={`dossier-field-${f.key}`}>

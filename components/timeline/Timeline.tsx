@@ -9,14 +9,14 @@ import { useDossierEvent } from "../realtime/DossierLive";
 import { Avatar } from "../ui/Avatar";
 import { Badge } from "../ui/Badge";
 import { EmptyState } from "../ui/EmptyState";
-import { describeEvent } from "./describe";
+import { describeEvent, newestFirst } from "./describe";
 import { dateFormat } from "@/server/i18n/format";
 
 export function Timeline({ initialEntries, locale }: { initialEntries: TimelineEntry[]; locale: Locale }) {
-  const [entries, setEntries] = useState<TimelineEntry[]>(initialEntries);
+  const [entries, setEntries] = useState<TimelineEntry[]>(() => [...initialEntries].sort(newestFirst));
   useDossierEvent((e: DossierEventWire) => {
     setEntries((list) =>
-      list.some((x) => x.seq === e.seq) ? list : [{ ...e, actorName: null }, ...list].sort((a, b) => b.seq - a.seq),
+      list.some((x) => x.seq === e.seq) ? list : [{ ...e, actorName: null }, ...list].sort(newestFirst),
     );
   });
   const fmt = dateFormat(locale, "medium");

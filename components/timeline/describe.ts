@@ -2,7 +2,9 @@
 // document.*, member.*, …) generically with who and what, so every area's events show.
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
+import { formatCents } from "@/server/i18n/money";
 import { describePauseEvent } from "../pause/describe";
+import { scopeText } from "../solicitation/describe";
 
 export type TimelineView = { title: string; details: string[]; actorName: string | null; automatic: boolean };
 
@@ -47,6 +49,7 @@ function describeKnown(
   const title = titleInPayload(p.recommendation) ?? titleInPayload(p.document, true);
   const details = title ? [excerpt(title)] : [];
   const str = (v: unknown) => (typeof v === "string" ? v : t(locale, "timeline.someone"));
+  const yes = (v: unknown) => (v === true ? "yes" : "no");
   switch (type) {
     case "recommendation.created":
       return { title: t(locale, "timeline.recommendationCreated", { name }), details };
@@ -83,6 +86,52 @@ function describeKnown(
       return { title: t(locale, "timeline.party.removed", { name, party: str(p.name) }), details: [] };
     case "proforma.created":
       return { title: t(locale, "timeline.proforma.created", { name }), details: [] };
+    case "proforma.cancelled":
+      return { title: t(locale, "timeline.proforma.cancelled", { name }), details: [] };
+    case "party.portal_changed":
+      return {
+        title: t(locale, "timeline.party.portalChanged", { name, party: str(p.name), shared: yes(p.shared) }),
+        details: [],
+      };
+    case "billing.allocation_changed":
+      return { title: t(locale, "timeline.billing.allocationChanged", { name }), details: [] };
+    case "activity.moved_in":
+    case "activity.moved_out":
+      return {
+        title: t(locale, type === "activity.moved_in" ? "timeline.activity.movedIn" : "timeline.activity.movedOut", {
+          name,
+          count: Array.isArray(p.activityIds) ? p.activityIds.length : 0,
+          total: formatCents(locale, typeof p.totalCents === "number" ? p.totalCents : 0),
+        }),
+        details: [],
+      };
+    // S1–S10: solicitations, advisor side only; never the answer's text (S11).
+    case "solicitation.created":
+    case "solicitation.attached":
+    case "solicitation.answered":
+    case "solicitation.revoked":
+    case "solicitation.reminded":
+    case "solicitation.key_renewed": {
+      const scope = typeof p.scope === "string" ? scopeText(locale, p.scope) : "";
+      const auto = type === "solicitation.reminded" && typeof p.byName !== "string";
+      const key = auto ? "timeline.solicitation.remindedAuto" : (`timeline.${type}` as MessageKey);
+      return { title: t(locale, key, { name, scope }), details: [] };
+    }
+    case "document.partner_visibility":
+      return { title: t(locale, "timeline.document.partnerVisibility", { visible: yes(p.visible) }), details };
+    case "dossier.status_changed":
+      return {
+        title: t(locale, "timeline.dossier.statusChanged", { name, status: str(p.label ?? p.status) }),
+        details: [],
+      };
+    case "dossier.fields_changed":
+      return {
+        title: t(locale, "timeline.dossier.fieldsChanged", {
+          name,
+          count: Array.isArray(p.keys) ? p.keys.length : 0,
+        }),
+        details: [],
+      };
     case "invoice.issued": {
       const numbers = Array.isArray(p.invoices) ? (p.invoices as Loose[]).map((i) => String(i.number)).join(", ") : "";
       return { title: t(locale, "timeline.invoice.issued", { name, numbers }), details: [] };
@@ -143,6 +192,11 @@ function titleInPayload(v: unknown, withName = false): string | null {
 function excerpt(text: string, max = 140): string {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** Issue 17: the timeline reads by date, newest first; events of the same instant by seq. */
+export function newestFirst(a: { at: string; seq: number }, b: { at: string; seq: number }): number {
+  return Date.parse(b.at) - Date.parse(a.at) || b.seq - a.seq;
 }
 
 export function describeEvent(

@@ -251,7 +251,7 @@ test("K6: a bulk move takes an unbilled activity to another dossier, where its a
   const page = await ctx.newPage();
   await page.goto(`/dossiers/${martin}/billing`);
   await page.getByRole("checkbox", { name: "Évaluation des parts de la SCI" }).check();
-  await expect(page.getByText("1 sélectionnée(s)")).toBeVisible();
+  await expect(page.getByText("1 sélectionnée")).toBeVisible();
   await page.getByLabel("Choisir un dossier").selectOption({ label: "Rénovation de l'école Jules Ferry" });
   await page.getByRole("button", { name: "Transférer" }).click();
   await expect(page.getByRole("checkbox", { name: "Évaluation des parts de la SCI" })).toHaveCount(0);

@@ -84,7 +84,12 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   await expect(pierre).toHaveURL(new RegExp(`/partner/dossiers/${dossierId}$`));
   await expect(pierre.getByRole("heading", { name: title })).toBeVisible();
   await expect(pierre.getByTestId("partner-instructions")).toHaveText(instructions);
-  await expect(pierre.getByTestId("partner-solicitation")).toContainText(`Réponse souhaitée le ${due}`);
+  // Issue 16 item 10: the due day in words ("10 déc. 2026"), never the ISO date.
+  const dueText = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${due}T12:00:00Z`),
+  );
+  await expect(pierre.getByTestId("partner-solicitation")).toContainText(`Réponse souhaitée le ${dueText}`);
+  await expect(pierre.getByTestId("partner-solicitation")).not.toContainText(due);
   await live(pierre);
   // Adèle sees the attachment live (S6).
   await expect(card.getByTestId("solicitation-state")).toHaveText("En attente de réponse");

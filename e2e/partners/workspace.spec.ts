@@ -24,7 +24,7 @@ test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; rev
   await form.getByLabel("Type de sollicitation").selectOption("both");
   await form.getByLabel("Périmètre", { exact: true }).selectOption("technical");
   await form.getByLabel("Interne (membre de l'organisation)").check();
-  await form.getByLabel("Adresse e-mail du partenaire").fill(users.arnaud);
+  await form.getByLabel("Membre de l'organisation", { exact: true }).selectOption(users.arnaud);
   await form.getByLabel("Consignes").fill("Regarder le chauffage");
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   const card = adele.getByTestId("solicitation").filter({ hasText: users.arnaud });
@@ -33,7 +33,7 @@ test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; rev
 
   // S6: Notify reminds those who have not answered, and shows when; a second click the same day sends nothing.
   await adele.getByRole("button", { name: "Notifier" }).click();
-  await expect(adele.getByRole("status").filter({ hasText: "relance" })).toHaveText("1 relance(s) envoyée(s).");
+  await expect(adele.getByRole("status").filter({ hasText: "relance" })).toHaveText("1 relance envoyée.");
   await expect(card.getByTestId("solicitation-reminders")).toContainText("Relances :");
   await expect(adele.getByRole("button", { name: "Notifier" })).toBeDisabled();
 
@@ -122,7 +122,7 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   const form = adele.getByTestId("solicitation-form");
   await form.getByLabel("Type de sollicitation").selectOption("supplement");
   await form.getByLabel("Interne (membre de l'organisation)").check();
-  await form.getByLabel("Adresse e-mail du partenaire").fill(users.arnaud);
+  await form.getByLabel("Membre de l'organisation", { exact: true }).selectOption(users.arnaud);
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   const card = adele.getByTestId("solicitation").filter({ hasText: users.arnaud });
   await expect(card.getByTestId("solicitation-state")).toHaveText("En attente de réponse");
@@ -148,7 +148,9 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: "complement.pdf" })).toBeVisible();
   await arnaud.getByLabel("Message aux conseillers").fill("Complément déposé : le devis de la chaudière.");
   await arnaud.getByRole("button", { name: "J'ai terminé : prévenir les conseillers" }).click();
-  await expect(arnaud.getByTestId("opinion-sent")).toBeVisible();
+  // S1, issue 16: a supplement is handed over, not "Votre avis a été transmis".
+  await expect(arnaud.getByTestId("opinion-sent")).toContainText("Vous avez prévenu les conseillers le");
+  await expect(arnaud.getByTestId("opinion-sent")).not.toContainText("avis");
   await expect(card.getByTestId("solicitation-state")).toHaveText("Répondu");
   await expect(card.getByTestId("solicitation-answer")).toContainText("le devis de la chaudière");
 

@@ -1,6 +1,8 @@
 // next-auth configuration: email magic link (10 minutes, single use, token stored hashed by next-auth)
 // and, when DEMO_LOGIN=1, a one-click demo sign-in per seeded user. Sessions are JWTs in a cookie,
-// which the socket handshake reads too (auth/socket.ts).
+// which the socket handshake reads too (auth/socket.ts). X1: each sign-in starts a session row whose id
+// the JWT carries (`sid`); pages, actions, routes and sockets accept the cookie only while that row lives
+// (domain/session), and sign-out deletes it.
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
@@ -9,15 +11,17 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { toLocale } from "../i18n";
+import { cookies } from "next/headers";
+import { LOCALE_COOKIE, toLocale } from "../i18n";
 import { logger } from "../logger";
 import { safeReturnPath } from "../http/redirect";
 import { consume } from "../ratelimit";
 import { recordEmail } from "../domain/outbox/queries";
 import { kickOutbox } from "../domain/ports";
+import { sessionLimits } from "../domain/session/policy";
+import { endSession, sessionActor, startSession } from "../domain/session/service";
 
 export const MAGIC_LINK_MAX_AGE_S = 10 * 60;
-export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 const emailSchema = z.string().trim().toLowerCase().email().max(254);
 
@@ -78,7 +82,8 @@ export function authOptions(): NextAuthOptions {
     // The adapter's types name the stock @prisma/client; ours is the prisma-client generator's.
     adapter: PrismaAdapter(db() as never) as Adapter,
     secret: e.secret,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // X1: the cookie lives no longer than the session's absolute lifetime; the row decides before that.
+    session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().lifetimeMs / 1000) },
     pages: { signIn: "/login", verifyRequest: "/login?sent=1", error: "/login" },
     providers: [emailProvider, ...(e.DEMO_LOGIN ? [demoProvider()] : [])],
     callbacks: {
@@ -93,8 +98,12 @@ export function authOptions(): NextAuthOptions {
         const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
         return `${baseUrl}${safeReturnPath(path)}`;
       },
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      async jwt({ token, user }) {
+        // X1: a sign-in (magic link or demo) starts a session row; the token carries its id.
+        if (user) return { ...token, sub: user.id, sid: await startSession(user.id) };
+        // next-auth's own /api/auth/session: an ended session is none (throwing makes next-auth clear the cookie).
+        if (!token.sub || typeof token.sid !== "string" || !(await sessionActor(token.sid, token.sub)))
+          throw new Error("session ended");
         return token;
       },
       session({ session, token }) {
@@ -102,9 +111,35 @@ export function authOptions(): NextAuthOptions {
         return session;
       },
     },
+    events: {
+      // Issue 17: what answers before a session is read (the body limit's 413, a sign-in form after the
+      // session ends) speaks the locale cookie; signing in aligns it with the person's profile language.
+      async signIn({ user }) {
+        if (!user?.id) return;
+        const found = await db().user.findUnique({ where: { id: user.id }, select: { locale: true } });
+        if (!found) return;
+        try {
+          (await cookies()).set(LOCALE_COOKIE, toLocale(found.locale), {
+            path: "/",
+            sameSite: "lax",
+            maxAge: 365 * 24 * 3600,
+          });
+        } catch {
+          // outside a request (tests, scripts): nothing to align
+        }
+      },
+      // X1: sign-out ends this session on the server (its row, then its open sockets), not only the cookie.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
+      },
+    },
     logger: {
-      error: (code, metadata) =>
-        logger.error("next-auth", { code, detail: metadata instanceof Error ? metadata.message : undefined }),
+      error: (code, metadata) => {
+        const detail = metadata instanceof Error ? metadata.message : undefined;
+        // X1: an ended session asking /api/auth/session is expected, not an error.
+        if (code === "JWT_SESSION_ERROR") logger.info("next-auth", { code, detail });
+        else logger.error("next-auth", { code, detail });
+      },
       warn: () => {},
       debug: () => {},
     },

@@ -1,17 +1,22 @@
 // The signed-in actor for pages, server actions and route handlers.
-import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { cookies } from "next/headers";
+import { env } from "../env";
 import { LOCALE_COOKIE, isLocale, type Locale } from "../i18n";
-import { actorById, type Actor } from "./actor";
-import { authOptions } from "./options";
+import { sessionActor } from "../domain/session/service";
+import type { Actor } from "./actor";
+import { sessionFromCookies } from "./socket";
 
-/** Once per request: the root layout and the page both ask (G12). */
+/**
+ * Once per request: the root layout and the page both ask (G12). X1: the cookie names a session row,
+ * read by primary key; a signed-out, ended, idle or expired session is no actor, whatever the cookie says.
+ * The cookie is read here rather than through getServerSession, which would re-encrypt it on every call.
+ */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions());
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
-  return actorById(userId);
+  const jar = await cookies();
+  const claims = await sessionFromCookies(new Map(jar.getAll().map((c) => [c.name, c.value])), env().secret);
+  if (!claims) return null;
+  return sessionActor(claims.sessionId, claims.userId);
 });
 
 /** The interface language: the signed-in user's profile language, else the cookie, else French. */

@@ -1,6 +1,8 @@
-// Reads the next-auth session from a socket's upgrade request. getToken() cannot be used: it reads
-// req.cookies, which a raw upgrade request does not have. Both cookie names are accepted: the
-// __Secure- one is what next-auth sets when NEXTAUTH_URL is https.
+// Reads the next-auth session cookie: from a socket's upgrade request, and from pages, actions and
+// routes (auth/session.ts). getToken() cannot be used on a socket: it reads req.cookies, which a raw
+// upgrade request does not have. Both cookie names are accepted: the __Secure- one is what next-auth
+// sets when NEXTAUTH_URL is https. X1: the token names a session row (`sid`), which the caller must
+// still find alive (domain/session/service.ts sessionActor): a valid signature is not a session.
 import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
 import { jwtDecrypt } from "jose";
 
@@ -44,9 +46,10 @@ function encryptionKey(secret: string): KeyObject {
   return key;
 }
 
-/** The user id of a valid, unexpired session in the Cookie header, or null. */
-export async function userIdFromCookieHeader(header: string | undefined, secret: string): Promise<string | null> {
-  const cookies = parseCookies(header);
+export type SessionClaims = { userId: string; sessionId: string };
+
+/** The user and session ids of a valid, unexpired session token in these cookies, or null. */
+export async function sessionFromCookies(cookies: Map<string, string>, secret: string): Promise<SessionClaims | null> {
   for (const name of SESSION_COOKIES) {
     const token = sessionToken(cookies, name);
     if (!token) continue;
@@ -57,10 +60,18 @@ export async function userIdFromCookieHeader(header: string | undefined, secret:
         keyManagementAlgorithms: ["dir"],
         contentEncryptionAlgorithms: ["A256GCM"],
       });
-      if (jwt.sub && (typeof jwt.exp !== "number" || jwt.exp * 1000 > Date.now())) return jwt.sub;
+      const expired = typeof jwt.exp === "number" && jwt.exp * 1000 <= Date.now();
+      // X1: a token without a session id (made before sessions were rows) is no session.
+      if (typeof jwt.sub === "string" && jwt.sub && typeof jwt.sid === "string" && jwt.sid && !expired)
+        return { userId: jwt.sub, sessionId: jwt.sid };
     } catch {
       // tampered or from another secret: not a session
     }
   }
   return null;
+}
+
+/** The same, from a Cookie header (the socket handshake). */
+export function sessionFromCookieHeader(header: string | undefined, secret: string): Promise<SessionClaims | null> {
+  return sessionFromCookies(parseCookies(header), secret);
 }

@@ -15,8 +15,10 @@ export interface Publisher {
   usersChanged?(userIds: string[], dossierId: string): void;
   /** T4: the user kept a read-only copy: their sockets leave the advisors' room (no advisor-only events). */
   leaveAdvisors?(userId: string, dossierId: string): void;
-  /** X1, issue 13: the user was deactivated: every socket of theirs is cut, now. */
+  /** X1: every session of the user ended (sign out everywhere, deactivation, role change): every socket of theirs is cut, now. */
   revokeUser?(userId: string): void;
+  /** X1: this session ended (sign-out, idle timeout, lifetime): its sockets are cut, now. */
+  revokeSession?(sessionId: string): void;
 }
 
 const KEY = Symbol.for("relais.publisher");

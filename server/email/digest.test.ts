@@ -76,7 +76,7 @@ describe("digest lines", () => {
     expect(s.more).toBe(5);
     expect(
       digestEmail("fr", { frequency: "daily", organization: "O", sections: [s], settingsUrl: "s" }).text,
-    ).toContain("… et 5 autre(s) événement(s) dans le dossier");
+    ).toContain("… et 5 autres événements dans le dossier");
   });
 });
 
@@ -100,6 +100,17 @@ describe("digest and reminder emails", () => {
     expect(mail.text).toContain('<script>alert("x")</script>');
     expect(mail.text).toContain("Ouvrir le dossier : http://x/dossiers/d1");
     expect(mail.text).toContain("Se désabonner : http://x/unsubscribe?u=1&s=2");
+  });
+
+  it("I6: the French digest elides de before a vowel (d’Agence Nord), not before a consonant", () => {
+    const s = digestSection("fr", { id: "d", title: "D", url: "u" }, [
+      ev(1, "message.created", { body: "b", author: { name: "A" } }),
+    ])!;
+    const daily = (organization: string, locale: "fr" | "en" = "fr") =>
+      digestEmail(locale, { frequency: "daily", organization, sections: [s], settingsUrl: "s" }).text;
+    expect(daily("Agence Nord")).toContain("dans vos dossiers d’Agence Nord depuis");
+    expect(daily("Relais Sud")).toContain("dans vos dossiers de Relais Sud depuis");
+    expect(daily("Agence Nord", "en")).not.toMatch(/d’|\S [:;!?](\s|$)/m);
   });
 
   it("R3, N2: the reminder lists the open recommendations with their status, in the recipient's language", () => {

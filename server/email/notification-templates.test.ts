@@ -59,6 +59,14 @@ describe("notification templates", () => {
     );
   });
 
+  it("I5: English notifications have no French space before a colon; French ones keep it", () => {
+    for (const mail of all("en")) expect(mail.text).not.toMatch(/\S [:;!?](\s|$)/m);
+    const [en] = all("en");
+    expect(en.text).toContain(`Open the dossier: ${links.dossierUrl}`);
+    const [fr] = all("fr");
+    expect(fr.text).toContain(`Ouvrir le dossier : ${links.dossierUrl}`);
+  });
+
   it("the message body is quoted in text and escaped in HTML", () => {
     const [mail] = all("fr");
     expect(mail.text).toContain("> Bonjour <b>vous</b>");

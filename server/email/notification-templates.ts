@@ -30,12 +30,12 @@ function render(
     ...paragraphs,
     ...(quote ? ["", ...quote.split("\n").map((l) => `> ${l}`)] : []),
     "",
-    `${action} : ${links.dossierUrl}`,
+    t(locale, "notify.email.line", { label: action, url: links.dossierUrl }),
     "",
     "--",
     why,
-    `${settings} : ${links.settingsUrl}`,
-    `${unsubscribe} : ${links.unsubscribeUrl}`,
+    t(locale, "notify.email.line", { label: settings, url: links.settingsUrl }),
+    t(locale, "notify.email.line", { label: unsubscribe, url: links.unsubscribeUrl }),
   ].join("\n");
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("");
   const q = quote

@@ -1,7 +1,7 @@
 // N9: an email is rendered when it leaves, from the template name and parameters its delivery stores
 // (the contract is the domain's: server/domain/outbox/templates.ts), in the language given then.
 import type { EmailContent, EmailParams, EmailTemplate, NotificationContent } from "../domain/outbox/templates";
-import { unsubscribeUrl } from "../domain/notification/unsubscribe";
+import { inLanguage, unsubscribeUrl } from "../domain/notification/unsubscribe";
 import { env } from "../env";
 import { toLocale, type Locale } from "../i18n";
 import { digestEmail } from "./digest";
@@ -31,22 +31,22 @@ import {
   type RenderedEmail,
 } from "./templates";
 
-function links(p: { dossierId: string; userId: string; tab?: string }): NotificationLinks {
+function links(locale: Locale, p: { dossierId: string; userId: string; tab?: string }): NotificationLinks {
   const base = env().appUrl;
   return {
     dossierUrl: `${base}/dossiers/${p.dossierId}${p.tab ? `/${p.tab}` : ""}`,
     settingsUrl: `${base}/settings/conversations`,
-    unsubscribeUrl: unsubscribeUrl(p.userId),
+    unsubscribeUrl: inLanguage(unsubscribeUrl(p.userId), locale),
   };
 }
 
 /** T8: a transfer is answered from the dashboard (the sender may no longer see the dossier). */
-function transferLinks(userId: string): NotificationLinks {
+function transferLinks(locale: Locale, userId: string): NotificationLinks {
   const base = env().appUrl;
   return {
     dossierUrl: `${base}/dashboard`,
     settingsUrl: `${base}/settings/conversations`,
-    unsubscribeUrl: unsubscribeUrl(userId),
+    unsubscribeUrl: inLanguage(unsubscribeUrl(userId), locale),
   };
 }
 
@@ -55,22 +55,29 @@ const renderers: { [K in EmailTemplate]: (locale: Locale, p: EmailParams[K]) => 
   invitation: invitationEmail,
   "partner-key": partnerKeyEmail,
   "partner-request": partnerRequestEmail,
-  "partner-reminder": partnerReminderEmail,
-  "notification.message": (locale, p) => messageEmail(locale, p, links(p)),
-  "notification.reco.created": (locale, p) => recommendationCreatedEmail(locale, p, links(p)),
-  "notification.reco.status": (locale, p) => recommendationStatusEmail(locale, p, links(p)),
-  "notification.paused": (locale, p) => pausedEmail(locale, p, links(p)),
-  "notification.reactivated": (locale, p) => reactivatedEmail(locale, p, links(p)),
+  // Issue 17: the unsubscribe page opens in the language the email is written in (`l`, proxy.ts).
+  "partner-reminder": (locale, p) =>
+    partnerReminderEmail(locale, { ...p, unsubscribeUrl: inLanguage(p.unsubscribeUrl, locale) }),
+  "notification.message": (locale, p) => messageEmail(locale, p, links(locale, p)),
+  "notification.reco.created": (locale, p) => recommendationCreatedEmail(locale, p, links(locale, p)),
+  "notification.reco.status": (locale, p) => recommendationStatusEmail(locale, p, links(locale, p)),
+  "notification.paused": (locale, p) => pausedEmail(locale, p, links(locale, p)),
+  "notification.reactivated": (locale, p) => reactivatedEmail(locale, p, links(locale, p)),
   "notification.batch": (locale, p) =>
     batchEmail(
       locale,
       p,
       p.items.map((i) => notificationParts(locale, i)),
-      links(p),
+      links(locale, p),
     ),
-  transfer: (locale, p) => transferEmail(locale, p, transferLinks(p.userId)),
-  digest: digestEmail,
-  "reminder.recommendations": reminderEmail,
+  transfer: (locale, p) => transferEmail(locale, p, transferLinks(locale, p.userId)),
+  digest: (locale, p) =>
+    digestEmail(locale, {
+      ...p,
+      unsubscribeUrl: p.unsubscribeUrl ? inLanguage(p.unsubscribeUrl, locale) : p.unsubscribeUrl,
+    }),
+  "reminder.recommendations": (locale, p) =>
+    reminderEmail(locale, { ...p, unsubscribeUrl: inLanguage(p.unsubscribeUrl, locale) }),
 };
 
 /** What one notification of a batch says (N10). */

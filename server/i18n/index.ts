@@ -1,12 +1,24 @@
-// Message catalogue lookup, shared by server and browser code (no Node imports here).
+// Message catalogue lookup, shared by server and browser code (no Node imports here). Messages are ICU
+// MessageFormat (intl-messageformat): `{count, plural, one {# message} other {# messages}}`, selects, and
+// numbers/dates formatted in the message's language. French elision ("d’Agence Nord") uses a derived
+// select: for every text parameter `x`, a message may ask `{xElides, select, yes {d’} other {de }}{x}`
+// (see elides()). A `'` before `{`, `}` or `#` starts ICU quoted text: write French apostrophes as ’.
+import { IntlMessageFormat } from "intl-messageformat";
 import { en } from "./en";
 import { fr } from "./fr";
 
 export const locales = ["fr", "en"] as const;
 export type Locale = (typeof locales)[number];
 export type MessageKey = keyof typeof fr;
+export type MessageParams = Record<string, string | number | Date>;
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
+
+/** The Intl locale each language formats numbers and dates with. */
+export const intlLocale: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
+
+/** Suffix of the derived parameter that says whether French elides "de"/"que"/"le" before a text. */
+export const ELIDES_SUFFIX = "Elides";
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(fr, value);
@@ -20,10 +32,87 @@ export function toLocale(value: unknown): Locale {
   return isLocale(value) ? value : "fr";
 }
 
-export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+// Words starting with an aspirated h take no elision ("de Haute-Savoie"); other h's do ("d’Hôtel-Dieu").
+const ASPIRATED_H = /^h(a(ut|ll|m|ng|rc|rd|s|ch|ine|ie)|â|e(rs|rn|ro|ri)|é(r|ro)|ibou|oll|on[gt]|ock|ou|u[ei]t|yène)/i;
+
+/** French elision before a word: "Agence Nord" → true (d’Agence Nord), "Relais" → false (de Relais). */
+export function elides(word: string): boolean {
+  const w = word.trim().normalize("NFD");
+  const first = w.charAt(0).toLowerCase();
+  if ("aeiouæœ".includes(first) && first !== "") return true;
+  // "Yves" elides, "Yaoundé" does not (a y before a vowel is a consonant).
+  if (first === "y") return !/^y[aeiou]/i.test(w);
+  if (first === "h") return !ASPIRATED_H.test(w);
+  return false;
+}
+
+type Compiled = { format: IntlMessageFormat; variables: Set<string> } | string;
+const cache = new Map<string, Compiled>();
+
+type Element = ReturnType<IntlMessageFormat["getAst"]>[number];
+
+/** Every variable a message reads, in plurals' and selects' branches too. */
+export function messageVariables(elements: Element[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    // a literal (0) holds text and a tag (8) its name; every other element with a value names a variable
+    if ("value" in el && el.type !== 0 && el.type !== 8) into.add(el.value);
+    if ("options" in el)
+      for (const option of Object.values(el.options as Record<string, { value: Element[] }>))
+        messageVariables(option.value, into);
+    if ("children" in el) messageVariables(el.children as Element[], into);
+  }
+  return into;
+}
+
+/** The compiled message (or the text itself when it has nothing ICU would change). Throws on bad syntax. */
+export function compile(locale: Locale, text: string): Compiled {
+  if (!/[{}]|''/.test(text)) return text;
+  const format = new IntlMessageFormat(text, intlLocale[locale], undefined, { ignoreTag: true });
+  return { format, variables: messageVariables(format.getAst()) };
+}
+
+/** Under tests a missing parameter or a broken message fails loudly; elsewhere people get the text. */
+const strict = () => typeof process !== "undefined" && process.env.NODE_ENV === "test";
+
+/**
+ * A message in `locale`, with its parameters. A missing parameter never throws in production: the text
+ * shows `{name}` where the value should be; under tests (NODE_ENV=test) it throws so that a test fails.
+ */
+export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const text = catalogues[locale][key] ?? fr[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const id = `${locale}\u0000${key}`;
+  let compiled = cache.get(id);
+  if (compiled === undefined) {
+    try {
+      compiled = compile(locale, text);
+    } catch (error) {
+      // catalogue.test.ts parses every message: this is for a message broken after the tests ran
+      if (strict()) throw error;
+      compiled = text;
+    }
+    cache.set(id, compiled);
+  }
+  if (typeof compiled === "string") return compiled;
+  const values: Record<string, string | number | Date> = {};
+  for (const name of compiled.variables) {
+    const given = params?.[name];
+    if (given !== undefined) values[name] = given;
+    else if (name.endsWith(ELIDES_SUFFIX)) {
+      const base = params?.[name.slice(0, -ELIDES_SUFFIX.length)];
+      if (base !== undefined) values[name] = elides(String(base)) ? "yes" : "no";
+    }
+  }
+  const missing = [...compiled.variables].filter((name) => !(name in values));
+  if (missing.length > 0) {
+    if (strict()) throw new Error(`i18n: ${locale} "${key}" lacks ${missing.join(", ")}`);
+    for (const name of missing) values[name] = `{${name}}`;
+  }
+  try {
+    return String(compiled.format.format(values));
+  } catch (error) {
+    if (strict()) throw error;
+    return text;
+  }
 }
 
 export const LOCALE_COOKIE = "relais-locale";

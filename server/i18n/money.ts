@@ -1,5 +1,5 @@
 // Amounts shown to people (K8): integers in cents in, text out; parsing what a person types back to cents.
-import type { Locale } from "./index";
+import { intlLocale, type Locale } from "./index";
 
 const formats = {
   fr: new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }),
@@ -18,6 +18,11 @@ export function formatCents(locale: Locale, cents: number): string {
   return sign + text.replace("-", "");
 }
 
+const rateFormats = {
+  fr: new Intl.NumberFormat(intlLocale.fr, { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(intlLocale.en, { maximumFractionDigits: 2 }),
+};
+
 /** "1 234,5" or "1234.50" → 123450; null when it is not an amount with at most two decimals. */
 export function parseCents(text: string): number | null {
   const s = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
@@ -30,7 +35,5 @@ export function parseCents(text: string): number | null {
 
 /** Basis points as a percentage: 2000 → "20", 550 → "5,5" (fr). */
 export function formatRate(locale: Locale, basisPoints: number): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 2 }).format(
-    basisPoints / 100,
-  );
+  return rateFormats[locale].format(basisPoints / 100);
 }

@@ -1,6 +1,6 @@
 // S6: automatic partner reminders (before and after the desired date), at start-up and then hourly.
 // Idempotent through the reminder slots, so several processes may run it.
-import { sendAutomaticReminders } from "../domain/solicitation/service";
+import { sendAutomaticReminders } from "../domain/solicitation/reminders";
 import { startPeriodicJob } from "./periodic";
 
 export const PARTNER_REMINDERS_INTERVAL_MS = 60 * 60 * 1000;

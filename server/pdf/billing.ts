@@ -5,7 +5,7 @@ import PDFDocument from "pdfkit";
 import { formatCents, formatRate } from "../i18n/money";
 import type { ClientSection, InvoiceView, ProformaView } from "../domain/billing/service";
 import { t, type Locale } from "../i18n";
-import { dateFormat } from "../i18n/format";
+import { dateFormat, formatDay } from "../i18n/format";
 
 export type BillingDocument = {
   title: string;
@@ -28,7 +28,7 @@ export function renderBillingPdf(doc: BillingDocument, locale: Locale, compress 
     pdf.on("error", reject);
   });
   const money = (cents: number) => plain(formatCents(locale, cents));
-  const date = (iso: string) => dateFormat(locale, "longDate").format(new Date(`${iso}T12:00:00Z`));
+  const date = (iso: string) => formatDay(locale, iso, "longDate");
   const left = 50;
   const right = 545;
 
@@ -77,7 +77,10 @@ const day = (locale: Locale, iso: string) => dateFormat(locale, "longDate").form
 export function proformaDocument(p: ProformaView, locale: Locale): BillingDocument {
   return {
     title: t(locale, "billing.proformaTitle"),
-    subtitle: [`${t(locale, "billing.dossier")} : ${p.dossierTitle}`, day(locale, p.createdAt)],
+    subtitle: [
+      `${t(locale, "common.colon", { label: t(locale, "billing.dossier") })} ${p.dossierTitle}`,
+      day(locale, p.createdAt),
+    ],
     organizationName: p.organizationName,
     vatRateBasisPoints: p.vatRateBasisPoints,
     clients: p.clients,
@@ -87,7 +90,7 @@ export function proformaDocument(p: ProformaView, locale: Locale): BillingDocume
 
 export function invoiceDocument(i: InvoiceView, locale: Locale): BillingDocument {
   const subtitle = [
-    `${t(locale, "billing.dossier")} : ${i.dossierTitle}`,
+    `${t(locale, "common.colon", { label: t(locale, "billing.dossier") })} ${i.dossierTitle}`,
     t(locale, "billing.issuedOn", { date: day(locale, i.issuedAt) }),
   ];
   if (i.creditOf) subtitle.push(t(locale, "billing.creditOf", { number: i.creditOf.number }));

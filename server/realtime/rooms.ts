@@ -6,6 +6,8 @@ export const rooms = {
   dossierPartners: (dossierId: string) => `dossier:${dossierId}:partners`,
   dashboard: (organizationId: string) => `org:${organizationId}:dashboard`,
   user: (userId: string) => `user:${userId}`,
+  /** X1: the sockets of one session (cut when it ends) */
+  session: (sessionId: string) => `session:${sessionId}`,
 };
 
 /**

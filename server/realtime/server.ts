@@ -2,14 +2,16 @@
 // every event validated with zod and authorized by the dossier policy, messages sent with an ack.
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { userIdFromCookieHeader } from "../auth/socket";
-import { actorById, type Actor } from "../auth/actor";
+import { sessionFromCookieHeader } from "../auth/socket";
+import type { Actor } from "../auth/actor";
 import { postMessage } from "../domain/conversation/service";
 import { dossierAccess, partnerAccess } from "../domain/dossier/policy";
 import { partnerEventsAfter } from "../domain/partner/service";
 import { eventsAfter } from "../domain/dossier/service";
 import { watchedOrganizations } from "../domain/dashboard/policy";
 import { markRead } from "../domain/dashboard/service";
+import { lastSeenDue } from "../domain/session/policy";
+import { endedSessions, markSessionSeen, sessionActor } from "../domain/session/service";
 import { fail } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../http/client";
 import { consume } from "../ratelimit";
@@ -21,7 +23,15 @@ import { publisher, type Publisher } from "./publisher";
 import { roomsForAudience, rooms } from "./rooms";
 import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
 
-type SocketData = { actor: Actor; dossiers: Set<string>; lastTyping: Map<string, number> };
+type SocketData = {
+  actor: Actor;
+  /** X1: the session this socket lives by; it is cut when the session ends */
+  sessionId: string;
+  /** X1: when this socket last recorded a use of its session (written once a minute at most) */
+  seenAt: number;
+  dossiers: Set<string>;
+  lastTyping: Map<string, number>;
+};
 export type RelaisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RelaisSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -41,16 +51,23 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
 
   io.use(async (socket, next) => {
     try {
-      const userId = await userIdFromCookieHeader(socket.request.headers.cookie, opts.secret);
-      const actor = userId ? await actorById(userId) : null;
-      if (!actor) return next(new Error("unauthorized"));
+      // X1: a live session row, not only a valid cookie.
+      const claims = await sessionFromCookieHeader(socket.request.headers.cookie, opts.secret);
+      const actor = claims ? await sessionActor(claims.sessionId, claims.userId) : null;
+      if (!claims || !actor) return next(new Error("unauthorized"));
       // X4: connections per user and per client address.
       const address = String(
         socket.request.headers[CLIENT_ADDRESS_HEADER] ?? socket.request.socket.remoteAddress ?? "",
       );
       if (!(await consume("socket.connect.user", actor.userId)) || !(await consume("socket.connect.address", address)))
         return next(new Error("rate_limited"));
-      socket.data = { actor, dossiers: new Set(), lastTyping: new Map() };
+      socket.data = {
+        actor,
+        sessionId: claims.sessionId,
+        seenAt: Date.now(),
+        dossiers: new Set(),
+        lastTyping: new Map(),
+      };
       next();
     } catch (e) {
       logger.error("socket auth failed", { error: String(e) });
@@ -60,7 +77,13 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
 
   io.on("connection", (socket: RelaisSocket) => {
     const { actor } = socket.data;
-    void socket.join(rooms.user(actor.userId));
+    void socket.join([rooms.user(actor.userId), rooms.session(socket.data.sessionId)]);
+    // X1: what the person does on the socket is a use of their session (idle timeout), written once a
+    // minute at most; a socket only listening does not keep its session alive.
+    socket.use(([event], next) => {
+      if (event !== "dossier:leave") seen(socket);
+      next();
+    });
 
     socket.on("dossier:join", async (raw, ack) => {
       if (typeof ack !== "function") return;
@@ -160,6 +183,30 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
   return io;
 }
 
+function seen(socket: RelaisSocket, now = new Date()) {
+  if (!lastSeenDue(new Date(socket.data.seenAt), now)) return;
+  socket.data.seenAt = now.getTime();
+  markSessionSeen(socket.data.sessionId, now).catch((e: unknown) =>
+    logger.warn("session last use not recorded", { error: String(e) }),
+  );
+}
+
+/**
+ * X1: this process's sockets whose session has ended (signed out while a publish was lost, idle timeout,
+ * lifetime) are cut. Run every minute (server/index.ts) with the clock as a parameter.
+ */
+export async function sweepSessionSockets(io: RelaisIo, now = new Date()): Promise<{ cut: number }> {
+  const local = [...io.of("/").sockets.values()];
+  const ended = await endedSessions([...new Set(local.map((s) => s.data.sessionId))], now);
+  let cut = 0;
+  for (const socket of local) {
+    if (!ended.has(socket.data.sessionId)) continue;
+    socket.disconnect(true);
+    cut++;
+  }
+  return { cut };
+}
+
 async function leaveDossier(socket: RelaisSocket, dossierId: string) {
   socket.data.dossiers.delete(dossierId);
   await socket.leave(rooms.dossier(dossierId));
@@ -203,6 +250,9 @@ export function socketPublisher(io: RelaisIo): Publisher {
     },
     revokeUser(userId) {
       io.in(rooms.user(userId)).disconnectSockets(true);
+    },
+    revokeSession(sessionId) {
+      io.in(rooms.session(sessionId)).disconnectSockets(true);
     },
   };
   return self;

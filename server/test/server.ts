@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
+import { startSession } from "../domain/session/service";
 import type { ClientToServerEvents, ServerToClientEvents } from "../realtime/contract";
 import { setPublisher } from "../realtime/publisher";
 import { createRealtimeServer, socketPublisher, type RelaisIo } from "../realtime/server";
@@ -46,8 +47,21 @@ export async function sessionCookie(
   secret = TEST_SECRET,
   maxAge = 3600,
 ) {
-  const token = await encode({ token: { sub: userId, name: "x" }, secret, maxAge });
-  return `${name}=${token}`;
+  return (await signedIn(userId, { name, secret, maxAge })).cookie;
+}
+
+/** X1: a sign-in as next-auth makes it: a session row, and the cookie of a JWT naming it. */
+export async function signedIn(
+  userId: string,
+  opts: { name?: string; secret?: string; maxAge?: number; now?: Date } = {},
+): Promise<{ cookie: string; sessionId: string }> {
+  const sessionId = await startSession(userId, opts.now);
+  const token = await encode({
+    token: { sub: userId, sid: sessionId, name: "x" },
+    secret: opts.secret ?? TEST_SECRET,
+    maxAge: opts.maxAge ?? 3600,
+  });
+  return { cookie: `${opts.name ?? "next-auth.session-token"}=${token}`, sessionId };
 }
 
 /** Connects and resolves once connected, or rejects with the refusal. */

@@ -21,7 +21,7 @@ export default async function ProformaPage({ params }: { params: Promise<{ id: s
       />
       {proforma.invoices.length > 0 && (
         <p className="mb-4 text-sm print:hidden">
-          {t(actor.locale, "billing.invoicesOfProforma")} :{" "}
+          {t(actor.locale, "common.colon", { label: t(actor.locale, "billing.invoicesOfProforma") })}{" "}
           {proforma.invoices.map((i) => (
             <a key={i.id} className="mr-2 text-brand-700 hover:underline" href={`/invoices/${i.id}`}>
               {t(actor.locale, "billing.invoice", { number: i.number })}

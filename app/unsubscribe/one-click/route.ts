@@ -10,6 +10,18 @@ function params(req: Request) {
   return { u: url.searchParams.get("u") ?? undefined, s: url.searchParams.get("s") ?? undefined };
 }
 
+/** The page's query: `keys` of this request's (the link, the email's language: proxy.ts), then `extra`. */
+function pageQuery(req: Request, keys: string[], extra: Record<string, string> = {}) {
+  const url = new URL(req.url);
+  const q = new URLSearchParams();
+  for (const k of keys) {
+    const v = url.searchParams.get(k);
+    if (v !== null) q.set(k, v);
+  }
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return q;
+}
+
 export async function POST(req: Request) {
   const p = params(req);
   const form = await req.formData().catch(() => null);
@@ -17,7 +29,7 @@ export async function POST(req: Request) {
   const link = await checkUnsubscribeLink(p);
   const res = await unsubscribe(p, link.locale ?? (await currentLocale()));
   if (fromPage) {
-    const q = new URLSearchParams(res.ok ? { ...(p as Record<string, string>), done: "1" } : { invalid: "1" });
+    const q = res.ok ? pageQuery(req, ["u", "s", "l"], { done: "1" }) : pageQuery(req, ["l"], { invalid: "1" });
     return new NextResponse(null, { status: 303, headers: { Location: `/unsubscribe?${q}` } });
   }
   if (!res.ok) return NextResponse.json({ error: res.error }, { status: 400 });
@@ -26,7 +38,6 @@ export async function POST(req: Request) {
 
 /** A person who opens the one-click address in a browser gets the confirmation page: a GET never changes anything. */
 export async function GET(req: Request) {
-  const p = params(req);
-  const q = new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const q = pageQuery(req, ["u", "s", "l"]);
   return new NextResponse(null, { status: 303, headers: { Location: `/unsubscribe?${q}` } });
 }

@@ -22,6 +22,17 @@ export function unsubscribeUrl(userId: string): string {
   return `${env().appUrl}/unsubscribe?${q}`;
 }
 
+/** The link in the language the email is written in (`l`: the page and its header read in it, proxy.ts). */
+export function inLanguage(url: string, locale: string): string {
+  try {
+    const u = new URL(url);
+    u.searchParams.set("l", locale);
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
 /** The RFC 8058 one-click target: mail clients POST "List-Unsubscribe=One-Click" to it. */
 export function oneClickUrl(userId: string): string {
   const q = new URLSearchParams({ u: userId, s: unsubscribeSignature(userId) });

@@ -16,19 +16,36 @@ export type EmailParams = {
     organization: string;
     title: string;
     scope: string;
+    /** S1, issue 16: what is asked (opinion, supplement, both, on_behalf); older rows have none */
+    kind?: string;
+    instructions?: string;
+    /** issue 16: a new key sent by the advisor side; the previous one no longer works */
+    renewed?: boolean;
     key: string;
     expiresOn: string;
     dueDate: string | null;
     url: string;
   };
-  "partner-request": { asker: string; title: string; scope: string; dueDate: string | null; url: string };
+  "partner-request": {
+    asker: string;
+    title: string;
+    scope: string;
+    kind?: string;
+    instructions?: string;
+    dueDate: string | null;
+    url: string;
+  };
   "partner-reminder": {
     organization: string;
     title: string;
     scope: string;
+    kind?: string;
     dueDate: string | null;
     url: string;
     attached: boolean;
+    /** issue 16: not attached yet: a fresh key (the previous one no longer works) */
+    key?: string | null;
+    expiresOn?: string | null;
     unsubscribeUrl: string;
   };
   "notification.message": NotificationTarget & {

@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { action } from "../../auth/action";
 import { choosePartnerStages } from "./choose-stages";
-import { attachWithKey, createSolicitation, notifyPartners, revokeSolicitation, solicitationsPanel } from "./service";
+import { attachWithKey, createSolicitation, revokeSolicitation, solicitationsPanel } from "./service";
+import { notifyPartners, remindPartner, renewPartnerKey } from "./reminders";
 
 export const createSolicitationAction = action("solicitation.create", async (actor, input: unknown) => {
   const res = await createSolicitation(actor, input);
@@ -17,6 +18,16 @@ export const revokeSolicitationAction = action("solicitation.revoke", (actor, in
 
 export const notifyPartnersAction = action("solicitation.notify", (actor, input: unknown) =>
   notifyPartners(actor, input),
+);
+
+/** S6 (issue 16): remind one partner, under the same once-a-day limit as Notify. */
+export const remindPartnerAction = action("solicitation.remind", (actor, input: unknown) =>
+  remindPartner(actor, input),
+);
+
+/** S2 (issue 16): "Renvoyer une clé": a new key to an external partner who has not attached yet. */
+export const renewPartnerKeyAction = action("solicitation.renewKey", (actor, input: unknown) =>
+  renewPartnerKey(actor, input),
 );
 
 /** The panel refetches its list when a solicitation event arrives (the events carry no answers, S11). */

@@ -11,11 +11,13 @@ export const SOLICITATION_REVOKED = "solicitation.revoked";
 export const SOLICITATION_REMINDED = "solicitation.reminded";
 /** Issue 16 item 2: the stages at which the partner sees and edits were chosen. */
 export const SOLICITATION_STAGES = "solicitation.stages";
+/** S2 (issue 16): a new key was sent to an external partner who had not attached yet */
+export const SOLICITATION_KEY_RENEWED = "solicitation.key_renewed";
 
 export type SolicitationEventPayload = { solicitationId: string; scope: string; byName: string | null };
 
 /** S6: the state shown to advisors. */
-export type SolicitationState = "waiting" | "pending" | "answered" | "overdue" | "withdrawn";
+export type SolicitationState = "waiting" | "expired" | "pending" | "answered" | "overdue" | "withdrawn";
 
 export type SolicitationView = {
   id: string;
@@ -44,4 +46,10 @@ export type SolicitationView = {
   reminders: string[];
   /** S6: a manual reminder may leave now (not answered, not revoked, none today) */
   canRemind: boolean;
+  /** S6 (issue 16): each email that followed the request: manual, automatic or a renewed key */
+  reminderLog: { at: string; by: "manual" | "automatic" | "key"; byName: string | null }[];
+  /** S6: when the next automatic reminder leaves (ISO instant), or null */
+  nextAutomaticReminder: string | null;
+  /** S2 (issue 16): an external partner has not attached yet: a new key may be sent */
+  canRenewKey: boolean;
 };

@@ -53,10 +53,14 @@ export const REVOKE = sql(
    RETURNING "scope" AS "scope", "partnerUserId" AS "partnerUserId"`,
 );
 
-// S6: a reminder only for a solicitation still open.
+// S6: a reminder only for a solicitation still open, and at most one a day whoever sends it (Notify,
+// one partner's reminder, the automatic ones): the second of two at once finds today's date and changes
+// nothing. The last parameter is the start of today (UTC).
 export const MARK_REMINDED = sql(
   "solicitation.markReminded",
-  `UPDATE "Solicitation" SET "lastRemindedAt" = ? WHERE "id" = ? AND "answeredAt" IS NULL AND "revokedAt" IS NULL`,
+  `UPDATE "Solicitation" SET "lastRemindedAt" = ?
+   WHERE "id" = ? AND "answeredAt" IS NULL AND "revokedAt" IS NULL
+     AND ("lastRemindedAt" IS NULL OR "lastRemindedAt" < ?)`,
 );
 
 // S6: at most one reminder per slot (a day for "Notify", "before"/"after" for the automatic ones).
@@ -97,12 +101,16 @@ export const reminderSelect = {
   partnerUserId: true,
   partnerEmail: true,
   scope: true,
+  kind: true,
   dueDate: true,
 } as const;
 
 /** S6: the automatic reminders' candidates, with the slots already sent and the organization's delays. */
 export const automaticReminderSelect = {
   ...reminderSelect,
+  lastRemindedAt: true,
+  answeredAt: true,
+  revokedAt: true,
   reminders: { select: { slot: true } },
   dossier: {
     select: { organization: { select: { partnerReminderDaysBefore: true, partnerReminderDaysAfter: true } } },
@@ -115,4 +123,19 @@ export const SET_PARTNER_STAGES = sql(
   `UPDATE "Solicitation" SET "partnerStages" = ?
    WHERE "id" = ? AND "dossierId" = ? AND "revokedAt" IS NULL
    RETURNING "scope" AS "scope"`,
+);
+
+// S2, S6 (issue 16): a fresh key for an external partner who has not attached yet; the old one stops
+// working. Guarded by the hash being replaced, so of two renewals at once only one sends a key.
+export const RENEW_KEY = sql(
+  "solicitation.renewKey",
+  `UPDATE "Solicitation" SET "keyHash" = ?, "keyExpiresAt" = ?, "lastRemindedAt" = ?
+   WHERE "id" = ? AND "keyHash" = ? AND "partnerUserId" IS NULL AND "answeredAt" IS NULL AND "revokedAt" IS NULL`,
+);
+
+// S6: the key of a solicitation not attached yet, read under the dossier's lock before a reminder renews it.
+export const CURRENT_KEY = sql(
+  "solicitation.currentKey",
+  `SELECT "keyHash" AS "keyHash", "kind" AS "kind", "instructions" AS "instructions" FROM "Solicitation"
+   WHERE "id" = ? AND "partnerUserId" IS NULL AND "keyHash" IS NOT NULL`,
 );

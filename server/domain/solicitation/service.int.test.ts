@@ -16,12 +16,11 @@ import {
   ATTACH_LIMITS,
   attachWithKey,
   createSolicitation,
-  notifyPartners,
   revokeSolicitation,
-  sendAutomaticReminders,
   solicitationsForPanel,
   submitOpinion,
 } from "./service";
+import { notifyPartners, sendAutomaticReminders } from "./reminders";
 import { rendered } from "../../test/mail";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;

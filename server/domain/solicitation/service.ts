@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
-import { asDateOrNull, newId } from "../../db/hot";
+import { newId } from "../../db/hot";
 import { env } from "../../env";
 import { fail, ok, type AppError, type Result } from "../../errors";
 import { t, toLocale, type Locale, type MessageKey } from "../../i18n";
@@ -13,10 +13,8 @@ import { publisher } from "../ports";
 import { checkFile } from "../document/schema";
 import { maxDocumentMegabytes } from "../document/service";
 import { removeFile, storeFile } from "../document/storage";
-import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
+import { changeDossier } from "../dossier/change";
 import { authorizeFor, dossierAccess, partnerAccess, type DossierAccess } from "../dossier/policy";
-import { decide } from "../notification/gate";
-import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { recordEmail } from "../outbox/queries";
 import type { EmailContent } from "../outbox/templates";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
@@ -26,7 +24,6 @@ import {
   SOLICITATION_ANSWERED,
   SOLICITATION_ATTACHED,
   SOLICITATION_CREATED,
-  SOLICITATION_REMINDED,
   SOLICITATION_REVOKED,
   type SolicitationEventPayload,
   type SolicitationState,
@@ -35,28 +32,15 @@ import {
 import { canManageSolicitations, mayReadAnswer } from "./policy";
 import {
   ANSWER,
-  automaticReminderSelect,
   CLAIM_KEY,
   DOSSIER_FOR_EMAIL,
   FIND_BY_KEY,
   INSERT_ATTACH_ATTEMPT,
-  INSERT_PARTNER_USER,
-  INSERT_REMINDER,
   INSERT_SOLICITATION,
-  MARK_REMINDED,
-  PARTNER_BY_EMAIL,
-  PARTNER_BY_ID,
   REVOKE,
-  reminderSelect,
-  type PartnerFactsRow,
 } from "./queries";
-import {
-  attachSchema,
-  createSolicitationSchema,
-  dossierRefSchema,
-  opinionSchema,
-  solicitationRefSchema,
-} from "./schema";
+import { reminderViews } from "./reminder-view";
+import { attachSchema, createSolicitationSchema, opinionSchema, solicitationRefSchema } from "./schema";
 import { displayName } from "../text";
 import { consume } from "../../ratelimit";
 
@@ -72,7 +56,7 @@ function failWith(
   return { ok: false, error: { code, message: t(locale, key, params) } };
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** S1: the scope as people read it: a preset in the reader's language, or the free text. */
 export function scopeLabel(locale: Locale, scope: string): string {
@@ -83,17 +67,25 @@ export function scopeLabel(locale: Locale, scope: string): string {
 
 /** S6: overdue once the desired date has fully passed (the date is a UTC day). */
 export function solicitationState(
-  s: { partnerUserId: string | null; answeredAt: Date | null; revokedAt: Date | null; dueDate: Date | null },
+  s: {
+    partnerUserId: string | null;
+    answeredAt: Date | null;
+    revokedAt: Date | null;
+    dueDate: Date | null;
+    keyExpiresAt?: Date | null;
+  },
   now: Date,
 ): SolicitationState {
   if (s.answeredAt) return "answered";
   if (s.revokedAt) return "withdrawn";
+  // Issue 16: a key that expired before anyone attached: the advisor side must send a new one.
+  if (!s.partnerUserId && s.keyExpiresAt && now.getTime() >= s.keyExpiresAt.getTime()) return "expired";
   if (s.dueDate && now.getTime() >= s.dueDate.getTime() + DAY) return "overdue";
   if (!s.partnerUserId) return "waiting";
   return "pending";
 }
 
-function partnerUrl(s: { external: boolean; partnerUserId: string | null; dossierId: string }) {
+export function partnerUrl(s: { external: boolean; partnerUserId: string | null; dossierId: string }) {
   return s.external && !s.partnerUserId
     ? `${env().appUrl}/partners/attach`
     : `${env().appUrl}/partner/dossiers/${s.dossierId}`;
@@ -182,6 +174,8 @@ export async function createSolicitation(
               organization: org.name,
               title: dossier.title,
               scope,
+              kind: input.kind,
+              instructions: input.instructions,
               key,
               expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)),
               dueDate: due,
@@ -190,7 +184,15 @@ export async function createSolicitation(
           }
         : {
             template: "partner-request",
-            params: { asker: actor.name, title: dossier.title, scope, dueDate: due, url: partnerUrl(row) },
+            params: {
+              asker: actor.name,
+              title: dossier.title,
+              scope,
+              kind: input.kind,
+              instructions: input.instructions,
+              dueDate: due,
+              url: partnerUrl(row),
+            },
           };
       await recordEmail(
         {
@@ -337,7 +339,7 @@ export async function submitOpinion(
 }
 
 /** The solicitation, when the actor is on the advisor side of its dossier (else null: 404). */
-async function managed(actor: Actor, solicitationId: string) {
+export async function managed(actor: Actor, solicitationId: string) {
   const s = await db().solicitation.findUnique({
     where: { id: solicitationId },
     select: { id: true, dossierId: true },
@@ -377,153 +379,6 @@ export async function revokeSolicitation(
   );
 }
 
-type ReminderTarget = {
-  id: string;
-  dossierId: string;
-  external: boolean;
-  partnerUserId: string | null;
-  partnerEmail: string;
-  scope: string;
-  dueDate: Date | null;
-};
-
-/**
- * S6: one reminder of one solicitation, inside its change: the reminder row and the email. Reminders are
- * non-transactional (N8): the partner's settings decide through the one gate's decision table (a
- * partner set to "never" or unsubscribed gets none). Returns false when nothing may leave (answered or
- * withdrawn meanwhile, slot already taken, refused by the gate): the change then emits nothing and
- * rolls back.
- */
-async function recordReminder(
-  ctx: ChangeContext<unknown>,
-  s: ReminderTarget,
-  slot: string,
-  byUserId: string | null,
-): Promise<boolean> {
-  const { q, now } = ctx;
-  // A partner who has no account yet gets one by email (like an invited applicant), so that the
-  // reminder carries a working one-click unsubscribe (N5) and their settings apply from then on.
-  if (!s.partnerUserId) await q.run(INSERT_PARTNER_USER, [newId(), s.partnerEmail, now]);
-  const user = s.partnerUserId
-    ? await q.get<PartnerFactsRow>(PARTNER_BY_ID, [s.partnerUserId])
-    : await q.get<PartnerFactsRow>(PARTNER_BY_EMAIL, [s.partnerEmail]);
-  if (!user) return false;
-  // A partner is neither applicant side nor paused-muted: their own settings alone decide.
-  const decision = decide(
-    {
-      userId: user.id,
-      email: user.email,
-      profileLocale: user.locale,
-      settings:
-        user.frequency === null
-          ? null
-          : {
-              frequency: user.frequency,
-              locale: user.settingsLocale,
-              unsubscribed: asDateOrNull(user.unsubscribedAt) !== null,
-            },
-      side: "advisor",
-      participation: null,
-    },
-    { kind: "reminder", paused: false, chosen: false },
-  );
-  if (decision.decision !== "send") return false;
-  if ((await q.run(INSERT_REMINDER, [newId(), s.id, slot, byUserId, now])) !== 1) return false;
-  if ((await q.run(MARK_REMINDED, [now, s.id])) !== 1) return false;
-  const locale = decision.locale;
-  const dossier = (await q.get<{ title: string; organization: string }>(DOSSIER_FOR_EMAIL, [s.dossierId]))!;
-  await recordEmail(
-    {
-      kind: "reminder",
-      template: "partner-reminder",
-      params: {
-        organization: dossier.organization,
-        title: dossier.title,
-        scope: scopeLabel(locale, s.scope),
-        dueDate: s.dueDate ? isoDay(s.dueDate) : null,
-        url: partnerUrl(s),
-        attached: Boolean(s.partnerUserId),
-        unsubscribeUrl: unsubscribeUrl(user.id),
-      },
-      toEmail: s.partnerEmail,
-      locale,
-      userId: user.id,
-      dossierId: s.dossierId,
-      headers: unsubscribeHeaders(user.id),
-    },
-    q,
-    now,
-  );
-  ctx.emailed();
-  return true;
-}
-
-/** One reminder as a change of its dossier (its event to the advisors); false when none left. */
-async function remind(
-  s: ReminderTarget,
-  slot: string,
-  actor: Actor | null,
-  authorize: ChangeSpec<unknown>["authorize"],
-  now: Date,
-): Promise<boolean> {
-  const res = await changeDossier({ dossierId: s.dossierId, actor, now, authorize }, async (ctx) => {
-    if (!(await recordReminder(ctx, s, slot, actor?.userId ?? null))) return false;
-    const payload: SolicitationEventPayload = { solicitationId: s.id, scope: s.scope, byName: actor?.name ?? null };
-    await ctx.emit(SOLICITATION_REMINDED, payload, { audience: "advisors" });
-    return true;
-  });
-  return res.ok && res.value;
-}
-
-/**
- * S6: "Notify": reminds every partner of the dossier who has not answered (nor been withdrawn), at most
- * once a day each (a unique slot per day, so two clicks at once send one). Returns how many left.
- */
-export async function notifyPartners(
-  actor: Actor,
-  raw: unknown,
-  now = new Date(),
-): Promise<Result<{ reminded: number; skipped: number }>> {
-  const parsed = dossierRefSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalid", actor.locale);
-  const access = await dossierAccess(actor, parsed.data.dossierId);
-  if (!canManageSolicitations(access)) return fail("not_found", actor.locale);
-  const open = await db().solicitation.findMany({
-    where: { dossierId: access.dossierId, answeredAt: null, revokedAt: null },
-    select: reminderSelect,
-  });
-  const slot = `manual:${isoDay(now)}`;
-  const authorize = authorizeFor(actor, "solicitation.create");
-  let reminded = 0;
-  for (const s of open) if (await remind(s, slot, actor, authorize, now)) reminded++;
-  return ok({ reminded, skipped: open.length - reminded });
-}
-
-/**
- * S6, beyond the seed: automatic reminders N days before the desired date and N days after it
- * (organization settings; 0 turns one off). Idempotent (one row per slot), safe to run twice at once,
- * takes the time as a parameter. A job's change: no actor.
- */
-export async function sendAutomaticReminders(now = new Date()): Promise<number> {
-  const candidates = await db().solicitation.findMany({
-    where: { answeredAt: null, revokedAt: null, dueDate: { not: null } },
-    select: automaticReminderSelect,
-  });
-  let sent = 0;
-  for (const s of candidates) {
-    const { partnerReminderDaysBefore: before, partnerReminderDaysAfter: after } = s.dossier.organization;
-    const due = s.dueDate!.getTime();
-    const slots: string[] = [];
-    if (before > 0 && now.getTime() >= due - before * DAY && now.getTime() < due + DAY) slots.push("before");
-    if (after > 0 && now.getTime() >= due + after * DAY) slots.push("after");
-    // Only the latest applicable one: a partner never gets "before" and "after" together.
-    const slot = slots.at(-1);
-    if (!slot || s.reminders.some((r) => r.slot === slot)) continue;
-    if (await remind(s, slot, null, async () => true, now)) sent++;
-  }
-  return sent;
-}
-
 /** S6: the Partners panel: every solicitation of the dossier with its state; answers per S11. */
 export async function solicitationsForPanel(
   actor: Actor,
@@ -550,16 +405,19 @@ export async function solicitationsForPanel(
       opinionText: true,
       fileName: true,
       fileSize: true,
+      keyHash: true,
+      keyExpiresAt: true,
+      lastRemindedAt: true,
       partnerUser: { select: { name: true, email: true } },
       askedBy: { select: { id: true, name: true, email: true } },
-      reminders: { select: { slot: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      reminders: { select: { slot: true, createdAt: true, byUserId: true }, orderBy: { createdAt: "asc" } },
       partnerStages: true,
       onBehalfName: true,
       onBehalfEmail: true,
       dossier: { select: { template: { select: { statuses: true } } } },
     },
   });
-  const today = `manual:${isoDay(now)}`;
+  const extra = await reminderViews(access.organizationId, rows, now);
   const supplied = await suppliedAnswers(access.dossierId);
   return rows.map((r) => {
     const readable = mayReadAnswer(access, r, actor.userId);
@@ -587,7 +445,7 @@ export async function solicitationsForPanel(
       stages: stageRows(r.dossier.template?.statuses, r.partnerStages),
       onBehalf: r.onBehalfName && r.onBehalfEmail ? { name: r.onBehalfName, email: r.onBehalfEmail } : null,
       reminders: r.reminders.map((x) => x.createdAt.toISOString()),
-      canRemind: !r.answeredAt && !r.revokedAt && !r.reminders.some((x) => x.slot === today),
+      ...extra.get(r.id)!,
     };
   });
 }

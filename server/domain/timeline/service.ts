@@ -12,7 +12,8 @@ export const TIMELINE_LIMIT = 200;
 export async function listTimeline(access: DossierAccess, limit = TIMELINE_LIMIT): Promise<TimelineEntry[]> {
   const rows = await db().dossierEvent.findMany({
     where: { dossierId: access.dossierId, audience: { in: audiencesFor(access) } },
-    orderBy: { seq: "desc" },
+    // Issue 17: by date, newest first (an event's seq is its order of writing, not always its date)
+    orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     take: limit,
     select: { dossierId: true, seq: true, type: true, payload: true, createdAt: true, actorId: true },
   });

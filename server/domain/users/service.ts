@@ -5,7 +5,7 @@
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, ok, type Result } from "../../errors";
-import { publisher } from "../ports";
+import { endUserSessions } from "../session/service";
 import type { AuditAction, OrgRole } from "./events";
 import { adminOrganizationIds, isAdminOf } from "./policy";
 import { activeDossierCounts, orgUserSelect } from "./queries";
@@ -101,7 +101,7 @@ async function audit(organizationId: string, actor: Actor, targetUserId: string,
   });
 }
 
-/** Changes a user's organization role; their sockets are cut so they come back with the new rights (X1). */
+/** Changes a user's organization role; their sessions end and their sockets are cut, so they come back with the new rights (X1). */
 export async function changeRole(actor: Actor, raw: unknown): Promise<Result<{ role: OrgRole }>> {
   const parsed = changeRoleSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
@@ -124,7 +124,7 @@ export async function changeRole(actor: Actor, raw: unknown): Promise<Result<{ r
       },
     });
   });
-  publisher().revokeUser?.(userId);
+  await endUserSessions(userId, "role-changed");
   return ok({ role });
 }
 
@@ -146,13 +146,12 @@ export async function deactivateUser(
       data: { deactivatedAt: now },
     });
     if (count === 0) return false;
-    await tx.session.deleteMany({ where: { userId } });
     await tx.organizationAudit.create({
       data: { organizationId, actorId: actor.userId, targetUserId: userId, action: "user.deactivated", createdAt: now },
     });
     return true;
   });
-  if (changed) publisher().revokeUser?.(userId);
+  if (changed) await endUserSessions(userId, "deactivated");
   return ok({ deactivated: true });
 }
 

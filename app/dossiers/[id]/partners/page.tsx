@@ -9,6 +9,7 @@ import { documentsWithPartnerFlag, partnerChoices } from "@/server/domain/docume
 import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
 import { canManageSolicitations } from "@/server/domain/solicitation/policy";
+import { partnerCandidates } from "@/server/domain/solicitation/candidates";
 import { solicitationsForPanel } from "@/server/domain/solicitation/service";
 import { dossierFieldsForAdvisors, dossierStatuses, templatesOf } from "@/server/domain/template/service";
 
@@ -20,12 +21,13 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
   // The Partners tab is the advisor side's (S1, A4): the applicant side gets the same 404 as a stranger.
   if (!page || !canManageSolicitations(page.access)) notFound();
   const now = new Date();
-  const [solicitations, statuses, documents, templates, fields, partners] = await Promise.all([
+  const [solicitations, statuses, documents, templates, fields, candidates, partners] = await Promise.all([
     solicitationsForPanel(actor, page.access, now),
     dossierStatuses(id),
     documentsWithPartnerFlag(page.access),
     templatesOf(page.access.organizationId),
     dossierFieldsForAdvisors(id),
+    partnerCandidates(actor, page.access),
     partnerChoices(page.access),
   ]);
   return (
@@ -47,6 +49,7 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
           initial={solicitations}
           locale={actor.locale}
           today={now.toISOString().slice(0, 10)}
+          candidates={candidates!}
         />
         <PartnerDocuments dossierId={id} initial={documents} partners={partners} locale={actor.locale} />
         <DossierFields dossierId={id} initial={fields} locale={actor.locale} />

@@ -6,13 +6,15 @@ import { LiveRefresh } from "@/components/partner/LiveRefresh";
 import { LiveStatus } from "@/components/partner/LiveStatus";
 import { OnBehalfPerson } from "@/components/partner/OnBehalfPerson";
 import { OpinionForm } from "@/components/partner/OpinionForm";
+import { PartnerNameForm } from "@/components/partner/PartnerNameForm";
 import { SupplementUpload } from "@/components/partner/SupplementUpload";
 import { DossierLive } from "@/components/realtime/DossierLive";
 import { scopeText } from "@/components/solicitation/describe";
 import { requireActor } from "@/server/auth/guard";
+import { needsName } from "@/server/domain/partner/name";
 import { partnerView } from "@/server/domain/partner/service";
 import { t, type MessageKey } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
+import { dateFormat, formatDay } from "@/server/i18n/format";
 
 export default async function PartnerDossierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,6 +22,7 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
   const view = await partnerView(actor, id);
   if (!view) notFound();
   const locale = actor.locale;
+  const askName = await needsName(actor);
   const fmt = dateFormat(locale, "medium");
   return (
     <DossierLive dossierId={id} initialSeq={view.dossier.seq}>
@@ -30,6 +33,11 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
         <LiveStatus locale={locale} />
         <LiveRefresh />
       </div>
+      {askName ? (
+        <div className="mt-3">
+          <PartnerNameForm locale={locale} />
+        </div>
+      ) : null}
       <div className="mt-2">
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{t(locale, "partner.view.title")}</p>
         <h1 className="text-2xl font-semibold">{view.dossier.title}</h1>
@@ -49,12 +57,12 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
             data-testid="partner-solicitation"
           >
             <h2 id={`sol-${s.id}`} className="text-lg font-semibold">
-              {t(locale, "partner.view.request")} : {t(locale, `solicitation.kind.${s.kind}` as MessageKey)} ·{" "}
-              {scopeText(locale, s.scope)}
+              {t(locale, "common.colon", { label: t(locale, "partner.view.request") })}{" "}
+              {t(locale, `solicitation.kind.${s.kind}` as MessageKey)} · {scopeText(locale, s.scope)}
             </h2>
             <p className="text-sm text-slate-600">
               {t(locale, "partner.view.askedBy", { name: s.askedBy })}
-              {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: s.dueDate })}` : ""}
+              {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: formatDay(locale, s.dueDate) })}` : ""}
             </p>
             <div>
               <h3 className="text-sm font-medium">{t(locale, "partner.view.instructions")}</h3>

@@ -1,0 +1,93 @@
+// Issue 17: t() formats ICU messages (plurals, selects, numbers) in the message's language, elides French
+// "de" before a vowel, and never throws on a missing parameter outside tests.
+import { describe, expect, it, vi } from "vitest";
+import { compile, elides, t } from "./index";
+
+describe("t()", () => {
+  it("I4: French plurals take the singular for 0 and 1", () => {
+    expect(t("fr", "dashboard.openRecommendations", { count: 0 })).toBe("0 recommandation ouverte");
+    expect(t("fr", "dashboard.openRecommendations", { count: 1 })).toBe("1 recommandation ouverte");
+    expect(t("fr", "dashboard.openRecommendations", { count: 2 })).toBe("2 recommandations ouvertes");
+    expect(t("fr", "dashboard.unread", { count: 4 })).toBe("4 non lus");
+    expect(t("fr", "dashboard.unread", { count: 1 })).toBe("1 non lu");
+    expect(t("fr", "solicitation.counts", { asked: 1, answered: 0 })).toBe("1 sollicité / 0 répondu");
+    expect(t("fr", "solicitation.counts", { asked: 3, answered: 2 })).toBe("3 sollicités / 2 répondus");
+    expect(t("fr", "pause.autoRun.last", { date: "1 mars", count: 0 })).toBe(
+      "Dernier passage le 1 mars : 0 dossier mis en pause.",
+    );
+  });
+
+  it("I4: English plurals take the plural for 0 and 2, the singular for 1", () => {
+    expect(t("en", "dashboard.openRecommendations", { count: 0 })).toBe("0 open recommendations");
+    expect(t("en", "dashboard.openRecommendations", { count: 1 })).toBe("1 open recommendation");
+    expect(t("en", "dashboard.openRecommendations", { count: 2 })).toBe("2 open recommendations");
+    expect(t("en", "pause.autoRun.last", { date: "1 March", count: 1 })).toBe("Last run on 1 March: 1 dossier paused.");
+    expect(t("en", "reminder.settings.toAll", { weeks: 1 })).toBe(
+      "Reminders go to every applicant-side member, every week.",
+    );
+    expect(t("en", "reminder.settings.toAll", { weeks: 2 })).toBe(
+      "Reminders go to every applicant-side member, every 2 weeks.",
+    );
+  });
+
+  it("I4: numbers are written the way the language writes them", () => {
+    expect(t("fr", "search.count", { n: 12345 })).toBe("12\u202f345 résultats");
+    expect(t("en", "search.count", { n: 12345 })).toBe("12,345 results");
+    // an invoice number is an identifier: never grouped
+    expect(t("fr", "billing.invoice", { number: 12345 })).toBe("Facture n° 12345");
+  });
+
+  it("I6: French elides de before a vowel or a mute h, not before a consonant", () => {
+    expect(t("fr", "digest.intro.weekly", { organization: "Agence Nord" })).toBe(
+      "Voici votre semaine dans les dossiers d’Agence Nord.",
+    );
+    expect(t("fr", "digest.intro.weekly", { organization: "Relais Sud" })).toBe(
+      "Voici votre semaine dans les dossiers de Relais Sud.",
+    );
+    expect(t("en", "digest.intro.weekly", { organization: "Agence Nord" })).toBe(
+      "Here is your week in the Agence Nord dossiers.",
+    );
+    expect(["Agence", "Élise", "Hôtel-Dieu", "Yves", "œuvre", "Urssaf"].map(elides)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["Relais", "Haute-Savoie", "Yaoundé", "Hollande", "", "3F"].map(elides)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("I7: a message without placeholders is returned as written; text that looks like a tag stays text", () => {
+    expect(t("fr", "nav.dossiers")).toBe("Dossiers");
+    expect(t("en", "login.linkError")).toBe(
+      "This sign-in link is no longer valid: it was already used or has expired. Ask for a new one.",
+    );
+    const c = compile("fr", "Écrivez <b>{name}</b>");
+    expect(typeof c !== "string" && c.format.format({ name: "x" })).toBe("Écrivez <b>x</b>");
+  });
+
+  it("I7: a missing parameter fails under tests (production shows {name} instead of throwing)", () => {
+    expect(() => t("fr", "dashboard.unread")).toThrow(/count/);
+    expect(() => t("fr", "digest.intro.weekly", {})).toThrow(/organization/);
+  });
+
+  it("I7: in production a missing parameter shows as {name} and never throws", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      expect(t("fr", "digest.intro.weekly", {})).toBe("Voici votre semaine dans les dossiers de {organization}.");
+      expect(t("en", "dashboard.unread", {})).toBe("{count} unread");
+      // a count missing from a plural cannot pick a form: the text still comes, with "NaN" for the number
+      expect(t("en", "dashboard.openRecommendations")).toBe("NaN open recommendations");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
