@@ -224,6 +224,10 @@ export const en: Record<keyof typeof fr, string> = {
   "timeline.solicitation.reminded": "{name} sent the partner a reminder (scope: {scope})",
   "timeline.solicitation.remindedAuto": "Automatic reminder to the partner (scope: {scope})",
   "timeline.solicitation.key_renewed": "{name} sent the partner a new key (scope: {scope})",
+  "timeline.solicitation.stages": "{name} chose the partner's stages (scope: {scope})",
+  "timeline.partner.viewChanged": "What partners see changed",
+  "timeline.partner.supplementUploaded": "A partner supplied a document",
+  "timeline.partner.onBehalfNamed": "{name} enters the dossier on behalf of {person}",
   "timeline.document.partnerVisibility":
     "{visible, select, yes {A document is now visible to partners} other {A document is no longer visible to partners}}",
   "timeline.dossier.statusChanged": "{name} moved the dossier to the status “{status}”",

@@ -229,6 +229,10 @@ export const fr = {
   "timeline.solicitation.reminded": "{name} a relancé le partenaire (périmètre : {scope})",
   "timeline.solicitation.remindedAuto": "Relance automatique du partenaire (périmètre : {scope})",
   "timeline.solicitation.key_renewed": "{name} a envoyé une nouvelle clé au partenaire (périmètre : {scope})",
+  "timeline.solicitation.stages": "{name} a choisi les étapes du partenaire (périmètre : {scope})",
+  "timeline.partner.viewChanged": "Ce que voient les partenaires a changé",
+  "timeline.partner.supplementUploaded": "Un partenaire a déposé un document",
+  "timeline.partner.onBehalfNamed": "{name} saisit le dossier pour le compte de {person}",
   "timeline.document.partnerVisibility":
     "{visible, select, yes {Un document est désormais visible des partenaires} other {Un document n’est plus visible des partenaires}}",
   "timeline.dossier.statusChanged": "{name} a passé le dossier au statut « {status} »",
