@@ -15,7 +15,7 @@ async function ask(page: Page, kind: string, email: string, instructions: string
   await form.getByLabel("Type de sollicitation").selectOption(kind);
   await form.getByLabel("Périmètre", { exact: true }).selectOption("technical");
   await form.getByLabel("Interne (membre de l'organisation)").check();
-  await form.getByLabel("Adresse e-mail du partenaire").fill(email);
+  await form.getByLabel("Membre de l'organisation", { exact: true }).selectOption(email);
   await form.getByLabel("Consignes").fill(instructions);
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   await expect(page.getByTestId("solicitation").filter({ hasText: email })).toBeVisible();
