@@ -29,6 +29,13 @@ export function ContactDossiers({ card, locale }: { card: ContactCard; locale: L
                 {d.title}
               </a>
               <Badge>{t(locale, `billing.role.${d.role}` as MessageKey)}</Badge>
+              {d.confidentiality !== "none" && (
+                <span data-testid="confidentiality-badge">
+                  <Badge tone="warning">
+                    {t(locale, d.confidentiality === "all" ? "confidentiality.all" : "confidentiality.partial")}
+                  </Badge>
+                </span>
+              )}
               {d.role === "client" && (
                 <Badge tone={d.active ? "success" : "warning"}>
                   {t(locale, d.active ? "billing.active" : "billing.inactive")}

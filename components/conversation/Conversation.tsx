@@ -78,6 +78,7 @@ export function Conversation({
   lastReadSeq = 0,
   applicantIds = [],
   focusSeq,
+  readOnly = false,
 }: {
   initialMessages: MessageView[];
   /** P9: pauses and reactivations, interleaved with the messages by seq */
@@ -92,6 +93,8 @@ export function Conversation({
   applicantIds?: string[];
   /** C9: a search result opens this message in its place: older pages load until it is there */
   focusSeq?: number;
+  /** T4: a read-only copy has no composer (the server refuses every write anyway) */
+  readOnly?: boolean;
 }) {
   const [messages, setMessages] = useState<MessageView[]>(initialMessages);
   const [systemLines, setSystemLines] = useState<SystemLine[]>(initialSystemLines);
@@ -429,7 +432,7 @@ export function Conversation({
             ? t(locale, "conversation.typingMany", { names: others.map((x) => firstName(x.name)).join(", ") })
             : ""}
       </p>
-      <form onSubmit={submit} className="border-t border-slate-100 p-3" noValidate>
+      <form onSubmit={submit} className="border-t border-slate-100 p-3" noValidate hidden={readOnly}>
         {recipients && recipients.advisors.length > 0 ? (
           <RecipientPicker recipients={recipients} chosen={chosen} onChange={setChosen} locale={locale} />
         ) : null}

@@ -130,9 +130,11 @@ export function DashboardLive({
                 </span>
                 {d.paused ? <Badge tone="warning">{t(locale, "dashboard.paused")}</Badge> : null}
                 {full && d.confidentiality !== "none" ? (
-                  <Badge tone="warning">
-                    {t(locale, d.confidentiality === "all" ? "confidentiality.all" : "confidentiality.partial")}
-                  </Badge>
+                  <span data-testid="confidentiality-badge">
+                    <Badge tone="warning">
+                      {t(locale, d.confidentiality === "all" ? "confidentiality.all" : "confidentiality.partial")}
+                    </Badge>
+                  </span>
                 ) : null}
                 {full && d.openRecommendations > 0 ? (
                   <Badge tone="neutral">

@@ -60,8 +60,13 @@ export function useDossierChannel(dossierId: string, initialSeq: number, onEvent
       const until = Date.now() + 3000;
       setTyping((list) => [...list.filter((x) => x.userId !== p.userId), { ...p, until }]);
     };
-    const onRevoked = (p: { dossierId: string }) => {
+    const onRevoked = (p: { dossierId: string; readOnly?: boolean }) => {
       if (p.dossierId !== dossierId) return;
+      // T4: a read-only copy was kept: the page comes back as the dossier at the transfer, with its banner.
+      if (p.readOnly) {
+        window.location.reload();
+        return;
+      }
       revoked = true;
       setStatus("revoked");
     };

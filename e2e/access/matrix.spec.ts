@@ -3,8 +3,9 @@
 // not_found (socket) elsewhere (A1, A2, A3).
 import { expect, test } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, ECOLE, MEDIATHEQUE } from "../fixtures/db";
+import { dossierIdByTitle, e2eDatabase, ECOLE, MEDIATHEQUE } from "../fixtures/db";
 import { socketFor } from "../fixtures/socket";
+import { createDossierAsAdvisor } from "../membership/helpers";
 
 type Who = keyof typeof users;
 // Who may open "Rénovation de l'école Jules Ferry" (Agence Nord): its members, and Nord's staff and admin.
@@ -74,3 +75,148 @@ test("A3: no Nord user opens Cabinet Sud's dossier; Sofia does", async ({ browse
     await ctx.close();
   }
 });
+
+// A2: a coordinator who is not a member of a dossier gets 404 on it everywhere: every tab, a download,
+// an upload, the search, and not_found on the socket (join, send, read).
+test("A2: Carla (coordinator, not a member) gets 404 on every page, download and action of a dossier, and not_found on its socket", async ({
+  browser,
+  baseURL,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.carla);
+  const id = dossierIdByTitle(ECOLE);
+  const doc = seededDocument();
+  for (const tab of ["", "/notes", "/timeline", "/documents", "/recommendations", "/members", "/settings", "/billing"])
+    expect((await ctx.request.get(`/dossiers/${id}${tab}`)).status(), tab || "conversation").toBe(404);
+  expect((await ctx.request.get(`/api/dossiers/${doc.dossierId}/documents/${doc.id}`)).status()).toBe(404);
+  const upload = await ctx.request.post(`/api/dossiers/${id}/documents`, {
+    multipart: { file: { name: "coord.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") } },
+  });
+  expect(upload.status()).toBe(404);
+  const found = await ctx.request.get(`/search?q=${encodeURIComponent("Jules Ferry")}`);
+  expect(await found.text()).not.toContain(`/dossiers/${id}`);
+  const socket = await socketFor(ctx, baseURL!);
+  try {
+    for (const dossierId of [id, doc.dossierId])
+      expect(await socket.emitWithAck("dossier:join", { dossierId, afterSeq: 0 })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
+    const send = await socket.emitWithAck("message:send", {
+      dossierId: id,
+      clientId: `coord-${Date.now()}`,
+      body: "x",
+    });
+    expect(send.ok).toBe(false);
+    expect(await socket.emitWithAck("dossier:read", { dossierId: id, seq: 1 })).toMatchObject({ ok: false });
+  } finally {
+    socket.close();
+  }
+  // The control: the holder downloads the same document.
+  const adele = await browser.newContext();
+  await signInAs(adele, users.adele);
+  expect((await adele.request.get(`/api/dossiers/${doc.dossierId}/documents/${doc.id}`)).status()).toBe(200);
+  await adele.close();
+  await ctx.close();
+});
+
+function seededDocument(): { id: string; dossierId: string } {
+  const db = e2eDatabase();
+  try {
+    return db.prepare("SELECT id, dossierId FROM Document WHERE originalName = ?").get("releves-thermiques.csv") as {
+      id: string;
+      dossierId: string;
+    };
+  } finally {
+    db.close();
+  }
+}
+
+// T4: after a transfer, the sender who kept a read-only copy opens the dossier as it was (banner, no
+// later message, writes refused, no live event); the sender who kept none gets 404 and not_found.
+for (const keep of [true, false]) {
+  test(`T4, A3: a sender who kept ${keep ? "a read-only copy" : "no copy"}, over HTTP and the socket`, async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const adeleCtx = await browser.newContext();
+    const arnaudCtx = await browser.newContext();
+    const paulCtx = await browser.newContext();
+    await signInAs(adeleCtx, users.adele);
+    await signInAs(arnaudCtx, users.arnaud);
+    await signInAs(paulCtx, users.paul);
+    const title = `Matrice cession ${keep ? "avec" : "sans"} copie ${Date.now()}`;
+    const adele = await adeleCtx.newPage();
+    const id = await createDossierAsAdvisor(adele, title, { referent: users.paul });
+    const paulSocket = await socketFor(paulCtx, baseURL!);
+    const say = (body: string) =>
+      paulSocket.emitWithAck("message:send", { dossierId: id, clientId: `m-${Date.now()}-${body.length}`, body });
+    expect((await say("Message avant la cession")).ok).toBe(true);
+
+    await adele.goto(`/dossiers/${id}/settings`);
+    await adele.getByRole("button", { name: "Transférer le dossier" }).click();
+    const dialog = adele.getByTestId("transfer-dialog");
+    await dialog.getByLabel("Destinataire").selectOption({ label: "Arnaud Conseil (Conseiller énergie)" });
+    if (keep) await dialog.getByLabel("Garder une copie en lecture seule").check();
+    await dialog.getByRole("button", { name: "Envoyer la demande" }).click();
+    await expect(adele.getByTestId("transfer-pending")).toBeVisible();
+    const arnaud = await arnaudCtx.newPage();
+    await arnaud.goto("/dashboard");
+    const request = arnaud.getByTestId("incoming-transfer").filter({ hasText: title });
+    await request.getByRole("button", { name: "Accepter" }).click();
+    await expect(request).toHaveCount(0);
+
+    const adeleSocket = await socketFor(adeleCtx, baseURL!);
+    try {
+      const ack = await adeleSocket.emitWithAck("dossier:join", { dossierId: id, afterSeq: 0 });
+      expect((await say("Message après la cession")).ok).toBe(true);
+      const page = await adeleCtx.newPage();
+      const res = await page.goto(`/dossiers/${id}`);
+      if (keep) {
+        expect(ack.ok).toBe(true);
+        expect(res?.status()).toBe(200);
+        await expect(page.getByTestId("read-only-banner")).toBeVisible();
+        await expect(page.getByText("Message avant la cession")).toBeVisible();
+        await expect(page.getByText("Message après la cession")).toHaveCount(0);
+        for (const tab of ["/timeline", "/documents", "/recommendations", "/notes"])
+          expect((await adeleCtx.request.get(`/dossiers/${id}${tab}`)).status(), tab).toBe(200);
+        for (const tab of ["/partners", "/billing"])
+          expect((await adeleCtx.request.get(`/dossiers/${id}${tab}`)).status(), tab).toBe(404);
+        // A re-join catches up to the transfer only.
+        const again = await adeleSocket.emitWithAck("dossier:join", { dossierId: id, afterSeq: 0 });
+        expect(JSON.stringify(again)).toContain("Message avant la cession");
+        expect(JSON.stringify(again)).not.toContain("Message après la cession");
+      } else {
+        expect(ack).toMatchObject({ ok: false, error: { code: "not_found" } });
+        expect(res?.status()).toBe(404);
+        for (const tab of ["/timeline", "/documents", "/notes"])
+          expect((await adeleCtx.request.get(`/dossiers/${id}${tab}`)).status(), tab).toBe(404);
+      }
+      // Every write is refused, with or without a copy.
+      const send = await adeleSocket.emitWithAck("message:send", {
+        dossierId: id,
+        clientId: `s-${Date.now()}`,
+        body: "x",
+      });
+      expect(send.ok).toBe(false);
+      const upload = await adeleCtx.request.post(`/api/dossiers/${id}/documents`, {
+        multipart: {
+          file: { name: "apres.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") },
+        },
+      });
+      // The copy is told it is read-only (it may see the dossier); without one, 404.
+      expect(upload.status()).toBe(keep ? 409 : 404);
+      // The recipient opens it, with both messages.
+      const mine = await arnaudCtx.newPage();
+      await mine.goto(`/dossiers/${id}`);
+      await expect(mine.getByText("Message après la cession")).toBeVisible();
+    } finally {
+      adeleSocket.close();
+      paulSocket.close();
+      await adeleCtx.close();
+      await arnaudCtx.close();
+      await paulCtx.close();
+    }
+  });
+}

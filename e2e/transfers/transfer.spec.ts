@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
 import { dossierIdByTitle } from "../fixtures/db";
+import { createDossierAsAdvisor } from "../membership/helpers";
 
 const MARCHE = "Aménagement de la place du marché";
 
@@ -10,7 +11,7 @@ async function live(page: Page) {
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
 }
 
-test("T6: the badge shows « Partiellement confidentiel » live when the holder writes a confidential note", async ({
+test("T6: the badge shows « Partiellement confidentiel » live when the holder writes a confidential note, « Confidentiel » when an existing note becomes one", async ({
   browser,
 }) => {
   const ctx = await browser.newContext();
@@ -29,6 +30,19 @@ test("T6: the badge shows « Partiellement confidentiel » live when the holder 
   await notes.getByLabel("Confidentielle").check();
   await notes.getByRole("button", { name: "Ajouter la note" }).click();
   await expect(header.getByTestId("confidentiality-badge")).toHaveText("Partiellement confidentiel");
+  // An existing note becomes confidential: every note is now, and the header and the list of dossiers
+  // (the dashboard, open in another tab) say so live.
+  const dashboard = await ctx.newPage();
+  await dashboard.goto("/dashboard");
+  const row = dashboard.getByTestId("dashboard-row").filter({ hasText: MARCHE });
+  await expect(row.getByTestId("confidentiality-badge")).toHaveText("Partiellement confidentiel");
+  await notes
+    .getByTestId("note")
+    .filter({ hasText: "Note ordinaire de suivi" })
+    .getByRole("button", { name: "Marquer confidentielle" })
+    .click();
+  await expect(header.getByTestId("confidentiality-badge")).toHaveText("Confidentiel");
+  await expect(row.getByTestId("confidentiality-badge")).toHaveText("Confidentiel");
   await ctx.close();
 });
 
@@ -138,4 +152,73 @@ test("T4: Arnaud transfers with a read-only copy; his open page turns read-only 
   expect((await arnaudCtx.request.get(`/dossiers/${dossierId}/partners`)).status()).toBe(404);
   await arnaudCtx.close();
   await adeleCtx.close();
+});
+
+test("T4: the referent hands their role to another applicant-side member, then may leave (no dead end)", async ({
+  browser,
+}) => {
+  const adeleCtx = await browser.newContext();
+  const paulCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(paulCtx, users.paul);
+  const title = `Dossier référent ${Date.now()}`;
+  const dossierId = await createDossierAsAdvisor(await adeleCtx.newPage(), title, {
+    referent: users.paul,
+    applicants: [users.marie],
+  });
+  const paul = await paulCtx.newPage();
+  await paul.goto(`/dossiers/${dossierId}/settings`);
+  await expect(paul.getByRole("button", { name: "Quitter le dossier" })).toHaveCount(0);
+  await paul.getByLabel("Nouveau ou nouvelle référent·e").selectOption({ label: "Marie Demandeur" });
+  await paul.getByRole("button", { name: "Transmettre", exact: true }).click();
+  await paul.getByRole("button", { name: "Quitter le dossier" }).click();
+  await paul.getByRole("button", { name: "Confirmer : quitter le dossier" }).click();
+  await expect(paul).toHaveURL(/\/dashboard$/);
+  expect((await paulCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(404);
+  const adele = await adeleCtx.newPage();
+  await adele.goto(`/dossiers/${dossierId}/members`);
+  await expect(adele.getByTestId("member").filter({ hasText: "Marie Demandeur" })).toContainText(/[Rr]éférent/);
+  await expect(adele.getByTestId("member").filter({ hasText: "Paul Demandeur" })).toHaveCount(0);
+  await Promise.all([adeleCtx.close(), paulCtx.close()]);
+});
+
+test("T3, A2: Carla transfers one of Adèle's dossiers to Arnaud from « Gestion des dossiers », without seeing it; Arnaud accepts", async ({
+  browser,
+}) => {
+  const adeleCtx = await browser.newContext();
+  const carlaCtx = await browser.newContext();
+  const arnaudCtx = await browser.newContext();
+  await signInAs(adeleCtx, users.adele);
+  await signInAs(carlaCtx, users.carla);
+  await signInAs(arnaudCtx, users.arnaud);
+  const title = `Dossier coordonné ${Date.now()}`;
+  const dossierId = await createDossierAsAdvisor(await adeleCtx.newPage(), title, { referent: users.paul });
+
+  const arnaud = await arnaudCtx.newPage();
+  await arnaud.goto("/dashboard");
+  const request = arnaud.getByTestId("incoming-transfer").filter({ hasText: title });
+  await expect(request).toHaveCount(0);
+
+  const carla = await carlaCtx.newPage();
+  await carla.goto("/coordination");
+  const table = carla.getByTestId("practitioners");
+  await table
+    .getByRole("row")
+    .filter({ hasText: "Adèle Conseil" })
+    .getByRole("button", { name: "Gestion des dossiers" })
+    .click();
+  await table.locator('select[name="dossierId"]').selectOption({ label: title });
+  await table.locator('select[name="toUserId"]').selectOption({ label: "Arnaud Conseil" });
+  await table.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(carla.getByRole("status")).toContainText("1");
+  // A2: still no dossier for the coordinator.
+  expect((await carlaCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(404);
+
+  // Live on Arnaud's dashboard; he accepts and holds it; Adèle (no copy) loses it.
+  await expect(request).toBeVisible();
+  await request.getByRole("button", { name: "Accepter" }).click();
+  await expect(request).toHaveCount(0);
+  expect((await arnaudCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(200);
+  expect((await adeleCtx.request.get(`/dossiers/${dossierId}`)).status()).toBe(404);
+  await Promise.all([adeleCtx.close(), carlaCtx.close(), arnaudCtx.close()]);
 });

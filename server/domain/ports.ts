@@ -13,8 +13,11 @@ export interface Publisher {
   revokePartners?(dossierId: string): void;
   /** T2, T8: these users' dashboards changed about this dossier (a transfer to answer appeared or went). */
   usersChanged?(userIds: string[], dossierId: string): void;
-  /** T4: the user kept a read-only copy: their sockets leave the advisors' room (no advisor-only events). */
-  leaveAdvisors?(userId: string, dossierId: string): void;
+  /**
+   * T4: the user kept a read-only copy: a snapshot of the dossier at the transfer. Their sockets leave
+   * every room of it now (nothing newer reaches them) and are told, so an open page turns read-only.
+   */
+  turnReadOnly?(userId: string, dossierId: string): void;
   /** X1: every session of the user ended (sign out everywhere, deactivation, role change): every socket of theirs is cut, now. */
   revokeUser?(userId: string): void;
   /** X1: this session ended (sign-out, idle timeout, lifetime): its sockets are cut, now. */

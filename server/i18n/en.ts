@@ -820,6 +820,10 @@ export const en: Record<keyof typeof fr, string> = {
   "billing.confirmCancelInvoice": "Issue a credit note cancelling this invoice? It can no longer be changed.",
   "billing.issuedOn": "Issued on {date}",
   "billing.dossier": "Dossier",
+  "billing.own.title": "My invoices",
+  "billing.own.intro":
+    "Your proformas, invoices and credit notes, on all your dossiers. They stay yours when you transfer a dossier.",
+  "billing.own.none": "No invoice or proforma in your name.",
   "billing.backToBilling": "Back to billing",
   "billing.invoicesOfProforma": "Invoices issued",
   "billing.bulk": "Bulk actions",
@@ -898,6 +902,7 @@ export const en: Record<keyof typeof fr, string> = {
   "users.error.confirm": "Confirm with “Oui, je veux continuer”.",
   "confidentiality.partial": "Partially confidential",
   "confidentiality.all": "Confidential",
+  "dossier.readOnly": "You keep a read-only copy of this dossier since its transfer: nothing can be changed in it.",
   "transfer.readOnlyBanner":
     "Read-only copy: this dossier was transferred. You see it as it was at the transfer and can no longer change it.",
   "note.tab": "Notes",

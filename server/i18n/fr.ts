@@ -840,6 +840,10 @@ export const fr = {
   "billing.issuedOn": "Émise le {date}",
   "billing.dossier": "Dossier",
   "billing.backToBilling": "Retour à la facturation",
+  "billing.own.title": "Mes factures",
+  "billing.own.intro":
+    "Vos proformas, factures et avoirs, sur tous vos dossiers. Ils restent les vôtres quand vous transférez un dossier.",
+  "billing.own.none": "Aucune facture ni proforma à votre nom.",
   "billing.invoicesOfProforma": "Factures émises",
   "billing.bulk": "Actions groupées",
   "billing.moveTo": "Transférer vers un autre dossier",
@@ -922,6 +926,8 @@ export const fr = {
   "users.error.confirm": "Confirmez avec « Oui, je veux continuer ».",
   "confidentiality.partial": "Partiellement confidentiel",
   "confidentiality.all": "Confidentiel",
+  "dossier.readOnly":
+    "Vous gardez une copie en lecture seule de ce dossier depuis son transfert : rien ne peut y être modifié.",
   "transfer.readOnlyBanner":
     "Copie en lecture seule : ce dossier a été transféré. Vous le voyez tel qu'il était au transfert et ne pouvez plus le modifier.",
   "note.tab": "Notes",

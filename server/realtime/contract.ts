@@ -54,7 +54,8 @@ export interface ServerToClientEvents {
   "dossier:event": (event: DossierEventWire) => void;
   presence: (payload: { dossierId: string; viewers: Viewer[] }) => void;
   typing: (payload: { dossierId: string; userId: string; name: string }) => void;
-  "dossier:revoked": (payload: { dossierId: string }) => void;
+  /** A3; T4: with readOnly, the user kept a read-only copy (the page reloads as that snapshot). */
+  "dossier:revoked": (payload: { dossierId: string; readOnly?: boolean }) => void;
   /**
    * D1, N7: a dossier's dashboard row changed (message, pause, members…): refetch it. Sent only to the
    * dossier's members (user rooms; advisor side only for advisor-only events) and to its organization's

@@ -102,6 +102,9 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
           socket.data.dossiers.add(dossierId);
           return ack({ ok: true, ...(await partnerEventsAfter(partner, afterSeq)) });
         }
+        // T4: a read-only copy is a snapshot: it catches up to its transfer and joins no room, so
+        // nothing newer reaches it live (nor presence, nor typing).
+        if (access.readOnly) return ack({ ok: true, ...(await eventsAfter(access, afterSeq)) });
         // Join before reading the log so that nothing committed in between is missed (duplicates are
         // dropped by seq on the client).
         const joined = [
@@ -245,8 +248,11 @@ export function socketPublisher(io: RelaisIo): Publisher {
     usersChanged(userIds, dossierId) {
       if (userIds.length) io.to(userIds.map((id) => rooms.user(id))).emit("dashboard:changed", { dossierId });
     },
-    leaveAdvisors(userId, dossierId) {
-      io.in(rooms.user(userId)).socketsLeave(rooms.dossierAdvisors(dossierId));
+    turnReadOnly(userId, dossierId) {
+      const mine = io.in(rooms.user(userId));
+      mine.socketsLeave([rooms.dossier(dossierId), rooms.dossierAdvisors(dossierId), rooms.dossierPartners(dossierId)]);
+      mine.emit("dossier:revoked", { dossierId, readOnly: true });
+      presenceChanged(io, dossierId);
     },
     revokeUser(userId) {
       io.in(rooms.user(userId)).disconnectSockets(true);

@@ -44,6 +44,7 @@ export default async function DossierConversationPage({
           lastReadSeq={lastReadSeq}
           applicantIds={members.filter((m) => m.side !== "advisor").map((m) => m.user.id)}
           focusSeq={seq.success ? seq.data : undefined}
+          readOnly={page.shell.readOnly}
         />
         <MemberList members={members} locale={actor.locale} />
         <RefreshOn prefix="member." me={actor.userId} />

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { BillingDocumentView } from "@/components/billing/BillingDocumentView";
 import { DocumentActions } from "@/components/billing/DocumentActions";
 import { requireActor } from "@/server/auth/guard";
-import { getInvoice } from "@/server/domain/billing/service";
+import { billingBackHref, getInvoice } from "@/server/domain/billing/service";
 import { invoiceDocument } from "@/server/pdf/billing";
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
@@ -15,7 +15,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       <DocumentActions
         locale={actor.locale}
         pdfHref={`/invoices/${invoice.id}/pdf`}
-        backHref={`/dossiers/${invoice.dossierId}/billing`}
+        backHref={await billingBackHref(actor, invoice.dossierId)}
         invoiceId={invoice.kind === "invoice" && !invoice.cancelled ? invoice.id : undefined}
       />
       <BillingDocumentView doc={invoiceDocument(invoice, actor.locale)} locale={actor.locale} />

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { BillingDocumentView } from "@/components/billing/BillingDocumentView";
 import { DocumentActions } from "@/components/billing/DocumentActions";
 import { requireActor } from "@/server/auth/guard";
-import { getProforma } from "@/server/domain/billing/service";
+import { billingBackHref, getProforma } from "@/server/domain/billing/service";
 import { t } from "@/server/i18n";
 import { proformaDocument } from "@/server/pdf/billing";
 
@@ -16,7 +16,7 @@ export default async function ProformaPage({ params }: { params: Promise<{ id: s
       <DocumentActions
         locale={actor.locale}
         pdfHref={`/proformas/${proforma.id}/pdf`}
-        backHref={`/dossiers/${proforma.dossierId}/billing`}
+        backHref={await billingBackHref(actor, proforma.dossierId)}
         proformaId={proforma.status === "draft" ? proforma.id : undefined}
       />
       {proforma.invoices.length > 0 && (

@@ -164,8 +164,8 @@ export const ORG_VAT = sql(
 export const INSERT_PROFORMA = sql(
   "billing.insertProforma",
   `INSERT INTO "Proforma" ("id", "dossierId", "status", "vatRateBasisPoints", "subtotalCents", "vatCents", "totalCents",
-     "createdById", "createdAt")
-   VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+     "createdById", "createdAt", "holderId")
+   VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
 );
 export const INSERT_PROFORMA_LINE = sql(
   "billing.insertProformaLine",
@@ -214,8 +214,9 @@ export const NEXT_INVOICE_NUMBER = sql(
 export const INSERT_INVOICE = sql(
   "billing.insertInvoice",
   `INSERT INTO "Invoice" ("id", "organizationId", "dossierId", "proformaId", "partyId", "clientName", "clientAddress",
-     "number", "kind", "creditOfId", "vatRateBasisPoints", "subtotalCents", "vatCents", "totalCents", "issuedById", "issuedAt")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     "number", "kind", "creditOfId", "vatRateBasisPoints", "subtotalCents", "vatCents", "totalCents", "issuedById", "issuedAt",
+     "holderId")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 export const INSERT_INVOICE_LINE = sql(
   "billing.insertInvoiceLine",
@@ -275,3 +276,23 @@ export const activitySelect = {
   createdAt: true,
   allocations: { select: { partyId: true, amountCents: true } },
 } as const;
+
+// ---- T4: whose proformas and invoices they are (they never move with a transfer)
+
+/** The dossier's holder now (not a read-only copy): the practitioner a new proforma or invoice belongs to. */
+export const DOSSIER_HOLDER = sql(
+  "billing.dossierHolder",
+  `SELECT "userId" AS "userId" FROM "DossierMember" WHERE "dossierId" = ? AND "holder" = ? AND "readOnly" = ?`,
+);
+export const PROFORMA_HOLDER = sql(
+  "billing.proformaHolder",
+  `SELECT "holderId" AS "holderId" FROM "Proforma" WHERE "id" = ? AND "dossierId" = ?`,
+);
+export const INVOICE_HOLDER = sql(
+  "billing.invoiceHolder",
+  `SELECT "holderId" AS "holderId" FROM "Invoice" WHERE "id" = ? AND "dossierId" = ?`,
+);
+export const ORG_ROLE = sql(
+  "billing.orgRole",
+  `SELECT "role" AS "role" FROM "Membership" WHERE "organizationId" = ? AND "userId" = ?`,
+);

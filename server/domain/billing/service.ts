@@ -38,7 +38,15 @@ import {
   type ProformaCancelledPayload,
   type ProformaCreatedPayload,
 } from "./events";
-import { adminOf, authorizeBilling, billableDossiersWhere, billingAccess } from "./policy";
+import {
+  adminOf,
+  authorizeBilling,
+  authorizeBillingItem,
+  billingHoldersVisibleTo,
+  billableDossiersWhere,
+  billingAccess,
+  billingItemAccess,
+} from "./policy";
 import * as Q from "./queries";
 import { activitySelect, partySelect } from "./queries";
 import {
@@ -75,6 +83,37 @@ const by = (actor: Actor) => ({ byUserId: actor.userId, byName: actor.name });
 
 function change<T>(actor: Actor, dossierId: string, now: Date, work: (ctx: Ctx) => Promise<T>): Promise<Result<T>> {
   return changeDossier({ dossierId, actor, authorize: authorizeBilling(actor), now }, work);
+}
+
+/** T4: a change of one proforma or invoice, by whoever it belongs to (billingItemAccess). */
+function changeItem<T>(
+  actor: Actor,
+  dossierId: string,
+  item: { kind: "proforma" | "invoice"; id: string },
+  now: Date,
+  work: (ctx: Ctx) => Promise<T>,
+): Promise<Result<T>> {
+  return changeDossier({ dossierId, actor, authorize: authorizeBillingItem(actor, item.kind, item.id), now }, work);
+}
+
+/**
+ * T4: a proforma or invoice that stayed with a former holder: its events are stored (their timeline
+ * and catch-up filter them per reader) but not sent live to the dossier's advisors, who may not see it.
+ */
+async function leftBehind(ctx: Ctx, kind: "proforma" | "invoice", id: string): Promise<boolean> {
+  const row = await ctx.q.get<{ holderId: string | null }>(kind === "proforma" ? Q.PROFORMA_HOLDER : Q.INVOICE_HOLDER, [
+    id,
+    ctx.dossierId,
+  ]);
+  if (!row || row.holderId === null) return false;
+  const holder = await ctx.q.get<{ userId: string }>(Q.DOSSIER_HOLDER, [ctx.dossierId, true, false]);
+  return holder?.userId !== row.holderId;
+}
+
+/** T4: the practitioner a new proforma belongs to: the dossier's holder (or, without one, its maker). */
+async function holderNow(ctx: Ctx, actor: Actor): Promise<string> {
+  const holder = await ctx.q.get<{ userId: string }>(Q.DOSSIER_HOLDER, [ctx.dossierId, true, false]);
+  return holder?.userId ?? actor.userId;
 }
 
 type ClientRow = { id: string; contactId: string; allocationPercent: number | null };
@@ -498,6 +537,7 @@ export async function createProforma(
       totals.totalCents,
       actor.userId,
       now,
+      await holderNow(ctx, actor),
     ]);
     const activities = new Set<string>();
     for (const l of lines) {
@@ -531,13 +571,14 @@ export async function cancelProforma(actor: Actor, raw: unknown, now = new Date(
   const { proformaId } = input.data;
   const dossierId = await dossierOf(Q.PROFORMA_DOSSIER, proformaId);
   if (!dossierId) return fail("not_found", actor.locale);
-  return change(actor, dossierId, now, async (ctx) => {
+  return changeItem(actor, dossierId, { kind: "proforma", id: proformaId }, now, async (ctx) => {
     if (!(await ctx.q.get(Q.DRAFT_PROFORMA, [proformaId, dossierId])))
       return ctx.refuse("conflict", "billing.error.proformaNotDraft");
+    const hidden = await leftBehind(ctx, "proforma", proformaId);
     await ctx.q.write(Q.RELEASE_PROFORMA, [proformaId]);
     await ctx.q.run(Q.DELETE_PROFORMA, [proformaId]);
     const payload: ProformaCancelledPayload = { ...by(actor), proformaId };
-    await ctx.emit(PROFORMA_CANCELLED, payload, { audience: "advisors" });
+    await ctx.emit(PROFORMA_CANCELLED, payload, { audience: "advisors", unpublished: hidden });
     return { ok: true as const };
   });
 }
@@ -559,9 +600,12 @@ export async function validateProforma(
   const { proformaId } = input.data;
   const dossierId = await dossierOf(Q.PROFORMA_DOSSIER, proformaId);
   if (!dossierId) return fail("not_found", actor.locale);
-  return change(actor, dossierId, now, async (ctx) => {
+  return changeItem(actor, dossierId, { kind: "proforma", id: proformaId }, now, async (ctx) => {
     const proforma = await ctx.q.get<{ id: string; rate: number }>(Q.DRAFT_PROFORMA, [proformaId, dossierId]);
     if (!proforma) return ctx.refuse("conflict", "billing.error.proformaNotDraft");
+    // T4: its invoices belong to whoever the proforma belongs to.
+    const holderId =
+      (await ctx.q.get<{ holderId: string | null }>(Q.PROFORMA_HOLDER, [proformaId, dossierId]))?.holderId ?? null;
     const rate = Number(proforma.rate);
     const lines = await ctx.q.all<ProformaLineRow>(Q.PROFORMA_LINES, [proformaId]);
     const groups = new Map<string, ProformaLineRow[]>();
@@ -590,6 +634,7 @@ export async function validateProforma(
         sub + vat,
         actor.userId,
         now,
+        holderId,
       ]);
       for (const l of group)
         await ctx.q.write(Q.INSERT_INVOICE_LINE, [
@@ -606,7 +651,10 @@ export async function validateProforma(
     if ((await ctx.q.run(Q.VALIDATE_PROFORMA, [now, proformaId])) === 0)
       return ctx.refuse("conflict", "billing.error.proformaNotDraft");
     const payload: InvoiceIssuedPayload = { ...by(actor), proformaId, invoices };
-    await ctx.emit(INVOICE_ISSUED, payload, { audience: "advisors" });
+    await ctx.emit(INVOICE_ISSUED, payload, {
+      audience: "advisors",
+      unpublished: await leftBehind(ctx, "proforma", proformaId),
+    });
     return { invoices };
   });
 }
@@ -625,7 +673,7 @@ export async function cancelInvoice(
   const { invoiceId } = input.data;
   const dossierId = await dossierOf(Q.INVOICE_DOSSIER, invoiceId);
   if (!dossierId) return fail("not_found", actor.locale);
-  return change(actor, dossierId, now, async (ctx) => {
+  return changeItem(actor, dossierId, { kind: "invoice", id: invoiceId }, now, async (ctx) => {
     type Inv = {
       id: string;
       proformaId: string | null;
@@ -662,6 +710,8 @@ export async function cancelInvoice(
       -Number(invoice.totalCents),
       actor.userId,
       now,
+      // T4: the credit note belongs to whoever the invoice belongs to.
+      (await ctx.q.get<{ holderId: string | null }>(Q.INVOICE_HOLDER, [invoiceId, dossierId]))?.holderId ?? null,
     ]);
     const lines = await ctx.q.all<{
       activityId: string | null;
@@ -686,7 +736,10 @@ export async function cancelInvoice(
       creditNoteId,
       creditNumber: number,
     };
-    await ctx.emit(INVOICE_CANCELLED, payload, { audience: "advisors" });
+    await ctx.emit(INVOICE_CANCELLED, payload, {
+      audience: "advisors",
+      unpublished: await leftBehind(ctx, "invoice", invoiceId),
+    });
     return { creditNoteId, number };
   });
 }
@@ -763,7 +816,7 @@ export async function getBilling(actor: Actor, dossierId: string): Promise<Billi
     }),
     db().proforma.findMany({
       where: { dossierId },
-      select: { id: true, status: true, totalCents: true, createdAt: true },
+      select: { id: true, status: true, totalCents: true, createdAt: true, holderId: true },
       orderBy: { createdAt: "desc" },
     }),
     db().invoice.findMany({
@@ -776,11 +829,13 @@ export async function getBilling(actor: Actor, dossierId: string): Promise<Billi
         totalCents: true,
         issuedAt: true,
         cancelledAt: true,
+        holderId: true,
       },
       orderBy: { number: "desc" },
     }),
     db().organization.findUniqueOrThrow({ where: { id: access.organizationId }, select: { vatRateBasisPoints: true } }),
   ]);
+  const mine = await billingHoldersVisibleTo(actor.userId, dossierId);
   const advisorIds = [...new Set(activities.map((a) => a.advisorId))];
   const users = new Map(
     (
@@ -822,16 +877,25 @@ export async function getBilling(actor: Actor, dossierId: string): Promise<Billi
       proformaId: a.proformaId,
       allocations: a.allocations.map((al) => ({ partyId: al.partyId, amountCents: Number(al.amountCents) })),
     })),
-    proformas: proformas.map((p) => ({ ...p, totalCents: Number(p.totalCents), createdAt: p.createdAt.toISOString() })),
-    invoices: invoices.map((i) => ({
-      id: i.id,
-      number: i.number,
-      kind: i.kind,
-      clientName: i.clientName,
-      totalCents: Number(i.totalCents),
-      issuedAt: i.issuedAt.toISOString(),
-      cancelled: i.cancelledAt !== null,
-    })),
+    // T4: a transfer's sender keeps their proformas and invoices; the recipient does not see them.
+    proformas: proformas
+      .filter((p) => mine(p.holderId))
+      .map(({ holderId: _h, ...p }) => ({
+        ...p,
+        totalCents: Number(p.totalCents),
+        createdAt: p.createdAt.toISOString(),
+      })),
+    invoices: invoices
+      .filter((i) => mine(i.holderId))
+      .map((i) => ({
+        id: i.id,
+        number: i.number,
+        kind: i.kind,
+        clientName: i.clientName,
+        totalCents: Number(i.totalCents),
+        issuedAt: i.issuedAt.toISOString(),
+        cancelled: i.cancelledAt !== null,
+      })),
     canBill: parties.some((p) => p.role === "client" && p.active),
     moveTargets: (await billableDossiers(actor, access.organizationId)).filter((d) => d.id !== dossierId),
   };
@@ -897,11 +961,12 @@ export async function getProforma(actor: Actor, proformaId: string): Promise<Pro
       vatCents: true,
       totalCents: true,
       createdAt: true,
+      holderId: true,
       dossier: { select: { title: true, organization: { select: { name: true } } } },
       lines: { select: { partyId: true, activityId: true, description: true, date: true, amountCents: true } },
     },
   });
-  if (!p || !(await billingAccess(actor, p.dossierId))) return null;
+  if (!p || !(await billingItemAccess(actor, p.dossierId, p.holderId))) return null;
   const parties = await db().party.findMany({
     where: { id: { in: [...new Set(p.lines.map((l) => l.partyId))] } },
     select: { id: true, createdAt: true, contact: { select: { name: true, address: true } } },
@@ -973,7 +1038,7 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       dossier: { select: { title: true, organization: { select: { name: true } } } },
     },
   });
-  if (!i || !(await billingAccess(actor, i.dossierId))) return null;
+  if (!i || !(await billingItemAccess(actor, i.dossierId, i.holderId))) return null;
   const [creditOf, creditNote] = await Promise.all([
     i.creditOfId ? db().invoice.findUnique({ where: { id: i.creditOfId }, select: { id: true, number: true } }) : null,
     db().invoice.findFirst({ where: { creditOfId: i.id }, select: { id: true, number: true } }),
@@ -1025,4 +1090,86 @@ export async function setVatRate(actor: Actor, raw: unknown): Promise<Result<{ v
   if (!(await adminOf(actor, organizationId))) return fail("not_found", actor.locale);
   await db().organization.update({ where: { id: organizationId }, data: { vatRateBasisPoints: rateBasisPoints } });
   return ok({ vatRateBasisPoints: rateBasisPoints });
+}
+
+export type OwnBillingDocument = {
+  kind: "invoice" | "credit_note" | "proforma";
+  id: string;
+  number: number | null;
+  dossierId: string;
+  dossierTitle: string;
+  clientName: string | null;
+  totalCents: number;
+  at: string;
+  /** a draft proforma, or an invoice not cancelled yet */
+  open: boolean;
+};
+
+/**
+ * T4: the proformas and invoices that are the actor's (holderId), on every dossier, newest first: the
+ * sender of a transfer reaches them here even without access to the dossier any more.
+ */
+export async function ownBillingDocuments(actor: Actor): Promise<OwnBillingDocument[]> {
+  const organizationIds = (
+    await db().membership.findMany({ where: { userId: actor.userId }, select: { organizationId: true } })
+  ).map((m) => m.organizationId);
+  const inOrgs = { holderId: actor.userId, dossier: { organizationId: { in: organizationIds } } };
+  const [invoices, proformas] = await Promise.all([
+    db().invoice.findMany({
+      where: inOrgs,
+      orderBy: { number: "desc" },
+      take: 500,
+      select: {
+        id: true,
+        number: true,
+        kind: true,
+        clientName: true,
+        totalCents: true,
+        issuedAt: true,
+        cancelledAt: true,
+        dossier: { select: { id: true, title: true } },
+      },
+    }),
+    db().proforma.findMany({
+      where: inOrgs,
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: {
+        id: true,
+        status: true,
+        totalCents: true,
+        createdAt: true,
+        dossier: { select: { id: true, title: true } },
+      },
+    }),
+  ]);
+  return [
+    ...proformas.map((p): OwnBillingDocument => ({
+      kind: "proforma",
+      id: p.id,
+      number: null,
+      dossierId: p.dossier.id,
+      dossierTitle: p.dossier.title,
+      clientName: null,
+      totalCents: Number(p.totalCents),
+      at: p.createdAt.toISOString(),
+      open: p.status === "draft",
+    })),
+    ...invoices.map((i): OwnBillingDocument => ({
+      kind: i.kind === "credit_note" ? "credit_note" : "invoice",
+      id: i.id,
+      number: i.number,
+      dossierId: i.dossier.id,
+      dossierTitle: i.dossier.title,
+      clientName: i.clientName,
+      totalCents: Number(i.totalCents),
+      at: i.issuedAt.toISOString(),
+      open: i.kind === "invoice" && i.cancelledAt === null,
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Where a proforma's or invoice's page goes back to: the dossier's billing when the actor may open it. */
+export async function billingBackHref(actor: Actor, dossierId: string): Promise<string> {
+  return (await billingAccess(actor, dossierId)) ? `/dossiers/${dossierId}/billing` : "/invoices";
 }

@@ -1,5 +1,7 @@
 // Contacts of an organization (issue 12, item 1) and the contact card (K5): the dossiers where the
 // contact is a party, with the client's status on each, limited to dossiers whose billing the actor sees.
+import type { Confidentiality } from "../note/events";
+import { confidentialityByDossier } from "../note/service";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, ok, type Result } from "../../errors";
@@ -51,6 +53,8 @@ export type ContactCard = ContactView & {
     active: boolean;
     /** K3, K5: an activity may be added for this client here */
     canAddActivity: boolean;
+    /** T6: the badge, in this list of dossiers too */
+    confidentiality: Confidentiality;
   }[];
 };
 
@@ -63,9 +67,11 @@ export async function getContactCard(actor: Actor, contactId: string): Promise<C
     select: { id: true, role: true, active: true, dossier: { select: { id: true, title: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const badges = await confidentialityByDossier([...new Set(parties.map((p) => p.dossier.id))]);
   return {
     ...contact,
     dossiers: parties.map((p) => ({
+      confidentiality: badges.get(p.dossier.id) ?? "none",
       partyId: p.id,
       dossierId: p.dossier.id,
       title: p.dossier.title,

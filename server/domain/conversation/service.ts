@@ -7,7 +7,7 @@ import { fail, ok, type AppError, type Result } from "../../errors";
 import type { DossierEventWire } from "../dossier/events";
 import { HISTORY_PAGE_SIZE, type MessageView } from "./events";
 import { changeDossier, type ChangeContext } from "../dossier/change";
-import { allows, dossierAccess, type DossierAccess } from "../dossier/policy";
+import { allows, dossierAccess, seqCap, type DossierAccess } from "../dossier/policy";
 import { messageRecipients, notifyMessage } from "../notification/service";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
@@ -126,7 +126,9 @@ async function send(ctx: ChangeContext<DossierAccess>, input: SendMessageInput):
 
 /** The newest messages of a dossier the caller has access to, oldest first (G11: a prepared statement on every page). */
 export async function latestMessages(access: DossierAccess, limit = HISTORY_PAGE_SIZE): Promise<MessageView[]> {
-  const rows = await messagesBefore(access.dossierId, null, limit);
+  // T4: a read-only copy shows the conversation as it was at the transfer.
+  const cap = seqCap(access);
+  const rows = await messagesBefore(access.dossierId, cap === SEQ_END ? null : cap + 1, limit);
   return rows.reverse().map((r) => rowToView(access.dossierId, r));
 }
 
@@ -170,7 +172,8 @@ async function withLines(
 export async function latestConversation(access: DossierAccess, limit = HISTORY_PAGE_SIZE): Promise<ConversationPage> {
   const messages = await latestMessages(access, limit);
   // A full newest page may have older ones (the reader finds out with the next page).
-  return withLines(access, messages, SEQ_END, messages.length >= limit, limit);
+  const cap = seqCap(access);
+  return withLines(access, messages, cap === SEQ_END ? SEQ_END : cap + 1, messages.length >= limit, limit);
 }
 
 /** C8: the page of messages just before `beforeSeq` (keyset by seq), with its system lines, oldest first. */
@@ -179,6 +182,8 @@ export async function olderMessages(
   beforeSeq: number,
   limit = HISTORY_PAGE_SIZE,
 ): Promise<ConversationPage> {
+  // T4: never past a read-only copy's snapshot.
+  beforeSeq = Math.min(beforeSeq, seqCap(access) === SEQ_END ? SEQ_END : seqCap(access) + 1);
   // One more row than shown says whether the start is reached (no empty page to ask for at the end).
   const rows = await messagesBefore(access.dossierId, beforeSeq, limit + 1);
   const messages = rows

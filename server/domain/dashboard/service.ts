@@ -54,13 +54,18 @@ export async function dashboardRows(actor: Actor, rawFilters: unknown, now = new
       lastActivityAt: true,
       organizationId: true,
       organization: { select: { name: true } },
-      members: { where: { userId: actor.userId }, select: { id: true, side: true } },
+      members: { where: { userId: actor.userId }, select: { id: true, side: true, readOnlySeq: true } },
     },
   });
   const ids = rows.map((r) => r.id);
   const advisorSide = rows.filter((r) => r.members.length === 0 || r.members[0].side === "advisor").map((r) => r.id);
   const [unread, reco, solicitations, confidentiality] = await Promise.all([
-    unreadCounts(actor.userId, ids),
+    // T4: a read-only copy counts nothing written after its transfer.
+    unreadCounts(
+      actor.userId,
+      ids,
+      new Map(rows.flatMap((r) => (r.members[0]?.readOnlySeq != null ? [[r.id, r.members[0].readOnlySeq]] : []))),
+    ),
     openRecommendationCounts(ids),
     solicitationCounts(ids),
     confidentialityByDossier(advisorSide),
@@ -93,7 +98,11 @@ export async function dashboardOrganizations(actor: Actor) {
  * C7: messages by others after the user's last read seq, per dossier. One grouped query whose
  * per-dossier thresholds are an OR of (dossierId, seq > lastRead), served by the (dossierId, seq) index.
  */
-export async function unreadCounts(userId: string, dossierIds: string[]): Promise<Map<string, number>> {
+export async function unreadCounts(
+  userId: string,
+  dossierIds: string[],
+  caps: Map<string, number> = new Map(),
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (dossierIds.length === 0) return out;
   const reads = await db().dossierRead.findMany({
@@ -105,7 +114,7 @@ export async function unreadCounts(userId: string, dossierIds: string[]): Promis
     by: ["dossierId"],
     where: {
       authorId: { not: userId },
-      OR: dossierIds.map((id) => ({ dossierId: id, seq: { gt: last.get(id) ?? 0 } })),
+      OR: dossierIds.map((id) => ({ dossierId: id, seq: { gt: last.get(id) ?? 0, lte: caps.get(id) } })),
     },
     _count: { _all: true },
   });

@@ -16,6 +16,7 @@ import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { defaultParticipation } from "../notification/schema";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { dueDigestSlot, isTimeZone, previousDigestSlot, type DigestFrequency } from "./schedule";
+import { redactEvents } from "../note/redact";
 import { DIGEST_EVENT_TYPES, digestSection, type DigestEvent, type DigestSection } from "./content";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -97,7 +98,8 @@ export async function collectDigest(
     const section = digestSection(
       decision.locale,
       { id: d.id, title: d.title, url: `${appUrl}/dossiers/${encodeURIComponent(d.id)}` },
-      events,
+      // T7: a document that became confidential since its upload is not named to this recipient.
+      await redactEvents(userId, d.id, events, client),
     );
     if (!section) continue;
     sections.push(section);

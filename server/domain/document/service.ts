@@ -10,7 +10,7 @@ import { t } from "../../i18n";
 import { visibleItemsWhere } from "../note/policy";
 import { supplementFilesWhere } from "../partner/visibility";
 import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
-import type { DossierAccess } from "../dossier/policy";
+import { createdBeforeWhere, dossierAccess, type DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
 import { canReadDocuments, canUploadDocument } from "./policy";
@@ -66,7 +66,11 @@ export async function uploadDocument(
   if (!partners.success) return fail("invalid", actor.locale);
   // Access first: someone without access learns nothing about the file rules.
   const access = await canUploadDocument(actor, input.dossierId);
-  if (!access) return fail("not_found", actor.locale);
+  if (!access)
+    // T4: a read-only copy is told why; anyone else gets 404 (A1).
+    return (await dossierAccess(actor, input.dossierId))?.readOnly
+      ? fail("conflict", actor.locale, "dossier.readOnly")
+      : fail("not_found", actor.locale);
   if (partners.data && access.side !== "advisor") return fail("invalid", actor.locale);
   const checked = checkFile(input.name, input.bytes, env().DOCUMENT_MAX_BYTES);
   if ("problem" in checked) {
@@ -164,8 +168,10 @@ export async function storeDocument<A>(
 export async function listDocuments(access: DossierAccess): Promise<DocumentView[]> {
   const rows = await db().document.findMany({
     // T7: a confidential document (or one a transfer left behind) exists only for the one who may see it.
+    // T4: a read-only copy shows the documents it had at its transfer.
     where: {
       dossierId: access.dossierId,
+      ...createdBeforeWhere(access),
       AND: [visibleItemsWhere(access.userId), supplementFilesWhere(access.userId, access.roles, access.side)],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -187,6 +193,7 @@ export async function documentForDownload(
     where: {
       id: documentId,
       dossierId,
+      ...createdBeforeWhere(access),
       AND: [visibleItemsWhere(actor.userId), supplementFilesWhere(actor.userId, access.roles, access.side)],
     },
     select: { originalName: true, mimeType: true, storageKey: true },

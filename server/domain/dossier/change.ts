@@ -16,6 +16,7 @@ import { fail, ok, type ErrorCode, type Result } from "../../errors";
 import type { Locale, MessageKey } from "../../i18n";
 import { kickOutbox, publisher } from "../ports";
 import type { Audience, PublishedEvent } from "./events";
+import { dossierAccess } from "./policy";
 import { INSERT_EVENT, LOCK_ACTIVITY, LOCK_QUIET, NEXT_SEQ } from "./queries";
 
 export type ChangeContext<A> = {
@@ -29,8 +30,16 @@ export type ChangeContext<A> = {
   now: Date;
   /** Reserves the next seq (the first one was taken with the lock), for rows that store their seq. */
   seq(): Promise<number>;
-  /** Appends an event, with a seq reserved by seq() or a new one. Published after commit. */
-  emit(type: string, payload: unknown, opts?: { audience?: Audience; seq?: number }): Promise<PublishedEvent>;
+  /**
+   * Appends an event, with a seq reserved by seq() or a new one. Published after commit, unless
+   * `unpublished`: stored for the timeline and catch-up (which filter it per reader) but sent to no
+   * live room, for an event only some of its audience may read (T4: a former holder's invoice).
+   */
+  emit(
+    type: string,
+    payload: unknown,
+    opts?: { audience?: Audience; seq?: number; unpublished?: boolean },
+  ): Promise<PublishedEvent>;
   /** Refuses the change: everything rolls back and the caller gets this error in the actor's language. */
   refuse(code: ErrorCode, key?: MessageKey): never;
   /** Runs after commit and after the events are published (revoking sockets, A3). */
@@ -109,10 +118,16 @@ async function run<A, T>(
       : await q.get<{ seq: number | bigint; organizationId: string }>(LOCK_ACTIVITY, [now, now, spec.dossierId]);
   if (!locked) throw new Refusal("not_found");
   const access = await spec.authorize(q, spec.dossierId);
-  if (access === null) throw new Refusal("not_found");
+  if (access === null) {
+    // T4: a read-only copy may see the dossier, so saying so leaks nothing; anyone else gets 404 (A1).
+    if (spec.actor && (await dossierAccess(spec.actor, spec.dossierId, q))?.readOnly)
+      throw new Refusal("conflict", "dossier.readOnly");
+    throw new Refusal("not_found");
+  }
 
   let firstSeq: number | null = Number(locked.seq);
   const events: PublishedEvent[] = [];
+  let stored = 0;
   const after: (() => void)[] = [];
   let emailed = false;
   const organizationId = locked.organizationId;
@@ -157,7 +172,8 @@ async function run<A, T>(
         audience,
         organizationId,
       };
-      events.push(event);
+      stored += 1;
+      if (!opts.unpublished) events.push(event);
       return event;
     },
     refuse(code, key) {
@@ -172,7 +188,7 @@ async function run<A, T>(
   };
 
   const value = await work(ctx);
-  if (events.length === 0) throw new NoChange(value);
+  if (stored === 0) throw new NoChange(value);
   // Events are published in seq order whatever order the work emitted them in.
   events.sort((a, b) => a.seq - b.seq);
   return { value, events, after, emailed };

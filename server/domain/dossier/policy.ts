@@ -35,14 +35,31 @@ export type DossierAccess = {
   side: "applicant" | "advisor";
   /** T4: a read-only copy kept after a transfer (roles is ["readonly"]: every write is refused) */
   readOnly?: boolean;
+  /** T4: the read-only copy is a snapshot: nothing with a seq above this one (nor newer than readOnlySince) */
+  snapshotSeq?: number;
+  readOnlySince?: Date | null;
 };
+
+/** Above any seq (PostgreSQL's INT). */
+const SEQ_END = 2_147_483_647;
+
+/** T4: the highest seq this viewer may read (a read-only copy stops at its transfer). */
+export function seqCap(access: Pick<DossierAccess, "snapshotSeq">): number {
+  return access.snapshotSeq ?? SEQ_END;
+}
+
+/** T4: rows without a seq (documents, recommendations, notes) are cut by date for a read-only copy. */
+export function createdBeforeWhere(access: Pick<DossierAccess, "readOnlySince">): { createdAt?: { lte: Date } } {
+  return access.readOnlySince ? { createdAt: { lte: access.readOnlySince } } : {};
+}
 
 // One statement on every page, join and send (G3, G7): the dossier, the actor's membership of it and
 // of its organization. Both joins match at most one row (unique keys).
 const ACCESS = sql(
   "dossier.access",
   `SELECT d."id" AS "id", d."organizationId" AS "organizationId", d."seq" AS "seq", d."pausedAt" AS "pausedAt",
-     m."role" AS "memberRole", m."holder" AS "holder", m."readOnly" AS "readOnly", o."role" AS "orgRole"
+     m."role" AS "memberRole", m."holder" AS "holder", m."readOnly" AS "readOnly",
+     m."readOnlySeq" AS "readOnlySeq", m."readOnlySince" AS "readOnlySince", o."role" AS "orgRole"
    FROM "Dossier" d
    LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."userId" = ?
    LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = ?
@@ -57,6 +74,8 @@ type AccessRow = {
   memberRole: string | null;
   holder: unknown;
   readOnly: unknown;
+  readOnlySeq: number | bigint | null;
+  readOnlySince: unknown;
   orgRole: string | null;
 };
 
@@ -86,11 +105,14 @@ export async function dossierAccess(
   if (row.memberRole === null && !roles.has("staff")) return null;
   // T4: a read-only copy reads and does nothing else, whatever its former roles (staff keep theirs).
   if (row.memberRole !== null && asBool(row.readOnly) && !roles.has("staff")) {
+    const snapshotSeq = row.readOnlySeq === null ? Number(row.seq) : Math.min(Number(row.readOnlySeq), Number(row.seq));
     return {
       dossierId: row.id,
       userId: actor.userId,
       organizationId: row.organizationId,
-      seq: Number(row.seq),
+      seq: snapshotSeq,
+      snapshotSeq,
+      readOnlySince: asDateOrNull(row.readOnlySince),
       pausedAt: asDateOrNull(row.pausedAt),
       roles: ["readonly"],
       side: "applicant",

@@ -3,7 +3,8 @@ import type { Actor } from "../../auth/actor";
 import { db, hot } from "../../db";
 import { asBool, asDate, sql } from "../../db/hot";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../dossier/events";
-import { audienceSlots, dossierAccess, visibleDossiersWhere, type DossierAccess } from "./policy";
+import { audienceSlots, dossierAccess, seqCap, visibleDossiersWhere, type DossierAccess } from "./policy";
+import { redactEvents } from "../note/redact";
 import { recordApplicantVisit } from "../pause/service";
 import { dossierConfidentiality } from "../note/service";
 import { toWire } from "./events";
@@ -33,7 +34,7 @@ const SHELL = sql(
 const EVENTS_AFTER = sql(
   "dossier.eventsAfter",
   `SELECT "seq", "type", "payload", "createdAt" FROM "DossierEvent"
-   WHERE "dossierId" = ? AND "seq" > ? AND "audience" IN (?, ?, ?) ORDER BY "seq" ASC LIMIT ?`,
+   WHERE "dossierId" = ? AND "seq" > ? AND "seq" <= ? AND "audience" IN (?, ?, ?) ORDER BY "seq" ASC LIMIT ?`,
 );
 
 /** The frame shared by every dossier tab, or null (404) when the actor may not see the dossier. */
@@ -89,7 +90,10 @@ export async function listMembers(access: DossierAccess) {
   }));
 }
 
-/** Events after `afterSeq` that this viewer may see, or "reload" when too far behind. */
+/**
+ * Events after `afterSeq` that this viewer may see, or "reload" when too far behind: never past a
+ * read-only copy's snapshot (T4), and without what names an item now private to someone else (T7).
+ */
 export async function eventsAfter(
   access: DossierAccess,
   afterSeq: number,
@@ -97,21 +101,20 @@ export async function eventsAfter(
   const rows = await hot().all<{ seq: number; type: string; payload: string; createdAt: unknown }>(EVENTS_AFTER, [
     access.dossierId,
     afterSeq,
+    seqCap(access),
     ...audienceSlots(access),
     CATCH_UP_LIMIT + 1,
   ]);
   const seq = rows.length ? Math.max(access.seq, Number(rows[rows.length - 1].seq)) : access.seq;
   if (rows.length > CATCH_UP_LIMIT) return { seq, reload: true };
-  return {
-    seq,
-    events: rows.map((r) =>
-      toWire({
-        dossierId: access.dossierId,
-        seq: Number(r.seq),
-        type: r.type,
-        payload: r.payload,
-        createdAt: asDate(r.createdAt),
-      }),
-    ),
-  };
+  const events = rows.map((r) =>
+    toWire({
+      dossierId: access.dossierId,
+      seq: Number(r.seq),
+      type: r.type,
+      payload: r.payload,
+      createdAt: asDate(r.createdAt),
+    }),
+  );
+  return { seq, events: await redactEvents(access.userId, access.dossierId, events) };
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "../../db";
 import { useTestDatabase } from "../../test/db";
 import { makeDossier, makeOrganization, makeUser } from "../../test/factories";
-import { dossierAccess, visibleDossiersWhere } from "./policy";
+import { dossierPermissions, type DossierAction } from "../../auth/permissions";
+import { allows, dossierAccess, visibleDossiersWhere } from "./policy";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 beforeAll(async () => {
@@ -21,6 +22,10 @@ it("A1, A3: visibleDossiersWhere and dossierAccess agree for every role, organiz
   const holder = await makeUser("Holder Nord", { organizationId: nord.id });
   const advisor = await makeUser("Advisor Nord", { organizationId: nord.id });
   const memberNotOnDossier = await makeUser("Member Nord", { organizationId: nord.id });
+  // A2: a coordinator who is a member of no dossier; T4: a former holder who kept a read-only copy of d1.
+  const coordinator = await makeUser("Coordinator Nord", { organizationId: nord.id });
+  await db().membership.updateMany({ where: { userId: coordinator.id }, data: { coordinator: true } });
+  const sender = await makeUser("Sender Nord", { organizationId: nord.id });
   const referent = await makeUser("Referent");
   const applicant = await makeUser("Applicant");
   const removed = await makeUser("Removed");
@@ -36,7 +41,12 @@ it("A1, A3: visibleDossiersWhere and dossierAccess agree for every role, organiz
     { userId: holder.id, role: "advisor", holder: true },
     { userId: advisor.id, role: "advisor" },
     { userId: removed.id, role: "applicant" },
+    { userId: sender.id, role: "advisor" },
   ]);
+  await db().dossierMember.updateMany({
+    where: { dossierId: d1.id, userId: sender.id },
+    data: { readOnly: true, readOnlySince: new Date(), readOnlySeq: 0 },
+  });
   const d2 = await makeDossier(nord.id, [
     { userId: both.id, role: "referent" },
     { userId: holder.id, role: "advisor", holder: true },
@@ -60,6 +70,8 @@ it("A1, A3: visibleDossiersWhere and dossierAccess agree for every role, organiz
     stranger,
     sudStaff,
     both,
+    coordinator,
+    sender,
   ];
   const dossiers = [d1, d2, d3, d4];
   let visiblePairs = 0;
@@ -80,5 +92,11 @@ it("A1, A3: visibleDossiersWhere and dossierAccess agree for every role, organiz
     }
   }
   // The matrix is not trivially empty or full: admin and staff see Nord's three dossiers, and so on.
-  expect(visiblePairs).toBe(3 + 3 + 2 + 1 + 0 + 2 + 1 + 0 + 0 + 1 + 2);
+  expect(visiblePairs).toBe(3 + 3 + 2 + 1 + 0 + 2 + 1 + 0 + 0 + 1 + 2 + 0 + 1);
+  // T4: the read-only copy reads and does nothing else; A2: the coordinator has nothing at all.
+  const copy = await dossierAccess({ userId: sender.id }, d1.id);
+  expect(copy).toMatchObject({ roles: ["readonly"], readOnly: true, snapshotSeq: 0 });
+  const granted = (Object.keys(dossierPermissions) as DossierAction[]).filter((a) => allows(copy, a));
+  expect(granted.sort()).toEqual(["dossier.leave", "dossier.read"]);
+  for (const d of dossiers) expect(await dossierAccess({ userId: coordinator.id }, d.id)).toBeNull();
 });

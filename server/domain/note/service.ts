@@ -6,7 +6,7 @@ import { db, hot } from "../../db";
 import { asBool, newId, type HotQueries } from "../../db/hot";
 import { fail, type Result } from "../../errors";
 import { changeDossier, type ChangeContext } from "../dossier/change";
-import type { DossierAccess } from "../dossier/policy";
+import { createdBeforeWhere, type DossierAccess } from "../dossier/policy";
 import { DOSSIER_OF_DOCUMENT } from "../document/queries";
 import {
   APPOINTMENT_CREATED,
@@ -213,7 +213,8 @@ export async function notesTab(
   const dossierId = access.dossierId;
   const [notes, appointments, tasks] = await Promise.all([
     db().note.findMany({
-      where: { dossierId, ...visibleItemsWhere(actor.userId) },
+      // T4: a read-only copy shows the notes as they were at its transfer.
+      where: { dossierId, ...visibleItemsWhere(actor.userId), ...createdBeforeWhere(access) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 500,
       select: { id: true, body: true, authorId: true, confidential: true, createdAt: true },

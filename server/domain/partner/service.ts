@@ -217,6 +217,7 @@ export async function partnerEventsAfter(
     select: { dossierId: true, seq: true, type: true, payload: true, createdAt: true },
   });
   if (rows.length > CATCH_UP_LIMIT) return { seq: access.seq, reload: true };
+  // X2 (and T7: a document that became confidential since): partner events reach partners without content.
   return { seq: access.seq, events: rows.map((r) => ({ ...toWire(r), payload: {} })) };
 }
 

@@ -12,7 +12,7 @@ export const recommendationSelect = {
   createdAt: true,
   seq: true,
   author: { select: { id: true, name: true, email: true } },
-  document: { select: { id: true, originalName: true } },
+  document: { select: { id: true, originalName: true, visibleToUserId: true } },
   statusChangedById: true,
 } as const;
 
@@ -26,7 +26,7 @@ export const RECOMMENDATION = sql(
      c."id" AS "changerId", c."name" AS "changerName", c."email" AS "changerEmail"
    FROM "Recommendation" r
    JOIN "User" a ON a."id" = r."authorId"
-   LEFT JOIN "Document" d ON d."id" = r."documentId"
+   LEFT JOIN "Document" d ON d."id" = r."documentId" AND d."visibleToUserId" IS NULL
    LEFT JOIN "User" c ON c."id" = r."statusChangedById"
    WHERE r."id" = ? AND r."dossierId" = ?`,
 );
@@ -38,7 +38,7 @@ export const DOSSIER_OF = sql(
 
 export const DOCUMENT_IN_DOSSIER = sql(
   "recommendation.documentInDossier",
-  `SELECT "id" AS "id" FROM "Document" WHERE "id" = ? AND "dossierId" = ?`,
+  `SELECT "id" AS "id" FROM "Document" WHERE "id" = ? AND "dossierId" = ? AND "visibleToUserId" IS NULL`,
 );
 
 export const INSERT_RECOMMENDATION = sql(

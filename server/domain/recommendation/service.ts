@@ -6,7 +6,7 @@ import { asDate, newId, type HotQueries } from "../../db/hot";
 import { fail, type AppError, type Result } from "../../errors";
 import type { MessageKey } from "../../i18n";
 import { changeDossier, type ChangeContext } from "../dossier/change";
-import type { DossierAccess } from "../dossier/policy";
+import { createdBeforeWhere, type DossierAccess } from "../dossier/policy";
 import { mayEditRecommendations, mayMoveRecommendationStatus } from "./policy";
 import { notifyRecommendationCreated, notifyRecommendationStatus } from "../notification/service";
 import { reactivateOnApplicantActivity } from "../pause/service";
@@ -45,7 +45,7 @@ type Row = {
   createdAt: Date;
   seq: number;
   author: { id: string; name: string | null; email: string };
-  document: { id: string; originalName: string } | null;
+  document: { id: string; originalName: string; visibleToUserId?: string | null } | null;
   statusChangedById: string | null;
 };
 
@@ -267,7 +267,8 @@ async function dossierOf(recommendationId: string): Promise<string | null> {
 /** The Recommendations tab: every recommendation of a dossier the caller has access to, newest first. */
 export async function listRecommendations(access: DossierAccess): Promise<RecommendationView[]> {
   const rows = await db().recommendation.findMany({
-    where: { dossierId: access.dossierId },
+    // T4: a read-only copy shows the recommendations made before its transfer.
+    where: { dossierId: access.dossierId, ...createdBeforeWhere(access) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select,
     take: 500,
@@ -278,7 +279,41 @@ export async function listRecommendations(access: DossierAccess): Promise<Recomm
       await db().user.findMany({ where: { id: { in: changerIds } }, select: { id: true, name: true, email: true } })
     ).map((u) => [u.id, u]),
   );
-  return rows.map((r) => viewOf(r, r.statusChangedById ? (changers.get(r.statusChangedById) ?? null) : null));
+  const asAtSnapshot = await snapshotViews(access, rows);
+  return rows.map((r) => {
+    const view = viewOf(r, r.statusChangedById ? (changers.get(r.statusChangedById) ?? null) : null);
+    const shown = asAtSnapshot.get(r.id) ?? view;
+    // T7: a file now private to someone else is not shown (nor named) with the recommendation.
+    return r.document && r.document.visibleToUserId !== null && r.document.visibleToUserId !== access.userId
+      ? { ...shown, document: null }
+      : shown;
+  });
+}
+
+/**
+ * T4: a read-only copy shows each recommendation as it was at the transfer: for those changed since
+ * (their seq is past the snapshot), the view carried by their last event before it.
+ */
+async function snapshotViews(access: DossierAccess, rows: { id: string; seq: number }[]) {
+  const out = new Map<string, RecommendationView>();
+  if (access.snapshotSeq === undefined) return out;
+  const changed = new Set(rows.filter((r) => r.seq > access.snapshotSeq!).map((r) => r.id));
+  if (changed.size === 0) return out;
+  const events = await db().dossierEvent.findMany({
+    where: {
+      dossierId: access.dossierId,
+      seq: { lte: access.snapshotSeq },
+      type: { in: [RECOMMENDATION_CREATED, RECOMMENDATION_UPDATED, RECOMMENDATION_STATUS_CHANGED] },
+    },
+    orderBy: { seq: "desc" },
+    take: 2000,
+    select: { payload: true },
+  });
+  for (const e of events) {
+    const view = (JSON.parse(e.payload) as { recommendation?: RecommendationView }).recommendation;
+    if (view && changed.has(view.id) && !out.has(view.id)) out.set(view.id, view);
+  }
+  return out;
 }
 
 /** D1: open recommendations (proposed or in progress) per dossier, for the dashboard. Callers pass dossiers the viewer may see. */

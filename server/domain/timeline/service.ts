@@ -3,7 +3,8 @@
 import { db } from "../../db";
 import type { DossierEventWire } from "../dossier/events";
 import { toWire } from "../dossier/events";
-import { audiencesFor, type DossierAccess } from "../dossier/policy";
+import { audiencesFor, seqCap, type DossierAccess } from "../dossier/policy";
+import { redactEvents } from "../note/redact";
 
 export type TimelineEntry = DossierEventWire & { actorName: string | null };
 
@@ -11,7 +12,8 @@ export const TIMELINE_LIMIT = 200;
 
 export async function listTimeline(access: DossierAccess, limit = TIMELINE_LIMIT): Promise<TimelineEntry[]> {
   const rows = await db().dossierEvent.findMany({
-    where: { dossierId: access.dossierId, audience: { in: audiencesFor(access) } },
+    // T4: a read-only copy's timeline stops at its transfer.
+    where: { dossierId: access.dossierId, audience: { in: audiencesFor(access) }, seq: { lte: seqCap(access) } },
     // Issue 17: by date, newest first (an event's seq is its order of writing, not always its date)
     orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     take: limit,
@@ -23,5 +25,7 @@ export async function listTimeline(access: DossierAccess, limit = TIMELINE_LIMIT
     : [];
   // Names only: other parties' emails never reach the applicant side (A4).
   const names = new Map(users.map((u) => [u.id, u.name]));
-  return rows.map((r) => ({ ...toWire(r), actorName: r.actorId ? (names.get(r.actorId) ?? null) : null }));
+  const entries = rows.map((r) => ({ ...toWire(r), actorName: r.actorId ? (names.get(r.actorId) ?? null) : null }));
+  // T7: an event naming a document that is now private to someone else is not told to this viewer.
+  return redactEvents(access.userId, access.dossierId, entries);
 }

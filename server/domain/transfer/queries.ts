@@ -84,7 +84,8 @@ export const MEMBER_OF = sql(
 
 export const SET_HOLDER = sql(
   "transfer.setHolder",
-  `UPDATE "DossierMember" SET "holder" = ?, "role" = 'advisor', "side" = 'advisor', "readOnly" = ?, "readOnlySince" = NULL
+  `UPDATE "DossierMember" SET "holder" = ?, "role" = 'advisor', "side" = 'advisor', "readOnly" = ?, "readOnlySince" = NULL,
+     "readOnlySeq" = NULL
    WHERE "dossierId" = ? AND "userId" = ?`,
 );
 
@@ -97,7 +98,8 @@ export const INSERT_HOLDER = sql(
 /** T4: the sender keeps a read-only copy. */
 export const MAKE_READ_ONLY = sql(
   "transfer.makeReadOnly",
-  `UPDATE "DossierMember" SET "holder" = ?, "readOnly" = ?, "readOnlySince" = ? WHERE "dossierId" = ? AND "userId" = ?`,
+  `UPDATE "DossierMember" SET "holder" = ?, "readOnly" = ?, "readOnlySince" = ?, "readOnlySeq" = ?
+   WHERE "dossierId" = ? AND "userId" = ?`,
 );
 
 export const DELETE_MEMBER = sql(

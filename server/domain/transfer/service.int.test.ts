@@ -279,7 +279,7 @@ describe("T4: what goes along, what stays", () => {
     const seq = (await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq;
     expect(
       await postMessage(sender, { dossierId: w.dossier.id, clientId: "ro-sender-00001", body: "encore là" }),
-    ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    ).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect((await uploadDocument(sender, { dossierId: w.dossier.id, name: "a.pdf", bytes: PDF })).ok).toBe(false);
     expect((await requestTransfer(sender, { dossierId: w.dossier.id, toUserId: w.outsider.id })).ok).toBe(false);
     expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq).toBe(seq);
@@ -464,5 +464,52 @@ describe("T3, A2: coordinator", () => {
       else expect(res.error.code).toBe("not_found");
     }
     expect(await transfers(w.dossier.id)).toEqual([]);
+  });
+});
+
+describe("T2: races", () => {
+  it("T2: accept, refuse and cancel at the same moment have one outcome; an acceptance racing the expiry run after 14 days loses, and the transfer expires once", async () => {
+    const w = await world();
+    const t0 = new Date("2026-07-01T09:00:00Z");
+    const holder = await actor(w.advisor.id);
+    const recipient = await actor(w.colleague.id);
+    const first = await requestTransfer(holder, { dossierId: w.dossier.id, toUserId: w.colleague.id }, t0);
+    if (!first.ok) throw new Error("setup");
+    const at13 = new Date(t0.getTime() + 13 * DAY);
+    const outcomes = await Promise.all([
+      answerTransfer(recipient, { transferId: first.value.transferId, answer: "accept" }, at13),
+      answerTransfer(recipient, { transferId: first.value.transferId, answer: "refuse" }, at13),
+      cancelTransfer(holder, { transferId: first.value.transferId }, at13),
+    ]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    for (const o of outcomes.filter((x) => !x.ok)) expect(o).toMatchObject({ error: { code: "conflict" } });
+    const closing = await db().dossierEvent.count({
+      where: {
+        dossierId: w.dossier.id,
+        type: { in: ["transfer.accepted", "transfer.refused", "transfer.cancelled"] },
+      },
+    });
+    expect(closing).toBe(1);
+    expect((await transfers(w.dossier.id))[0].status).toBe(
+      outcomes[0].ok ? "accepted" : outcomes[1].ok ? "refused" : "cancelled",
+    );
+
+    // A second transfer, from whoever holds the dossier now, answered at 15 days while the job runs.
+    const now = (await holderOf(w.dossier.id))!;
+    const other = now === w.colleague.id ? w.advisor.id : w.colleague.id;
+    const t1 = new Date(t0.getTime() + 20 * DAY);
+    const second = await requestTransfer(await actor(now), { dossierId: w.dossier.id, toUserId: other }, t1);
+    if (!second.ok) throw new Error("setup");
+    const at15 = new Date(t1.getTime() + 15 * DAY);
+    const [late] = await Promise.all([
+      answerTransfer(await actor(other), { transferId: second.value.transferId, answer: "accept" }, at15),
+      expireTransfers(at15),
+      expireTransfers(at15),
+    ]);
+    expect(late).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await holderOf(w.dossier.id)).toBe(now);
+    const t = await db().transfer.findUniqueOrThrow({ where: { id: second.value.transferId } });
+    expect(t).toMatchObject({ status: "expired", pendingKey: null });
+    expect(await db().dossierEvent.count({ where: { dossierId: w.dossier.id, type: "transfer.expired" } })).toBe(1);
   });
 });

@@ -273,7 +273,7 @@ export async function coordinatorTransfer(
  * once; confidential items and raw data go along only if the sender said so, and those that do not
  * stay visible to the sender only. Appointments, tasks (and invoices) belong to their owner: untouched.
  */
-async function handOver(ctx: ChangeContext<TransferRow>, t: TransferRow) {
+async function handOver(ctx: ChangeContext<TransferRow>, t: TransferRow, seq: number) {
   const { q, dossierId, now } = ctx;
   const withConfidential = asBool(t.withConfidential);
   const withRawData = asBool(t.withRawData);
@@ -284,8 +284,9 @@ async function handOver(ctx: ChangeContext<TransferRow>, t: TransferRow) {
   else await q.run(INSERT_HOLDER, [newId(), dossierId, t.toUserId, true, false, now]);
 
   if (keep) {
-    await q.run(MAKE_READ_ONLY, [false, true, now, dossierId, t.fromUserId]);
-    ctx.afterCommit(() => publisher().leaveAdvisors?.(t.fromUserId, dossierId));
+    // A snapshot: everything up to the acceptance's seq, nothing after (seqCap, createdBeforeWhere).
+    await q.run(MAKE_READ_ONLY, [false, true, now, seq, dossierId, t.fromUserId]);
+    ctx.afterCommit(() => publisher().turnReadOnly?.(t.fromUserId, dossierId));
   } else {
     await q.run(DELETE_MEMBER, [dossierId, t.fromUserId]);
     ctx.afterCommit(() => publisher().revoke(t.fromUserId, dossierId));
@@ -325,6 +326,7 @@ export async function answerTransfer(
     },
     async (ctx) => {
       const t = ctx.access;
+      let seq: number | undefined;
       if (t.status !== "pending") return ctx.refuse("conflict", "transfer.error.notPending");
       if (answer === "accept") {
         if (asDate(t.expiresAt).getTime() <= now.getTime()) return ctx.refuse("conflict", "transfer.error.expired");
@@ -332,7 +334,8 @@ export async function answerTransfer(
           return ctx.refuse("conflict", "transfer.error.notPending");
         const holder = await ctx.q.get<{ userId: string }>(HOLDER_OF, [ctx.dossierId, true, false]);
         if (holder?.userId !== t.fromUserId) return ctx.refuse("conflict", "transfer.error.notHolder");
-        await handOver(ctx, t);
+        seq = await ctx.seq();
+        await handOver(ctx, t, seq);
       } else if ((await ctx.q.run(CLOSE_TRANSFER, ["refused", now, t.id])) === 0)
         return ctx.refuse("conflict", "transfer.error.notPending");
       const from = await contact(ctx.q, t.fromUserId);
@@ -340,6 +343,7 @@ export async function answerTransfer(
       const event = answer === "accept" ? "accepted" : "refused";
       await ctx.emit(answer === "accept" ? TRANSFER_ACCEPTED : TRANSFER_REFUSED, payloadOf(t, from, to, actor.name), {
         audience: "advisors",
+        seq,
       });
       await tellBoth(ctx, t, event, { title, from: nameOf(from), toName: nameOf(to), by: actor.name }, from, to);
       touchDashboards(ctx, [t.fromUserId, t.toUserId]);

@@ -53,30 +53,57 @@ describe("T2, T4, A3: transfers on the socket", () => {
     expect(await join(recipient, w.dossier.id)).toMatchObject({ ok: true });
   });
 
-  it("T4: a sender who kept a read-only copy stays in the dossier but leaves the advisors' room; their sends are refused", async () => {
+  it("T4: a sender who kept a read-only copy is told at once, leaves every room, and a re-join catches up to the transfer only", async () => {
     const w = await world();
     const sender = await client(w.advisor.id);
     expect(await join(sender, w.dossier.id)).toMatchObject({ ok: true });
-    const requested = nextEvent<DossierEventWire>(sender, "dossier:event");
+    await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: "ro-before-1", body: "avant" });
     const transferId = await transferred(w, true);
-    expect((await requested).type).toBe("transfer.requested");
-    const accepted = nextEvent<DossierEventWire>(sender, "dossier:event");
+    const turned = nextEvent<{ dossierId: string; readOnly?: boolean }>(sender, "dossier:revoked");
     expect((await answerTransfer(await actor(w.colleague.id), { transferId, answer: "accept" })).ok).toBe(true);
-    expect((await accepted).type).toBe("transfer.accepted");
-    // Advisor-side events (a note) no longer reach the read-only copy; "all" events (a message) do.
-    const noAdvisorEvent = noEvent(sender, "dossier:event", 400);
+    expect(await turned).toEqual({ dossierId: w.dossier.id, readOnly: true });
+    // Nothing newer reaches the snapshot live: not a message to all, not a note.
+    const quiet = noEvent(sender, "dossier:event", 400);
+    await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: "ro-after-1", body: "après" });
     expect((await createNote(await actor(w.colleague.id), { dossierId: w.dossier.id, body: "après" })).ok).toBe(true);
-    expect(await noAdvisorEvent).toBe(true);
-    const message = nextEvent<DossierEventWire>(sender, "dossier:event");
-    await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: "ro-view-1", body: "Bonjour" });
-    expect((await message).type).toBe("message.created");
+    expect(await quiet).toBe(true);
+    // A re-join (a reconnect) catches up to the transfer, never past it, and stays out of the rooms.
+    const res = (await join(sender, w.dossier.id)) as { ok: true; seq: number; events: DossierEventWire[] };
+    expect(res.ok).toBe(true);
+    const bodies = res.events
+      .filter((e) => e.type === "message.created")
+      .map((e) => (e.payload as { body: string }).body);
+    expect(bodies).toEqual(["avant"]);
+    const accepted = await db().dossierEvent.findFirstOrThrow({
+      where: { dossierId: w.dossier.id, type: "transfer.accepted" },
+    });
+    expect(res.seq).toBe(accepted.seq);
+    expect(Math.max(...res.events.map((e) => e.seq))).toBeLessThanOrEqual(accepted.seq);
+    const stillQuiet = noEvent(sender, "dossier:event", 400);
+    await postMessage(await actor(w.referent.id), { dossierId: w.dossier.id, clientId: "ro-after-2", body: "encore" });
+    expect(await stillQuiet).toBe(true);
+    // Every write through the copy is refused and stores nothing.
     const ack = await sender.emitWithAck("message:send", {
       dossierId: w.dossier.id,
       clientId: "ro-send-1",
       body: "moi",
     });
-    expect(ack).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringContaining("lecture seule") },
+    });
     expect(await db().message.count({ where: { dossierId: w.dossier.id, clientId: "ro-send-1" } })).toBe(0);
+  });
+
+  it("T4: a sender who kept no copy gets not_found on a re-join, and hears nothing more", async () => {
+    const w = await world();
+    const sender = await client(w.advisor.id);
+    expect(await join(sender, w.dossier.id)).toMatchObject({ ok: true });
+    const transferId = await transferred(w, false);
+    const revoked = nextEvent<{ dossierId: string; readOnly?: boolean }>(sender, "dossier:revoked");
+    expect((await answerTransfer(await actor(w.colleague.id), { transferId, answer: "accept" })).ok).toBe(true);
+    expect(await revoked).toEqual({ dossierId: w.dossier.id });
+    expect(await join(sender, w.dossier.id, 0)).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("A2: a coordinator who is not a member cannot join the dossier", async () => {
