@@ -1,5 +1,6 @@
 "use client";
-// The Documents tab: upload with progress, and the dossier's documents, updated live for every viewer.
+// The Documents tab: upload with progress (S7: the advisor side may show it to partners), and the
+// dossier's documents, updated live for every viewer.
 import { clearFile, FileInput } from "../ui/FileInput";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { DocumentUploadedPayload, DocumentView } from "@/server/domain/document/events";
@@ -8,6 +9,8 @@ import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/EmptyState";
+import type { PartnerChoice } from "@/server/domain/document/visibility";
+import { noPartners, PartnerChooser, partnersOf, type PartnerPick } from "./PartnerChooser";
 import { acceptAttribute, megabytes, problemBeforeUpload, uploadFile } from "./upload";
 import { dateFormat, formatNumber } from "@/server/i18n/format";
 
@@ -23,17 +26,21 @@ export function DocumentsPanel({
   initial,
   maxBytes,
   locale,
+  partners,
 }: {
   dossierId: string;
   initial: DocumentView[];
   maxBytes: number;
   locale: Locale;
+  /** S7: the advisor side may show an upload to partners (null: the applicant side, no choice) */
+  partners: PartnerChoice[] | null;
 }) {
   const id = useId();
   const [documents, setDocuments] = useState(initial);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const [pick, setPick] = useState<PartnerPick>(noPartners);
   const fileRef = useRef<HTMLInputElement>(null);
   const maxMb = megabytes(maxBytes);
   const fmt = dateFormat(locale, "medium");
@@ -49,13 +56,16 @@ export function DocumentsPanel({
     const file = fileRef.current?.files?.[0];
     const problem = problemBeforeUpload(locale, file, maxBytes);
     if (problem || !file) return setError(problem);
+    const shown = partnersOf(pick);
+    if (Array.isArray(shown) && shown.length === 0) return setError(t(locale, "doc.partner.pickOne"));
     setError(null);
     setProgress(0);
-    const res = await uploadFile(locale, dossierId, file, setProgress);
+    const res = await uploadFile(locale, dossierId, file, setProgress, shown);
     setProgress(null);
     if (!res.ok) return setError(res.error.message);
     add(res.document);
     setDone(true);
+    setPick(noPartners);
     clearFile(fileRef.current);
   }
 
@@ -100,6 +110,11 @@ export function DocumentsPanel({
             value={progress}
             aria-label={t(locale, "doc.uploading", { percent: progress })}
           />
+        ) : null}
+        {partners ? (
+          <div className="mt-3">
+            <PartnerChooser choices={partners} value={pick} onChange={setPick} locale={locale} disabled={uploading} />
+          </div>
         ) : null}
         <p id={`${id}-hint`} className="mt-2 text-xs text-slate-600">
           {t(locale, "doc.hint", { max: maxMb })}

@@ -26,6 +26,8 @@ export function uploadFile(
   dossierId: string,
   file: File,
   onProgress: (percent: number) => void,
+  /** S7: shown to every partner, to the partners of these solicitations, or to none */
+  partners?: "all" | string[],
 ): Promise<UploadAnswer> {
   const failed: UploadAnswer = { ok: false, error: { code: "internal", message: t(locale, "doc.failed") } };
   return new Promise((resolve) => {
@@ -37,6 +39,8 @@ export function uploadFile(
     xhr.onerror = () => resolve(failed);
     const form = new FormData();
     form.append("file", file);
+    if (partners === "all") form.append("partners", "all");
+    else for (const id of partners ?? []) form.append("partners", id);
     xhr.send(form);
   });
 }

@@ -6,6 +6,7 @@ export const dossierTabs: { slug: string; label: MessageKey; advisorOnly?: true 
   { slug: "", label: "dossier.conversation" },
   { slug: "recommendations", label: "dossier.recommendations" },
   { slug: "documents", label: "dossier.documents" },
+  { slug: "form", label: "form.tab" },
   { slug: "partners", label: "solicitation.tab", advisorOnly: true },
   { slug: "billing", label: "billing.tab", advisorOnly: true },
   { slug: "notes", label: "note.tab", advisorOnly: true },

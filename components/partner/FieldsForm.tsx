@@ -1,5 +1,6 @@
 "use client";
-// S5, S8, S9: the partner view's fields; editable ones can be saved while the status allows it.
+// S5, S8, S9, X2: the partner view's fields (the dossier's, or one solicitation's own answers); editable ones
+// can be saved while the stage allows it.
 import { useId, useState, type FormEvent } from "react";
 import { savePartnerFieldsAction } from "@/server/domain/template/actions";
 import type { PartnerField } from "@/server/domain/template/fields";
@@ -8,10 +9,13 @@ import { Button } from "../ui/Button";
 
 export function FieldsForm({
   dossierId,
+  solicitationId,
   fields,
   locale,
 }: {
   dossierId: string;
+  /** X2: the partner's own answers to partner-only fields; absent: the dossier's fields */
+  solicitationId?: string;
   fields: PartnerField[];
   locale: Locale;
 }) {
@@ -30,6 +34,7 @@ export function FieldsForm({
     try {
       const res = await savePartnerFieldsAction({
         dossierId,
+        solicitationId,
         values: Object.fromEntries(editable.map((f) => [f.key, values[f.key] ?? ""])),
       });
       if (!res.ok) return setError(res.error.message);

@@ -1,12 +1,22 @@
 "use client";
-// S5: the partner adds a document to the dossier; it then shows in their list of shared documents.
+// S5, X2: the partner adds a document for one of their solicitations; only they and the advisor side see it.
+import { useRouter } from "next/navigation";
 import { FileInput } from "../ui/FileInput";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
 
-export function SupplementUpload({ dossierId, locale }: { dossierId: string; locale: Locale }) {
+export function SupplementUpload({
+  dossierId,
+  solicitationId,
+  locale,
+}: {
+  dossierId: string;
+  solicitationId: string;
+  locale: Locale;
+}) {
   const id = useId();
+  const router = useRouter();
   const fileRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -20,10 +30,12 @@ export function SupplementUpload({ dossierId, locale }: { dossierId: string; loc
     try {
       const body = new FormData();
       body.set("file", file);
+      body.set("solicitationId", solicitationId);
       const res = await fetch(`/partner/dossiers/${dossierId}/documents`, { method: "POST", body });
       const json = (await res.json().catch(() => null)) as { ok: boolean; error?: { message: string } } | null;
       if (!json?.ok) return setError(json?.error?.message ?? t(locale, "doc.failed"));
-      window.location.reload();
+      if (fileRef.current) fileRef.current.value = "";
+      router.refresh();
     } catch {
       setError(t(locale, "doc.failed"));
     } finally {

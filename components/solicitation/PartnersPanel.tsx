@@ -15,6 +15,12 @@ import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { dateFormat, formatDay } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
+import { OnBehalfTakeOver } from "./OnBehalfTakeOver";
+import { StagesChooser } from "./StagesChooser";
+import { SuppliedAnswers } from "./SuppliedAnswers";
+
+/** S5: a partner's answers or files changed: the cards refetch (issue 16 item 5). */
+const SUPPLIED_EVENTS = new Set(["dossier.fields_changed", "partner.supplement_uploaded", "partner.on_behalf_named"]);
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { LiveStatus } from "../partner/LiveStatus";
@@ -55,7 +61,7 @@ export function PartnersPanel({
   }, [dossierId]);
 
   useDossierEvent((e: DossierEventWire) => {
-    if (e.type.startsWith("solicitation.")) void refresh();
+    if (e.type.startsWith("solicitation.") || SUPPLIED_EVENTS.has(e.type)) void refresh();
   });
 
   async function notify() {
@@ -184,6 +190,13 @@ function SolicitationCard({
             </p>
           ) : null}
         </div>
+      ) : null}
+      <SuppliedAnswers dossierId={dossierId} supplied={s.supplied} locale={locale} />
+      {s.kind === "on_behalf" && !s.revokedAt ? (
+        <OnBehalfTakeOver solicitationId={s.id} person={s.onBehalf} locale={locale} />
+      ) : null}
+      {!s.revokedAt ? (
+        <StagesChooser solicitationId={s.id} stages={s.stages} locale={locale} onChanged={onChanged} />
       ) : null}
       {s.answerHidden ? (
         <p className="mt-3 text-sm italic text-slate-600">{t(locale, "solicitation.answerHidden")}</p>

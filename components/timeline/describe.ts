@@ -111,7 +111,8 @@ function describeKnown(
     case "solicitation.answered":
     case "solicitation.revoked":
     case "solicitation.reminded":
-    case "solicitation.key_renewed": {
+    case "solicitation.key_renewed":
+    case "solicitation.stages": {
       const scope = typeof p.scope === "string" ? scopeText(locale, p.scope) : "";
       const auto = type === "solicitation.reminded" && typeof p.byName !== "string";
       const key = auto ? "timeline.solicitation.remindedAuto" : (`timeline.${type}` as MessageKey);
@@ -124,6 +125,13 @@ function describeKnown(
         title: t(locale, "timeline.dossier.statusChanged", { name, status: str(p.label ?? p.status) }),
         details: [],
       };
+    // X2, S5, S9: partner signals carry no content; an on-behalf entry names its person (not their email).
+    case "partner.view_changed":
+      return { title: t(locale, "timeline.partner.viewChanged"), details: [] };
+    case "partner.supplement_uploaded":
+      return { title: t(locale, "timeline.partner.supplementUploaded"), details: [] };
+    case "partner.on_behalf_named":
+      return { title: t(locale, "timeline.partner.onBehalfNamed", { name, person: str(p.personName) }), details: [] };
     case "dossier.fields_changed":
       return {
         title: t(locale, "timeline.dossier.fieldsChanged", {

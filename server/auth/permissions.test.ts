@@ -19,6 +19,8 @@ const table: Record<DossierAction, DossierRole[]> = {
   "billing.manage": ["advisor", "holder", "staff"],
   "dossier.transfer": ["holder", "staff"],
   "dossier.advisorSide": ["advisor", "holder", "staff"],
+  "fields.applicant": ["referent", "applicant"],
+  "fields.internal": ["advisor", "holder", "staff"],
 };
 
 describe("A1: the permission table", () => {

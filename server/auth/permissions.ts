@@ -23,6 +23,10 @@ export const dossierPermissions = {
   "dossier.transfer": ["holder", "staff"],
   /** advisor-only content: internal notes, the advisors' room (A4) */
   "dossier.advisorSide": ["advisor", "holder", "staff"],
+  /** S8 (issue 16 item 4): the template's applicant-view fields are filled by the applicant side */
+  "fields.applicant": ["referent", "applicant"],
+  /** S8: its internal-view fields by the advisor side (A4: the applicant side never sees them) */
+  "fields.internal": ["advisor", "holder", "staff"],
 } as const satisfies Record<string, readonly DossierRole[]>;
 
 export type DossierAction = keyof typeof dossierPermissions;

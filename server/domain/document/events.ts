@@ -13,10 +13,12 @@ export type DocumentView = {
 
 export type DocumentUploadedPayload = { document: DocumentView };
 
-// S7: a document shown to partners or hidden again; its audience is "partners" (partners' room and the
-// advisor side), so partner views add or drop it live.
+// S7: a document shown to partners or hidden again; advisor side only (X2: partners get an empty
+// partner.view_changed and refetch through their own filter).
 export const DOCUMENT_PARTNER_VISIBILITY = "document.partner_visibility";
 export type PartnerVisibilityPayload = {
   document: { id: string; name: string; size: number; createdAt: string };
   visible: boolean;
+  /** the solicitations whose partners see it; null: every partner */
+  solicitationIds: string[] | null;
 };

@@ -56,6 +56,11 @@ export const uploadSchema = z.object({
 
 export type UploadInput = z.input<typeof uploadSchema>;
 
+/** S7: on upload, shown to every partner ("all"), to the partners of these solicitations, or to none (absent). */
+export const partnerChoiceSchema = z
+  .union([z.literal("all"), z.array(z.string().min(1).max(64)).min(1).max(50)])
+  .nullish();
+
 export type FileProblem = "doc.missing" | "doc.emptyFile" | "doc.tooLarge" | "doc.badType" | "doc.spoofed";
 
 /** Why a file is refused, as a catalogue key, or its type when accepted. */
@@ -68,5 +73,9 @@ export function checkFile(name: string, bytes: Buffer, maxBytes: number): { prob
   return { mime: kind.mime };
 }
 
-/** S7: a document shown to partners, or hidden again. */
-export const partnerVisibilitySchema = z.object({ documentId: z.string().min(1).max(64), visible: z.boolean() });
+/** S7: a document shown to partners (all of them, or those of some solicitations), or hidden again. */
+export const partnerVisibilitySchema = z.object({
+  documentId: z.string().min(1).max(64),
+  visible: z.boolean(),
+  solicitationIds: z.array(z.string().min(1).max(64)).max(50).nullish(),
+});

@@ -8,12 +8,14 @@ import { env } from "../../env";
 import { fail, type AppError, type Result } from "../../errors";
 import { t } from "../../i18n";
 import { visibleItemsWhere } from "../note/policy";
+import { supplementFilesWhere } from "../partner/visibility";
 import { changeDossier, type ChangeContext, type ChangeSpec } from "../dossier/change";
 import { createdBeforeWhere, dossierAccess, type DossierAccess } from "../dossier/policy";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { DOCUMENT_UPLOADED, type DocumentUploadedPayload, type DocumentView } from "./events";
 import { canReadDocuments, canUploadDocument } from "./policy";
-import { checkFile, uploadSchema } from "./schema";
+import { checkFile, partnerChoiceSchema, uploadSchema } from "./schema";
+import { showToPartners } from "./visibility";
 import { documentSelect as select, INSERT_DOCUMENT } from "./queries";
 import { readFile, removeFile, storeFile } from "./storage";
 import { displayName } from "../text";
@@ -44,7 +46,11 @@ export function maxDocumentMegabytes(): number {
   return Math.round((env().DOCUMENT_MAX_BYTES / (1024 * 1024)) * 10) / 10;
 }
 
-/** Uploads one file to a dossier. Bad files are refused with a message in the actor's language, and nothing is kept. */
+/**
+ * Uploads one file to a dossier. Bad files are refused with a message in the actor's language, and
+ * nothing is kept. S7: the advisor side may show it to partners on upload (`partners`: every partner of
+ * the dossier, or the partners of some solicitations); the applicant side may not.
+ */
 export async function uploadDocument(
   actor: Actor,
   raw: unknown,
@@ -56,12 +62,16 @@ export async function uploadDocument(
     return fail("invalid", actor.locale, missing ? "doc.missing" : "doc.nameInvalid");
   }
   const input = parsed.data;
+  const partners = partnerChoiceSchema.safeParse((raw as { partners?: unknown }).partners);
+  if (!partners.success) return fail("invalid", actor.locale);
   // Access first: someone without access learns nothing about the file rules.
-  if (!(await canUploadDocument(actor, input.dossierId)))
+  const access = await canUploadDocument(actor, input.dossierId);
+  if (!access)
     // T4: a read-only copy is told why; anyone else gets 404 (A1).
     return (await dossierAccess(actor, input.dossierId))?.readOnly
       ? fail("conflict", actor.locale, "dossier.readOnly")
       : fail("not_found", actor.locale);
+  if (partners.data && access.side !== "advisor") return fail("invalid", actor.locale);
   const checked = checkFile(input.name, input.bytes, env().DOCUMENT_MAX_BYTES);
   if ("problem" in checked) {
     return {
@@ -70,12 +80,19 @@ export async function uploadDocument(
     };
   }
 
+  const shown = partners.data ?? null;
   return storeDocument(
     actor,
-    { ...input, mime: checked.mime, visibleToPartner: false },
+    { ...input, mime: checked.mime, visibleToPartner: shown !== null },
     { authorize: (q, id) => canUploadDocument(actor, id, q), now },
-    // P6: an upload by the applicant side is applicant activity.
-    (ctx) => reactivateOnApplicantActivity(ctx, "document").then(() => undefined),
+    async (ctx, document) => {
+      if (shown !== null) {
+        if (ctx.access.side !== "advisor") ctx.refuse("invalid");
+        await showToPartners(ctx, document, shown === "all" ? null : shown);
+      }
+      // P6: an upload by the applicant side is applicant activity.
+      await reactivateOnApplicantActivity(ctx, "document");
+    },
   ).then((res) => (res.ok ? { ok: true as const, document: res.value } : res));
 }
 
@@ -85,9 +102,22 @@ export async function uploadDocument(
  */
 export async function storeDocument<A>(
   actor: Actor,
-  input: { dossierId: string; name: string; bytes: Buffer; mime: string; visibleToPartner: boolean },
-  spec: { authorize: ChangeSpec<A>["authorize"]; now: Date },
-  more?: (ctx: ChangeContext<A>) => Promise<void>,
+  input: {
+    dossierId: string;
+    name: string;
+    bytes: Buffer;
+    mime: string;
+    visibleToPartner: boolean;
+    /** X2: a partner's supplement file belongs to their solicitation */
+    solicitationId?: string | null;
+  },
+  spec: {
+    authorize: ChangeSpec<A>["authorize"];
+    now: Date;
+    /** how the upload is told (default: document.uploaded to every viewer of the dossier) */
+    announce?: (ctx: ChangeContext<A>, document: DocumentView) => Promise<void>;
+  },
+  more?: (ctx: ChangeContext<A>, document: DocumentView) => Promise<void>,
 ): Promise<Result<DocumentView>> {
   const { now } = spec;
   const key = await storeFile(input.bytes);
@@ -114,11 +144,15 @@ export async function storeDocument<A>(
           input.bytes.length,
           crypto.createHash("sha256").update(input.bytes).digest("hex"),
           input.visibleToPartner,
+          input.solicitationId ?? null,
           now,
         ]);
-        const payload: DocumentUploadedPayload = { document };
-        await ctx.emit(DOCUMENT_UPLOADED, payload);
-        await more?.(ctx);
+        if (spec.announce) await spec.announce(ctx, document);
+        else {
+          const payload: DocumentUploadedPayload = { document };
+          await ctx.emit(DOCUMENT_UPLOADED, payload);
+        }
+        await more?.(ctx, document);
         return document;
       },
     );
@@ -135,7 +169,11 @@ export async function listDocuments(access: DossierAccess): Promise<DocumentView
   const rows = await db().document.findMany({
     // T7: a confidential document (or one a transfer left behind) exists only for the one who may see it.
     // T4: a read-only copy shows the documents it had at its transfer.
-    where: { dossierId: access.dossierId, ...visibleItemsWhere(access.userId), ...createdBeforeWhere(access) },
+    where: {
+      dossierId: access.dossierId,
+      ...createdBeforeWhere(access),
+      AND: [visibleItemsWhere(access.userId), supplementFilesWhere(access.userId, access.roles, access.side)],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select,
     take: 500,
@@ -152,7 +190,12 @@ export async function documentForDownload(
   const access = await canReadDocuments(actor, dossierId);
   if (!access) return null;
   const doc = await db().document.findFirst({
-    where: { id: documentId, dossierId, ...visibleItemsWhere(actor.userId), ...createdBeforeWhere(access) },
+    where: {
+      id: documentId,
+      dossierId,
+      ...createdBeforeWhere(access),
+      AND: [visibleItemsWhere(actor.userId), supplementFilesWhere(actor.userId, access.roles, access.side)],
+    },
     select: { originalName: true, mimeType: true, storageKey: true },
   });
   if (!doc) return null;

@@ -4,7 +4,7 @@ import type { Actor } from "../../auth/actor";
 import { can, type DossierAction, type DossierRole } from "../../auth/permissions";
 import { hot, queriesOf, type Db, type Prisma, type Tx } from "../../db";
 import { asBool, asDateOrNull, sql, type HotQueries } from "../../db/hot";
-import { partnerStatus } from "../template/statuses";
+import { stageFor } from "../solicitation/stages";
 
 const STAFF_ROLES = ["staff", "admin"];
 
@@ -155,17 +155,19 @@ export type PartnerAccess = {
   dossierId: string;
   organizationId: string;
   seq: number;
-  /** the status allows partners to edit (answer, supplement, on-behalf entry) */
+  /** some solicitation of the actor may edit at the current status (answer, supplement, on-behalf entry) */
   editable: boolean;
-  /** the actor's own live solicitations on this dossier */
+  /** the actor's own live solicitations on this dossier that see it at the current status (X2) */
   solicitationIds: string[];
+  /** each of them with its kind and whether it may edit now (issue 16: stages chosen per solicitation) */
+  solicitations: { id: string; kind: string; editable: boolean }[];
 };
 
 // A5: the dossier with the actor's live solicitations on it (attached, not revoked), oldest first.
 const PARTNER_ACCESS = sql(
   "dossier.partnerAccess",
   `SELECT d."id" AS "id", d."organizationId" AS "organizationId", d."seq" AS "seq", d."workflowStatus" AS "workflowStatus",
-     t."statuses" AS "statuses", s."id" AS "solicitationId"
+     t."statuses" AS "statuses", s."id" AS "solicitationId", s."kind" AS "kind", s."partnerStages" AS "partnerStages"
    FROM "Dossier" d
    JOIN "Solicitation" s ON s."dossierId" = d."id" AND s."partnerUserId" = ? AND s."revokedAt" IS NULL
    LEFT JOIN "DossierTemplate" t ON t."id" = d."templateId"
@@ -180,6 +182,8 @@ type PartnerAccessRow = {
   workflowStatus: string;
   statuses: string | null;
   solicitationId: string;
+  kind: string;
+  partnerStages: string | null;
 };
 
 /** A5: the partner's access, or null; give the transaction's client when it must hold under its lock. */
@@ -194,16 +198,19 @@ export async function partnerAccess(
     actor.userId,
     dossierId,
   ]);
-  if (rows.length === 0) return null;
-  const d = rows[0];
-  const status = partnerStatus(d.workflowStatus, d.statuses ?? undefined);
-  if (!status.visible) return null;
+  const seen = rows
+    .map((r) => ({ r, stage: stageFor(r.workflowStatus, r.statuses, r.partnerStages) }))
+    .filter((x) => x.stage.visible);
+  if (seen.length === 0) return null;
+  const d = seen[0].r;
+  const solicitations = seen.map((x) => ({ id: x.r.solicitationId, kind: x.r.kind, editable: x.stage.editable }));
   return {
     dossierId: d.id,
     organizationId: d.organizationId,
     seq: Number(d.seq),
-    editable: status.editable,
-    solicitationIds: rows.map((r) => r.solicitationId),
+    editable: solicitations.some((s) => s.editable),
+    solicitationIds: solicitations.map((s) => s.id),
+    solicitations,
   };
 }
 

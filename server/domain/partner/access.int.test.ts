@@ -12,7 +12,8 @@ import { setPartnerVisibility } from "../document/visibility";
 import { dossierAccess, partnerAccess } from "../dossier/policy";
 import { createRecommendation } from "../recommendation/service";
 import { attachWithKey, createSolicitation, revokeSolicitation, submitOpinion } from "../solicitation/service";
-import { changeWorkflowStatus, savePartnerFields } from "../template/service";
+import { changeWorkflowStatus } from "../template/service";
+import { savePartnerFields } from "./fields";
 import { partnerDocument, partnerView } from "./service";
 
 const suite = realtimeSuite();
@@ -85,7 +86,8 @@ describe("A5: the partner's socket", () => {
     expect(await adeleDash).toEqual({ dossierId: w.dossier.id });
     expect(await partnerDash).toBe(true);
 
-    // S7: a document shared with partners reaches the partner and the advisor side live.
+    // S7, X2: a document shared with partners reaches the advisor side live with its name, and the
+    // partner as an empty signal to refetch through their own filter.
     const doc = await makeDocument(w.dossier.id, w.advisor.id, "plan.pdf");
     const seen = nextEvent<DossierEventWire>(sock, "dossier:event");
     const adeleSees = new Promise<DossierEventWire>((resolve) =>
@@ -94,13 +96,14 @@ describe("A5: the partner's socket", () => {
     expect((await setPartnerVisibility(await actor(w.advisor.id), { documentId: doc.id, visible: true })).ok).toBe(
       true,
     );
-    expect((await seen).type).toBe("document.partner_visibility");
-    expect((await adeleSees).type).toBe("document.partner_visibility");
+    expect(await seen).toMatchObject({ type: "partner.view_changed", payload: {} });
+    expect((await adeleSees).payload).toMatchObject({ document: { name: "plan.pdf" }, visible: true });
+    expect((await partnerView(partner, w.dossier.id))!.documents.map((d) => d.name)).toEqual(["plan.pdf"]);
 
-    // Catch-up gives the same: partner events only, whatever afterSeq.
+    // Catch-up gives the same: partner events only, whatever afterSeq, and never their content.
     const again = (await join(await suite.client(partner.userId), w.dossier.id, 0)) as JoinAck;
-    expect(again.ok && "events" in again ? again.events.map((e) => e.type) : null).toEqual([
-      "document.partner_visibility",
+    expect(again.ok && "events" in again ? again.events.map((e) => [e.type, e.payload]) : null).toEqual([
+      ["partner.view_changed", {}],
     ]);
   });
 
@@ -262,10 +265,9 @@ describe("A5, S7, S8: what the partner view holds", () => {
     });
     const { partner } = await partnerOn(w, "fields@p.test");
     const view = await partnerView(partner, w.dossier.id);
-    expect(view!.fields.map((f) => [f.key, f.editable])).toEqual([
-      ["budget", false],
-      ["avis_technique", true],
-    ]);
+    expect(view!.fields.map((f) => [f.key, f.editable])).toEqual([["budget", false]]);
+    const own = view!.solicitations[0];
+    expect(own.fields.map((f) => [f.key, f.editable])).toEqual([["avis_technique", true]]);
     expect(JSON.stringify(view)).not.toContain("Secret des conseillers");
     expect(JSON.stringify(view)).not.toContain("Surface-non-partagee");
     expect(
@@ -275,20 +277,27 @@ describe("A5, S7, S8: what the partner view holds", () => {
       ok: false,
       error: { code: "invalid" },
     });
+    // X2: a partner-only field is an answer of the solicitation, never a value of the dossier.
     expect(
-      (await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Structure saine" } })).ok,
-    ).toBe(true);
+      await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Structure saine" } }),
+    ).toMatchObject({ ok: false, error: { code: "invalid" } });
+    const mine = { dossierId: w.dossier.id, solicitationId: own.id };
+    expect((await savePartnerFields(partner, { ...mine, values: { avis_technique: "Structure saine" } })).ok).toBe(
+      true,
+    );
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "instruction" });
-    expect(
-      await savePartnerFields(partner, { dossierId: w.dossier.id, values: { avis_technique: "Changé" } }),
-    ).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await savePartnerFields(partner, { ...mine, values: { avis_technique: "Changé" } })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
     const values = JSON.parse((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).fieldValues);
     expect(values).toEqual({
       budget: "120000",
       note_interne: "Secret des conseillers",
       surface: "Surface-non-partagee-812",
-      avis_technique: "Structure saine",
     });
+    const answers = (await db().solicitation.findUniqueOrThrow({ where: { id: own.id } })).fieldValues;
+    expect(JSON.parse(answers)).toEqual({ avis_technique: "Structure saine" });
     await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "clos" });
     expect(await partnerView(partner, w.dossier.id)).toBeNull();
   });

@@ -3,16 +3,19 @@
 // through partnerAccess: no partner ever goes through the members' visibility filter.
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
+import { fail, ok, type Result } from "../../errors";
 import { CATCH_UP_LIMIT, type DossierEventWire } from "../dossier/events";
 import { readFile } from "../document/storage";
 import { toWire } from "../dossier/events";
 import { partnerAccess, type PartnerAccess } from "../dossier/policy";
 import { solicitationState } from "../solicitation/service";
+import { statusesOf } from "../template/statuses";
 import type { SolicitationState } from "../solicitation/events";
-import { partnerStatus } from "../template/statuses";
-import { partnerFields, type PartnerField } from "../template/fields";
+import { stageFor } from "../solicitation/stages";
+import type { PartnerField } from "../template/fields";
 import { displayName } from "../text";
-import { redactEvents } from "../note/redact";
+import { answerFields, sharedPartnerFields, suppliesInformation } from "./fields";
+import { partnerDocumentsWhere } from "./visibility";
 
 export type PartnerListRow = {
   id: string;
@@ -44,6 +47,7 @@ export async function partnerSolicitations(actor: Actor, now = new Date()): Prom
       partnerUserId: true,
       answeredAt: true,
       revokedAt: true,
+      partnerStages: true,
       dossier: {
         select: {
           title: true,
@@ -63,7 +67,7 @@ export async function partnerSolicitations(actor: Actor, now = new Date()): Prom
     kind: r.kind,
     dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null,
     state: solicitationState(r, now),
-    open: !r.revokedAt && partnerStatus(r.dossier.workflowStatus, r.dossier.template?.statuses).visible,
+    open: !r.revokedAt && stageFor(r.dossier.workflowStatus, r.dossier.template?.statuses, r.partnerStages).visible,
     revokedAt: r.revokedAt?.toISOString() ?? null,
     answeredAt: r.answeredAt?.toISOString() ?? null,
   }));
@@ -84,11 +88,18 @@ export type PartnerView = {
     answeredAt: string | null;
     /** the partner's own answer, never anyone else's (S11) */
     answer: { text: string; fileName: string | null } | null;
+    /** this solicitation may answer or supply now (its stage, issue 16) */
+    editable: boolean;
+    /** S5, X2: its own answers to the partner-only fields (none for an opinion) */
+    fields: PartnerField[];
+    /** S5: a supplement (or on-behalf entry) may add documents while its stage allows editing */
+    canUpload: boolean;
+    /** S9: the person an on-behalf entry is for, as this partner named them */
+    onBehalf: { name: string; email: string } | null;
   }[];
   documents: PartnerDocument[];
+  /** the dossier's applicant and internal fields the design shows */
   fields: PartnerField[];
-  /** S5: supplement (or on-behalf) solicitations may add documents while the status allows editing */
-  canUpload: boolean;
 };
 
 /** A5: what a partner sees of a dossier, or null (404). */
@@ -121,17 +132,22 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
         answeredAt: true,
         opinionText: true,
         fileName: true,
+        fieldValues: true,
+        onBehalfName: true,
+        onBehalfEmail: true,
         askedBy: { select: { name: true, email: true } },
       },
     }),
     db().document.findMany({
-      where: { dossierId, visibleToPartner: true, visibleToUserId: null },
+      where: partnerDocumentsWhere(dossierId, access.solicitationIds),
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 500,
       select: { id: true, originalName: true, size: true, createdAt: true },
     }),
   ]);
-  const status = partnerStatus(dossier.workflowStatus, dossier.template?.statuses).status;
+  const status = statusesOf(dossier.template?.statuses).find((x) => x.key === dossier.workflowStatus) ?? null;
+  const design = { fields: dossier.template?.fields, partnerView: dossier.template?.partnerView };
+  const stageOf = (id: string) => access.solicitations.find((x) => x.id === id)!;
   return {
     access,
     dossier: {
@@ -141,41 +157,43 @@ export async function partnerView(actor: Actor, dossierId: string): Promise<Part
       statusLabel: status?.label ?? null,
       seq: access.seq,
     },
-    solicitations: solicitations.map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      scope: s.scope,
-      dueDate: s.dueDate ? s.dueDate.toISOString().slice(0, 10) : null,
-      instructions: s.instructions,
-      askedBy: displayName(s.askedBy),
-      answeredAt: s.answeredAt?.toISOString() ?? null,
-      answer: s.answeredAt ? { text: s.opinionText ?? "", fileName: s.fileName } : null,
-    })),
+    solicitations: solicitations.map((s) => {
+      const editable = stageOf(s.id).editable;
+      return {
+        id: s.id,
+        kind: s.kind,
+        scope: s.scope,
+        dueDate: s.dueDate ? s.dueDate.toISOString().slice(0, 10) : null,
+        instructions: s.instructions,
+        askedBy: displayName(s.askedBy),
+        answeredAt: s.answeredAt?.toISOString() ?? null,
+        answer: s.answeredAt ? { text: s.opinionText ?? "", fileName: s.fileName } : null,
+        editable,
+        fields: answerFields(design, { kind: s.kind, editable, fieldValues: s.fieldValues }),
+        canUpload: editable && suppliesInformation(s.kind),
+        onBehalf: s.onBehalfName ? { name: s.onBehalfName, email: s.onBehalfEmail ?? "" } : null,
+      };
+    }),
     documents: documents.map((d) => ({
       id: d.id,
       name: d.originalName,
       size: d.size,
       createdAt: d.createdAt.toISOString(),
     })),
-    fields: dossier.template
-      ? partnerFields(
-          dossier.template.fields,
-          dossier.template.partnerView,
-          dossier.fieldValues,
-          access.editable,
-          solicitations.some((s) => s.kind === "on_behalf"),
-        )
-      : [],
-    canUpload: access.editable && solicitations.some((s) => s.kind !== "opinion"),
+    fields: sharedPartnerFields(design, dossier.fieldValues, access.solicitations),
   };
 }
 
-/** S7: a document marked visible to partner, for a partner who may see the dossier now, or null (404). */
+/**
+ * S7, X2: a document shared with this partner (all partners, or their solicitation among the chosen), or
+ * their own supplement, for a partner who may see the dossier now, or null (404).
+ */
 export async function partnerDocument(actor: Pick<Actor, "userId">, dossierId: string, documentId: string) {
   if (dossierId.length > 64 || documentId.length > 64) return null;
-  if (!(await partnerAccess(actor, dossierId))) return null;
+  const access = await partnerAccess(actor, dossierId);
+  if (!access) return null;
   const doc = await db().document.findFirst({
-    where: { id: documentId, dossierId, visibleToPartner: true, visibleToUserId: null },
+    where: { id: documentId, ...partnerDocumentsWhere(dossierId, access.solicitationIds) },
     select: { originalName: true, mimeType: true, storageKey: true },
   });
   if (!doc) return null;
@@ -183,7 +201,11 @@ export async function partnerDocument(actor: Pick<Actor, "userId">, dossierId: s
   return bytes ? { name: doc.originalName, mimeType: doc.mimeType, bytes } : null;
 }
 
-/** Section 5 for partners: only partner-audience events after afterSeq (their seq skips the rest). */
+/**
+ * Section 5 for partners: only partner-audience events after afterSeq (their seq skips the rest). X2:
+ * one room holds every partner of the dossier, so a partner event is only a signal to refetch through
+ * the partner's own filters; its payload never reaches a partner (older events carried document names).
+ */
 export async function partnerEventsAfter(
   access: PartnerAccess,
   afterSeq: number,
@@ -195,6 +217,12 @@ export async function partnerEventsAfter(
     select: { dossierId: true, seq: true, type: true, payload: true, createdAt: true },
   });
   if (rows.length > CATCH_UP_LIMIT) return { seq: access.seq, reload: true };
-  // T7: a partner never reads the name of a document that became confidential since.
-  return { seq: access.seq, events: await redactEvents(null, access.dossierId, rows.map(toWire)) };
+  // X2 (and T7: a document that became confidential since): partner events reach partners without content.
+  return { seq: access.seq, events: rows.map((r) => ({ ...toWire(r), payload: {} })) };
+}
+
+/** X2: whether the partner still sees the dossier (a partner page checks before refreshing). */
+export async function partnerStillSees(actor: Actor, raw: unknown): Promise<Result<boolean>> {
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > 64) return fail("invalid", actor.locale);
+  return ok((await partnerAccess(actor, raw)) !== null);
 }

@@ -9,6 +9,8 @@
 //   entry is "all"; the column is there for advisor-only content to come.
 // - T7: a confidential document (or one a transfer left behind) is found by the one user it is
 //   visible to only (x."visibleToUserId"), never by staff or other members.
+// - S11, X2: a confidential solicitation's supplement files are found by the advisor who asked and by
+//   staff only.
 // - T4: a read-only copy kept after a transfer finds what the dossier held at the transfer only
 //   (messages up to its seq, documents and recommendations made before it), and no advisor-only entry.
 // - A2, A5: a coordinator who is not a member, a partner (reaching a dossier only through a
@@ -27,4 +29,7 @@ export const VISIBLE_WHERE = `(m."id" IS NOT NULL OR o."id" IS NOT NULL)
    AND (x."visibleToUserId" IS NULL OR x."visibleToUserId" = m."userId")
    AND (o."id" IS NOT NULL OR m."readOnly" = false OR e."kind" = 'dossier'
      OR (e."seq" IS NOT NULL AND e."seq" <= m."readOnlySeq")
-     OR (e."seq" IS NULL AND e."at" <= m."readOnlySince"))`;
+     OR (e."seq" IS NULL AND e."at" <= m."readOnlySince"))
+   AND (x."solicitationId" IS NULL OR o."id" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM "Solicitation" sx
+     WHERE sx."id" = x."solicitationId" AND sx."confidential" = TRUE
+       AND NOT (m."side" = 'advisor' AND sx."askedById" = m."userId")))`;

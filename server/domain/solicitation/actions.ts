@@ -2,6 +2,7 @@
 // Server actions of the solicitation area: thin, through the one action builder.
 import { headers } from "next/headers";
 import { action } from "../../auth/action";
+import { choosePartnerStages } from "./choose-stages";
 import { attachWithKey, createSolicitation, revokeSolicitation, solicitationsPanel } from "./service";
 import { notifyPartners, remindPartner, renewPartnerKey } from "./reminders";
 
@@ -37,4 +38,9 @@ export const refreshSolicitationsAction = action("solicitation.refresh", (actor,
 /** S2: a partner attaches a solicitation with its key; the per-address limit uses the client address. */
 export const attachAction = action("solicitation.attach", async (actor, input: unknown) =>
   attachWithKey(actor, input, (await headers()).get("x-relais-client-address") ?? "unknown"),
+);
+
+/** S3 (issue 16 item 2): the stages at which one solicitation's partner sees and edits the dossier. */
+export const choosePartnerStagesAction = action("solicitation.stages", (actor, input: unknown) =>
+  choosePartnerStages(actor, input),
 );

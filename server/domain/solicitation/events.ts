@@ -1,11 +1,16 @@
 // What the solicitation area publishes. Every solicitation event goes to the advisor side only
 // (audience "advisors", A4) and carries ids and states, never an answer's text: a confidential answer
 // (S11) is read through the panel's query, which applies who may see it.
+import type { Supplied } from "../partner/events";
+import type { StageRow } from "./choose-stages";
+
 export const SOLICITATION_CREATED = "solicitation.created";
 export const SOLICITATION_ATTACHED = "solicitation.attached";
 export const SOLICITATION_ANSWERED = "solicitation.answered";
 export const SOLICITATION_REVOKED = "solicitation.revoked";
 export const SOLICITATION_REMINDED = "solicitation.reminded";
+/** Issue 16 item 2: the stages at which the partner sees and edits were chosen. */
+export const SOLICITATION_STAGES = "solicitation.stages";
 /** S2 (issue 16): a new key was sent to an external partner who had not attached yet */
 export const SOLICITATION_KEY_RENEWED = "solicitation.key_renewed";
 
@@ -32,6 +37,12 @@ export type SolicitationView = {
   /** null when there is no answer or the viewer may not read it (S11) */
   answer: { text: string; file: { name: string; size: number } | null } | null;
   answerHidden: boolean;
+  /** S5, issue 16 item 5: the partner's answers to partner-only fields and files (null: none, or hidden per S11) */
+  supplied: Supplied | null;
+  /** S3 (issue 16 item 2): per status of the dossier, what this partner may do there */
+  stages: StageRow[];
+  /** S9: the person an on-behalf entry is for, as the partner named them (advisor side only) */
+  onBehalf: { name: string; email: string } | null;
   reminders: string[];
   /** S6: a manual reminder may leave now (not answered, not revoked, none today) */
   canRemind: boolean;

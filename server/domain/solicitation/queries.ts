@@ -117,6 +117,14 @@ export const automaticReminderSelect = {
   },
 } as const;
 
+/** S3 (issue 16 item 2): a solicitation's own stages (null: the template's), not once revoked. */
+export const SET_PARTNER_STAGES = sql(
+  "solicitation.setPartnerStages",
+  `UPDATE "Solicitation" SET "partnerStages" = ?
+   WHERE "id" = ? AND "dossierId" = ? AND "revokedAt" IS NULL
+   RETURNING "scope" AS "scope"`,
+);
+
 // S2, S6 (issue 16): a fresh key for an external partner who has not attached yet; the old one stops
 // working. Guarded by the hash being replaced, so of two renewals at once only one sends a key.
 export const RENEW_KEY = sql(

@@ -18,6 +18,8 @@ import { authorizeFor, dossierAccess, partnerAccess, type DossierAccess } from "
 import { recordEmail } from "../outbox/queries";
 import type { EmailContent } from "../outbox/templates";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
+import { suppliedAnswers } from "../partner/supplied";
+import { stageRows } from "./choose-stages";
 import {
   SOLICITATION_ANSWERED,
   SOLICITATION_ATTACHED,
@@ -409,9 +411,14 @@ export async function solicitationsForPanel(
       partnerUser: { select: { name: true, email: true } },
       askedBy: { select: { id: true, name: true, email: true } },
       reminders: { select: { slot: true, createdAt: true, byUserId: true }, orderBy: { createdAt: "asc" } },
+      partnerStages: true,
+      onBehalfName: true,
+      onBehalfEmail: true,
+      dossier: { select: { template: { select: { statuses: true } } } },
     },
   });
   const extra = await reminderViews(access.organizationId, rows, now);
+  const supplied = await suppliedAnswers(access.dossierId);
   return rows.map((r) => {
     const readable = mayReadAnswer(access, r, actor.userId);
     return {
@@ -434,6 +441,9 @@ export async function solicitationsForPanel(
           ? { text: r.opinionText ?? "", file: r.fileName ? { name: r.fileName, size: r.fileSize ?? 0 } : null }
           : null,
       answerHidden: Boolean(r.answeredAt) && !readable,
+      supplied: readable ? (supplied.get(r.id) ?? null) : null,
+      stages: stageRows(r.dossier.template?.statuses, r.partnerStages),
+      onBehalf: r.onBehalfName && r.onBehalfEmail ? { name: r.onBehalfName, email: r.onBehalfEmail } : null,
       reminders: r.reminders.map((x) => x.createdAt.toISOString()),
       ...extra.get(r.id)!,
     };

@@ -33,13 +33,6 @@ export const PARTNER_FIELDS_DESIGN = sql(
    WHERE d."id" = ?`,
 );
 
-/** S9: the partner's live on-behalf solicitations on the dossier (the ones partnerAccess lists). */
-export const ON_BEHALF_COUNT = sql(
-  "template.onBehalfCount",
-  `SELECT COUNT(*) AS "n" FROM "Solicitation"
-   WHERE "dossierId" = ? AND "partnerUserId" = ? AND "revokedAt" IS NULL AND "kind" = 'on_behalf'`,
-);
-
 export const SET_FIELD_VALUES = sql("template.setFieldValues", `UPDATE "Dossier" SET "fieldValues" = ? WHERE "id" = ?`);
 
 export const dossierStatusesSelect = {

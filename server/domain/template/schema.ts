@@ -22,4 +22,9 @@ export const saveTemplateSchema = z
 
 export const applyTemplateSchema = z.object({ dossierId: id, templateId: id.nullable() });
 
-export const saveFieldsSchema = z.object({ dossierId: id, values: z.record(z.string().max(40), z.string().max(5000)) });
+export const saveFieldsSchema = z.object({
+  dossierId: id,
+  /** X2: a partner's own answers to the partner-only fields; absent: the dossier's fields */
+  solicitationId: id.optional(),
+  values: z.record(z.string().max(40), z.string().max(5000)),
+});

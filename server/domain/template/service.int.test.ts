@@ -6,6 +6,7 @@ import { setPublisher, type PublishedEvent } from "../../realtime/publisher";
 import { actor, makeUser, makeWorld } from "../../test/factories";
 import { useTestDatabase } from "../../test/db";
 import { addApprovedPartner, partnerDirectory, removeApprovedPartner, savePartnerSettings } from "../partner/directory";
+import { savePartnerFields } from "../partner/fields";
 import { partnerView } from "../partner/service";
 import { uploadSupplement } from "../partner/supplement";
 import { attachWithKey, createSolicitation, submitOpinion } from "../solicitation/service";
@@ -14,17 +15,20 @@ import {
   changeWorkflowStatus,
   dossierFieldsForAdvisors,
   dossierStatuses,
-  savePartnerFields,
   saveTemplate,
   templatesOf,
 } from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 const published: PublishedEvent[] = [];
-const revokedRooms: string[] = [];
+const revokedPartners: string[] = [];
 beforeAll(async () => {
   tdb = await useTestDatabase({ UPLOAD_DIR: `/tmp/relais-tpl-${process.pid}` });
-  setPublisher({ dossierEvent: (e) => published.push(e), revoke() {}, revokePartners: (d) => revokedRooms.push(d) });
+  setPublisher({
+    dossierEvent: (e) => published.push(e),
+    revoke() {},
+    revokePartner: (u, d) => revokedPartners.push(`${u}:${d}`),
+  });
 });
 afterAll(async () => {
   setPublisher(undefined);
@@ -119,11 +123,12 @@ describe("S8: template design", () => {
         .ok,
     ).toBe(true);
     expect(await dossierStatuses(w.dossier.id)).toMatchObject({ current: "depot", templateId: mine.value.templateId });
-    revokedRooms.length = 0;
+    const partner = await partnerWith(w, "opinion");
+    revokedPartners.length = 0;
     expect(
       (await changeWorkflowStatus(await actor(w.staff.id), { dossierId: w.dossier.id, status: "decision" })).ok,
     ).toBe(true);
-    expect(revokedRooms).toEqual([w.dossier.id]);
+    expect(revokedPartners).toEqual([`${partner.userId}:${w.dossier.id}`]);
     // A built-in status does not exist in this template.
     expect(
       await changeWorkflowStatus(await actor(w.advisor.id), { dossierId: w.dossier.id, status: "open" }),
@@ -143,13 +148,12 @@ describe("S9, S5: on-behalf entry and supplements", () => {
     expect(v1!.fields.map((f) => [f.key, f.editable])).toEqual([
       ["budget", true],
       ["surface", true],
-      ["avis", true],
     ]);
+    expect(v1!.solicitations[0].fields.map((f) => [f.key, f.editable])).toEqual([["avis", true]]);
+    // X2: an opinion edits nothing, and has no partner-only answers.
     const v2 = await partnerView(opinion, w.dossier.id);
-    expect(v2!.fields.map((f) => [f.key, f.editable])).toEqual([
-      ["budget", false],
-      ["avis", true],
-    ]);
+    expect(v2!.fields.map((f) => [f.key, f.editable])).toEqual([["budget", false]]);
+    expect(v2!.solicitations[0].fields).toEqual([]);
     expect(
       (await savePartnerFields(onBehalf, { dossierId: w.dossier.id, values: { budget: "90000", surface: "300" } })).ok,
     ).toBe(true);
@@ -165,13 +169,13 @@ describe("S9, S5: on-behalf entry and supplements", () => {
       budget: "90000",
       surface: "300",
     });
-    // The advisor side reads every field, internal ones included, with what partners get of each.
+    // The advisor side reads every field of the dossier, internal ones included, with what partners get
+    // of each; partner-only fields are each solicitation's answers, on its card (issue 16 item 5).
     const forAdvisors = await dossierFieldsForAdvisors(w.dossier.id);
     expect(forAdvisors.map((f) => [f.key, f.value, f.partnerMode])).toEqual([
       ["budget", "90000", "read"],
       ["surface", "300", "hidden"],
       ["note", "", "hidden"],
-      ["avis", "", "edit"],
     ]);
     // S9: the on-behalf partner hands over: the solicitation is answered and reminders stop.
     const mine = (await partnerView(onBehalf, w.dossier.id))!.solicitations[0];
@@ -181,7 +185,7 @@ describe("S9, S5: on-behalf entry and supplements", () => {
     expect((await db().solicitation.findUniqueOrThrow({ where: { id: mine.id } })).answeredAt).not.toBeNull();
   });
 
-  it("S5: a supplement partner uploads a document: it joins the Documents tab (event for all members) and stays visible to partners; an opinion partner cannot; not once read-only", async () => {
+  it("S5, X2: a supplement partner uploads a document: it joins the Documents tab (event for all members) and is seen by its partner; an opinion partner cannot; not once read-only", async () => {
     const w = await makeWorld();
     const supp = await partnerWith(w, "supplement");
     const opinion = await partnerWith(w, "opinion");
@@ -189,7 +193,10 @@ describe("S9, S5: on-behalf entry and supplements", () => {
     const pdf = Buffer.from("%PDF-1.4 complément");
     const res = await uploadSupplement(supp, { dossierId: w.dossier.id, name: "justificatif.pdf", bytes: pdf });
     expect(res.ok).toBe(true);
-    expect(published.map((e) => [e.type, e.audience])).toEqual([["document.uploaded", "all"]]);
+    expect(published.map((e) => [e.type, e.audience])).toEqual([
+      ["document.uploaded", "all"],
+      ["partner.supplement_uploaded", "advisors"],
+    ]);
     expect((await partnerView(supp, w.dossier.id))!.documents.map((d) => d.name)).toEqual(["justificatif.pdf"]);
     expect(await uploadSupplement(opinion, { dossierId: w.dossier.id, name: "x.pdf", bytes: pdf })).toMatchObject({
       ok: false,

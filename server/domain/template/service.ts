@@ -6,28 +6,20 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, invalidInput, ok, type Result } from "../../errors";
 import { changeDossier, type ChangeContext } from "../dossier/change";
-import { dossierAccess, partnerAccess } from "../dossier/policy";
-import { publisher } from "../ports";
-import {
-  DOSSIER_FIELDS_CHANGED,
-  DOSSIER_STATUS_CHANGED,
-  type FieldsChangedPayload,
-  type StatusChangedPayload,
-} from "./events";
-import { fieldsOf, partnerModes, partnerViewOf, valuesOf } from "./fields";
+import { dossierAccess } from "../dossier/policy";
+import { partnersAccessChanged } from "../partner/access";
+import { DOSSIER_STATUS_CHANGED, type StatusChangedPayload } from "./events";
+import { fieldsOf, partnerViewOf, valuesOf } from "./fields";
 import { authorizeStatusChange, canChangeStatus, isOrganizationAdmin } from "./policy";
 import {
   advisorFieldsSelect,
   DOSSIER_TEMPLATE_STATUSES,
   dossierStatusesSelect,
-  ON_BEHALF_COUNT,
-  PARTNER_FIELDS_DESIGN,
-  SET_FIELD_VALUES,
   SET_TEMPLATE,
   SET_WORKFLOW_STATUS,
   TEMPLATE_OF_ORGANIZATION,
 } from "./queries";
-import { applyTemplateSchema, changeStatusSchema, saveFieldsSchema, saveTemplateSchema } from "./schema";
+import { applyTemplateSchema, changeStatusSchema, saveTemplateSchema } from "./schema";
 import { partnerStatus, statusesOf, type WorkflowStatus } from "./statuses";
 
 /** The statuses a dossier can take (its template's, or the built-in ones) and its current one. */
@@ -69,7 +61,9 @@ async function emitStatus(ctx: ChangeContext<unknown>, status: WorkflowStatus) {
     byName: ctx.actor?.name ?? "",
   };
   await ctx.emit(DOSSIER_STATUS_CHANGED, payload);
-  if (!status.partnerVisible) ctx.afterCommit(() => publisher().revokePartners?.(ctx.dossierId));
+  // A3, X2: each partner checked again (their solicitation may choose its own stages); those who lost
+  // the dossier are cut, the others' pages refetch (a page turning read-only shows it at once).
+  await partnersAccessChanged(ctx);
 }
 
 /** S8: an admin of the organization creates or updates a template. */
@@ -94,6 +88,7 @@ export async function saveTemplate(actor: Actor, raw: unknown): Promise<Result<{
       data,
     });
     if (done.count !== 1) return fail("not_found", actor.locale);
+    await templateChangedForPartners(actor, input.templateId);
     return ok({ templateId: input.templateId });
   }
   const row = await db().dossierTemplate.create({
@@ -101,6 +96,22 @@ export async function saveTemplate(actor: Actor, raw: unknown): Promise<Result<{
     select: { id: true },
   });
   return ok({ templateId: row.id });
+}
+
+/**
+ * X2, A3: a template edited under dossiers that use it may hide their status from partners, or change
+ * what they see: each such dossier with partners is a change of its own, where every partner is checked
+ * again under its lock (cut when they lost it, their page refetched otherwise).
+ */
+async function templateChangedForPartners(actor: Actor, templateId: string, now = new Date()) {
+  const dossiers = await db().dossier.findMany({
+    where: { templateId, solicitations: { some: { revokedAt: null, partnerUserId: { not: null } } } },
+    select: { id: true },
+  });
+  for (const d of dossiers)
+    await changeDossier({ dossierId: d.id, actor, now, activity: false, authorize: async () => true }, (ctx) =>
+      partnersAccessChanged(ctx),
+    );
 }
 
 export async function templatesOf(organizationId: string) {
@@ -135,38 +146,6 @@ export async function applyTemplate(
   });
 }
 
-/**
- * S5, S9, A5: a partner saves the fields the partner view lets them edit, while the status allows it.
- * Any other key in the input is refused, so a partner can never write an internal or hidden field.
- * The partner's access, the design and the values are read under the dossier's lock.
- */
-export async function savePartnerFields(
-  actor: Actor,
-  raw: unknown,
-  now = new Date(),
-): Promise<Result<{ keys: string[] }>> {
-  const parsed = saveFieldsSchema.safeParse(raw);
-  if (!parsed.success) return fail("invalid", actor.locale);
-  const { dossierId } = parsed.data;
-  return changeDossier({ dossierId, actor, now, authorize: (q, id) => partnerAccess(actor, id, q) }, async (ctx) => {
-    if (!ctx.access.editable) return ctx.refuse("conflict", "partner.readOnly");
-    const d = await ctx.q.get<{ fields: string | null; partnerView: string | null; fieldValues: string }>(
-      PARTNER_FIELDS_DESIGN,
-      [dossierId],
-    );
-    const onBehalf = await ctx.q.get<{ n: number | bigint }>(ON_BEHALF_COUNT, [dossierId, actor.userId]);
-    const modes = partnerModes(d?.fields, d?.partnerView, Number(onBehalf?.n ?? 0) > 0);
-    const editable = new Set([...modes].filter(([, m]) => m === "edit").map(([k]) => k));
-    const keys = Object.keys(parsed.data.values);
-    if (keys.length === 0 || keys.some((k) => !editable.has(k))) return ctx.refuse("invalid");
-    const values = { ...valuesOf(d?.fieldValues), ...parsed.data.values };
-    await ctx.q.write(SET_FIELD_VALUES, [JSON.stringify(values), dossierId]);
-    const payload: FieldsChangedPayload = { keys, byName: actor.name };
-    await ctx.emit(DOSSIER_FIELDS_CHANGED, payload, { audience: "advisors" });
-    return { keys };
-  });
-}
-
 /** S5, S8: every template field of the dossier with its value, for the advisor side (A4: internal fields too). */
 export async function dossierFieldsForAdvisors(dossierId: string) {
   const d = await db().dossier.findUniqueOrThrow({
@@ -175,13 +154,16 @@ export async function dossierFieldsForAdvisors(dossierId: string) {
   });
   const view = partnerViewOf(d.template?.partnerView);
   const values = valuesOf(d.fieldValues);
-  return fieldsOf(d.template?.fields).map((f) => ({
-    key: f.key,
-    label: f.label,
-    section: f.section,
-    partnerMode: view[f.key] ?? "hidden",
-    value: values[f.key] ?? "",
-  }));
+  // Partner-only fields are each solicitation's answers (X2), shown on its card, not values of the dossier.
+  return fieldsOf(d.template?.fields)
+    .filter((f) => f.section !== "partner")
+    .map((f) => ({
+      key: f.key,
+      label: f.label,
+      section: f.section,
+      partnerMode: view[f.key] ?? "hidden",
+      value: values[f.key] ?? "",
+    }));
 }
 
 /** The Partners tab's fields for the advisor side (S5), or a 404 (A1). */

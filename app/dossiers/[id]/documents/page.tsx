@@ -3,6 +3,7 @@ import { DocumentsPanel } from "@/components/document/DocumentsPanel";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { requireActor } from "@/server/auth/guard";
 import { listDocuments } from "@/server/domain/document/service";
+import { partnerChoices } from "@/server/domain/document/visibility";
 import { getDossierShell } from "@/server/domain/dossier/service";
 import { env } from "@/server/env";
 
@@ -12,10 +13,16 @@ export default async function DossierDocumentsPage({ params }: { params: Promise
   // The shell (and its seq) first: anything newer than what the tab reads next arrives live.
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
-  const documents = await listDocuments(page.access);
+  const [documents, partners] = await Promise.all([listDocuments(page.access), partnerChoices(page.access)]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="documents">
-      <DocumentsPanel dossierId={id} initial={documents} maxBytes={env().DOCUMENT_MAX_BYTES} locale={actor.locale} />
+      <DocumentsPanel
+        dossierId={id}
+        initial={documents}
+        maxBytes={env().DOCUMENT_MAX_BYTES}
+        locale={actor.locale}
+        partners={page.access.side === "advisor" && !page.access.roles.includes("readonly") ? partners : null}
+      />
     </DossierShell>
   );
 }

@@ -5,7 +5,7 @@ import { PartnerDocuments } from "@/components/solicitation/PartnerDocuments";
 import { DossierFields } from "@/components/template/DossierFields";
 import { StatusControl } from "@/components/template/StatusControl";
 import { TemplateChoice } from "@/components/template/TemplateChoice";
-import { documentsWithPartnerFlag } from "@/server/domain/document/visibility";
+import { documentsWithPartnerFlag, partnerChoices } from "@/server/domain/document/visibility";
 import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
 import { canManageSolicitations } from "@/server/domain/solicitation/policy";
@@ -21,13 +21,14 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
   // The Partners tab is the advisor side's (S1, A4): the applicant side gets the same 404 as a stranger.
   if (!page || !canManageSolicitations(page.access)) notFound();
   const now = new Date();
-  const [solicitations, statuses, documents, templates, fields, candidates] = await Promise.all([
+  const [solicitations, statuses, documents, templates, fields, candidates, partners] = await Promise.all([
     solicitationsForPanel(actor, page.access, now),
     dossierStatuses(id),
-    documentsWithPartnerFlag(id),
+    documentsWithPartnerFlag(page.access),
     templatesOf(page.access.organizationId),
     dossierFieldsForAdvisors(id),
     partnerCandidates(actor, page.access),
+    partnerChoices(page.access),
   ]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="partners">
@@ -50,7 +51,7 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
           today={now.toISOString().slice(0, 10)}
           candidates={candidates!}
         />
-        <PartnerDocuments initial={documents} locale={actor.locale} />
+        <PartnerDocuments dossierId={id} initial={documents} partners={partners} locale={actor.locale} />
         <DossierFields dossierId={id} initial={fields} locale={actor.locale} />
       </div>
     </DossierShell>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { FieldsForm } from "@/components/partner/FieldsForm";
 import { LiveRefresh } from "@/components/partner/LiveRefresh";
 import { LiveStatus } from "@/components/partner/LiveStatus";
+import { OnBehalfPerson } from "@/components/partner/OnBehalfPerson";
 import { OpinionForm } from "@/components/partner/OpinionForm";
 import { PartnerNameForm } from "@/components/partner/PartnerNameForm";
 import { SupplementUpload } from "@/components/partner/SupplementUpload";
@@ -78,10 +79,34 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
                 solicitationId={s.id}
                 locale={locale}
                 answeredAt={s.answeredAt}
-                editable={view.access.editable}
+                editable={s.editable}
                 opinion={s.kind === "opinion" || s.kind === "both"}
               />
             </div>
+            {s.kind === "on_behalf" ? (
+              <div className="border-t border-slate-200 pt-3">
+                <h3 className="mb-2 text-sm font-semibold">{t(locale, "onBehalf.person")}</h3>
+                <OnBehalfPerson
+                  dossierId={id}
+                  solicitationId={s.id}
+                  initial={s.onBehalf}
+                  editable={s.editable}
+                  locale={locale}
+                />
+              </div>
+            ) : null}
+            {s.fields.length ? (
+              <div className="border-t border-slate-200 pt-3" data-testid="partner-answer-fields">
+                <h3 className="mb-2 text-sm font-semibold">{t(locale, "partner.view.answerFields")}</h3>
+                <FieldsForm dossierId={id} solicitationId={s.id} fields={s.fields} locale={locale} />
+              </div>
+            ) : null}
+            {s.canUpload ? (
+              <div className="border-t border-slate-200 pt-3">
+                <h3 className="mb-2 text-sm font-semibold">{t(locale, "partner.view.supplementFiles")}</h3>
+                <SupplementUpload dossierId={id} solicitationId={s.id} locale={locale} />
+              </div>
+            ) : null}
           </section>
         ))}
         <section
@@ -100,7 +125,6 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
           <h2 id="partner-docs-heading" className="text-lg font-semibold">
             {t(locale, "partner.view.documents")}
           </h2>
-          {view.canUpload ? <SupplementUpload dossierId={id} locale={locale} /> : null}
           {view.documents.length === 0 ? (
             <p className="text-sm text-slate-600">{t(locale, "partner.view.noDocuments")}</p>
           ) : (

@@ -1,4 +1,5 @@
-// Upload of one document (multipart field "file"), answered with JSON. Thin: the service decides.
+// Upload of one document (multipart field "file"; S7: "partners" = "all" or one field per solicitation
+// id, absent when not shown to partners), answered with JSON. Thin: the service decides.
 import type { NextRequest } from "next/server";
 import { uploadDocument } from "@/server/domain/document/service";
 import { formFile, handleUpload } from "@/server/http/routes";
@@ -9,7 +10,17 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
     req,
     "document upload",
     async (actor, form) =>
-      uploadDocument(actor, { dossierId: id, ...((await formFile(form)) ?? { name: "", bytes: null }) }),
+      uploadDocument(actor, {
+        dossierId: id,
+        partners: partnersField(form),
+        ...((await formFile(form)) ?? { name: "", bytes: null }),
+      }),
     "doc.missing",
   );
+}
+
+function partnersField(form: FormData): unknown {
+  const values = form.getAll("partners").filter((v): v is string => typeof v === "string");
+  if (values.length === 0) return undefined;
+  return values.length === 1 && values[0] === "all" ? "all" : values;
 }

@@ -1,4 +1,5 @@
-// S5: a partner uploads a supplement document (multipart field "file"), answered with JSON.
+// S5, X2: a partner uploads a supplement document for one of their solicitations (multipart fields
+// "file" and "solicitationId"), answered with JSON.
 import type { NextRequest } from "next/server";
 import { uploadSupplement } from "@/server/domain/partner/supplement";
 import { formFile, handleUpload } from "@/server/http/routes";
@@ -9,7 +10,11 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
     req,
     "supplement upload",
     async (actor, form) =>
-      uploadSupplement(actor, { dossierId: id, ...((await formFile(form)) ?? { name: "", bytes: null }) }),
+      uploadSupplement(actor, {
+        dossierId: id,
+        solicitationId: typeof form.get("solicitationId") === "string" ? form.get("solicitationId") : undefined,
+        ...((await formFile(form)) ?? { name: "", bytes: null }),
+      }),
     "doc.missing",
   );
 }
