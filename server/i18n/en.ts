@@ -211,9 +211,12 @@ export const en: Record<keyof typeof fr, string> = {
   "dashboard.cancel": "Cancel",
   "dashboard.applying": "Working…",
   "dashboard.bulkPaused": "{count, plural, =0 {No dossier paused.} one {# dossier paused.} other {# dossiers paused.}}",
-  "dashboard.bulkReactivated": "{count, plural, =0 {No dossier reactivated.} one {# dossier reactivated.} other {# dossiers reactivated.}}",
-  "dashboard.bulkUnchanged": "{count, plural, one {# dossier already was in that state.} other {# dossiers already were in that state.}}",
-  "dashboard.bulkFailed": "{count, plural, one {# dossier could not be changed.} other {# dossiers could not be changed.}}",
+  "dashboard.bulkReactivated":
+    "{count, plural, =0 {No dossier reactivated.} one {# dossier reactivated.} other {# dossiers reactivated.}}",
+  "dashboard.bulkUnchanged":
+    "{count, plural, one {# dossier already was in that state.} other {# dossiers already were in that state.}}",
+  "dashboard.bulkFailed":
+    "{count, plural, one {# dossier could not be changed.} other {# dossiers could not be changed.}}",
   "dashboard.refreshing": "Updating…",
   "email.signIn.subject": "Your Relais sign-in link",
   "email.signIn.body": "Click the link below to sign in to Relais. It is valid for 10 minutes and works once.",
@@ -283,7 +286,8 @@ export const en: Record<keyof typeof fr, string> = {
   "pause.error.comment": "Explain “Other” in the comment (at most 1,000 characters).",
   "pause.others":
     "Only the referent and staff can pause or reactivate this dossier. If you no longer want notifications from it, you can leave it.",
-  "pause.banner.applicantEmails": "While the dossier is paused, its applicants get no emails about it. A message, a status change or a file reactivates it.",
+  "pause.banner.applicantEmails":
+    "While the dossier is paused, its applicants get no emails about it. A message, a status change or a file reactivates it.",
   "pause.banner.reactivate": "Reactivate",
   "pause.banner.reactivated": "Dossier reactivated.",
   "pause.event.pausedManual": "{name} paused the dossier",

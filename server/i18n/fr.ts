@@ -214,10 +214,14 @@ export const fr = {
   "dashboard.confirm": "Confirmer",
   "dashboard.cancel": "Annuler",
   "dashboard.applying": "En cours…",
-  "dashboard.bulkPaused": "{count, plural, =0 {Aucun dossier mis en pause.} one {# dossier mis en pause.} other {# dossiers mis en pause.}}",
-  "dashboard.bulkReactivated": "{count, plural, =0 {Aucun dossier réactivé.} one {# dossier réactivé.} other {# dossiers réactivés.}}",
-  "dashboard.bulkUnchanged": "{count, plural, one {# dossier était déjà dans cet état.} other {# dossiers étaient déjà dans cet état.}}",
-  "dashboard.bulkFailed": "{count, plural, one {# dossier n'a pas pu être modifié.} other {# dossiers n'ont pas pu être modifiés.}}",
+  "dashboard.bulkPaused":
+    "{count, plural, =0 {Aucun dossier mis en pause.} one {# dossier mis en pause.} other {# dossiers mis en pause.}}",
+  "dashboard.bulkReactivated":
+    "{count, plural, =0 {Aucun dossier réactivé.} one {# dossier réactivé.} other {# dossiers réactivés.}}",
+  "dashboard.bulkUnchanged":
+    "{count, plural, one {# dossier était déjà dans cet état.} other {# dossiers étaient déjà dans cet état.}}",
+  "dashboard.bulkFailed":
+    "{count, plural, one {# dossier n'a pas pu être modifié.} other {# dossiers n'ont pas pu être modifiés.}}",
   "dashboard.refreshing": "Mise à jour…",
   "email.signIn.subject": "Votre lien de connexion à Relais",
   "email.signIn.body":
@@ -288,7 +292,8 @@ export const fr = {
   "pause.error.comment": "Précisez le motif « Autre » dans le commentaire (1 000 caractères au plus).",
   "pause.others":
     "Seuls le ou la référent·e et le staff peuvent mettre ce dossier en pause ou le réactiver. Si vous ne souhaitez plus recevoir de notifications de ce dossier, vous pouvez le quitter.",
-  "pause.banner.applicantEmails": "Tant que le dossier est en pause, ses demandeurs ne reçoivent plus d'emails à son sujet. Un message, un changement de statut ou un fichier le réactive.",
+  "pause.banner.applicantEmails":
+    "Tant que le dossier est en pause, ses demandeurs ne reçoivent plus d'emails à son sujet. Un message, un changement de statut ou un fichier le réactive.",
   "pause.banner.reactivate": "Réactiver",
   "pause.banner.reactivated": "Dossier réactivé.",
   "pause.event.pausedManual": "{name} a mis le dossier en pause",
