@@ -132,3 +132,37 @@ export function localSecret() {
 export function tsxArgs(entry) {
   return ["--import", "tsx", path.join(root, entry)];
 }
+
+/**
+ * Starts the Playwright server (fresh demo database, production build) on its own port, for the
+ * screenshot and Lighthouse scripts; it stops when this process exits. `ready()` waits for /login.
+ */
+export function startDemoServer(port) {
+  const base = `http://localhost:${port}`;
+  const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, E2E_PORT: port },
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.on("exit", stop);
+  async function ready() {
+    for (let i = 0; i < 240; i++) {
+      try {
+        if ((await fetch(`${base}/login`)).ok) return;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error("Relais did not start");
+  }
+  return { base, stop, ready };
+}

@@ -4,12 +4,12 @@
 // dependency) in Debian's Chromium on the login page, the dashboard, a dossier, the 10,000-message
 // dossier and the settings page, desktop and mobile. Writes the table to docs/lighthouse.md and into
 // README.md between the lighthouse markers.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { URLSearchParams } from "node:url";
 import path from "node:path";
-import { ensureBuild, ensureDependencies, ensurePrismaClients, root, tsxArgs } from "./lib.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClients, root, startDemoServer, tsxArgs } from "./lib.mjs";
 
 const LIGHTHOUSE = "lighthouse@12.8.2";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -20,33 +20,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "relais-lighthouse-"));
 ensureDependencies();
 await ensurePrismaClients();
 ensureBuild();
-const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], {
-  cwd: root,
-  stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, E2E_PORT: port },
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("exit", stop);
+const { stop, ready: waitUp } = startDemoServer(port);
 process.on("SIGINT", () => process.exit(130));
-
-async function waitUp() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("Relais did not start");
-}
 
 /** Signs in through the demo provider like a browser would; returns the Cookie header of the session. */
 async function sessionCookie(email) {

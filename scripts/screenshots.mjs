@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // npm run screenshots: builds when stale, starts Relais on its own port with fresh demo data, and takes
 // the README's screenshots with Playwright in Debian's Chromium (docs/screenshots/).
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { ensureBuild, ensureDependencies, ensurePrismaClients, root } from "./lib.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClients, root, startDemoServer } from "./lib.mjs";
 
 const port = process.env.SCREENSHOT_PORT ?? "3190";
 const base = `http://localhost:${port}`;
@@ -15,32 +14,7 @@ fs.mkdirSync(out, { recursive: true });
 ensureDependencies();
 await ensurePrismaClients();
 ensureBuild();
-const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], {
-  cwd: root,
-  stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, E2E_PORT: port },
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("exit", stop);
-
-async function waitUp() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("Relais did not start");
-}
+const { stop, ready: waitUp } = startDemoServer(port);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { savePartnerFieldsAction } from "@/server/domain/template/actions";
 import type { PartnerField } from "@/server/domain/template/fields";
 import { t, type Locale } from "@/server/i18n";
-import { Button } from "../ui/Button";
+import { SaveBar } from "../ui/SaveBar";
 
 export function FieldsForm({
   dossierId,
@@ -78,21 +78,7 @@ export function FieldsForm({
           </div>
         ))}
       </dl>
-      {editable.length ? (
-        <Button type="submit" variant="secondary" disabled={busy}>
-          {busy ? t(locale, "partner.view.savingFields") : t(locale, "partner.view.saveFields")}
-        </Button>
-      ) : null}
-      {saved ? (
-        <p role="status" className="text-sm text-emerald-800">
-          {t(locale, "partner.view.fieldsSaved")}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <SaveBar editable={editable.length > 0} busy={busy} saved={saved} error={error} locale={locale} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { t, type Locale, type MessageKey } from "@/server/i18n";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Badge } from "../ui/Badge";
-import { Button } from "../ui/Button";
+import { SaveBar } from "../ui/SaveBar";
 import { EmptyState } from "../ui/EmptyState";
 
 export function DossierForm({
@@ -108,21 +108,7 @@ export function DossierForm({
               </div>
             ))}
           </dl>
-          {editable.length ? (
-            <Button type="submit" variant="secondary" disabled={busy}>
-              {busy ? t(locale, "partner.view.savingFields") : t(locale, "partner.view.saveFields")}
-            </Button>
-          ) : null}
-          {saved ? (
-            <p role="status" className="text-sm text-emerald-800">
-              {t(locale, "partner.view.fieldsSaved")}
-            </p>
-          ) : null}
-          {error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
+          <SaveBar editable={editable.length > 0} busy={busy} saved={saved} error={error} locale={locale} />
         </form>
       )}
     </section>
