@@ -3,6 +3,7 @@ import type { fr } from "./fr";
 export const en: Record<keyof typeof fr, string> = {
   "app.name": "Relais",
   "app.tagline": "The shared workspace for your dossiers",
+  "nav.invoices": "Invoices",
   "nav.dossiers": "Dossiers",
   "nav.mailbox": "Local mailbox",
   "nav.signOut": "Sign out",

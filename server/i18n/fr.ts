@@ -2,6 +2,7 @@
 export const fr = {
   "app.name": "Relais",
   "app.tagline": "L'espace de travail partagé de vos dossiers",
+  "nav.invoices": "Factures",
   "nav.dossiers": "Dossiers",
   "nav.mailbox": "Boîte locale",
   "nav.signOut": "Se déconnecter",

@@ -36,7 +36,7 @@ describe("A1: the header by role", () => {
   it("A1: advisors get quick add and search; staff the deliveries; admins every administration page; coordinators coordination", async () => {
     const w = await makeWorld();
     expect(await hrefs(w.advisor.id)).toEqual({
-      links: ["/dashboard", "/settings/conversations"],
+      links: ["/dashboard", "/invoices", "/settings/conversations"],
       admin: [],
       quickAdd: true,
       search: true,
@@ -51,7 +51,7 @@ describe("A1: the header by role", () => {
       "/admin/billing",
     ]);
     await db().membership.updateMany({ where: { userId: w.advisor.id }, data: { coordinator: true } });
-    expect((await hrefs(w.advisor.id)).links).toEqual(["/dashboard", "/coordination", "/settings/conversations"]);
+    expect((await hrefs(w.advisor.id)).links).toEqual(["/dashboard", "/invoices", "/coordination", "/settings/conversations"]);
     // Another organization's staff: their own deliveries page, nothing of this organization's coordination.
     expect(await hrefs(w.otherStaff.id)).toMatchObject({ admin: ["/admin/emails"], quickAdd: true });
   });

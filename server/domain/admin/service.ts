@@ -72,6 +72,8 @@ export async function headerNav(actor: Actor): Promise<HeaderNav> {
   const links: NavLink[] = [
     ...(withDossiers || !partner ? ([{ href: "/dashboard", label: "nav.dossiers" }] as const) : []),
     ...(partner || !withDossiers ? ([{ href: "/partners", label: "partner.nav" }] as const) : []),
+    // T4: a practitioner's invoices stay theirs after a transfer; this list is how they reach them.
+    ...(orgMember ? ([{ href: "/invoices", label: "nav.invoices" }] as const) : []),
     ...extra.filter((l) => l.href === "/coordination"),
     { href: "/settings/conversations", label: "notify.nav.settings" },
   ];
