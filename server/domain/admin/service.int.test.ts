@@ -51,7 +51,12 @@ describe("A1: the header by role", () => {
       "/admin/billing",
     ]);
     await db().membership.updateMany({ where: { userId: w.advisor.id }, data: { coordinator: true } });
-    expect((await hrefs(w.advisor.id)).links).toEqual(["/dashboard", "/invoices", "/coordination", "/settings/conversations"]);
+    expect((await hrefs(w.advisor.id)).links).toEqual([
+      "/dashboard",
+      "/invoices",
+      "/coordination",
+      "/settings/conversations",
+    ]);
     // Another organization's staff: their own deliveries page, nothing of this organization's coordination.
     expect(await hrefs(w.otherStaff.id)).toMatchObject({ admin: ["/admin/emails"], quickAdd: true });
   });
