@@ -76,7 +76,16 @@ function lighthouse(url, device, cookie) {
     fs.writeFileSync(headers, JSON.stringify({ Cookie: cookie }));
     args.push(`--extra-headers=${headers}`);
   }
-  execFileSync("npx", args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  // Lighthouse itself asks to be run again when its trace recording fails (NO_NAVSTART): once more.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync("npx", args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      process.stdout.write(`  Lighthouse failed on ${url}; running it again\n`);
+    }
+  }
   const lhr = JSON.parse(fs.readFileSync(report, "utf8"));
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failing = Object.values(lhr.audits)
