@@ -9,8 +9,6 @@ export interface Publisher {
   revoke(userId: string, dossierId: string): void;
   /** A5, S10: this partner lost the partner view of the dossier (solicitation revoked): cut now. */
   revokePartner?(userId: string, dossierId: string): void;
-  /** A5, S3: the dossier's status hides it from partners: every partner socket leaves, now. */
-  revokePartners?(dossierId: string): void;
   /** T2, T8: these users' dashboards changed about this dossier (a transfer to answer appeared or went). */
   usersChanged?(userIds: string[], dossierId: string): void;
   /**

@@ -240,11 +240,6 @@ export function socketPublisher(io: RelaisIo): Publisher {
       mine.socketsLeave(rooms.dossierPartners(dossierId));
       mine.emit("dossier:revoked", { dossierId });
     },
-    revokePartners(dossierId) {
-      // Tell first, then empty the room: a partner page shows the notice and the socket hears nothing more.
-      io.to(rooms.dossierPartners(dossierId)).emit("dossier:revoked", { dossierId });
-      io.in(rooms.dossierPartners(dossierId)).socketsLeave(rooms.dossierPartners(dossierId));
-    },
     usersChanged(userIds, dossierId) {
       if (userIds.length) io.to(userIds.map((id) => rooms.user(id))).emit("dashboard:changed", { dossierId });
     },
