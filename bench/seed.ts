@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { encode } from "next-auth/jwt";
 import { closeDb, db, dbReady } from "../server/db";
 import { env } from "../server/env";
-import { MESSAGE_CREATED } from "../server/domain/conversation/events";
+import { chunks, fillConversation } from "./conversation";
 
 export type Room = { dossierId: string; sender: string; viewers: string[] };
 export type Fixture = {
@@ -22,10 +22,6 @@ const [, , out, usersArg] = process.argv;
 const USERS = Number(usersArg ?? 5000);
 const GRID = 50;
 const PER_GRID = 20;
-
-async function chunks<T>(rows: T[], size: number, write: (part: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
 
 async function main() {
   await dbReady();
@@ -88,8 +84,14 @@ async function main() {
     data: { userId: big.holder },
   });
   const holder = big.holder;
-  await fillConversation(big, 10_000);
-  await fillConversation(small, 50);
+  for (const [room, count] of [
+    [big, 10_000],
+    [small, 50],
+  ] as const)
+    await fillConversation(room.dossierId, [room.sender, room.holder], count, (i) => ({
+      clientId: `seed-${room.dossierId}-${i + 1}`,
+      body: `Message ${i + 1} of the seeded conversation, a line of ordinary length.`,
+    }));
 
   const e = env();
   const cookies: Record<string, string> = {};
@@ -121,53 +123,6 @@ async function main() {
   };
   fs.writeFileSync(out, JSON.stringify(fixture));
   await closeDb();
-}
-
-/** A conversation of `count` messages, alternating applicant and holder, with their events and seq. */
-async function fillConversation(room: Room & { holder: string }, count: number) {
-  const client = db();
-  const authors = await client.user.findMany({
-    where: { id: { in: [room.sender, room.holder] } },
-    select: { id: true, name: true, email: true },
-  });
-  const start = Date.now() - count * 60_000;
-  const messages = Array.from({ length: count }, (_, i) => {
-    const author = authors[i % authors.length];
-    const createdAt = new Date(start + i * 60_000);
-    return {
-      id: `${room.dossierId}-m-${i + 1}`,
-      dossierId: room.dossierId,
-      authorId: author.id,
-      clientId: `seed-${room.dossierId}-${i + 1}`,
-      body: `Message ${i + 1} of the seeded conversation, a line of ordinary length.`,
-      seq: i + 1,
-      createdAt,
-      author,
-    };
-  });
-  await chunks(messages, 500, (part) => client.message.createMany({ data: part.map(({ author: _a, ...m }) => m) }));
-  await chunks(messages, 500, (part) =>
-    client.dossierEvent.createMany({
-      data: part.map((m) => ({
-        dossierId: m.dossierId,
-        seq: m.seq,
-        type: MESSAGE_CREATED,
-        audience: "all",
-        actorId: m.authorId,
-        createdAt: m.createdAt,
-        payload: JSON.stringify({
-          id: m.id,
-          dossierId: m.dossierId,
-          clientId: m.clientId,
-          seq: m.seq,
-          body: m.body,
-          createdAt: m.createdAt.toISOString(),
-          author: { id: m.author.id, name: m.author.name ?? m.author.email },
-        }),
-      })),
-    }),
-  );
-  await client.dossier.update({ where: { id: room.dossierId }, data: { seq: count, lastActivityAt: new Date() } });
 }
 
 await main();

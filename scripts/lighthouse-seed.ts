@@ -2,7 +2,7 @@
 // by Adèle with Paul as referent, so the heaviest conversation page is measured too. Rows go in with
 // createMany (the measure is of the page, not of the seeding). Prints the dossier's id.
 import { closeDb, db, dbReady } from "../server/db";
-import { MESSAGE_CREATED } from "../server/domain/conversation/events";
+import { fillConversation } from "../bench/conversation";
 
 const COUNT = 10_000;
 
@@ -23,45 +23,10 @@ async function main() {
       { dossierId: dossier.id, userId: paul.id, side: "applicant", role: "referent", holder: false },
     ],
   });
-  const authors = [paul, adele];
-  const start = Date.now() - COUNT * 60_000;
-  const messages = Array.from({ length: COUNT }, (_, i) => {
-    const author = authors[i % 2];
-    return {
-      id: `${dossier.id}-m-${i + 1}`,
-      dossierId: dossier.id,
-      authorId: author.id,
-      clientId: `lighthouse-${i + 1}`,
-      body: `Message ${i + 1} : une ligne de longueur ordinaire dans une longue conversation.`,
-      seq: i + 1,
-      createdAt: new Date(start + i * 60_000),
-      authorName: author.name ?? author.email,
-    };
-  });
-  for (let i = 0; i < messages.length; i += 500) {
-    const part = messages.slice(i, i + 500);
-    await client.message.createMany({ data: part.map(({ authorName: _n, ...m }) => m) });
-    await client.dossierEvent.createMany({
-      data: part.map((m) => ({
-        dossierId: m.dossierId,
-        seq: m.seq,
-        type: MESSAGE_CREATED,
-        audience: "all",
-        actorId: m.authorId,
-        createdAt: m.createdAt,
-        payload: JSON.stringify({
-          id: m.id,
-          dossierId: m.dossierId,
-          clientId: m.clientId,
-          seq: m.seq,
-          body: m.body,
-          createdAt: m.createdAt.toISOString(),
-          author: { id: m.authorId, name: m.authorName },
-        }),
-      })),
-    });
-  }
-  await client.dossier.update({ where: { id: dossier.id }, data: { seq: COUNT, lastActivityAt: new Date() } });
+  await fillConversation(dossier.id, [paul.id, adele.id], COUNT, (i) => ({
+    clientId: `lighthouse-${i + 1}`,
+    body: `Message ${i + 1} : une ligne de longueur ordinaire dans une longue conversation.`,
+  }));
   process.stdout.write(`${dossier.id}\n`);
   await closeDb();
 }
