@@ -40,9 +40,11 @@ async function main() {
   // machine), and the statements' round trips; for docs/capacity.md.
   const pgBackends = await postgresBackendCpu();
   const t0 = performance.now();
+  const stopProfile = process.env.PROFILE ? await startProfile(process.env.PROFILE) : null;
   const cpu0 = process.cpuUsage();
   await run(N, "m");
   const cpu = process.cpuUsage(cpu0);
+  await stopProfile?.();
   const dt = performance.now() - t0;
   const pgCpu = pgBackends ? (await pgBackends()) / N : null;
   // CPU per send is steadier than wall time on a shared machine (issue 18).
@@ -51,6 +53,22 @@ async function main() {
   );
   await t.cleanup();
 }
+/** PROFILE=<file>: a V8 CPU profile of the measured sends only (summarise it with bench/profile.mjs). */
+async function startProfile(file: string): Promise<() => Promise<void>> {
+  const { Session } = await import("node:inspector/promises");
+  const fs = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 });
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 /** PostgreSQL on this machine: returns a function giving the CPU (µs) its backends for this database used since. */
 async function postgresBackendCpu(): Promise<(() => Promise<number>) | null> {
   if (process.env.RELAIS_TEST_PROVIDER !== "postgres") return null;

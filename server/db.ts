@@ -68,10 +68,21 @@ export function dbReady(): Promise<void> {
   return (globalThis as Holder)[KEY]!.ready;
 }
 
+// Work scheduled against the connection (the search indexer's next batch) is dropped when it closes,
+// rather than reopening a database that is going away.
+const CLOSE_HOOKS = Symbol.for("relais.db.closeHooks");
+const closeHooks = (): Set<() => void> =>
+  ((globalThis as { [CLOSE_HOOKS]?: Set<() => void> })[CLOSE_HOOKS] ??= new Set());
+
+export function onDbClose(fn: () => void) {
+  closeHooks().add(fn);
+}
+
 export async function closeDb() {
   const holder = globalThis as Holder;
   const current = holder[KEY];
   holder[KEY] = undefined;
+  for (const fn of closeHooks()) fn();
   if (current) {
     await current.client.$disconnect();
     await current.close();

@@ -15,6 +15,7 @@ import { newId, type HotQueries } from "../../db/hot";
 import { fail, ok, type ErrorCode, type Result } from "../../errors";
 import type { Locale, MessageKey } from "../../i18n";
 import { kickOutbox, publisher } from "../ports";
+import { scheduleSearchIndexing } from "../search/indexer";
 import type { Audience, PublishedEvent } from "./events";
 import { dossierAccess } from "./policy";
 import { INSERT_EVENT, LOCK_ACTIVITY, LOCK_QUIET, NEXT_SEQ } from "./queries";
@@ -102,6 +103,8 @@ export async function changeDossier<A, T>(
   for (const event of committed.events) p.dossierEvent(event);
   for (const fn of committed.after) fn();
   if (committed.emailed) kickOutbox();
+  // C9: a message, a title or a document name it wrote is queued for the search index (SQLite).
+  scheduleSearchIndexing();
   return ok(committed.value);
 }
 

@@ -58,7 +58,7 @@ it("C9: the migration indexes the messages, titles and names that existed before
   // Back to the database as it was before the search migration, with the rows still there.
   await raw(
     tdb.provider === "sqlite"
-      ? `DROP TABLE "SearchIndex"; DROP TABLE "SearchEntry"; DELETE FROM _relais_migrations WHERE name = '${searchMigration()}';`
+      ? `DROP TABLE "SearchIndex"; DROP TABLE "SearchEntry"; DROP TABLE "SearchPending"; DELETE FROM _relais_migrations WHERE name = '${searchMigration()}';`
       : `DROP TABLE "SearchEntry" CASCADE; DELETE FROM _relais_migrations WHERE name = '${searchMigration()}';`,
   );
   expect(await migrate(tdb.url)).toEqual([searchMigration()]);

@@ -8,6 +8,7 @@ import type { MessageKey } from "../../i18n";
 import { env } from "../../env";
 import { dossierAccess } from "../dossier/policy";
 import { DOSSIER_TITLE, SEARCH, SEARCH_IN_DOSSIER, type SearchRow } from "./queries";
+import { indexPendingSearch } from "./indexer";
 import { searchSchema } from "./schema";
 import { ftsQuery, snippet, tsQuery, words, type SnippetPart } from "./terms";
 
@@ -71,6 +72,8 @@ export async function search(actor: Actor, raw: unknown, _now = new Date()): Pro
   // Only stop words or punctuation: nothing to look for.
   if (ws.length === 0) return ok({ q, scope, results: [] });
   const postgres = env().provider === "postgres";
+  // Everything committed before the search is in the index (SQLite indexes in batches, indexer.ts).
+  await indexPendingSearch();
   const match = postgres ? tsQuery(ws) : ftsQuery(ws);
   const rows = dossierId
     ? await hot().all<SearchRow>(SEARCH_IN_DOSSIER, [match, actor.userId, actor.userId, dossierId, RESULT_LIMIT])

@@ -1,0 +1,129 @@
+// C9 on SQLite with the index written in batches (indexer.ts, triggers.sql): a search finds what was
+// committed before it, an entry changed or deleted while still queued leaves the FTS5 index exact
+// (FTS5's own integrity-check is the oracle), and the queue empties by itself after changes. On
+// PostgreSQL (no queue: the row's own trigger keeps its tsvector) the same searches must hold.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, hot } from "../../db";
+import { sql } from "../../db/hot";
+import { useTestDatabase } from "../../test/db";
+import { actor, makeWorld } from "../../test/factories";
+import { postMessage } from "../conversation/service";
+import { INDEX_BATCH, indexPendingSearch } from "./indexer";
+import { RESULT_LIMIT, search } from "./service";
+
+let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
+beforeAll(async () => {
+  tdb = await useTestDatabase();
+});
+afterAll(async () => tdb.cleanup());
+
+const sqlite = process.env.RELAIS_TEST_PROVIDER !== "postgres";
+
+const PENDING = sql("test.pending", `SELECT COUNT(*) AS "n" FROM "SearchPending"`);
+const INTEGRITY = sql(
+  "test.ftsIntegrity",
+  `INSERT INTO "SearchIndex" ("SearchIndex", "rank") VALUES ('integrity-check', 1)`,
+);
+const pending = async () => (sqlite ? Number((await hot().get<{ n: number | bigint }>(PENDING, []))!.n) : 0);
+/** Throws (SQLITE_CORRUPT_VTAB) when the FTS5 index differs from what its content table says. */
+const checkIndex = async () => void (sqlite && (await hot().transaction((q) => q.run(INTEGRITY, []))));
+
+let n = 0;
+const say = async (userId: string, dossierId: string, body: string) => {
+  const res = await postMessage(await actor(userId), {
+    dossierId,
+    clientId: `idx-${String(++n).padStart(6, "0")}`,
+    body,
+  });
+  if (!res.ok) throw new Error(res.error.message);
+  return res.message;
+};
+const finds = async (userId: string, q: string) => {
+  const res = await search(await actor(userId), { q });
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value.results.map((r) => r.id).sort();
+};
+
+describe("C9, issue 18: the SQLite search index is written in batches", () => {
+  it("a search finds a message committed just before it, queued or not", async () => {
+    const w = await makeWorld();
+    const m = await say(w.referent.id, w.dossier.id, "La charpente est livrée demain");
+    // Indexed by the search itself if the scheduled batch has not run yet.
+    expect(await finds(w.applicant.id, "charpente")).toEqual([m.id]);
+    expect(await pending()).toBe(0);
+    await checkIndex();
+  });
+
+  it("the queue empties by itself after changes (no search needed), in batches of at most INDEX_BATCH", async () => {
+    const w = await makeWorld();
+    await Promise.all(
+      Array.from({ length: INDEX_BATCH + 30 }, (_, i) => say(w.referent.id, w.dossier.id, `palette ${i}`)),
+    );
+    if (sqlite) expect(await pending()).toBeGreaterThan(0);
+    await expect.poll(pending, { timeout: 10_000, interval: 50 }).toBe(0);
+    await checkIndex();
+    expect(await finds(w.applicant.id, "palette")).toHaveLength(RESULT_LIMIT); // the index has them all
+  });
+
+  it("an entry renamed or deleted while queued, or after being indexed, leaves the index exact (property)", async () => {
+    const w = await makeWorld();
+    type Op = { kind: "add" | "rename" | "delete" | "index"; at: number; name: string };
+    const op = fc.record({
+      kind: fc.constantFrom<Op["kind"]>("add", "add", "rename", "delete", "index"),
+      at: fc.nat(),
+      name: fc.constantFrom("devis toiture", "facture plomberie", "plan étage", "photo façade"),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+        const docs: string[] = [];
+        for (const o of ops) {
+          if (o.kind === "add") {
+            const d = await db().document.create({
+              data: {
+                dossierId: w.dossier.id,
+                uploaderId: w.referent.id,
+                originalName: o.name,
+                storageKey: `k-${++n}`,
+                mimeType: "application/pdf",
+                size: 1,
+                sha256: "0".repeat(64),
+              },
+            });
+            docs.push(d.id);
+          } else if (o.kind === "index") await indexPendingSearch();
+          else if (docs.length > 0) {
+            const id = docs[o.at % docs.length];
+            if (o.kind === "rename") await db().document.update({ where: { id }, data: { originalName: o.name } });
+            else {
+              await db().document.delete({ where: { id } });
+              docs.splice(docs.indexOf(id), 1);
+            }
+          }
+        }
+        await indexPendingSearch();
+        await checkIndex();
+        // What a search finds is exactly the documents that exist under that name now.
+        const now = await db().document.findMany({
+          where: { dossierId: w.dossier.id },
+          select: { id: true, originalName: true },
+        });
+        const res = await search(await actor(w.referent.id), { q: "toiture" });
+        if (!res.ok) throw new Error(res.error.message);
+        const hits = res.value.results
+          .filter((r) => r.kind === "document")
+          .map((r) => r.id)
+          .sort();
+        expect(hits).toEqual(
+          now
+            .filter((d) => d.originalName === "devis toiture")
+            .map((d) => d.id)
+            .sort(),
+        );
+        await db().document.deleteMany({ where: { dossierId: w.dossier.id } });
+        await indexPendingSearch();
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

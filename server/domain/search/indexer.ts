@@ -1,0 +1,99 @@
+// C9 on SQLite: moves the entries queued in "SearchPending" (prisma/sqlite/triggers.sql) into the FTS5
+// index. FTS5 writes a new segment at every commit, which cost a lone send a fifth of its WAL pages
+// (issue 18); here a batch of entries shares one. It runs shortly after changes (scheduled by the
+// dossier pipeline) and before every search, so a search still finds everything committed before it.
+// PostgreSQL needs none of this: its tsvector column is kept by the row's own trigger, and its GIN
+// index already defers its work (fastupdate).
+import { hot, onDbClose } from "../../db";
+import { sql } from "../../db/hot";
+import { env } from "../../env";
+import { logger } from "../../logger";
+
+/** Entries per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
+export const INDEX_BATCH = 200;
+/** How long after a change the queue is indexed: changes arriving meanwhile share the batch. */
+const DELAY_MS = 100;
+
+const ANY_PENDING = sql("search.anyPending", `SELECT EXISTS (SELECT 1 FROM "SearchPending") AS "any"`);
+const INDEX_PENDING = sql(
+  "search.indexPending",
+  `INSERT INTO "SearchIndex" ("rowid", "text")
+   SELECT e."id", e."text" FROM "SearchPending" p JOIN "SearchEntry" e ON e."id" = p."entryId"
+   WHERE p."entryId" <= ? ORDER BY p."entryId"`,
+);
+const LAST_OF_BATCH = sql(
+  "search.lastOfBatch",
+  `SELECT MAX("entryId") AS "last", COUNT(*) AS "n"
+   FROM (SELECT "entryId" FROM "SearchPending" ORDER BY "entryId" LIMIT ?)`,
+);
+const DEQUEUE = sql("search.dequeue", `DELETE FROM "SearchPending" WHERE "entryId" <= ?`);
+
+const sqlite = () => env().provider === "sqlite";
+
+async function anyPending(): Promise<boolean> {
+  const row = await hot().get<{ any: number | bigint }>(ANY_PENDING, []);
+  return !!row && Number(row.any) !== 0;
+}
+
+/** Indexes up to INDEX_BATCH queued entries in one transaction; returns how many. */
+async function indexBatch(): Promise<number> {
+  // A read first: most changes queue nothing, and a read does not take the write lock.
+  if (!(await anyPending())) return 0;
+  return hot().transaction(async (q) => {
+    const batch = await q.get<{ last: number | bigint | null; n: number | bigint }>(LAST_OF_BATCH, [INDEX_BATCH]);
+    if (!batch || batch.last === null) return 0;
+    await q.run(INDEX_PENDING, [batch.last]);
+    await q.run(DEQUEUE, [batch.last]);
+    return Number(batch.n);
+  });
+}
+
+/** Indexes everything queued (before a search). */
+export async function indexPendingSearch(): Promise<void> {
+  if (!sqlite()) return;
+  while ((await indexBatch()) === INDEX_BATCH);
+}
+
+// One state per process, on globalThis: Next's server actions see another instance of this module.
+const KEY = Symbol.for("relais.search.indexer");
+type State = { timer: ReturnType<typeof setTimeout> | null; running: boolean; again: boolean };
+function state(): State {
+  const g = globalThis as { [KEY]?: State };
+  if (!g[KEY]) {
+    const s: State = (g[KEY] = { timer: null, running: false, again: false });
+    onDbClose(() => {
+      if (s.timer) clearTimeout(s.timer);
+      s.timer = null;
+      s.again = false;
+    });
+  }
+  return g[KEY];
+}
+
+/** A change was committed: index its entries soon, together with those of the changes that follow. */
+export function scheduleSearchIndexing(): void {
+  if (!sqlite()) return;
+  const s = state();
+  if (s.running) s.again = true;
+  if (s.timer || s.running) return;
+  s.timer = setTimeout(() => {
+    s.timer = null;
+    s.running = true;
+    s.again = false;
+    indexBatch()
+      // A full batch: more may wait (a burst); changes committed while it ran queued entries too.
+      .then((n) => finish(s, n === INDEX_BATCH || s.again))
+      .catch((e: unknown) => {
+        // The queue stays: the next change or search indexes it.
+        logger.warn("search indexing failed", { error: String(e) });
+        finish(s, false);
+      });
+  }, DELAY_MS);
+  s.timer.unref();
+}
+
+function finish(s: State, again: boolean) {
+  s.running = false;
+  s.again = false;
+  if (again) scheduleSearchIndexing();
+}
