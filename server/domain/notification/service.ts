@@ -4,7 +4,7 @@
 // the app first can cancel it (C7). Daily and weekly users get nothing here: their digest reads the
 // dossier's events since the last digest (see the digest job).
 import { hot, queriesOf, type Db, type Tx } from "../../db";
-import { asBool, newId, sql, type HotQueries } from "../../db/hot";
+import { asBool, sql, type HotQueries } from "../../db/hot";
 import { recordEmail } from "../outbox/queries";
 import type { NotificationContent, NotificationTarget } from "../outbox/templates";
 import {
@@ -224,7 +224,7 @@ export async function messageRecipients(
 /** C2, C3: stores who the message was addressed to, and writes their emails (and the applicant side's for an advisor's message). */
 const INSERT_RECIPIENT = sql(
   "notification.insertMessageRecipient",
-  `INSERT INTO "MessageRecipient" ("id", "messageId", "userId") VALUES (?, ?, ?)`,
+  `INSERT INTO "MessageRecipient" ("messageId", "userId") VALUES (?, ?)`,
 );
 
 export async function notifyMessage(
@@ -242,7 +242,7 @@ export async function notifyMessage(
 ): Promise<Recipient[]> {
   const { recipientIds, members, title } = p.recipients;
   const q = queriesOf(tx);
-  for (const userId of recipientIds) await q.write(INSERT_RECIPIENT, [newId(), p.messageId, userId]);
+  for (const userId of recipientIds) await q.write(INSERT_RECIPIENT, [p.messageId, userId]);
   const chosen = new Set(recipientIds);
   // P6: an applicant-side message has just reactivated a paused dossier in this transaction.
   const paused = p.recipients.paused && p.side !== "applicant";
