@@ -13,6 +13,8 @@ import { logger } from "../../logger";
 export const INDEX_BATCH = 200;
 /** How long after a change the queue is indexed: changes arriving meanwhile share the batch. */
 const DELAY_MS = 100;
+/** After a full batch (a burst), the next one comes sooner, still after the sends that arrived meanwhile. */
+const BURST_DELAY_MS = 5;
 
 const ANY_PENDING = sql("search.anyPending", `SELECT EXISTS (SELECT 1 FROM "SearchPending") AS "any"`);
 const INDEX_PENDING = sql(
@@ -71,7 +73,7 @@ function state(): State {
 }
 
 /** A change was committed: index its entries soon, together with those of the changes that follow. */
-export function scheduleSearchIndexing(): void {
+export function scheduleSearchIndexing(delayMs = DELAY_MS): void {
   if (!sqlite()) return;
   const s = state();
   if (s.running) s.again = true;
@@ -82,18 +84,18 @@ export function scheduleSearchIndexing(): void {
     s.again = false;
     indexBatch()
       // A full batch: more may wait (a burst); changes committed while it ran queued entries too.
-      .then((n) => finish(s, n === INDEX_BATCH || s.again))
+      .then((n) => finish(s, n === INDEX_BATCH ? BURST_DELAY_MS : s.again ? DELAY_MS : null))
       .catch((e: unknown) => {
         // The queue stays: the next change or search indexes it.
         logger.warn("search indexing failed", { error: String(e) });
-        finish(s, false);
+        finish(s, null);
       });
-  }, DELAY_MS);
+  }, delayMs);
   s.timer.unref();
 }
 
-function finish(s: State, again: boolean) {
+function finish(s: State, nextIn: number | null) {
   s.running = false;
   s.again = false;
-  if (again) scheduleSearchIndexing();
+  if (nextIn !== null) scheduleSearchIndexing(nextIn);
 }
