@@ -26,8 +26,20 @@ async function main() {
     });
     if (!r.ok) throw new Error(JSON.stringify(r));
   };
-  const run = async (n: number, prefix: string) => {
+  // RATE=<sends per second>: paced, one at a time, as the socket scenarios at low rates (G2: 20/s), where
+  // a process's fixed costs (the checkpointer, timers) weigh on each send.
+  const rate = Number(process.env.RATE ?? 0);
+  const run = async (n: number, prefix: string, paced = false) => {
     let next = 0;
+    if (paced && rate > 0) {
+      const t0 = performance.now();
+      for (; next < n; next++) {
+        const wait = t0 + (next * 1000) / rate - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        await send(next, prefix);
+      }
+      return;
+    }
     await Promise.all(
       Array.from({ length: C }, async () => {
         while (next < n) await send(next++, prefix);
@@ -40,9 +52,13 @@ async function main() {
   // machine), and the statements' round trips; for docs/capacity.md.
   const pgBackends = await postgresBackendCpu();
   const t0 = performance.now();
-  const stopProfile = process.env.PROFILE ? await startProfile(process.env.PROFILE) : null;
+  const stopProfile = process.env.PROFILE
+    ? await startProfile(process.env.PROFILE)
+    : process.env.HEAP_PROFILE
+      ? await startHeapProfile(process.env.HEAP_PROFILE)
+      : null;
   const cpu0 = process.cpuUsage();
-  await run(N, "m");
+  await run(N, "m", true);
   const cpu = process.cpuUsage(cpu0);
   await stopProfile?.();
   const dt = performance.now() - t0;
@@ -64,6 +80,25 @@ async function startProfile(file: string): Promise<() => Promise<void>> {
   await session.post("Profiler.start");
   return async () => {
     const { profile } = await session.post("Profiler.stop");
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+/** HEAP_PROFILE=<file>: a V8 sampling heap profile (every 4 KiB allocated) of the measured sends, with what the collector freed kept in. */
+async function startHeapProfile(file: string): Promise<() => Promise<void>> {
+  const { Session } = await import("node:inspector/promises");
+  const fs = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("HeapProfiler.enable");
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return async () => {
+    const { profile } = await session.post("HeapProfiler.stopSampling");
     fs.writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   };

@@ -23,7 +23,10 @@ parentPort.on("message", () => { clearInterval(timer); db.close(); parentPort.cl
 `;
 
 /** Starts the checkpointer of a SQLite file; returns its stop. Null when it could not start (the safety net then stays SQLite's default). */
-export function startCheckpointer(file: string, intervalMs = 250): (() => Promise<void>) | null {
+export function startCheckpointer(
+  file: string,
+  intervalMs = Number(process.env.SQLITE_CHECKPOINT_MS ?? 250),
+): (() => Promise<void>) | null {
   try {
     // Resolved from the project, where the app's own better-sqlite3 is.
     const driver = createRequire(path.join(process.cwd(), "package.json")).resolve("better-sqlite3");

@@ -11,9 +11,12 @@ import { logger } from "../../logger";
 
 /** Entries per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
 export const INDEX_BATCH = 200;
-/** How long after a change the queue is indexed: changes arriving meanwhile share the batch. */
-const DELAY_MS = 100;
-/** After a full batch (a burst), the next one comes sooner, still after the sends that arrived meanwhile. */
+/**
+ * How long after a change the queue is indexed: changes arriving meanwhile share the batch. At 20 sends
+ * a second, 100 ms meant a batch (a transaction and an FTS5 segment) every two or three sends.
+ */
+const DELAY_MS = 1000;
+/** Once a batch's worth of changes is queued (a burst), or after a full batch, the next one comes at once, after the sends already waiting. */
 const BURST_DELAY_MS = 5;
 
 const ANY_PENDING = sql("search.anyPending", `SELECT EXISTS (SELECT 1 FROM "SearchPending") AS "any"`);
@@ -58,11 +61,19 @@ export async function indexPendingSearch(): Promise<void> {
 
 // One state per process, on globalThis: Next's server actions see another instance of this module.
 const KEY = Symbol.for("relais.search.indexer");
-type State = { timer: ReturnType<typeof setTimeout> | null; running: boolean; again: boolean };
+type State = {
+  timer: ReturnType<typeof setTimeout> | null;
+  /** when the timer fires (performance.now()) */
+  dueAt: number;
+  running: boolean;
+  again: boolean;
+  /** changes committed since the last batch started (each may have queued an entry) */
+  changes: number;
+};
 function state(): State {
   const g = globalThis as { [KEY]?: State };
   if (!g[KEY]) {
-    const s: State = (g[KEY] = { timer: null, running: false, again: false });
+    const s: State = (g[KEY] = { timer: null, dueAt: 0, running: false, again: false, changes: 0 });
     onDbClose(() => {
       if (s.timer) clearTimeout(s.timer);
       s.timer = null;
@@ -76,12 +87,24 @@ function state(): State {
 export function scheduleSearchIndexing(delayMs = DELAY_MS): void {
   if (!sqlite()) return;
   const s = state();
-  if (s.running) s.again = true;
-  if (s.timer || s.running) return;
+  s.changes += 1;
+  if (s.running) {
+    s.again = true;
+    return;
+  }
+  // A burst: a batch's worth is queued, no need to wait for the rest of the delay.
+  if (s.changes >= INDEX_BATCH) delayMs = Math.min(delayMs, BURST_DELAY_MS);
+  const dueAt = performance.now() + delayMs;
+  if (s.timer) {
+    if (s.dueAt <= dueAt) return;
+    clearTimeout(s.timer);
+  }
+  s.dueAt = dueAt;
   s.timer = setTimeout(() => {
     s.timer = null;
     s.running = true;
     s.again = false;
+    s.changes = 0;
     indexBatch()
       // A full batch: more may wait (a burst); changes committed while it ran queued entries too.
       .then((n) => finish(s, n === INDEX_BATCH ? BURST_DELAY_MS : s.again ? DELAY_MS : null))
