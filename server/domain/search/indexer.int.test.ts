@@ -20,7 +20,10 @@ afterAll(async () => tdb.cleanup());
 
 const sqlite = process.env.RELAIS_TEST_PROVIDER !== "postgres";
 
-const PENDING = sql("test.pending", `SELECT COUNT(*) AS "n" FROM "SearchPending"`);
+const PENDING = sql(
+  "test.pending",
+  `SELECT (SELECT COUNT(*) FROM "SearchPending") + (SELECT COUNT(*) FROM "MessageSearchPending") AS "n"`,
+);
 const INTEGRITY = sql(
   "test.ftsIntegrity",
   `INSERT INTO "SearchIndex" ("SearchIndex", "rank") VALUES ('integrity-check', 1)`,
@@ -64,6 +67,45 @@ describe("C9, issue 18: the SQLite search index is written in batches", () => {
     await expect.poll(pending, { timeout: 10_000, interval: 50 }).toBe(0);
     await checkIndex();
     expect(await finds(w.applicant.id, "palette")).toHaveLength(RESULT_LIMIT); // the index has them all
+  });
+
+  it("a message edited or deleted while queued, or after being indexed, leaves the index exact (property)", async () => {
+    const w = await makeWorld();
+    type Op = { kind: "say" | "edit" | "delete" | "index"; at: number; body: string };
+    const op = fc.record({
+      kind: fc.constantFrom<Op["kind"]>("say", "say", "edit", "delete", "index"),
+      at: fc.nat(),
+      body: fc.constantFrom("la toiture fuit", "rendez-vous jeudi", "toiture refaite", "merci"),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+        const ids: string[] = [];
+        for (const o of ops) {
+          if (o.kind === "say") ids.push((await say(w.referent.id, w.dossier.id, o.body)).id);
+          else if (o.kind === "index") await indexPendingSearch();
+          else if (ids.length > 0) {
+            const id = ids[o.at % ids.length];
+            if (o.kind === "edit") await db().message.update({ where: { id }, data: { body: o.body } });
+            else {
+              await db().message.delete({ where: { id } });
+              ids.splice(ids.indexOf(id), 1);
+            }
+          }
+        }
+        await indexPendingSearch();
+        await checkIndex();
+        const now = await db().message.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } });
+        expect(await finds(w.referent.id, "toiture")).toEqual(
+          now
+            .filter((m) => m.body.includes("toiture"))
+            .map((m) => m.id)
+            .sort(),
+        );
+        await db().message.deleteMany({ where: { dossierId: w.dossier.id } });
+        await indexPendingSearch();
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it("an entry renamed or deleted while queued, or after being indexed, leaves the index exact (property)", async () => {

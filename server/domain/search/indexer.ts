@@ -1,6 +1,7 @@
-// C9 on SQLite: moves the entries queued in "SearchPending" (prisma/sqlite/triggers.sql) into the FTS5
-// index. FTS5 writes a new segment at every commit, which cost a lone send a fifth of its WAL pages
-// (issue 18); here a batch of entries shares one. It runs shortly after changes (scheduled by the
+// C9 on SQLite: moves what prisma/sqlite/triggers.sql queued into the search index: new messages by id
+// ("MessageSearchPending") get their "SearchEntry" row, and new entries ("SearchPending") go into the
+// FTS5 index. Written with each change, they cost a lone send 9 of its 29 WAL pages (FTS5 writes a new
+// segment at every commit) (issue 18); here a batch of entries shares them. It runs shortly after changes (scheduled by the
 // dossier pipeline) and before every search, so a search still finds everything committed before it.
 // PostgreSQL needs none of this: its tsvector column is kept by the row's own trigger, and its GIN
 // index already defers its work (fastupdate).
@@ -19,7 +20,24 @@ const DELAY_MS = 1000;
 /** Once a batch's worth of changes is queued (a burst), or after a full batch, the next one comes at once, after the sends already waiting. */
 const BURST_DELAY_MS = 5;
 
-const ANY_PENDING = sql("search.anyPending", `SELECT EXISTS (SELECT 1 FROM "SearchPending") AS "any"`);
+const ANY_PENDING = sql(
+  "search.anyPending",
+  `SELECT EXISTS (SELECT 1 FROM "SearchPending") OR EXISTS (SELECT 1 FROM "MessageSearchPending") AS "any"`,
+);
+// Messages queued by id (triggers.sql) get their entry first, which queues the entry for the index.
+const LAST_MESSAGE_OF_BATCH = sql(
+  "search.lastMessageOfBatch",
+  `SELECT MAX("messageId") AS "last" FROM (SELECT "messageId" FROM "MessageSearchPending" ORDER BY "messageId" LIMIT ?)`,
+);
+const ENTER_MESSAGES = sql(
+  "search.enterMessages",
+  // OR IGNORE: an entry that a backfill (the search migration run again) made already stays as it is.
+  `INSERT OR IGNORE INTO "SearchEntry" ("kind", "refId", "dossierId", "seq", "text", "at")
+   SELECT 'message', m."id", m."dossierId", m."seq", m."body", m."createdAt"
+   FROM "MessageSearchPending" p JOIN "Message" m ON m."id" = p."messageId"
+   WHERE p."messageId" <= ? ORDER BY p."messageId"`,
+);
+const DEQUEUE_MESSAGES = sql("search.dequeueMessages", `DELETE FROM "MessageSearchPending" WHERE "messageId" <= ?`);
 const INDEX_PENDING = sql(
   "search.indexPending",
   `INSERT INTO "SearchIndex" ("rowid", "text")
@@ -45,6 +63,11 @@ async function indexBatch(): Promise<number> {
   // A read first: most changes queue nothing, and a read does not take the write lock.
   if (!(await anyPending())) return 0;
   return hot().transaction(async (q) => {
+    const messages = await q.get<{ last: string | null }>(LAST_MESSAGE_OF_BATCH, [INDEX_BATCH]);
+    if (messages?.last) {
+      await q.run(ENTER_MESSAGES, [messages.last]);
+      await q.run(DEQUEUE_MESSAGES, [messages.last]);
+    }
     const batch = await q.get<{ last: number | bigint | null; n: number | bigint }>(LAST_OF_BATCH, [INDEX_BATCH]);
     if (!batch || batch.last === null) return 0;
     await q.run(INDEX_PENDING, [batch.last]);
