@@ -234,6 +234,17 @@ describe("hot statements", () => {
     expect(fs.statSync(file).size).toBeGreaterThan(before + 1_500_000);
   });
 
+  it("SQLite: Prisma's own writes (outside hot transactions) are checkpointed too: the checkpointer is asked by every writer, not by a timer", async () => {
+    if (provider !== "sqlite") return expect(url).toMatch(/^postgres/);
+    const file = sqliteFile(url);
+    const before = fs.statSync(file).size;
+    for (let i = 0; i < 400; i++) await db().organization.create({ data: { name: "y".repeat(5000), slug: slug() } });
+    const deadline = Date.now() + 10_000;
+    while (fs.statSync(file).size < before + 1_500_000 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 1_500_000);
+  });
+
   it("SQLite: a Prisma transaction holds the write lock from its start, so a write by another process in between cannot make it fail (on PostgreSQL: row locks)", async () => {
     if (provider !== "sqlite") return expect(url).toMatch(/^postgres/);
     const org = await makeOrganization();

@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import pg from "pg";
-import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./checkpoint";
+import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from "./checkpoint";
 
 /** One statement, written once with `?` placeholders and double-quoted identifiers (both providers). */
 export type Sql = { name: string; sqlite: string; postgres: string };
@@ -162,7 +162,9 @@ const bare = (sql: string) => ({ sql, args: [], argTypes: [] });
 export function sharedSqlite(factory: PrismaBetterSqlite3) {
   const gate = new Gate();
   let database: BetterSqlite3.Database | null = null;
-  let stopCheckpointer: (() => Promise<void>) | null = null;
+  let checkpointer: Checkpointer | null = null;
+  /** Something may have been written: the checkpointer copies the WAL back a little later. */
+  const written = () => checkpointer?.written();
 
   function wrap(adapter: SqliteAdapter): SqliteAdapter {
     const afterHot = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -173,11 +175,12 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
     return {
       provider: adapter.provider,
       adapterName: adapter.adapterName,
-      queryRaw: (q) => afterHot(() => adapter.queryRaw(q)),
-      executeRaw: (q) => afterHot(() => adapter.executeRaw(q)),
-      executeScript: (s) => afterHot(() => adapter.executeScript(s)),
+      // Prisma writes with queryRaw too (INSERT … RETURNING); written() is a flag check.
+      queryRaw: (q) => afterHot(() => (written(), adapter.queryRaw(q))),
+      executeRaw: (q) => afterHot(() => (written(), adapter.executeRaw(q))),
+      executeScript: (s) => afterHot(() => (written(), adapter.executeScript(s))),
       dispose: async () => {
-        await stopCheckpointer?.();
+        await checkpointer?.stop();
         return adapter.dispose();
       },
       ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
@@ -204,7 +207,10 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
           createSavepoint: async (name) => void (await adapter.executeRaw(bare(`SAVEPOINT ${name}`))),
           rollbackToSavepoint: async (name) => void (await adapter.executeRaw(bare(`ROLLBACK TO ${name}`))),
           releaseSavepoint: async (name) => void (await adapter.executeRaw(bare(`RELEASE SAVEPOINT ${name}`))),
-          commit: async () => release(),
+          commit: async () => {
+            written();
+            release();
+          },
           rollback: async () => {
             // Prisma sends ROLLBACK first; never hand the connection on inside a transaction.
             if (database?.inTransaction) database.prepare("ROLLBACK").run();
@@ -223,8 +229,8 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
       // The adapter keeps its connection as a public field; its type does not say so.
       database = (adapter as unknown as { client: BetterSqlite3.Database }).client;
       if (!database.memory) {
-        stopCheckpointer = startCheckpointer(database.name);
-        if (stopCheckpointer) database.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+        checkpointer = startCheckpointer(database.name);
+        if (checkpointer) database.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
       }
       return wrap(adapter);
     },
@@ -289,6 +295,7 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
         }
       }
       control("COMMIT");
+      written();
     } catch (e) {
       // The transaction itself failed (disk, lock): nothing of the batch is stored.
       if (database!.inTransaction) control("ROLLBACK");
