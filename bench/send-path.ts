@@ -29,6 +29,7 @@ async function main() {
   // RATE=<sends per second>: paced, one at a time, as the socket scenarios at low rates (G2: 20/s), where
   // a process's fixed costs (the checkpointer, timers) weigh on each send.
   const rate = Number(process.env.RATE ?? 0);
+  const latencies: number[] = [];
   const run = async (n: number, prefix: string, paced = false) => {
     let next = 0;
     if (paced && rate > 0) {
@@ -36,7 +37,9 @@ async function main() {
       for (; next < n; next++) {
         const wait = t0 + (next * 1000) / rate - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const s0 = performance.now();
         await send(next, prefix);
+        latencies.push(performance.now() - s0);
       }
       return;
     }
@@ -63,6 +66,11 @@ async function main() {
   await stopProfile?.();
   const dt = performance.now() - t0;
   const pgCpu = pgBackends ? (await pgBackends()) / N : null;
+  if (latencies.length) {
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => (latencies[Math.floor(q * (latencies.length - 1))] * 1000).toFixed(0);
+    console.log(`paced send, call to commit: p50 ${at(0.5)} µs, p99 ${at(0.99)} µs`);
+  }
   // CPU per send is steadier than wall time on a shared machine (issue 18).
   console.log(
     `${process.env.RELAIS_TEST_PROVIDER ?? "sqlite"}, ${C} at a time: ${((dt * 1000) / N).toFixed(0)} µs per send, ${((N / dt) * 1000).toFixed(0)}/s, CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs per send${pgCpu === null ? "" : `, PostgreSQL server CPU ${pgCpu.toFixed(0)} µs per send`}`,
