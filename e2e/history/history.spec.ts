@@ -42,13 +42,13 @@ function seedBigDossier(title: string): string {
         "INSERT INTO Message (id, dossierId, authorId, clientId, body, seq, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
       );
       const ev = db.prepare(
-        "INSERT INTO DossierEvent (id, dossierId, seq, type, audience, actorId, payload, createdAt) VALUES (?, ?, ?, 'message.created', 'all', ?, ?, ?)",
+        "INSERT INTO DossierEvent (dossierId, seq, type, audience, actorId, payload, createdAt) VALUES (?, ?, 'message.created', 'all', ?, ?, ?)",
       );
       for (let seq = 1; seq <= TOTAL; seq++) {
         const author = seq % 3 === 0 ? adele : paul;
         const at = new Date(start + seq * 36 * 60_000);
         msg.run(`${id}x${seq}`, id, author, `${id}c${seq}`, `Message historique ${seq}`, seq, asStored(at));
-        ev.run(`${id}e${seq}`, id, seq, author, "{}", asStored(at));
+        ev.run(id, seq, author, "{}", asStored(at));
       }
       db.prepare("INSERT INTO DossierRead (id, userId, dossierId, lastReadSeq, updatedAt) VALUES (?, ?, ?, ?, ?)").run(
         `${id}r`,

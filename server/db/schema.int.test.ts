@@ -35,3 +35,18 @@ it("issue 18: a message's recipients cost one B-tree each (MessageRecipient keye
     ]);
   }
 });
+
+it("issue 18: an event is keyed by (dossier, seq) alone: no id column, no other index to write", async () => {
+  if (tdb.provider === "sqlite") {
+    const table = await hot().get<{ text: string }>(SQLITE_TABLE, ["DossierEvent"]);
+    expect(table?.text).toMatch(/PRIMARY KEY \("dossierId", "seq"\)/);
+    expect(table?.text).not.toMatch(/^\s*"id" /m);
+    // The primary key's own index only.
+    expect(await hot().all(SQLITE_INDEXES, ["DossierEvent"])).toEqual([{ name: "sqlite_autoindex_DossierEvent_1" }]);
+  } else {
+    const indexes = await hot().all<{ name: string }>(PG_INDEXES, ["DossierEvent"]);
+    expect(indexes.map((i) => i.name)).toEqual([
+      expect.stringMatching(/UNIQUE INDEX "DossierEvent_pkey" .*\("dossierId", seq\)/),
+    ]);
+  }
+});

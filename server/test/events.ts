@@ -1,7 +1,7 @@
 // Tests only: writes DossierEvents (and publishes them) the way a change would, to set up a dossier's
 // history without going through an area's service. The app itself goes through change.ts.
 import { queriesOf, type Tx } from "../db";
-import { newId, type HotQueries } from "../db/hot";
+import type { HotQueries } from "../db/hot";
 import { INSERT_EVENT, LOCK_ACTIVITY } from "../domain/dossier/queries";
 import { publisher } from "../domain/ports";
 import type { Audience, PublishedEvent } from "../domain/dossier/events";
@@ -39,7 +39,6 @@ export async function appendEvent(
   },
 ): Promise<PublishedEvent> {
   await queriesOf(tx).write(INSERT_EVENT, [
-    newId(),
     e.dossierId,
     e.seq,
     e.type,

@@ -137,8 +137,8 @@ export const LOCK_OTHER = sql(
 );
 export const INSERT_OTHER_EVENT = sql(
   "billing.insertOtherEvent",
-  `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt")
-   VALUES (?, ?, ?, ?, 'advisors', ?, ?, ?)`,
+  `INSERT INTO "DossierEvent" ("dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt")
+   VALUES (?, ?, ?, 'advisors', ?, ?, ?)`,
 );
 
 // ---- proformas and invoices

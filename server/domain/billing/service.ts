@@ -463,7 +463,6 @@ export async function moveActivities(actor: Actor, raw: unknown, now = new Date(
     await ctx.emit(ACTIVITIES_MOVED_IN, inPayload, { audience: "advisors" });
     const outPayload: ActivitiesMovedPayload = { ...inPayload, otherDossierId: targetDossierId };
     await ctx.q.write(Q.INSERT_OTHER_EVENT, [
-      newId(),
       sourceDossierId,
       Number(locked.seq),
       ACTIVITIES_MOVED_OUT,

@@ -44,7 +44,6 @@ async function bigDossier() {
   }
   await db().dossierEvent.createMany({
     data: seqs.filter(isLine).map((seq) => ({
-      id: newId(),
       dossierId: w.dossier.id,
       seq,
       type: seq % 2 ? "dossier.paused" : "dossier.reactivated",

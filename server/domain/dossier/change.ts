@@ -11,7 +11,7 @@
 // - Work must use ctx.q only: never db() (Prisma) inside, which would wait for this transaction on SQLite.
 import type { Actor } from "../../auth/actor";
 import { hot } from "../../db";
-import { newId, type HotQueries } from "../../db/hot";
+import type { HotQueries } from "../../db/hot";
 import { fail, ok, type ErrorCode, type Result } from "../../errors";
 import type { Locale, MessageKey } from "../../i18n";
 import { kickOutbox, publisher } from "../ports";
@@ -157,7 +157,6 @@ async function run<A, T>(
       const eventSeq = opts.seq ?? (await seq());
       const audience = opts.audience ?? "all";
       await q.write(INSERT_EVENT, [
-        newId(),
         spec.dossierId,
         eventSeq,
         type,

@@ -19,6 +19,6 @@ export const NEXT_SEQ = sql(
 );
 export const INSERT_EVENT = sql(
   "change.insertEvent",
-  `INSERT INTO "DossierEvent" ("id", "dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  `INSERT INTO "DossierEvent" ("dossierId", "seq", "type", "audience", "actorId", "payload", "createdAt")
+   VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
