@@ -10,7 +10,7 @@ import {
   setParticipationAction,
   setParticipationForAllAction,
 } from "@/server/domain/settings/actions";
-import { FREQUENCIES, type Frequency } from "@/server/domain/notification/schema";
+import { FREQUENCIES, type Frequency } from "@/server/domain/notification/frequencies";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/EmptyState";
 
