@@ -65,10 +65,10 @@ test("keyboard only: sign in, open a dossier, message, recommendation status, pa
   await tabTo(page, page.getByRole("radio").first(), 80);
   // Arrow keys move within the radio group; the second reason is "no more help needed".
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByLabel("Plus besoin d'accompagnement")).toBeChecked();
+  await expect(page.getByLabel("Plus besoin d’accompagnement")).toBeChecked();
   await tabTo(page, page.getByRole("button", { name: "Mettre le dossier en pause" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("pause-banner")).toContainText("Plus besoin d'accompagnement");
+  await expect(page.getByTestId("pause-banner")).toContainText("Plus besoin d’accompagnement");
   await expect(page.getByTestId("pause-state")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Réactiver le dossier" })).toBeFocused();

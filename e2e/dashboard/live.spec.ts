@@ -92,7 +92,7 @@ test("P8, D1, P11: Sam pauses a selected dossier from the dashboard; Adèle's da
   // P8: a confirmation first; cancelling changes nothing.
   const confirm = sam.getByRole("dialog");
   await expect(confirm).toBeVisible();
-  await expect(confirm).toContainText("Motif : Plus besoin d'accompagnement");
+  await expect(confirm).toContainText("Motif : Plus besoin d’accompagnement");
   await confirm.getByRole("button", { name: "Annuler" }).click();
   await expect(confirm).toBeHidden();
   await expect(sam.getByTestId("dashboard-row").filter({ hasText: title }).getByText("En pause")).toHaveCount(0);
