@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/AppHeader";
+import { FocusHeading } from "@/components/layout/FocusHeading";
 import { currentActor, currentLocale } from "@/server/auth/session";
 import { headerNav } from "@/server/domain/admin/service";
 import { env } from "@/server/env";
@@ -34,6 +35,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
+          {/* Issue 17: after every navigation, focus on the page's h1 (after the page's own effects). */}
+          <FocusHeading />
         </main>
       </body>
     </html>

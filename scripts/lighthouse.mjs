@@ -16,6 +16,15 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = process.env.LIGHTHOUSE_PORT ?? "3191";
 const base = `http://localhost:${port}`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "relais-lighthouse-"));
+// `--only settings` (a part of the page's name, any case) and `--device mobile` run a part of the table,
+// for checking one page while working on it: the table is printed, docs/ and README are left as they are.
+const option = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]?.toLowerCase() : undefined;
+};
+const only = option("only");
+const onlyDevice = option("device");
+const partial = Boolean(only || onlyDevice);
 
 ensureDependencies();
 await ensurePrismaClients();
@@ -131,8 +140,8 @@ try {
     { name: "Dossier, 10,000 messages", path: `/dossiers/${big}`, cookie: adele },
     { name: "Settings", path: "/settings/conversations", cookie: adele },
   ];
-  for (const p of pages)
-    for (const device of ["desktop", "mobile"]) {
+  for (const p of pages.filter((q) => !only || q.name.toLowerCase().includes(only)))
+    for (const device of ["desktop", "mobile"].filter((d) => !onlyDevice || d === onlyDevice)) {
       process.stdout.write(`▶ Lighthouse ${device} ${p.path}\n`);
       rows.push({ page: p.name, device, ...lighthouse(`${base}${p.path}`, device, p.cookie) });
     }
@@ -155,6 +164,12 @@ const failing = rows
   .filter((r) => r.failing.length)
   .map((r) => `- ${r.page}, ${r.device}: ${r.failing.join(", ")}`)
   .join("\n");
+if (partial) {
+  console.log(
+    `${table}\n\n${failing || "- no audit under 0.9"}\n\nreports in ${work}; docs/ and README left as they are`,
+  );
+  process.exit(0);
+}
 fs.writeFileSync(
   path.join(root, "docs", "lighthouse.md"),
   `# Lighthouse\n\nWritten by \`npm run lighthouse\` (scripts/lighthouse.mjs); not part of \`npm test\`.\n\n${summary}\n\n${table}\n\n` +

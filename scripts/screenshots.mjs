@@ -53,7 +53,7 @@ try {
   await paulPage.getByRole("button", { name: /Paul Demandeur/ }).click();
   await paulPage.waitForURL("**/dashboard");
   await paulPage.goto(`${dossierUrl}/settings`);
-  await paulPage.getByLabel("Plus besoin d'accompagnement").check();
+  await paulPage.getByLabel("Plus besoin d’accompagnement").check();
   await paulPage.getByLabel(/Commentaire/).fill("Les travaux sont terminés, merci pour votre aide !");
   await paulPage.getByRole("button", { name: "Mettre le dossier en pause" }).click();
   await page.goto(dossierUrl);

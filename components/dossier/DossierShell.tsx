@@ -10,7 +10,6 @@ import { SearchBox } from "../search/SearchBox";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
 import { TabStrip } from "./TabStrip";
-import { FocusHeading } from "../layout/FocusHeading";
 
 export type ShellData = {
   id: string;
@@ -53,7 +52,6 @@ export function DossierShell({
             <h1 id="page-title" tabIndex={-1} className="break-words text-2xl font-semibold">
               {dossier.title}
             </h1>
-            <FocusHeading id="page-title" />
             {dossier.side === "advisor" ? (
               <ConfidentialityBadge
                 initial={dossier.confidentiality ?? "none"}

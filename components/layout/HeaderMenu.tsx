@@ -27,12 +27,16 @@ export function HeaderMenu({
   const pathname = usePathname();
   const adminRef = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const adminButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "Escape") return;
-      if (adminOpen) setAdminOpen(false);
-      else if (open) {
+      // Escape closes the open disclosure and puts focus back on its button (focus was maybe in it).
+      if (adminOpen) {
+        setAdminOpen(false);
+        adminButton.current?.focus();
+      } else if (open) {
         setOpen(false);
         button.current?.focus();
       }
@@ -93,6 +97,7 @@ export function HeaderMenu({
                     {labels.admin}
                   </p>
                   <button
+                    ref={adminButton}
                     type="button"
                     aria-expanded={adminOpen}
                     aria-controls="admin-menu"

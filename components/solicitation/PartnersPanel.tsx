@@ -10,7 +10,7 @@ import {
 } from "@/server/domain/solicitation/actions";
 import type { PartnerCandidates } from "@/server/domain/solicitation/candidates";
 import type { SolicitationState, SolicitationView } from "@/server/domain/solicitation/events";
-import { SCOPE_PRESETS, SOLICITATION_KINDS } from "@/server/domain/solicitation/schema";
+import { SCOPE_PRESETS, SOLICITATION_KINDS } from "@/server/domain/solicitation/kinds";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { dateFormat, formatDay } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";

@@ -1,5 +1,5 @@
 // Labels shared by server and client components of the partners area.
-import { SCOPE_PRESETS } from "@/server/domain/solicitation/schema";
+import { SCOPE_PRESETS } from "@/server/domain/solicitation/kinds";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
 
 /** S1: a preset scope in the reader's language, or the free text as typed. */

@@ -4,7 +4,7 @@
 // whether partners see and may edit the dossier in each.
 import { useId, useState, type FormEvent } from "react";
 import { saveTemplateAction } from "@/server/domain/template/actions";
-import { FIELD_SECTIONS, PARTNER_MODES, type FieldSection, type PartnerMode } from "@/server/domain/template/fields";
+import { FIELD_SECTIONS, PARTNER_MODES, type FieldSection, type PartnerMode } from "@/server/domain/template/sections";
 import type { WorkflowStatus } from "@/server/domain/template/statuses";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { Button } from "../ui/Button";

@@ -69,7 +69,7 @@ describe("timeline entries", () => {
       null,
     );
     expect(v).toMatchObject({
-      title: "Dossier mis en pause automatiquement : aucune visite d'un membre demandeur depuis 365 jours",
+      title: "Dossier mis en pause automatiquement : aucune visite d’un membre demandeur depuis 365 jours",
       actorName: null,
       automatic: true,
     });
@@ -92,7 +92,7 @@ describe("timeline entries", () => {
       null,
     );
     expect(act).toMatchObject({
-      title: "Dossier réactivé : Marie a changé le statut d'une recommandation",
+      title: "Dossier réactivé : Marie a changé le statut d’une recommandation",
       actorName: "Marie",
       automatic: true,
     });
@@ -138,7 +138,7 @@ describe("timeline entries", () => {
       actorName: "Adèle",
     });
     expect(describeEvent("fr", { type: "partner.attached", payload: null }, null).title).toBe(
-      "Quelqu'un : partner · attached",
+      "Quelqu’un : partner · attached",
     );
   });
 

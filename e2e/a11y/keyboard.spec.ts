@@ -2,6 +2,7 @@
 // changes a recommendation's status (focus stays on the select), pauses and reactivates the dossier;
 // after each navigation focus lands on the page's main heading. No mouse, no clicks.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signInAs, users } from "../fixtures/auth";
 import { dossierIdByTitle, ECOLE, setDossierActive } from "../fixtures/db";
 
 /** Presses Tab until the target has focus (fails after `max` presses: it is not reachable by keyboard). */
@@ -65,10 +66,10 @@ test("keyboard only: sign in, open a dossier, message, recommendation status, pa
   await tabTo(page, page.getByRole("radio").first(), 80);
   // Arrow keys move within the radio group; the second reason is "no more help needed".
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByLabel("Plus besoin d'accompagnement")).toBeChecked();
+  await expect(page.getByLabel("Plus besoin d’accompagnement")).toBeChecked();
   await tabTo(page, page.getByRole("button", { name: "Mettre le dossier en pause" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("pause-banner")).toContainText("Plus besoin d'accompagnement");
+  await expect(page.getByTestId("pause-banner")).toContainText("Plus besoin d’accompagnement");
   await expect(page.getByTestId("pause-state")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Réactiver le dossier" })).toBeFocused();
@@ -76,4 +77,64 @@ test("keyboard only: sign in, open a dossier, message, recommendation status, pa
   await expect(page.getByTestId("pause-banner")).toHaveCount(0);
   await expect(page.getByTestId("pause-state")).toBeFocused();
   await expect(page.getByTestId("pause-state")).toHaveText("Le dossier est actif.");
+});
+
+test("after navigation focus lands on the main heading on every kind of page, not only a dossier's", async ({
+  browser,
+}) => {
+  const walks: [string, string[]][] = [
+    [users.adele, ["/dashboard", "/settings/conversations", "/invoices"]],
+    [users.alice, ["/admin/users", "/admin/templates"]],
+    [users.carla, ["/coordination"]],
+    [users.pierre, ["/partners"]],
+  ];
+  for (const [email, pages] of walks) {
+    const ctx = await browser.newContext();
+    await signInAs(ctx, email);
+    const page = await ctx.newPage();
+    for (const path of pages) {
+      await page.goto(path);
+      const heading = page.locator("main h1");
+      await expect(heading, `${email} ${path}`).toHaveCount(1);
+      await expect(heading, `${email} ${path}`).toBeFocused();
+    }
+    await ctx.close();
+  }
+});
+
+test("Escape closes the header's Administration dropdown and the phone Menu, and gives focus back to their button", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await signInAs(ctx, users.alice);
+  const page = await ctx.newPage();
+  await page.goto("/admin/users");
+  const admin = page.getByRole("button", { name: "Administration" });
+  await tabTo(page, admin);
+  await page.keyboard.press("Enter");
+  await expect(admin).toHaveAttribute("aria-expanded", "true");
+  const firstAdminLink = page.locator("#admin-menu a").first();
+  await expect(firstAdminLink).toBeVisible();
+  // Into the dropdown, then Escape: closed, and focus back on its button.
+  await page.keyboard.press("Tab");
+  await expect(firstAdminLink).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(admin).toHaveAttribute("aria-expanded", "false");
+  await expect(firstAdminLink).toBeHidden();
+  await expect(admin).toBeFocused();
+
+  // On a phone: the Menu button opens the panel; Escape from a link inside closes it, focus on Menu.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const menu = page.getByTestId("menu-button");
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  const panelLink = page.locator("#site-menu nav a").first();
+  await expect(panelLink).toBeVisible();
+  await tabTo(page, panelLink);
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(panelLink).toBeHidden();
+  await expect(menu).toBeFocused();
+  await ctx.close();
 });

@@ -77,7 +77,7 @@ test("magic link: signs in once, refused the second time and after 10 minutes; t
   const again = await second.newPage();
   await again.goto(link);
   await expect(again).toHaveURL(/\/login\?error=Verification/);
-  await expect(again.getByRole("alert").filter({ hasText: "n'est plus valable" })).toBeVisible();
+  await expect(again.getByRole("alert").filter({ hasText: "n’est plus valable" })).toBeVisible();
   expect((await second.cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
   await second.close();
 

@@ -66,7 +66,7 @@ test("N6: staff see their organization's failed deliveries with the error; other
 
   const sam = await samCtx.newPage();
   await sam.goto("/admin/emails");
-  await expect(sam.getByRole("heading", { name: "Envois d'emails" })).toBeVisible();
+  await expect(sam.getByRole("heading", { name: "Envois d’emails" })).toBeVisible();
   const row = sam
     .getByTestId("deliveries-failed")
     .getByTestId("delivery")
@@ -77,7 +77,7 @@ test("N6: staff see their organization's failed deliveries with the error; other
   // A3: another organization's staff do not see it.
   const sofia = await sofiaCtx.newPage();
   await sofia.goto("/admin/emails");
-  await expect(sofia.getByRole("heading", { name: "Envois d'emails" })).toBeVisible();
+  await expect(sofia.getByRole("heading", { name: "Envois d’emails" })).toBeVisible();
   await expect(sofia.getByText(marker)).toHaveCount(0);
 
   // A1: not staff, not found.

@@ -70,7 +70,7 @@ test("a refused file (wrong type, spoofed extension) gets a clear error and noth
     .setInputFiles({ name: "outil.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ\x90\x00") });
   await page.getByRole("button", { name: "Déposer", exact: true }).click();
   await expect(page.getByTestId("document-error")).toHaveText(
-    "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
+    "Ce type de fichier n’est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
   );
   // The browser cannot tell a spoofed PDF: the server reads its first bytes.
   await page

@@ -75,8 +75,8 @@ test("I8, I9, I4: the Partners tab gives the due day in words, the count as a pl
   const form = adele.getByTestId("solicitation-form");
   await form.getByLabel("Type de sollicitation").selectOption("opinion");
   await form.getByLabel("Périmètre", { exact: true }).selectOption("legal");
-  await form.getByLabel("Interne (membre de l'organisation)").check();
-  await form.getByLabel("Membre de l'organisation", { exact: true }).selectOption(users.arnaud);
+  await form.getByLabel("Interne (membre de l’organisation)").check();
+  await form.getByLabel("Membre de l’organisation", { exact: true }).selectOption(users.arnaud);
   const due = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
   await form.getByLabel("Date de réponse souhaitée").fill(due);
   await form.getByLabel("Consignes").fill("Vérifier");

@@ -58,7 +58,7 @@ test("A3: Adèle removes Marie while Marie views the conversation; Marie sees th
   // Paul's member list beside the conversation follows, without reload.
   await expect(paulsMembers.getByText("Marie Demandeur")).toHaveCount(0);
   // Without reload, Marie's whole page is replaced by the notice.
-  await expect(marie.getByTestId("dossier-revoked")).toHaveText(/Vous n'avez plus accès à ce dossier/);
+  await expect(marie.getByTestId("dossier-revoked")).toHaveText(/Vous n’avez plus accès à ce dossier/);
   await expect(marie.getByRole("heading", { name: title })).toHaveCount(0);
   expect(await marie.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
 

@@ -224,7 +224,7 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   const page = await anonymous.newPage();
   // Tampered: another signature, clear error, nothing changes.
   await page.goto(`/unsubscribe?u=${url.searchParams.get("u")}&s=${url.searchParams.get("s")!.slice(0, -3)}abc`);
-  await expect(page.getByTestId("unsubscribe-invalid")).toContainText("Ce lien de désabonnement n'est pas valide");
+  await expect(page.getByTestId("unsubscribe-invalid")).toContainText("Ce lien de désabonnement n’est pas valide");
   await expect(page.getByRole("button", { name: "Me désabonner" })).toHaveCount(0);
   await page.goto(`${url.pathname}${url.search}`);
   await page.getByRole("button", { name: "Me désabonner" }).click();

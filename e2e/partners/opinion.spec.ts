@@ -77,7 +77,7 @@ test("S1, S2, S4, S6: Adèle asks Pierre for a legal opinion; Pierre attaches wi
   await pierre.getByLabel("Clé sécurisée").fill("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789");
   await pierre.getByRole("button", { name: "Rattacher" }).click();
   await expect(pierre.getByTestId("attach-form").getByRole("alert")).toHaveText(
-    "Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle.",
+    "Cette clé n’est pas valide. Vérifiez-la ou demandez-en une nouvelle.",
   );
   await pierre.getByLabel("Clé sécurisée").fill(key);
   await pierre.getByRole("button", { name: "Rattacher" }).click();
@@ -181,12 +181,12 @@ test("S2: tries are limited: after 5 wrong keys the form answers 'too many tries
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Clé sécurisée").fill(`WRNG-${i}000-0000-0000-0000-0000-0000-0000`);
     await page.getByRole("button", { name: "Rattacher" }).click();
-    await expect(alert).toHaveText("Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle.");
+    await expect(alert).toHaveText("Cette clé n’est pas valide. Vérifiez-la ou demandez-en une nouvelle.");
     await page.getByLabel("Clé sécurisée").fill("");
   }
   await page.getByLabel("Clé sécurisée").fill("ABCD-0000-0000-0000-0000-0000-0000-0000");
   await page.getByRole("button", { name: "Rattacher" }).click();
-  await expect(alert).toHaveText("Trop d'essais. Réessayez dans quelques minutes.");
+  await expect(alert).toHaveText("Trop d’essais. Réessayez dans quelques minutes.");
   // Counted in the database with the socket's address, not a header the browser could choose.
   const db = e2eDatabase();
   try {

@@ -62,20 +62,20 @@ test("S6, S2, S1, X7: one reminder a day per partner, seen live; an expired key 
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   await expect(form.getByRole("status")).toHaveText("Sollicitation envoyée.");
   await form.getByLabel("Type de sollicitation").selectOption("opinion");
-  await form.getByLabel("Interne (membre de l'organisation)").check();
-  const member = form.getByLabel("Membre de l'organisation", { exact: true });
+  await form.getByLabel("Interne (membre de l’organisation)").check();
+  const member = form.getByLabel("Membre de l’organisation", { exact: true });
   await member.focus();
   await member.selectOption(users.arnaud);
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   // The picker is labelled and reachable by keyboard: no axe violation in either mode.
-  for (const mode of ["Interne (membre de l'organisation)", "Externe (portail, avec une clé sécurisée)"]) {
+  for (const mode of ["Interne (membre de l’organisation)", "Externe (portail, avec une clé sécurisée)"]) {
     await form.getByLabel(mode).check();
     const scan = await new AxeBuilder({ page: adele }).include('[data-testid="solicitation-form"]').analyze();
     expect(scan.violations.map((v) => v.id)).toEqual([]);
   }
-  await form.getByLabel("Interne (membre de l'organisation)").check();
+  await form.getByLabel("Interne (membre de l’organisation)").check();
   await adele.keyboard.press("Tab");
-  await expect(form.getByLabel("Membre de l'organisation", { exact: true })).toBeFocused();
+  await expect(form.getByLabel("Membre de l’organisation", { exact: true })).toBeFocused();
   await form.getByLabel("Externe (portail, avec une clé sécurisée)").check();
   await adele.keyboard.press("Tab");
   await expect(form.getByLabel("Adresse e-mail du partenaire")).toBeFocused();
@@ -125,7 +125,7 @@ test("S6, S2, S1, X7: one reminder a day per partner, seen live; an expired key 
   await expect(cardOf(adele, lea).getByTestId("solicitation-state")).toHaveText("Clé expirée");
   await cardOf(adele, lea).getByRole("button", { name: "Renvoyer une clé" }).click();
   await expect(cardOf(adele, lea).getByRole("status")).toHaveText(
-    "Nouvelle clé envoyée : l'ancienne ne fonctionne plus.",
+    "Nouvelle clé envoyée : l’ancienne ne fonctionne plus.",
   );
   await expect(cardOf(watcher, lea).getByTestId("reminder").filter({ hasText: "nouvelle clé" })).toHaveCount(1);
   const keys = await keysMailedTo(mailbox, lea, 3);

@@ -14,8 +14,8 @@ async function ask(page: Page, kind: string, email: string, instructions: string
   const form = page.getByTestId("solicitation-form");
   await form.getByLabel("Type de sollicitation").selectOption(kind);
   await form.getByLabel("Périmètre", { exact: true }).selectOption("technical");
-  await form.getByLabel("Interne (membre de l'organisation)").check();
-  await form.getByLabel("Membre de l'organisation", { exact: true }).selectOption(email);
+  await form.getByLabel("Interne (membre de l’organisation)").check();
+  await form.getByLabel("Membre de l’organisation", { exact: true }).selectOption(email);
   await form.getByLabel("Consignes").fill(instructions);
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   await expect(page.getByTestId("solicitation").filter({ hasText: email })).toBeVisible();
@@ -118,8 +118,8 @@ test("X2, S7, S5, S3 (issues 15, 16): an advisor and two partners at once: docum
   // S3 (item 2): Adèle makes Arnaud's page read-only at this stage: it turns read-only live.
   await arnaudCard.getByTestId("solicitation-stages").getByRole("button").click();
   // The checkbox follows the server's answer (a refused change is never shown as done).
-  await arnaudCard.getByLabel("Peut modifier à l'étape En cours").click();
-  await expect(arnaudCard.getByLabel("Peut modifier à l'étape En cours")).not.toBeChecked();
+  await arnaudCard.getByLabel("Peut modifier à l’étape En cours").click();
+  await expect(arnaudCard.getByLabel("Peut modifier à l’étape En cours")).not.toBeChecked();
   await expect(arnaud.getByTestId("supplement-upload")).toHaveCount(0);
   await expect(arnaudCard.getByTestId("solicitation-stages").getByRole("button").first()).toHaveText(
     "Étapes choisies pour ce partenaire (modifier)",
@@ -127,7 +127,7 @@ test("X2, S7, S5, S3 (issues 15, 16): an advisor and two partners at once: docum
   // ... and takes the dossier away from Carla at this stage: her open page is cut.
   const carlaCard = adele.getByTestId("solicitation").filter({ hasText: users.carla });
   await carlaCard.getByTestId("solicitation-stages").getByRole("button").click();
-  await carlaCard.getByLabel("Voit le dossier à l'étape En cours").click();
+  await carlaCard.getByLabel("Voit le dossier à l’étape En cours").click();
   await expect(carla.getByTestId("dossier-revoked")).toBeVisible();
   await expect(arnaud.getByTestId("dossier-revoked")).toHaveCount(0);
   expect((await carlaCtx.request.get(`/partner/dossiers/${dossierId}`)).status()).toBe(404);

@@ -23,8 +23,8 @@ test("S1, S6, S10: Adèle asks Arnaud (internal); Notify reminds once a day; rev
   const form = adele.getByTestId("solicitation-form");
   await form.getByLabel("Type de sollicitation").selectOption("both");
   await form.getByLabel("Périmètre", { exact: true }).selectOption("technical");
-  await form.getByLabel("Interne (membre de l'organisation)").check();
-  await form.getByLabel("Membre de l'organisation", { exact: true }).selectOption(users.arnaud);
+  await form.getByLabel("Interne (membre de l’organisation)").check();
+  await form.getByLabel("Membre de l’organisation", { exact: true }).selectOption(users.arnaud);
   await form.getByLabel("Consignes").fill("Regarder le chauffage");
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   const card = adele.getByTestId("solicitation").filter({ hasText: users.arnaud });
@@ -121,8 +121,8 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   await live(adele);
   const form = adele.getByTestId("solicitation-form");
   await form.getByLabel("Type de sollicitation").selectOption("supplement");
-  await form.getByLabel("Interne (membre de l'organisation)").check();
-  await form.getByLabel("Membre de l'organisation", { exact: true }).selectOption(users.arnaud);
+  await form.getByLabel("Interne (membre de l’organisation)").check();
+  await form.getByLabel("Membre de l’organisation", { exact: true }).selectOption(users.arnaud);
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
   const card = adele.getByTestId("solicitation").filter({ hasText: users.arnaud });
   await expect(card.getByTestId("solicitation-state")).toHaveText("En attente de réponse");
@@ -147,7 +147,7 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   await arnaud.getByTestId("supplement-upload").getByRole("button", { name: "Déposer", exact: true }).click();
   await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: "complement.pdf" })).toBeVisible();
   await arnaud.getByLabel("Message aux conseillers").fill("Complément déposé : le devis de la chaudière.");
-  await arnaud.getByRole("button", { name: "J'ai terminé : prévenir les conseillers" }).click();
+  await arnaud.getByRole("button", { name: "J’ai terminé : prévenir les conseillers" }).click();
   // S1, issue 16: a supplement is handed over, not "Votre avis a été transmis".
   await expect(arnaud.getByTestId("opinion-sent")).toContainText("Vous avez prévenu les conseillers le");
   await expect(arnaud.getByTestId("opinion-sent")).not.toContainText("avis");

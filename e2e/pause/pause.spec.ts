@@ -78,7 +78,7 @@ test("P2, P9, P1, P6: a pause from Settings shows live with its reason; an appli
   await marie.goto(`/dossiers/${dossierId}`);
   await live(marie);
   await expect(marie.getByTestId("pause-banner")).toBeVisible();
-  await expect(marie.getByTestId("pause-banner-emails")).toContainText("ne reçoivent plus d'emails");
+  await expect(marie.getByTestId("pause-banner-emails")).toContainText("ne reçoivent plus d’emails");
   await expect(marie.getByTestId("pause-banner").getByRole("button")).toHaveCount(0);
   const message = `Nous reprenons le projet ${Date.now()}`;
   await marie.getByLabel("Votre message").fill(message);

@@ -4,23 +4,17 @@
 import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, ECOLE } from "../fixtures/db";
-
-function cspViolations(page: Page): string[] {
-  const seen: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (load|execute|connect)/i.test(m.text())) seen.push(m.text());
-  });
-  return seen;
-}
+import { watchCsp } from "../fixtures/csp";
+import { dossierIdByTitle, e2eDatabase, ECOLE } from "../fixtures/db";
 
 test("X6: every page type carries the security headers, and works under the CSP", async ({ browser }) => {
   const id = dossierIdByTitle(ECOLE);
-  const visitor = await (await browser.newContext()).newPage();
+  const visitorCtx = await browser.newContext();
   const ctx = await browser.newContext();
+  const [visitorViolations, samViolations] = [await watchCsp(visitorCtx), await watchCsp(ctx)];
+  const visitor = await visitorCtx.newPage();
   await signInAs(ctx, users.sam);
   const page = await ctx.newPage();
-  const violations = [...cspViolations(page), ...cspViolations(visitor)];
   const pages: [Page, string][] = [
     [visitor, "/login"],
     [page, "/dashboard"],
@@ -47,7 +41,53 @@ test("X6: every page type carries the security headers, and works under the CSP"
   // The dossier page is live under the CSP: its socket connects (presence shows the viewer).
   await page.goto(`/dossiers/${id}`);
   await expect(page.getByTestId("presence").getByTitle("Sam Staff")).toBeVisible();
-  expect(violations).toEqual([]);
+  const violations = [...visitorViolations, ...samViolations];
+  expect(violations, violations.join("\n")).toEqual([]);
+});
+
+test("X6: the browser refuses nothing under the CSP on the main pages of every role", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const id = dossierIdByTitle(ECOLE);
+  const db = e2eDatabase();
+  const invoice = (db.prepare("SELECT id FROM Invoice LIMIT 1").get() as { id: string }).id;
+  db.close();
+  const walks: [string, string[]][] = [
+    [
+      users.adele,
+      [
+        "/dashboard",
+        `/dossiers/${id}/documents`,
+        `/dossiers/${id}/partners`,
+        `/dossiers/${id}/billing`,
+        `/dossiers/${id}/notes`,
+        `/dossiers/${id}/members`,
+        "/settings/conversations",
+        "/invoices",
+        `/invoices/${invoice}`,
+        "/contacts",
+        `/search?q=${encodeURIComponent("école")}`,
+      ],
+    ],
+    [users.paul, ["/dashboard", `/dossiers/${id}`, "/settings/conversations"]],
+    [users.alice, ["/admin/users", "/admin/templates", "/admin/reminders", "/admin/billing"]],
+    [users.carla, ["/coordination"]],
+    [users.pierre, ["/partners", `/partner/dossiers/${id}`, "/partners/attach"]],
+  ];
+  const violations: string[] = [];
+  for (const [email, paths] of walks) {
+    const ctx = await browser.newContext();
+    const seen = await watchCsp(ctx);
+    await signInAs(ctx, email);
+    const page = await ctx.newPage();
+    for (const path of paths) {
+      const res = await page.goto(path);
+      expect(res?.status(), `${email} ${path}`).toBe(200);
+      await page.waitForLoadState("networkidle");
+    }
+    violations.push(...seen.map((v) => `${email} ${v}`));
+    await ctx.close();
+  }
+  expect(violations, violations.join("\n")).toEqual([]);
 });
 
 test("X5: a signed-in visit to /login with a crafted callbackUrl stays on the app", async ({ browser, baseURL }) => {

@@ -56,6 +56,14 @@ describe("catalogues", () => {
     expect(quoted.map(([k]) => k)).toEqual([]);
   });
 
+  it("I13: French text writes its apostrophes ’, never ' (also ICU's quoting character)", () => {
+    expect(
+      Object.entries(fr)
+        .filter(([, v]) => v.includes("'"))
+        .map(([k, v]) => `${k}: ${v}`),
+    ).toEqual([]);
+  });
+
   it("I3: fr and en messages ask the same parameters", () => {
     const differ = Object.keys(fr)
       .map((key) => ({

@@ -200,7 +200,7 @@ export const en: Record<keyof typeof fr, string> = {
   "dashboard.apply": "Filter",
   "dashboard.noMatch": "No dossier matches these filters.",
   "dashboard.select": "Select {title}",
-  "dashboard.pauseSelected": "Pause selected",
+  "dashboard.pauseSelected": "Pause the selection",
   "dashboard.pausing": "Pausing…",
   "dashboard.bulkActions": "Actions on the selection",
   "dashboard.selectAll": "Select all (dossiers shown)",
@@ -215,7 +215,7 @@ export const en: Record<keyof typeof fr, string> = {
   "dashboard.bulkReactivated":
     "{count, plural, =0 {No dossier reactivated.} one {# dossier reactivated.} other {# dossiers reactivated.}}",
   "dashboard.bulkUnchanged":
-    "{count, plural, one {# dossier already was in that state.} other {# dossiers already were in that state.}}",
+    "{count, plural, one {# dossier was already in that state.} other {# dossiers were already in that state.}}",
   "dashboard.bulkFailed":
     "{count, plural, one {# dossier could not be changed.} other {# dossiers could not be changed.}}",
   "dashboard.refreshing": "Updating…",

@@ -74,7 +74,7 @@ describe("dossier:join", () => {
   it("refuses a malformed payload with invalid, in the user's language", async () => {
     const c = await client(world.referent.id);
     const ack = await c.emitWithAck("dossier:join", { dossierId: "", afterSeq: -1 } as never);
-    expect(ack).toMatchObject({ ok: false, error: { code: "invalid", message: "La saisie n'est pas valide." } });
+    expect(ack).toMatchObject({ ok: false, error: { code: "invalid", message: "La saisie n’est pas valide." } });
   });
 
   it("a refused user receives none of the dossier's live events", async () => {

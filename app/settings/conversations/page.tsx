@@ -14,7 +14,16 @@ export default async function ConversationSettingsPage() {
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold">{t(actor.locale, "notify.settings.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t(actor.locale, "notify.settings.intro")}</p>
-      <ConversationSettings initial={settings} locale={actor.locale} />
+      <ConversationSettings
+        initial={settings}
+        locale={actor.locale}
+        countLabels={Object.fromEntries(
+          settings.organizations.map((o) => [
+            o.id,
+            t(actor.locale, "notify.settings.count", { count: o.dossiers.length }),
+          ]),
+        )}
+      />
       <div className="mt-6">
         {/* X1 */}
         <SignOutEverywhere

@@ -508,7 +508,7 @@ describe("K8: amounts in cents, and bad input", () => {
       [time(24 * 60, 10_000_000_000), /dépasse/],
       [{ ...expense(w.dossier.id, 100), description: "   " }, /description/],
       [{ ...expense(w.dossier.id, 100), date: "hier" }, /date/],
-      [{ ...expense(w.dossier.id, 100), kind: "gift" }, /type d'activité/],
+      [{ ...expense(w.dossier.id, 100), kind: "gift" }, /type d’activité/],
     ];
     for (const [input, message] of cases) {
       const res = await createActivity(w.adv, input);

@@ -92,17 +92,17 @@ describe("uploads", () => {
     await refuse(
       "script.exe",
       Buffer.from("MZ\x90\x00"),
-      "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
+      "Ce type de fichier n’est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
     );
     await refuse(
       "sans-extension",
       Buffer.from("hello"),
-      "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
+      "Ce type de fichier n’est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
     );
     await refuse(
       "page.html",
       Buffer.from("<script>alert(1)</script>"),
-      "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
+      "Ce type de fichier n’est pas accepté. Formats acceptés : PDF, images, documents bureautiques et texte.",
     );
     await refuse(
       "facture.pdf",

@@ -1,9 +1,8 @@
 // Notification preferences (N1–N3) and the unsubscribe input (N5), checked by zod at the edge.
 import { z } from "zod";
+import { DEFAULT_FREQUENCY, FREQUENCIES, type Frequency } from "./frequencies";
 
-export const FREQUENCIES = ["immediately", "daily", "weekly", "never"] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
-export const DEFAULT_FREQUENCY: Frequency = "immediately";
+export { DEFAULT_FREQUENCY, FREQUENCIES, type Frequency };
 
 export const frequencySchema = z.enum(FREQUENCIES);
 

@@ -115,7 +115,7 @@ describe("R1: creating and editing", () => {
       const a = await actor(who.id);
       expect(await createRecommendation(a, input(w.dossier.id))).toMatchObject({
         ok: false,
-        error: { code: "not_found", message: "Ce dossier n'existe pas ou vous n'y avez pas accès." },
+        error: { code: "not_found", message: "Ce dossier n’existe pas ou vous n’y avez pas accès." },
       });
       expect(await updateRecommendation(a, { recommendationId: created.recommendation.id, title: "x" })).toMatchObject({
         ok: false,
@@ -175,7 +175,7 @@ describe("R1: creating and editing", () => {
     });
     expect(await createRecommendation(adele, input(w.dossier.id, { documentId: doc.id }))).toMatchObject({
       ok: false,
-      error: { code: "invalid", message: "Ce document n'appartient pas à ce dossier." },
+      error: { code: "invalid", message: "Ce document n’appartient pas à ce dossier." },
     });
     expect(await db().recommendation.count({ where: { dossierId: w.dossier.id } })).toBe(0);
     // Refused inside the transaction: the seq it took is rolled back, so no gap.
@@ -243,7 +243,7 @@ describe("R2: status changes", () => {
     const paul = await actor(w.referent.id);
     expect(
       await changeRecommendationStatus(paul, { recommendationId: created.recommendation.id, status: "finished" }),
-    ).toMatchObject({ ok: false, error: { code: "invalid", message: "Ce statut n'existe pas." } });
+    ).toMatchObject({ ok: false, error: { code: "invalid", message: "Ce statut n’existe pas." } });
     expect(await changeRecommendationStatus(paul, { recommendationId: "nope", status: "done" })).toMatchObject({
       ok: false,
       error: { code: "not_found" },

@@ -287,7 +287,7 @@ describe("C9: bad input is refused before anything runs", () => {
       [{ q: "\u202eécole" }, "La recherche contient des caractères non autorisés."],
       [{ q: 42 }, "Tapez un mot à chercher."],
       [{}, "Tapez un mot à chercher."],
-      [null, "La saisie n'est pas valide."],
+      [null, "La saisie n’est pas valide."],
     ];
     for (const [input, message] of cases) {
       const res = await search(a, input);

@@ -281,7 +281,7 @@ describe("S1: the key email says what is asked", () => {
     const s = await mail("kind-s@p.test");
     expect(s.subject).toContain("complément");
     expect(s.subject).not.toContain("avis");
-    expect(s.text).toContain("J'ai terminé : prévenir les conseillers");
+    expect(s.text).toContain("J’ai terminé : prévenir les conseillers");
     expect(s.text).toContain("Consignes de Adele Test :\nJoindre le bilan 2030.");
     const o = await mail("kind-o@p.test");
     expect(o.subject).toContain("pour le compte");

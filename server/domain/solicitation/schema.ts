@@ -1,12 +1,10 @@
 // Solicitation input (S1, S2, S4, S6, S10, S11), parsed at the edge: bad input changes nothing.
 import { z } from "zod";
+import { SCOPE_PRESETS, SOLICITATION_KINDS, type SolicitationKind } from "./kinds";
 
 const id = z.string().min(1).max(64);
 
-export const SOLICITATION_KINDS = ["opinion", "supplement", "both", "on_behalf"] as const;
-export type SolicitationKind = (typeof SOLICITATION_KINDS)[number];
-/** Scopes offered in the form; any other free text is accepted too (S1). */
-export const SCOPE_PRESETS = ["financial", "legal", "technical"] as const;
+export { SCOPE_PRESETS, SOLICITATION_KINDS, type SolicitationKind };
 
 export const OPINION_MAX_LENGTH = 10_000;
 

@@ -287,7 +287,7 @@ describe("S2: the one-time key", () => {
     const expired = await attachWithKey(pierre, { key }, ip(), new Date(now.getTime() + KEY_TTL_DAYS * DAY + 1000));
     expect(expired).toMatchObject({
       ok: false,
-      error: { code: "invalid", message: "Cette clé n'est pas valide. Vérifiez-la ou demandez-en une nouvelle." },
+      error: { code: "invalid", message: "Cette clé n’est pas valide. Vérifiez-la ou demandez-en une nouvelle." },
     });
     const { key: k2, solicitationId } = await ask(w, "revoked@p.test");
     expect((await revokeSolicitation(await actor(w.advisor.id), { solicitationId })).ok).toBe(true);

@@ -1,8 +1,8 @@
 // Template fields and the partner view design (S8): which fields a partner sees, which they may edit.
 import { z } from "zod";
+import { FIELD_SECTIONS, PARTNER_MODES, type FieldSection, type PartnerMode } from "./sections";
 
-export const FIELD_SECTIONS = ["applicant", "internal", "partner"] as const;
-export type FieldSection = (typeof FIELD_SECTIONS)[number];
+export { FIELD_SECTIONS, PARTNER_MODES, type FieldSection, type PartnerMode };
 
 export const templateFieldSchema = z.object({
   key: z
@@ -14,8 +14,6 @@ export const templateFieldSchema = z.object({
 });
 export type TemplateField = z.infer<typeof templateFieldSchema>;
 
-export const PARTNER_MODES = ["hidden", "read", "edit"] as const;
-export type PartnerMode = (typeof PARTNER_MODES)[number];
 export const partnerViewSchema = z.record(z.string(), z.enum(["read", "edit"]));
 
 export const FIELD_VALUE_MAX = 5000;
