@@ -77,40 +77,49 @@ async function main() {
   );
   await t.cleanup();
 }
-/** PROFILE=<file>: a V8 CPU profile of the measured sends only (summarise it with bench/profile.mjs). */
-async function startProfile(file: string): Promise<() => Promise<void>> {
+/** Runs `begin` on an inspector session of this process; the returned stop writes what `end` gives to `file`. */
+async function inspect(
+  file: string,
+  begin: (session: import("node:inspector/promises").Session) => Promise<unknown>,
+  end: (session: import("node:inspector/promises").Session) => Promise<{ profile: unknown }>,
+): Promise<() => Promise<void>> {
   const { Session } = await import("node:inspector/promises");
   const fs = await import("node:fs");
   const session = new Session();
   session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: 100 });
-  await session.post("Profiler.start");
+  await begin(session);
   return async () => {
-    const { profile } = await session.post("Profiler.stop");
-    fs.writeFileSync(file, JSON.stringify(profile));
+    fs.writeFileSync(file, JSON.stringify((await end(session)).profile));
     session.disconnect();
   };
 }
 
+/** PROFILE=<file>: a V8 CPU profile of the measured sends only (summarise it with bench/profile.mjs). */
+const startProfile = (file: string) =>
+  inspect(
+    file,
+    async (s) => {
+      await s.post("Profiler.enable");
+      await s.post("Profiler.setSamplingInterval", { interval: 100 });
+      await s.post("Profiler.start");
+    },
+    (s) => s.post("Profiler.stop"),
+  );
+
 /** HEAP_PROFILE=<file>: a V8 sampling heap profile (every 4 KiB allocated) of the measured sends, with what the collector freed kept in. */
-async function startHeapProfile(file: string): Promise<() => Promise<void>> {
-  const { Session } = await import("node:inspector/promises");
-  const fs = await import("node:fs");
-  const session = new Session();
-  session.connect();
-  await session.post("HeapProfiler.enable");
-  await session.post("HeapProfiler.startSampling", {
-    samplingInterval: 4096,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
-  });
-  return async () => {
-    const { profile } = await session.post("HeapProfiler.stopSampling");
-    fs.writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  };
-}
+const startHeapProfile = (file: string) =>
+  inspect(
+    file,
+    async (s) => {
+      await s.post("HeapProfiler.enable");
+      await s.post("HeapProfiler.startSampling", {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    },
+    (s) => s.post("HeapProfiler.stopSampling"),
+  );
 
 /** PostgreSQL on this machine: returns a function giving the CPU (µs) its backends for this database used since. */
 async function postgresBackendCpu(): Promise<(() => Promise<number>) | null> {
