@@ -1,6 +1,6 @@
 // X3: request bodies are bounded while they stream, whatever the client declares (or not).
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyLimitFor, DEFAULT_BODY_LIMIT, ENVELOPE_BYTES, limitBody } from "./limits";
 
@@ -100,4 +100,39 @@ describe("X3: the refusal speaks the visitor's language", () => {
     );
     expect(bodyTooLargeMessage(req("/api/locale", "a=b; relais-locale=en"))).toBe("This request is too large.");
   });
+});
+
+it("X3: a client that writes its whole declared body before reading gets the 413, not a reset (EPIPE)", async () => {
+  const local = http.createServer((req, res) => {
+    if (!limitBody(req, res, 1024 * 1024)) return;
+    req.resume();
+    req.on("end", () => res.end("ok"));
+  });
+  await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+  const localPort = (local.address() as AddressInfo).port;
+  // Like Playwright's request client: the body goes out in full, then the answer is read.
+  const send = () =>
+    new Promise<string>((resolve) => {
+      const body = Buffer.alloc(12 * 1024 * 1024, 32);
+      const s = net.connect(localPort, "127.0.0.1");
+      let got = "";
+      s.on("data", (d) => (got += d));
+      s.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
+      s.on("close", () => resolve(got.split("\r\n")[0]));
+      s.write(`POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+      let at = 0;
+      const pump = (): void => {
+        while (at < body.length) {
+          const more = s.write(body.subarray(at, at + 64 * 1024));
+          at += 64 * 1024;
+          if (!more) return void s.once("drain", pump);
+        }
+      };
+      pump();
+    });
+  try {
+    for (let i = 0; i < 5; i++) expect(await send()).toBe("HTTP/1.1 413 Payload Too Large");
+  } finally {
+    local.close();
+  }
 });

@@ -25,6 +25,33 @@ function tooLarge(res: ServerResponse, message: string) {
   }
 }
 
+/** A declared body up to this size is read (and dropped) before the 413 goes out; a larger one is cut at once. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+/** ...and for at most this long: a client sending slowly is cut. */
+const DRAIN_MS = 10_000;
+
+/**
+ * A declared body over the limit: the 413 goes out once the body has been read and dropped. Answering
+ * first and closing (as before) reset the connection under a client still writing its body, which then
+ * saw EPIPE instead of the 413 (Playwright's request client, a browser on a slow upload). Nothing of the
+ * body is kept, and the drain is bounded in bytes and time.
+ */
+function refuseDeclared(req: IncomingMessage, res: ServerResponse, declared: number, message: string) {
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    tooLarge(res, message);
+    req.socket.destroySoon?.();
+  };
+  const timer = setTimeout(answer, declared > DRAIN_BYTES ? 0 : DRAIN_MS);
+  timer.unref();
+  req.once("end", answer);
+  req.once("error", answer);
+  req.resume();
+}
+
 /**
  * Bounds the request's body to `limit` bytes. Returns false when the request was answered already
  * (declared too large). The count sits on the stream's own push, which the HTTP parser calls for every
@@ -39,9 +66,7 @@ export function limitBody(
 ): boolean {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (Number.isFinite(declared) && declared > limit) {
-    tooLarge(res, message());
-    req.resume();
-    req.socket.destroySoon?.();
+    refuseDeclared(req, res, declared, message());
     return false;
   }
   let received = 0;
