@@ -4,6 +4,7 @@
 // their message.created events, and the dossier's seq.
 import { db } from "../server/db";
 import { MESSAGE_CREATED } from "../server/domain/conversation/events";
+import { toMessageView } from "../server/domain/conversation/service";
 
 export async function chunks<T>(rows: T[], size: number, write: (part: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -45,15 +46,8 @@ export async function fillConversation(
         audience: "all",
         actorId: m.authorId,
         createdAt: m.createdAt,
-        payload: JSON.stringify({
-          id: m.id,
-          dossierId: m.dossierId,
-          clientId: m.clientId,
-          seq: m.seq,
-          body: m.body,
-          createdAt: m.createdAt.toISOString(),
-          author: { id: m.author.id, name: m.author.name ?? m.author.email },
-        }),
+        // The payload a send stores (conversation/service.ts), not a copy of its shape.
+        payload: JSON.stringify(toMessageView(m)),
       })),
     }),
   );
