@@ -4,7 +4,11 @@
 // dependency) in Debian's Chromium on the login page, the dashboard, a dossier, the 10,000-message
 // dossier and the settings page, desktop and mobile. Writes the table to docs/lighthouse.md and into
 // README.md between the lighthouse markers.
-import { execFileSync } from "node:child_process";
+// The table's last rows are the floor, measured in the same run: a bare Next.js page built with the same
+// next and react (no client component, no stylesheet, no data). Lighthouse's mobile score is a
+// simulation scaled on this machine's CPU, so Relais's pages are read against what the framework alone
+// scores here.
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { URLSearchParams } from "node:url";
@@ -14,6 +18,7 @@ import { ensureBuild, ensureDependencies, ensurePrismaClients, root, startDemoSe
 const LIGHTHOUSE = "lighthouse@12.8.2";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = process.env.LIGHTHOUSE_PORT ?? "3191";
+const floorPort = String(Number(port) + 1);
 const base = `http://localhost:${port}`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "relais-lighthouse-"));
 // `--only settings` (a part of the page's name, any case) and `--device mobile` run a part of the table,
@@ -23,14 +28,84 @@ const option = (name) => {
   return i > 0 ? process.argv[i + 1]?.toLowerCase() : undefined;
 };
 const only = option("only");
+const includes = (name) => !only || name.toLowerCase().includes(only);
 const onlyDevice = option("device");
 const partial = Boolean(only || onlyDevice);
 
 ensureDependencies();
 await ensurePrismaClients();
 ensureBuild();
+const floor = includes("floor") ? startFloor() : null;
 const { stop, ready: waitUp } = startDemoServer(port);
 process.on("SIGINT", () => process.exit(130));
+
+/**
+ * Builds and starts the floor: one server-rendered page, its own Next.js app under data/ (ignored by git,
+ * tsc, eslint and prettier) resolving the project's own next and react.
+ */
+function startFloor() {
+  const dir = path.join(root, "data", "lighthouse-floor");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "app", "layout.jsx"),
+    `export const metadata = { title: "Floor", description: "A bare Next.js page", icons: { icon: "data:," } };
+export default function RootLayout({ children }) {
+  return <html lang="fr"><body>{children}</body></html>;
+}
+`,
+  );
+  fs.writeFileSync(
+    path.join(dir, "app", "page.jsx"),
+    `export const dynamic = "force-dynamic";
+export default function Page() {
+  return <main><h1>Bonjour</h1><p>Une page Next.js nue : ni composant client, ni feuille de style, ni données.</p></main>;
+}
+`,
+  );
+  fs.writeFileSync(
+    path.join(dir, "next.config.mjs"),
+    `export default { turbopack: { root: ${JSON.stringify(root)} } };\n`,
+  );
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  process.stdout.write("▶ Building the floor (a bare Next.js page)\n");
+  execFileSync(process.execPath, [next, "build", dir], {
+    cwd: root,
+    stdio: "ignore",
+    env: { ...process.env, NEXT_DIST_DIR: "" },
+  });
+  const server = spawn(process.execPath, [next, "start", dir, "-p", floorPort], {
+    cwd: root,
+    stdio: "ignore",
+    detached: true,
+  });
+  const floorBase = `http://localhost:${floorPort}`;
+  const stopFloor = () => {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.on("exit", stopFloor);
+  return {
+    base: floorBase,
+    stop: stopFloor,
+    async ready() {
+      for (let i = 0; i < 120; i++) {
+        if (
+          await fetch(floorBase).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          return;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error("the floor did not start");
+    },
+  };
+}
 
 /** Signs in through the demo provider like a browser would; returns the Cookie header of the session. */
 async function sessionCookie(email) {
@@ -140,13 +215,18 @@ try {
     { name: "Dossier, 10,000 messages", path: `/dossiers/${big}`, cookie: adele },
     { name: "Settings", path: "/settings/conversations", cookie: adele },
   ];
-  for (const p of pages.filter((q) => !only || q.name.toLowerCase().includes(only)))
+  if (floor) {
+    await floor.ready();
+    pages.push({ name: "Floor: a bare Next.js page", path: "/", cookie: null, base: floor.base });
+  }
+  for (const p of pages.filter((q) => includes(q.name)))
     for (const device of ["desktop", "mobile"].filter((d) => !onlyDevice || d === onlyDevice)) {
-      process.stdout.write(`▶ Lighthouse ${device} ${p.path}\n`);
-      rows.push({ page: p.name, device, ...lighthouse(`${base}${p.path}`, device, p.cookie) });
+      process.stdout.write(`▶ Lighthouse ${device} ${p.base ?? base}${p.path}\n`);
+      rows.push({ page: p.name, device, ...lighthouse(`${p.base ?? base}${p.path}`, device, p.cookie) });
     }
 } finally {
   stop();
+  floor?.stop();
 }
 
 const when = new Date().toISOString().slice(0, 16).replace("T", " ");
@@ -159,7 +239,7 @@ const table = [
       `| ${r.page} | ${r.device} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} | ${r.tbt} | ${r.cls} |`,
   ),
 ].join("\n");
-const summary = `Lighthouse ${rows[0]?.version ?? "?"} in ${rows[0]?.userAgent.match(/(HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? "Chromium"}, production build, ${when} UTC, commit ${commit}, ${os.cpus().length} cores (${os.loadavg()[0].toFixed(1)} load when it finished). Desktop: Lighthouse's desktop preset; mobile: its default (emulated phone, simulated slow 4G and 4× CPU slowdown). Signed in as Adèle (advisor) except the login page.`;
+const summary = `Lighthouse ${rows[0]?.version ?? "?"} in ${rows[0]?.userAgent.match(/(HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? "Chromium"}, production build, ${when} UTC, commit ${commit}, ${os.cpus().length} cores (${os.loadavg()[0].toFixed(1)} load when it finished). Desktop: Lighthouse's desktop preset; mobile: its default (emulated phone, simulated slow 4G and 4× CPU slowdown). Signed in as Adèle (advisor) except the login page. The floor rows are a bare Next.js page (same next and react, no client component, no stylesheet) built and measured in the same run: what the framework alone scores on this machine.`;
 const failing = rows
   .filter((r) => r.failing.length)
   .map((r) => `- ${r.page}, ${r.device}: ${r.failing.join(", ")}`)
