@@ -102,37 +102,57 @@ describe("X3: the refusal speaks the visitor's language", () => {
   });
 });
 
-it("X3: a client that writes its whole declared body before reading gets the 413, not a reset (EPIPE)", async () => {
-  const local = http.createServer((req, res) => {
-    if (!limitBody(req, res, 1024 * 1024)) return;
-    req.resume();
-    req.on("end", () => res.end("ok"));
+/** Like Playwright's request client: the whole body goes out (declared or chunked), then the answer is read. */
+function sendWholeThenRead(port: number, body: Buffer, chunked: boolean): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const s = net.connect(port, "127.0.0.1");
+    let got = "";
+    s.on("data", (d) => (got += d));
+    s.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
+    s.on("close", () => resolve(got.split("\r\n")[0]));
+    const length = chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${body.length}`;
+    s.write(`POST /x HTTP/1.1\r\nHost: x\r\n${length}\r\nConnection: close\r\n\r\n`);
+    const piece = 64 * 1024;
+    let at = 0;
+    const pump = (): void => {
+      while (at < body.length) {
+        const part = body.subarray(at, at + piece);
+        at += piece;
+        // One write per piece: a chunk's size line, data and CRLF must all go out.
+        const more = s.write(
+          chunked ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from("\r\n")]) : part,
+        );
+        if (!more) return void s.once("drain", pump);
+      }
+      if (chunked) s.write("0\r\n\r\n");
+    };
+    pump();
   });
-  await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
-  const localPort = (local.address() as AddressInfo).port;
-  // Like Playwright's request client: the body goes out in full, then the answer is read.
-  const send = () =>
-    new Promise<string>((resolve) => {
-      const body = Buffer.alloc(12 * 1024 * 1024, 32);
-      const s = net.connect(localPort, "127.0.0.1");
-      let got = "";
-      s.on("data", (d) => (got += d));
-      s.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
-      s.on("close", () => resolve(got.split("\r\n")[0]));
-      s.write(`POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
-      let at = 0;
-      const pump = (): void => {
-        while (at < body.length) {
-          const more = s.write(body.subarray(at, at + 64 * 1024));
-          at += 64 * 1024;
-          if (!more) return void s.once("drain", pump);
-        }
-      };
-      pump();
+}
+
+describe("X3: a client that writes its whole body before reading gets the 413, not a reset (EPIPE)", () => {
+  let local: http.Server;
+  let localPort: number;
+  beforeAll(async () => {
+    local = http.createServer((req, res) => {
+      if (!limitBody(req, res, 1024 * 1024)) return;
+      req.resume();
+      req.on("end", () => res.end("ok"));
     });
-  try {
-    for (let i = 0; i < 5; i++) expect(await send()).toBe("HTTP/1.1 413 Payload Too Large");
-  } finally {
-    local.close();
-  }
+    await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+    localPort = (local.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((r) => local.close(() => r())));
+
+  it("X3: a declared body over the limit", async () => {
+    const body = Buffer.alloc(12 * 1024 * 1024, 32);
+    for (let i = 0; i < 5; i++)
+      expect(await sendWholeThenRead(localPort, body, false)).toBe("HTTP/1.1 413 Payload Too Large");
+  });
+
+  it("X3: a chunked body over the limit (its rest is read and dropped, never handed to the handler)", async () => {
+    const body = Buffer.alloc(12 * 1024 * 1024, 32);
+    for (let i = 0; i < 5; i++)
+      expect(await sendWholeThenRead(localPort, body, true)).toBe("HTTP/1.1 413 Payload Too Large");
+  });
 });

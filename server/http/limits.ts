@@ -1,6 +1,7 @@
 // X3: every request body is bounded while it streams, signed in or not: a declared length over the
-// limit is answered 413 before anything is read, and a chunked body is cut (413) as soon as it passes
-// the limit, so no handler ever holds more than the limit in memory.
+// limit is refused before anything reaches a handler, and a chunked body as soon as it passes the limit,
+// so no handler ever holds more than the limit in memory. Both are answered 413 once the client has
+// finished writing (bounded), so that it reads the answer instead of a reset.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { maxDocumentMegabytes } from "../domain/document/service";
 import { LOCALE_COOKIE, t, toLocale } from "../i18n";
@@ -25,19 +26,21 @@ function tooLarge(res: ServerResponse, message: string) {
   }
 }
 
-/** A declared body up to this size is read (and dropped) before the 413 goes out; a larger one is cut at once. */
+/** The rest of a refused body is read (and dropped) up to this size before the 413; past it, cut at once. */
 const DRAIN_BYTES = 64 * 1024 * 1024;
 /** ...and for at most this long: a client sending slowly is cut. */
 const DRAIN_MS = 10_000;
 
 /**
- * A declared body over the limit: the 413 goes out once the body has been read and dropped. Answering
- * first and closing (as before) reset the connection under a client still writing its body, which then
- * saw EPIPE instead of the 413 (Playwright's request client, a browser on a slow upload). Nothing of the
- * body is kept, and the drain is bounded in bytes and time.
+ * A refused body: the 413 goes out once the rest of the body has been read and dropped (a lingering
+ * close). Answering and closing while the client is still writing resets the connection under it, and
+ * the client then sees EPIPE or ECONNRESET instead of the 413 (Playwright's request client, a browser on
+ * a slow upload). Nothing of the body is kept; the drain is bounded in bytes and time. Returns what to
+ * call with each further piece of the body (null at its end).
  */
-function refuseDeclared(req: IncomingMessage, res: ServerResponse, declared: number, message: string) {
+function refuse(req: IncomingMessage, res: ServerResponse, message: string, declared = 0) {
   let answered = false;
+  let drained = 0;
   const answer = () => {
     if (answered) return;
     answered = true;
@@ -47,15 +50,19 @@ function refuseDeclared(req: IncomingMessage, res: ServerResponse, declared: num
   };
   const timer = setTimeout(answer, declared > DRAIN_BYTES ? 0 : DRAIN_MS);
   timer.unref();
-  req.once("end", answer);
   req.once("error", answer);
-  req.resume();
+  return (chunk: Buffer | null) => {
+    if (chunk === null) return answer();
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) answer();
+  };
 }
 
 /**
- * Bounds the request's body to `limit` bytes. Returns false when the request was answered already
+ * Bounds the request's body to `limit` bytes. Returns false when the request was refused already
  * (declared too large). The count sits on the stream's own push, which the HTTP parser calls for every
- * chunk, so whoever reads the body later (Next, a route handler) never sees more than the limit.
+ * chunk, so whoever reads the body later (Next, a route handler) never sees more than the limit: past
+ * it, the handler gets nothing more (it is cut when the connection closes) and the rest is dropped.
  */
 export function limitBody(
   req: IncomingMessage,
@@ -66,18 +73,24 @@ export function limitBody(
 ): boolean {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (Number.isFinite(declared) && declared > limit) {
-    refuseDeclared(req, res, declared, message());
+    const drop = refuse(req, res, message(), declared);
+    req.on("data", drop);
+    req.once("end", () => drop(null));
     return false;
   }
   let received = 0;
+  let drop: ((chunk: Buffer | null) => void) | null = null;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (drop) {
+      drop((chunk as Buffer | null | undefined) ?? null);
+      return true;
+    }
     if (chunk !== null && chunk !== undefined) {
       received += (chunk as Buffer).length;
       if (received > limit) {
-        tooLarge(res, message());
-        req.destroy();
-        return false;
+        drop = refuse(req, res, message());
+        return true;
       }
     }
     return push(chunk, encoding);
