@@ -4,6 +4,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
 import { dossierIdByTitle, ECOLE, setDossierActive } from "../fixtures/db";
+import { unsubscribePath } from "../fixtures/unsubscribe";
 
 /** Presses Tab until the target has focus (fails after `max` presses: it is not reachable by keyboard). */
 async function tabTo(page: Page, target: Locator, max = 60) {
@@ -86,11 +87,13 @@ test("after navigation focus lands on the main heading on every kind of page, no
     [users.adele, ["/dashboard", "/settings/conversations", "/invoices"]],
     [users.alice, ["/admin/users", "/admin/templates"]],
     [users.carla, ["/coordination"]],
-    [users.pierre, ["/partners"]],
+    [users.pierre, ["/partners", `/partner/dossiers/${dossierIdByTitle(ECOLE)}`]],
+    // Signed out, from an email: the unsubscribe page.
+    ["", [unsubscribePath(users.paul)]],
   ];
   for (const [email, pages] of walks) {
     const ctx = await browser.newContext();
-    await signInAs(ctx, email);
+    if (email) await signInAs(ctx, email);
     const page = await ctx.newPage();
     for (const path of pages) {
       await page.goto(path);

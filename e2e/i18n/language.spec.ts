@@ -1,25 +1,11 @@
 // Issue 17 items 2 and 3, issue 16 item 10 in a real browser: one language per page (the unsubscribe page
 // from an English email, header included), due dates in words, ICU plurals, the timeline in sentences
 // and by date.
-import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
 import { e2eDatabase } from "../fixtures/db";
+import { unsubscribeSignature as signature, userIdByEmail as userId } from "../fixtures/unsubscribe";
 import { createDossierAsAdvisor } from "../membership/helpers";
-
-// The e2e server's secret (scripts/e2e-server.mjs) and the link's signature (notification/unsubscribe.ts).
-const SECRET = "relais-e2e-secret-0123456789abcdef";
-const signature = (userId: string) =>
-  crypto.createHmac("sha256", SECRET).update(`relais.unsubscribe.v1:${userId}`).digest("base64url");
-
-function userId(email: string): string {
-  const db = e2eDatabase();
-  try {
-    return (db.prepare("SELECT id FROM User WHERE email = ?").get(email) as { id: string }).id;
-  } finally {
-    db.close();
-  }
-}
 
 async function live(page: Page) {
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
