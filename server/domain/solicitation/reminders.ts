@@ -32,7 +32,7 @@ import {
 } from "./queries";
 import { automaticSlotAt, remindedToday, startOfUtcDay } from "./schedule";
 import { dossierRefSchema, solicitationRefSchema } from "./schema";
-import { isoDay, managed, partnerUrl, scopeLabel } from "./service";
+import { isoDay, managed, partnerKeyParams, partnerUrl, scopeLabel } from "./service";
 
 const DAY = 86_400_000;
 
@@ -266,19 +266,19 @@ export async function renewPartnerKey(
         {
           kind: "transactional",
           template: "partner-key",
-          params: {
+          params: partnerKeyParams(locale, {
             asker: actor.name,
             organization: dossier.organization,
             title: dossier.title,
-            scope: scopeLabel(locale, s.scope),
+            scope: s.scope,
             kind: s.kind,
             instructions: s.instructions,
             renewed: true,
             key: fresh.key,
-            expiresOn: isoDay(fresh.expiresAt),
-            dueDate: s.dueDate ? isoDay(s.dueDate) : null,
+            expiresAt: fresh.expiresAt,
+            dueDate: s.dueDate,
             url: partnerUrl(s),
-          },
+          }),
           toEmail: s.partnerEmail,
           locale,
           userId: known?.id ?? null,

@@ -16,7 +16,7 @@ import { removeFile, storeFile } from "../document/storage";
 import { changeDossier } from "../dossier/change";
 import { authorizeFor, dossierAccess, partnerAccess, type DossierAccess } from "../dossier/policy";
 import { recordEmail } from "../outbox/queries";
-import type { EmailContent } from "../outbox/templates";
+import type { EmailContent, EmailParams } from "../outbox/templates";
 import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
 import { suppliedAnswers } from "../partner/supplied";
 import { stageRows } from "./choose-stages";
@@ -89,6 +89,27 @@ export function partnerUrl(s: { external: boolean; partnerUserId: string | null;
   return s.external && !s.partnerUserId
     ? `${env().appUrl}/partners/attach`
     : `${env().appUrl}/partner/dossiers/${s.dossierId}`;
+}
+
+/**
+ * S2: what the partner-key email says, on creation and on renewal alike (the key leaves by email only,
+ * whatever the partner's settings); the scope in the partner's language, days as UTC dates.
+ */
+export function partnerKeyParams(
+  locale: Locale,
+  p: Omit<EmailParams["partner-key"], "scope" | "expiresOn" | "dueDate"> & {
+    scope: string;
+    expiresAt: Date;
+    dueDate: Date | null;
+  },
+): EmailParams["partner-key"] {
+  const { expiresAt, dueDate, scope, ...rest } = p;
+  return {
+    ...rest,
+    scope: scopeLabel(locale, scope),
+    expiresOn: isoDay(expiresAt),
+    dueDate: dueDate ? isoDay(dueDate) : null,
+  };
 }
 
 /** S1: the advisor side asks a partner. External partners get a one-time key by email (S2). */
@@ -169,18 +190,18 @@ export async function createSolicitation(
       const content: EmailContent = key
         ? {
             template: "partner-key",
-            params: {
+            params: partnerKeyParams(locale, {
               asker: actor.name,
               organization: org.name,
               title: dossier.title,
-              scope,
+              scope: input.scope,
               kind: input.kind,
               instructions: input.instructions,
               key,
-              expiresOn: isoDay(new Date(now.getTime() + KEY_TTL_DAYS * DAY)),
-              dueDate: due,
+              expiresAt: new Date(now.getTime() + KEY_TTL_DAYS * DAY),
+              dueDate: dueDate ?? null,
               url: partnerUrl(row),
-            },
+            }),
           }
         : {
             template: "partner-request",
