@@ -5,6 +5,11 @@ import crypto from "node:crypto";
 import { env } from "../../env";
 
 export const KEY_TTL_DAYS = 30;
+
+/** When a key made at `now` stops working. */
+export function keyExpiresAt(now: Date): Date {
+  return new Date(now.getTime() + KEY_TTL_DAYS * 86_400_000);
+}
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const KEY_BYTES = 20;
 

@@ -13,7 +13,7 @@ import { authorizeFor, dossierAccess } from "../dossier/policy";
 import { decide } from "../notification/gate";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
 import { recordEmail } from "../outbox/queries";
-import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
+import { hashKey, keyExpiresAt, newAttachKey } from "../partner/keys";
 import { toLocale } from "../../i18n";
 import { SOLICITATION_KEY_RENEWED, SOLICITATION_REMINDED, type SolicitationEventPayload } from "./events";
 import { canManageSolicitations } from "./policy";
@@ -33,8 +33,6 @@ import {
 import { automaticSlotAt, remindedToday, startOfUtcDay } from "./schedule";
 import { dossierRefSchema, solicitationRefSchema } from "./schema";
 import { isoDay, managed, partnerKeyParams, partnerUrl, scopeLabel } from "./service";
-
-const DAY = 86_400_000;
 
 type ReminderTarget = {
   id: string;
@@ -131,7 +129,7 @@ async function renewKeyIn(ctx: ChangeContext<unknown>, solicitationId: string, e
   const row = await ctx.q.get<{ keyHash: string }>(CURRENT_KEY, [solicitationId]);
   if (!row || (expectedHash !== undefined && row.keyHash !== expectedHash)) return null;
   const key = newAttachKey();
-  const expiresAt = new Date(ctx.now.getTime() + KEY_TTL_DAYS * DAY);
+  const expiresAt = keyExpiresAt(ctx.now);
   if ((await ctx.q.run(RENEW_KEY, [hashKey(key), expiresAt, ctx.now, solicitationId, row.keyHash])) !== 1) return null;
   return { key, expiresAt };
 }

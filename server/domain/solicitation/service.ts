@@ -17,7 +17,7 @@ import { changeDossier } from "../dossier/change";
 import { authorizeFor, dossierAccess, partnerAccess, type DossierAccess } from "../dossier/policy";
 import { recordEmail } from "../outbox/queries";
 import type { EmailContent, EmailParams } from "../outbox/templates";
-import { hashKey, KEY_TTL_DAYS, newAttachKey } from "../partner/keys";
+import { hashKey, keyExpiresAt, newAttachKey } from "../partner/keys";
 import { suppliedAnswers } from "../partner/supplied";
 import { stageRows } from "./choose-stages";
 import {
@@ -161,6 +161,7 @@ export async function createSolicitation(
   }
 
   const key = input.external ? newAttachKey() : null;
+  const expiresAt = keyExpiresAt(now);
   const res = await changeDossier(
     { dossierId: access.dossierId, actor, now, authorize: authorizeFor(actor, "solicitation.create") },
     async (ctx) => {
@@ -180,12 +181,10 @@ export async function createSolicitation(
         input.instructions,
         input.confidential,
         key ? hashKey(key) : null,
-        key ? new Date(now.getTime() + KEY_TTL_DAYS * DAY) : null,
+        key ? expiresAt : null,
         now,
       ]);
       const locale = toLocale(existing?.locale ?? actor.locale);
-      const scope = scopeLabel(locale, input.scope);
-      const due = dueDate ? dueDate.toISOString().slice(0, 10) : null;
       // S2: the key leaves by email whatever the partner's settings (transactional).
       const content: EmailContent = key
         ? {
@@ -198,7 +197,7 @@ export async function createSolicitation(
               kind: input.kind,
               instructions: input.instructions,
               key,
-              expiresAt: new Date(now.getTime() + KEY_TTL_DAYS * DAY),
+              expiresAt,
               dueDate: dueDate ?? null,
               url: partnerUrl(row),
             }),
@@ -208,10 +207,10 @@ export async function createSolicitation(
             params: {
               asker: actor.name,
               title: dossier.title,
-              scope,
+              scope: scopeLabel(locale, input.scope),
               kind: input.kind,
               instructions: input.instructions,
-              dueDate: due,
+              dueDate: dueDate ? isoDay(dueDate) : null,
               url: partnerUrl(row),
             },
           };
