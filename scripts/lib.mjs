@@ -134,15 +134,14 @@ export function tsxArgs(entry) {
 }
 
 /**
- * Starts the Playwright server (fresh demo database, production build) on its own port, for the
- * screenshot and Lighthouse scripts; it stops when this process exits. `ready()` waits for /login.
+ * Starts a server in its own process group; it stops when this process exits. `ready()` waits until
+ * `readyUrl` answers 2xx.
  */
-export function startDemoServer(port) {
-  const base = `http://localhost:${port}`;
-  const server = spawn(process.execPath, [path.join(root, "scripts", "e2e-server.mjs")], {
+export function startServer(args, { env = {}, stdio = "inherit", readyUrl, name }) {
+  const server = spawn(process.execPath, args, {
     cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, E2E_PORT: port },
+    stdio: ["ignore", stdio, stdio],
+    env: { ...process.env, ...env },
     detached: true,
   });
   const stop = () => {
@@ -156,13 +155,27 @@ export function startDemoServer(port) {
   async function ready() {
     for (let i = 0; i < 240; i++) {
       try {
-        if ((await fetch(`${base}/login`)).ok) return;
+        if ((await fetch(readyUrl)).ok) return;
       } catch {
         // not up yet
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    throw new Error("Relais did not start");
+    throw new Error(`${name} did not start`);
   }
-  return { base, stop, ready };
+  return { stop, ready };
+}
+
+/**
+ * Starts the Playwright server (fresh demo database, production build) on its own port, for the
+ * screenshot and Lighthouse scripts; it stops when this process exits. `ready()` waits for /login.
+ */
+export function startDemoServer(port) {
+  const base = `http://localhost:${port}`;
+  const server = startServer([path.join(root, "scripts", "e2e-server.mjs")], {
+    env: { E2E_PORT: port },
+    readyUrl: `${base}/login`,
+    name: "Relais",
+  });
+  return { base, ...server };
 }
