@@ -2,10 +2,10 @@
 // is refused the second time and once its 10 minutes are over. The token is stored hashed.
 import crypto from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { E2E_SECRET as SECRET } from "../fixtures/auth";
 import { e2eDatabase } from "../fixtures/db";
 
 const EMAIL = "marie.demandeur@exemple.test";
-const SECRET = "relais-e2e-secret-0123456789abcdef";
 
 async function requestLink(request: APIRequestContext) {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
