@@ -182,6 +182,24 @@ describe("hot statements", () => {
     expect(new Set(stored.map((o) => o.id))).toEqual(new Set(ids.filter((_, i) => i !== 2)));
   });
 
+  it("G5: right after a busy batch, the next transactions (which wait for the linger on SQLite) keep each its own outcome and are all stored", async () => {
+    const ids = Array.from({ length: 7 }, () => newId());
+    const insert = (i: number, fail = false) =>
+      hot().transaction(async (q) => {
+        await q.write(INSERT_ORG, [ids[i], `Lot ${i}`, slug(), new Date()]);
+        if (fail) throw new Error("this one fails");
+        return i;
+      });
+    // A batch of three makes the writer busy; the next ones are asked for within the busy window.
+    await Promise.all([insert(0), insert(1), insert(2)]);
+    const next = await Promise.allSettled([insert(3), insert(4, true), insert(5)]);
+    const lone = await insert(6);
+    expect(next.map((o) => (o.status === "fulfilled" ? o.value : "rejected"))).toEqual([3, "rejected", 5]);
+    expect(lone).toBe(6);
+    const stored = await db().organization.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    expect(new Set(stored.map((o) => o.id))).toEqual(new Set(ids.filter((_, i) => i !== 4)));
+  });
+
   it("G8: transactions queued on one key share commits and keep each its own outcome, whatever the failure", async () => {
     const taken = slug();
     await hot().transaction((q) => q.write(INSERT_ORG, [newId(), "Déjà là", taken, new Date()]));
