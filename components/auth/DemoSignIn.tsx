@@ -1,5 +1,5 @@
 "use client";
-import { signIn } from "next-auth/react";
+import { signIn } from "./client";
 import { Avatar } from "../ui/Avatar";
 
 export function DemoSignIn({

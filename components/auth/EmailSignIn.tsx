@@ -1,5 +1,5 @@
 "use client";
-import { signIn } from "next-auth/react";
+import { signIn } from "./client";
 import { useState, type FormEvent } from "react";
 import { Button } from "../ui/Button";
 

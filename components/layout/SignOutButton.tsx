@@ -1,5 +1,5 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOut } from "../auth/client";
 import { clearOutboxes } from "../conversation/outbox";
 import { buttonClass } from "../ui/Button";
 

@@ -1,7 +1,7 @@
 "use client";
 // X1: "Se déconnecter de partout": every session of the user ends on the server (other browsers and
 // devices, their open sockets cut at once), then this browser drops its cookie and goes to the login page.
-import { signOut } from "next-auth/react";
+import { signOut } from "../auth/client";
 import { useState, useTransition } from "react";
 import { signOutEverywhereAction } from "@/server/domain/session/actions";
 import { t, type Locale } from "@/server/i18n";
