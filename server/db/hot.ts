@@ -334,7 +334,8 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
           await ready();
           return new Promise<T>((resolve, reject) => {
             if (batch.length === 0) {
-              if (lastBatchSize > 1 && performance.now() - lastCommit < BUSY_WITHIN_MS) setTimeout(() => void runBatch(), LINGER_MS);
+              if (lastBatchSize > 1 && performance.now() - lastCommit < BUSY_WITHIN_MS)
+                setTimeout(() => void runBatch(), LINGER_MS);
               else setImmediate(() => void runBatch());
             }
             batch.push({ fn, resolve: resolve as (v: unknown) => void, reject });
