@@ -155,13 +155,14 @@ type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
 /** A statement without arguments, as the adapter takes it. */
 const bare = (sql: string) => ({ sql, args: [], argTypes: [] });
 
+// Group commit's linger when busy (see runBatch).
+const LINGER_MS = 1;
+const BUSY_WITHIN_MS = 5;
+
 /**
  * Wraps Prisma's SQLite adapter factory: keeps its better-sqlite3 connection for the hot statements
  * and puts Prisma's transactions and plain queries behind the gate.
  */
-const LINGER_MS = 1;
-const BUSY_WITHIN_MS = 5;
-
 export function sharedSqlite(factory: PrismaBetterSqlite3) {
   const gate = new Gate();
   let database: BetterSqlite3.Database | null = null;
@@ -267,19 +268,17 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
   //
   // When busy, a batch waits LINGER_MS before it starts (PostgreSQL's commit_delay): on these machines
   // the event loop turns faster than sends arrive, so batches held 2.4 sends on average at 2,000/s and
-  // the commit (188 µs, most of it writing the WAL) was paid for every other send. Busy means the last
-  // batch held more than one transaction and committed less than BUSY_WITHIN_MS ago: a lone send, or
-  // sends one at a time (G1, G3), never waits. G5, quick runs side by side: CPU per stored message
+  // the commit (188 µs, most of it writing the WAL) was paid for every other send. Busy (busyUntil)
+  // means the last batch held more than one transaction and committed less than BUSY_WITHIN_MS ago: a
+  // lone send, or sends one at a time (G1, G3), never waits. G5, quick runs side by side: CPU per stored message
   // 414/426 → 305/365 µs, ack p99 50/42 → 32/40 ms, G3's p50 unchanged (bench/README.md).
   let batch: Job[] = [];
-  let lastCommit = -Infinity;
-  let lastBatchSize = 0;
+  let busyUntil = 0;
 
   async function runBatch() {
     const release = await gate.acquire("hot");
     const jobs = batch;
     batch = [];
-    lastBatchSize = jobs.length;
     const outcomes: Outcome[] = [];
     try {
       control("BEGIN IMMEDIATE");
@@ -308,7 +307,7 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
         }
       }
       control("COMMIT");
-      lastCommit = performance.now();
+      busyUntil = jobs.length > 1 ? performance.now() + BUSY_WITHIN_MS : 0;
       written();
     } catch (e) {
       // The transaction itself failed (disk, lock): nothing of the batch is stored.
@@ -334,8 +333,7 @@ export function sharedSqlite(factory: PrismaBetterSqlite3) {
           await ready();
           return new Promise<T>((resolve, reject) => {
             if (batch.length === 0) {
-              if (lastBatchSize > 1 && performance.now() - lastCommit < BUSY_WITHIN_MS)
-                setTimeout(() => void runBatch(), LINGER_MS);
+              if (performance.now() < busyUntil) setTimeout(() => void runBatch(), LINGER_MS);
               else setImmediate(() => void runBatch());
             }
             batch.push({ fn, resolve: resolve as (v: unknown) => void, reject });
