@@ -22,6 +22,8 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // useSocketEffect (components/realtime/socket.ts) takes its deps like useEffect
+      "react-hooks/exhaustive-deps": ["warn", { additionalHooks: "^useSocketEffect$" }],
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },

@@ -92,9 +92,15 @@ export function ensureBuild() {
     ...walk(path.join(root, "app")),
     ...walk(path.join(root, "components")),
     ...walk(path.join(root, "server")),
-    ...["next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/models.prisma"].map(
-      (f) => path.join(root, f),
-    ),
+    ...[
+      "next.config.mjs",
+      "postcss.config.mjs",
+      "tsconfig.json",
+      // its "imports" pick modules per bundle (the browser's i18n catalogues)
+      "package.json",
+      "package-lock.json",
+      "prisma/models.prisma",
+    ].map((f) => path.join(root, f)),
   ];
   const hash = hashFiles(files);
   const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");

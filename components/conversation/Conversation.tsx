@@ -22,7 +22,7 @@ import type { SystemLine } from "@/server/domain/conversation/service";
 import type { ComposerRecipients } from "@/server/domain/notification/service";
 import { describePauseEvent, isPauseEvent } from "../pause/describe";
 import { useDossierEvent, useDossierLive } from "../realtime/DossierLive";
-import { getSocket } from "../realtime/socket";
+import { currentSocket } from "../realtime/socket";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { dateFormat } from "@/server/i18n/format";
@@ -159,14 +159,15 @@ export function Conversation({
           body: p.body,
           ...(p.recipientIds ? { recipientIds: p.recipientIds } : {}),
         };
-        getSocket()
-          .timeout(10_000)
-          .emit("message:send", payload, (err, res) => {
-            if (err) resolve({ ok: false, refused: false });
-            else if (res.ok) resolve({ ok: true, message: res.message });
-            else if (FINAL.has(res.error.code)) resolve({ ok: false, refused: true, error: res.error.message });
-            else resolve({ ok: false, refused: false });
-          });
+        // only sent while live (useOutbox), so the socket is loaded; if not, the outbox tries again
+        const socket = currentSocket();
+        if (!socket) return resolve({ ok: false, refused: false });
+        socket.timeout(10_000).emit("message:send", payload, (err, res) => {
+          if (err) resolve({ ok: false, refused: false });
+          else if (res.ok) resolve({ ok: true, message: res.message });
+          else if (FINAL.has(res.error.code)) resolve({ ok: false, refused: true, error: res.error.message });
+          else resolve({ ok: false, refused: false });
+        });
       }),
     [dossierId],
   );
@@ -186,7 +187,7 @@ export function Conversation({
   useEffect(() => {
     if (status !== "live" || newestSeq === 0) return;
     const mark = () => {
-      if (document.visibilityState === "visible") getSocket().emit("dossier:read", { dossierId, seq: newestSeq });
+      if (document.visibilityState === "visible") currentSocket()?.emit("dossier:read", { dossierId, seq: newestSeq });
     };
     mark();
     document.addEventListener("visibilitychange", mark);
@@ -272,7 +273,7 @@ export function Conversation({
       e.preventDefault();
       submit();
     } else if (e.key.length === 1 && status === "live") {
-      getSocket().emit("typing", { dossierId });
+      currentSocket()?.emit("typing", { dossierId });
     }
   }
 

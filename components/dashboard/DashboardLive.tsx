@@ -6,7 +6,7 @@ import { refreshDashboardAction } from "@/server/domain/dashboard/actions";
 import type { DashboardFilters } from "@/server/domain/dashboard/schema";
 import type { DashboardRow } from "@/server/domain/dashboard/service";
 import { t, type Locale } from "@/server/i18n";
-import { getSocket } from "../realtime/socket";
+import { useSocketEffect } from "../realtime/socket";
 import { Badge } from "../ui/Badge";
 import { BulkActions } from "./BulkActions";
 import { EmptyState } from "../ui/EmptyState";
@@ -52,32 +52,34 @@ export function DashboardLive({
     }
   }, []);
 
-  useEffect(() => {
-    const socket = getSocket();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    // Several changes in a burst cost one refetch.
-    const schedule = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void refresh();
-      }, REFRESH_DELAY_MS);
-    };
-    const onConnect = () => {
-      socket.emit("dashboard:watch");
-      schedule();
-    };
-    socket.on("connect", onConnect);
-    socket.on("dashboard:changed", schedule);
-    socket.on("dossier:revoked", schedule);
-    if (socket.connected) socket.emit("dashboard:watch");
-    return () => {
-      if (timer) clearTimeout(timer);
-      socket.off("connect", onConnect);
-      socket.off("dashboard:changed", schedule);
-      socket.off("dossier:revoked", schedule);
-    };
-  }, [refresh]);
+  useSocketEffect(
+    (socket) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      // Several changes in a burst cost one refetch.
+      const schedule = () => {
+        if (timer) return;
+        timer = setTimeout(() => {
+          timer = null;
+          void refresh();
+        }, REFRESH_DELAY_MS);
+      };
+      const onConnect = () => {
+        socket.emit("dashboard:watch");
+        schedule();
+      };
+      socket.on("connect", onConnect);
+      socket.on("dashboard:changed", schedule);
+      socket.on("dossier:revoked", schedule);
+      if (socket.connected) socket.emit("dashboard:watch");
+      return () => {
+        if (timer) clearTimeout(timer);
+        socket.off("connect", onConnect);
+        socket.off("dashboard:changed", schedule);
+        socket.off("dossier:revoked", schedule);
+      };
+    },
+    [refresh],
+  );
 
   const fmt = dateFormat(locale, "medium");
 

@@ -2,12 +2,12 @@
 // T2: the dashboard's transfers to answer (Accepter / Refuser) and those waiting for someone else. The
 // server tells the user's room "dashboard:changed" when one appears or goes: the list refreshes live.
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { answerTransferAction, cancelTransferAction } from "@/server/domain/transfer/actions";
 import type { PendingTransferView } from "@/server/domain/transfer/service";
 import { t, type Locale } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
-import { getSocket } from "../realtime/socket";
+import { useSocketEffect } from "../realtime/socket";
 import { Button } from "../ui/Button";
 
 export function PendingTransfers({
@@ -22,16 +22,18 @@ export function PendingTransfers({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  useEffect(() => {
-    const socket = getSocket();
-    const refresh = () => router.refresh();
-    socket.on("dashboard:changed", refresh);
-    socket.on("dossier:revoked", refresh);
-    return () => {
-      socket.off("dashboard:changed", refresh);
-      socket.off("dossier:revoked", refresh);
-    };
-  }, [router]);
+  useSocketEffect(
+    (socket) => {
+      const refresh = () => router.refresh();
+      socket.on("dashboard:changed", refresh);
+      socket.on("dossier:revoked", refresh);
+      return () => {
+        socket.off("dashboard:changed", refresh);
+        socket.off("dossier:revoked", refresh);
+      };
+    },
+    [router],
+  );
   if (incoming.length === 0 && outgoing.length === 0) return null;
   const fmt = dateFormat(locale, "medium");
   const act = (fn: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) =>

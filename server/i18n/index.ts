@@ -3,16 +3,18 @@
 // numbers/dates formatted in the message's language. French elision ("d’Agence Nord") uses a derived
 // select: for every text parameter `x`, a message may ask `{xElides, select, yes {d’} other {de }}{x}`
 // (see elides()). A `'` before `{`, `}` or `#` starts ICU quoted text: write French apostrophes as ’.
+import { catalogues, loadCatalogue } from "#i18n/catalogues";
 import { IntlMessageFormat } from "intl-messageformat";
-import { en } from "./en";
-import { fr } from "./fr";
+import type { fr } from "./fr";
 
 export const locales = ["fr", "en"] as const;
 export type Locale = (typeof locales)[number];
 export type MessageKey = keyof typeof fr;
 export type MessageParams = Record<string, string | number | Date>;
+export type Catalogue = Record<MessageKey, string>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
+// Servers hold both catalogues; a browser only the page's language, once CatalogueReady has loaded it.
+export { loadCatalogue };
 
 /** The Intl locale each language formats numbers and dates with. */
 export const intlLocale: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
@@ -26,8 +28,10 @@ IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(Array.isArray(loc
 /** Suffix of the derived parameter that says whether French elides "de"/"que"/"le" before a text. */
 export const ELIDES_SUFFIX = "Elides";
 
+/** Both catalogues have the same keys (catalogue.test.ts): any loaded one answers. */
 export function isMessageKey(value: string): value is MessageKey {
-  return Object.hasOwn(fr, value);
+  const catalogue = catalogues.fr ?? catalogues.en;
+  return catalogue !== undefined && Object.hasOwn(catalogue, value);
 }
 
 export function isLocale(value: unknown): value is Locale {
@@ -85,12 +89,21 @@ const strict = () => typeof process !== "undefined" && process.env.NODE_ENV === 
  * shows `{name}` where the value should be; under tests (NODE_ENV=test) it throws so that a test fails.
  */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = catalogues[locale][key] ?? fr[key];
-  const id = `${locale}\u0000${key}`;
+  let lang = locale;
+  let catalogue = catalogues[locale];
+  if (catalogue === undefined) {
+    // a browser loads the page's language only (CatalogueReady): another one shows the loaded language
+    if (strict()) throw new Error(`i18n: the ${locale} catalogue is not loaded`);
+    lang = catalogues.fr ? "fr" : "en";
+    catalogue = catalogues[lang];
+    if (catalogue === undefined) return key;
+  }
+  const text = catalogue[key] ?? key;
+  const id = `${lang}\u0000${key}`;
   let compiled = cache.get(id);
   if (compiled === undefined) {
     try {
-      compiled = compile(locale, text);
+      compiled = compile(lang, text);
     } catch (error) {
       // catalogue.test.ts parses every message: this is for a message broken after the tests ran
       if (strict()) throw error;

@@ -1,0 +1,58 @@
+// Issue 17 (mobile performance): a page's first scripts hold neither language's catalogue nor
+// socket.io-client. The browser then fetches its own language only, and the socket after hydration, and
+// the page works as before (live, in the right language).
+import { expect, test, type Page } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { signInAs, users } from "../fixtures/auth";
+
+// One sentence of each catalogue that no other code holds (app.tagline), and one of socket.io-client's.
+const FR = "L’espace de travail partagé de vos dossiers";
+const EN = "The shared workspace for your dossiers";
+const SOCKET_IO = "pollComplete";
+
+/** The text of every script the page fetched while loading, and which of them its HTML named. */
+async function scriptsOf(page: Page, path: string) {
+  const fetched = new Map<string, Promise<string>>();
+  page.on("response", (res) => {
+    if (res.request().resourceType() === "script") fetched.set(new URL(res.url()).pathname, res.text());
+  });
+  const html = await (await page.goto(path))!.text();
+  const initial = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/noModule/.test(src));
+  expect(initial.length).toBeGreaterThan(3);
+  await page.waitForLoadState("networkidle");
+  const all = new Map<string, string>();
+  for (const [name, text] of fetched) all.set(name, await text);
+  for (const src of initial) all.set(src, all.get(src) ?? (await (await page.request.get(src)).text()));
+  const text = (names: string[]) => names.map((n) => all.get(n) ?? "").join("\n");
+  return { first: text(initial), all: text([...all.keys()]) };
+}
+
+test("Issue 17: the dashboard's first scripts hold no catalogue and no socket.io-client; then French only, and live", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.adele);
+  const page = await ctx.newPage();
+  const { first, all } = await scriptsOf(page, "/dashboard");
+  expect(first).not.toContain(FR);
+  expect(first).not.toContain(EN);
+  expect(first).not.toContain(SOCKET_IO);
+  expect(all).toContain(FR);
+  expect(all).not.toContain(EN);
+  expect(all).toContain(SOCKET_IO);
+  // hydrated in French: a client component's text, and the live dashboard refetches on a change
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await ctx.close();
+});
+
+test("Issue 17: an English page fetches the English catalogue only", async ({ browser }) => {
+  const ctx = await browser.newContext();
+  await ctx.addCookies([{ name: "relais-locale", value: "en", url: baseURL }]);
+  const page = await ctx.newPage();
+  const { first, all } = await scriptsOf(page, "/login");
+  expect(first).not.toContain(EN);
+  expect(all).toContain(EN);
+  expect(all).not.toContain(FR);
+  await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
+  await ctx.close();
+});
