@@ -76,6 +76,8 @@ export function DashboardLive({
         socket.off("connect", onConnect);
         socket.off("dashboard:changed", schedule);
         socket.off("dossier:revoked", schedule);
+        // G2: a tab on another page gets no dashboard changes (a dossier page used to get every one)
+        socket.emit("dashboard:unwatch");
       };
     },
     [refresh],

@@ -22,6 +22,7 @@ export function PendingTransfers({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  // On the dashboard only, whose DashboardLive watches it ("dashboard:watch") while it is open.
   useSocketEffect(
     (socket) => {
       const refresh = () => router.refresh();

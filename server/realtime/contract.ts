@@ -44,10 +44,15 @@ export interface ClientToServerEvents {
     ack?: (res: { ok: true; lastReadSeq: number } | { ok: false; error: WireError }) => void,
   ) => void;
   /**
-   * D1: the dashboard is open. Staff (and admins) join the staff-only `org:<id>:dashboard` room of
-   * each of their organizations; everyone already receives their own dossiers through `user:<id>`.
+   * D1: the dashboard is open. The socket joins `user:<id>:dashboard` (its own dossiers' changes), and
+   * staff (and admins) the staff-only `org:<id>:dashboard` room of each of their organizations.
    */
-  "dashboard:watch": () => void;
+  "dashboard:watch": (ack?: () => void) => void;
+  /**
+   * D1: the dashboard is closed (the tab went to another page): no more "dashboard:changed" here. Both
+   * apply in the order sent; the optional ack comes once this one is applied.
+   */
+  "dashboard:unwatch": (ack?: () => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -57,10 +62,11 @@ export interface ServerToClientEvents {
   /** A3; T4: with readOnly, the user kept a read-only copy (the page reloads as that snapshot). */
   "dossier:revoked": (payload: { dossierId: string; readOnly?: boolean }) => void;
   /**
-   * D1, N7: a dossier's dashboard row changed (message, pause, members…): refetch it. Sent only to the
-   * dossier's members (user rooms; advisor side only for advisor-only events) and to its organization's
-   * staff dashboard room, never to anyone who may not see the dossier (A3). Also sent to the user's own
-   * room when they mark a dossier read, so their other tabs update the unread count.
+   * D1, N7: a dossier's dashboard row changed (message, pause, members…): refetch it. Sent only to
+   * sockets watching the dashboard: the dossier's members' (advisor side only for advisor-only events)
+   * and its organization's staff, never anyone who may not see the dossier (A3). Also sent to the
+   * user's own dashboards when they mark a dossier read, so their other tabs update the unread count.
+   * G2: a socket on a dossier page gets none (it used to get one per change of each of its dossiers).
    */
   "dashboard:changed": (payload: { dossierId: string }) => void;
 }

@@ -1,6 +1,6 @@
 // Live dashboard fan-out (D1, N7, A3). After a dossier event, "dashboard:changed" { dossierId } goes to
-// the user rooms of the people the dashboard policy names (server/domain/dashboard/policy.ts) and to
-// the staff-only dashboard room of its organization. Events of one dossier are coalesced over a short
+// the open dashboards (user:<id>:dashboard) of the people the dashboard policy names
+// (server/domain/dashboard/policy.ts) and to the staff-only dashboard room of its organization. Events of one dossier are coalesced over a short
 // window (150 ms) so a burst of messages costs one member query, off the send path (G1, G2).
 import type { PublishedEvent } from "../domain/dossier/events";
 import { dashboardAudience } from "../domain/dashboard/policy";
@@ -22,7 +22,7 @@ export function createDashboardFanout(emit: DashboardEmit, active: () => boolean
     if (!active()) return;
     try {
       const users = await dashboardAudience(dossierId, p.applicantSide);
-      emit([rooms.dashboard(p.organizationId), ...users.map((id) => rooms.user(id))], dossierId);
+      emit([rooms.dashboard(p.organizationId), ...users.map((id) => rooms.userDashboard(id))], dossierId);
     } catch (e) {
       logger.warn("dashboard fan-out failed", { error: String(e) });
     }

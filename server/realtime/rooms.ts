@@ -6,9 +6,16 @@ export const rooms = {
   dossierPartners: (dossierId: string) => `dossier:${dossierId}:partners`,
   dashboard: (organizationId: string) => `org:${organizationId}:dashboard`,
   user: (userId: string) => `user:${userId}`,
+  /** D1: the user's sockets with a dashboard open ("dashboard:watch"): where "dashboard:changed" goes */
+  userDashboard: (userId: string) => `user:${userId}:dashboard`,
   /** X1: the sockets of one session (cut when it ends) */
   session: (sessionId: string) => `session:${sessionId}`,
 };
+
+/** The staff-only dashboard rooms (org:<id>:dashboard). */
+export function isDashboardRoom(room: string): boolean {
+  return room.startsWith("org:") && room.endsWith(":dashboard");
+}
 
 /**
  * The rooms an event of this audience goes to. Partner-audience events go to the partners' room and

@@ -20,7 +20,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
 import { createDashboardFanout } from "./dashboard";
 import { presenceChanged } from "./presence";
 import { publisher, type Publisher } from "./publisher";
-import { roomsForAudience, rooms } from "./rooms";
+import { isDashboardRoom, roomsForAudience, rooms } from "./rooms";
 import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
 
 type SocketData = {
@@ -147,7 +147,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
         const res = await markRead(actor, parsed.data);
         if (!res.ok) return reply(res);
         // The user's other tabs (their dashboard) update the unread count.
-        io.to(rooms.user(actor.userId)).emit("dashboard:changed", { dossierId: parsed.data.dossierId });
+        io.to(rooms.userDashboard(actor.userId)).emit("dashboard:changed", { dossierId: parsed.data.dossierId });
         reply({ ok: true, lastReadSeq: res.value.lastReadSeq });
       } catch (e) {
         logger.error("dossier:read failed", { error: String(e) });
@@ -155,14 +155,28 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
       }
     });
 
-    socket.on("dashboard:watch", async () => {
-      try {
-        // Staff-only room: an organization's advisors get only their own dossiers, through user:<id>.
-        const organizationIds = await watchedOrganizations(actor);
-        if (organizationIds.length) await socket.join(organizationIds.map((id) => rooms.dashboard(id)));
-      } catch (e) {
-        logger.warn("dashboard:watch failed", { error: String(e) });
-      }
+    // Watch and unwatch apply in the order they came: a watch still reading its organizations must not
+    // join after an unwatch that followed it (a dashboard left at once).
+    let dashboard: Promise<void> = Promise.resolve();
+    socket.on("dashboard:watch", (ack) => {
+      dashboard = dashboard.then(async () => {
+        try {
+          // Staff-only room: an organization's advisors get only their own dossiers, through their user's.
+          const organizationIds = await watchedOrganizations(actor);
+          await socket.join([rooms.userDashboard(actor.userId), ...organizationIds.map((id) => rooms.dashboard(id))]);
+        } catch (e) {
+          logger.warn("dashboard:watch failed", { error: String(e) });
+        }
+        if (typeof ack === "function") ack();
+      });
+    });
+
+    socket.on("dashboard:unwatch", (ack) => {
+      dashboard = dashboard.then(async () => {
+        const mine = rooms.userDashboard(actor.userId);
+        for (const room of [...socket.rooms]) if (room === mine || isDashboardRoom(room)) await socket.leave(room);
+        if (typeof ack === "function") ack();
+      });
     });
 
     socket.on("typing", (raw) => {
@@ -241,7 +255,7 @@ export function socketPublisher(io: RelaisIo): Publisher {
       mine.emit("dossier:revoked", { dossierId });
     },
     usersChanged(userIds, dossierId) {
-      if (userIds.length) io.to(userIds.map((id) => rooms.user(id))).emit("dashboard:changed", { dossierId });
+      if (userIds.length) io.to(userIds.map((id) => rooms.userDashboard(id))).emit("dashboard:changed", { dossierId });
     },
     turnReadOnly(userId, dossierId) {
       const mine = io.in(rooms.user(userId));

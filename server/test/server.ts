@@ -93,6 +93,12 @@ export function join(socket: TestClient, dossierId: string, afterSeq = 0) {
   return socket.emitWithAck("dossier:join", { dossierId, afterSeq });
 }
 
+/** D1: opens the dashboard on this socket, once the server has joined it to the dashboard rooms. */
+export async function watchDashboard(socket: TestClient): Promise<TestClient> {
+  await socket.emitWithAck("dashboard:watch");
+  return socket;
+}
+
 export function nextEvent<T>(socket: TestClient, event: keyof ServerToClientEvents, timeoutMs = 3000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);

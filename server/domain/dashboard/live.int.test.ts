@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { actor, makeDossier, makeWorld } from "../../test/factories";
-import { nextEvent, noEvent, realtimeSuite, type TestClient } from "../../test/server";
+import { join, nextEvent, noEvent, realtimeSuite, watchDashboard, type TestClient } from "../../test/server";
 import { postMessage } from "../conversation/service";
 import { appendEvent, nextSeq, publishAll } from "../../test/events";
 import { removeMember } from "../membership/service";
@@ -11,13 +11,7 @@ import { removeMember } from "../membership/service";
 const suite = realtimeSuite();
 let n = 0;
 
-async function watcher(userId: string) {
-  const c = await suite.client(userId);
-  c.emit("dashboard:watch");
-  // dashboard:watch has no ack: a round trip on the same socket proves it was handled.
-  await c.emitWithAck("dossier:read", { dossierId: "none", seq: 0 });
-  return c;
-}
+const watcher = async (userId: string) => watchDashboard(await suite.client(userId));
 
 /** Every dashboard:changed this socket receives. */
 function record(c: TestClient) {
@@ -106,6 +100,27 @@ describe("D1: live dashboard fan-out", () => {
     await send(w.referent.id, w.dossier.id);
     await new Promise((r) => setTimeout(r, 300));
     expect(seen).toEqual([]);
+  });
+
+  it("G2: a socket without the dashboard open (a dossier page) gets no dashboard:changed, nor after closing it; the member's dashboard does", async () => {
+    const w = await makeWorld();
+    const onDossier = await suite.client(w.advisor.id);
+    expect(await join(onDossier, w.dossier.id)).toMatchObject({ ok: true });
+    const closed = await watcher(w.advisor.id);
+    await closed.emitWithAck("dashboard:unwatch");
+    const staffClosed = await watcher(w.staff.id);
+    // sent right after the watch: applied after it all the same
+    staffClosed.emit("dashboard:watch");
+    await staffClosed.emitWithAck("dashboard:unwatch");
+    const open = await watcher(w.advisor.id);
+    const seen = { onDossier: record(onDossier), closed: record(closed), staffClosed: record(staffClosed) };
+    const message = nextEvent(onDossier, "dossier:event");
+    const got = nextEvent<{ dossierId: string }>(open, "dashboard:changed");
+    await send(w.applicant.id, w.dossier.id);
+    await message;
+    expect(await got).toEqual({ dossierId: w.dossier.id });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual({ onDossier: [], closed: [], staffClosed: [] });
   });
 
   it("C7: marking read over the socket updates the reader's other tabs and is refused outside the policy", async () => {

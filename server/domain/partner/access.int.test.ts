@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import type { DossierEventWire, JoinAck } from "../../realtime/contract";
 import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
-import { join, nextEvent, noEvent, realtimeSuite } from "../../test/server";
+import { join, nextEvent, noEvent, realtimeSuite, watchDashboard } from "../../test/server";
 import { postMessage } from "../conversation/service";
 import { documentForDownload } from "../document/service";
 import { setPartnerVisibility } from "../document/visibility";
@@ -55,7 +55,7 @@ describe("A5: the partner's socket", () => {
     const w = await makeWorld();
     const { partner } = await partnerOn(w, "live@p.test");
     const sock = await suite.client(partner.userId);
-    const adele = await suite.client(w.advisor.id);
+    const adele = await watchDashboard(await suite.client(w.advisor.id));
     const ack = (await join(sock, w.dossier.id, 0)) as JoinAck;
     expect(ack.ok).toBe(true);
     // Catch-up from 0: the dossier's earlier events (solicitation.created/attached) are advisor-only.

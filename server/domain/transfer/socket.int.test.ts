@@ -4,7 +4,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { actor, makeUser, makeWorld } from "../../test/factories";
-import { connectClient, join, nextEvent, noEvent, realtimeSuite, sessionCookie } from "../../test/server";
+import {
+  connectClient,
+  join,
+  nextEvent,
+  noEvent,
+  realtimeSuite,
+  sessionCookie,
+  watchDashboard,
+} from "../../test/server";
 import type { DossierEventWire } from "../../realtime/contract";
 import { postMessage } from "../conversation/service";
 import { createNote } from "../note/service";
@@ -33,7 +41,7 @@ async function transferred(w: Awaited<ReturnType<typeof world>>, keepReadOnlyCop
 describe("T2, T4, A3: transfers on the socket", () => {
   it("T2: the recipient's dashboard hears the request live; on acceptance the sender's sockets leave at once and a re-join is refused", async () => {
     const w = await world();
-    const recipient = await client(w.colleague.id);
+    const recipient = await watchDashboard(await client(w.colleague.id));
     const sender = await client(w.advisor.id);
     expect(await join(sender, w.dossier.id)).toMatchObject({ ok: true });
     const heard = nextEvent<{ dossierId: string }>(recipient, "dashboard:changed");
