@@ -31,21 +31,25 @@ export function loadSocket(): Promise<RelaisSocket> {
 /**
  * useEffect with the tab's socket: `effect` runs once the socket is loaded (at once after the first
  * time), and its cleanup when the component goes or `deps` change, even if that comes before the load.
+ * C10: if the socket's chunk cannot be fetched (offline), it is fetched again when the browser is back
+ * online; the view stays "connecting" meanwhile.
  */
 export function useSocketEffect(effect: (socket: RelaisSocket) => (() => void) | void, deps: DependencyList) {
   useEffect(() => {
     let active = true;
     let cleanup: (() => void) | void;
-    if (socket) cleanup = effect(socket);
-    else
-      loadSocket().then(
-        (s) => {
-          if (active) cleanup = effect(s);
-        },
-        () => {}, // C10: the view stays "connecting"/offline; the next mount tries again
-      );
+    const start = (s: RelaisSocket) => {
+      if (active) cleanup = effect(s);
+    };
+    const load = () =>
+      loadSocket().then(start, () => {
+        if (active) window.addEventListener("online", load, { once: true });
+      });
+    if (socket) start(socket);
+    else void load();
     return () => {
       active = false;
+      window.removeEventListener("online", load);
       cleanup?.();
     };
     // the caller's deps are the effect's, as with useEffect (eslint: additionalHooks)

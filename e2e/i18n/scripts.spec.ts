@@ -1,9 +1,10 @@
 // Issue 17 (mobile performance): a page's first scripts hold neither language's catalogue nor
 // socket.io-client. The browser then fetches its own language only, and the socket after hydration, and
-// the page works as before (live, in the right language).
+// the page works as before (live, in the right language), and offline if that chunk cannot be fetched.
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { signInAs, users } from "../fixtures/auth";
+import { dossierIdByTitle, ECOLE } from "../fixtures/db";
 
 // One sentence of each catalogue that no other code holds (app.tagline), and one of socket.io-client's.
 const FR = "L’espace de travail partagé de vos dossiers";
@@ -54,5 +55,33 @@ test("Issue 17: an English page fetches the English catalogue only", async ({ br
   expect(all).toContain(EN);
   expect(all).not.toContain(FR);
   await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
+  await ctx.close();
+});
+
+test("Issue 17, C10: when socket.io-client's chunk cannot be fetched, the dossier waits offline and goes live once the browser is back online", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.adele);
+  const page = await ctx.newPage();
+  // Offline for the chunk holding socket.io-client: every fetch of it fails (the bundler's runtime tries
+  // twice) until the browser says it is back online.
+  let offline = true;
+  let refused = 0;
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (offline && body.includes(SOCKET_IO)) {
+      refused++;
+      return route.abort("internetdisconnected");
+    }
+    return route.fulfill({ response: res, body });
+  });
+  await page.goto(`/dossiers/${dossierIdByTitle(ECOLE)}`);
+  await expect.poll(() => refused).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId("channel-status")).not.toHaveAttribute("data-status", "live");
+  offline = false;
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
   await ctx.close();
 });
