@@ -4,6 +4,7 @@
 // hydration, and a phone compiles it outside the hydration's long task.
 import { useEffect, type DependencyList } from "react";
 import type { Socket } from "socket.io-client";
+import { untilLoaded } from "../net/retry";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/server/realtime/contract";
 
 export type RelaisSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -16,23 +17,18 @@ export function currentSocket(): RelaisSocket | null {
   return socket;
 }
 
-/** The tab's socket, connecting it on first use. */
+/**
+ * The tab's socket, connecting it on first use. C10: if its chunk cannot be fetched (offline), it is
+ * fetched again until it comes (components/net/retry.ts); live views stay "connecting" meanwhile.
+ */
 export function loadSocket(): Promise<RelaisSocket> {
-  loading ??= import("socket.io-client").then(
-    ({ io }) => (socket ??= connect(io)),
-    (error: unknown) => {
-      loading = null; // offline while the chunk loaded: the next live view tries again
-      throw error;
-    },
-  );
+  loading ??= untilLoaded(() => import("socket.io-client")).then(({ io }) => (socket ??= connect(io)));
   return loading;
 }
 
 /**
  * useEffect with the tab's socket: `effect` runs once the socket is loaded (at once after the first
  * time), and its cleanup when the component goes or `deps` change, even if that comes before the load.
- * C10: if the socket's chunk cannot be fetched (offline), it is fetched again when the browser is back
- * online; the view stays "connecting" meanwhile.
  */
 export function useSocketEffect(effect: (socket: RelaisSocket) => (() => void) | void, deps: DependencyList) {
   useEffect(() => {
@@ -41,15 +37,10 @@ export function useSocketEffect(effect: (socket: RelaisSocket) => (() => void) |
     const start = (s: RelaisSocket) => {
       if (active) cleanup = effect(s);
     };
-    const load = () =>
-      loadSocket().then(start, () => {
-        if (active) window.addEventListener("online", load, { once: true });
-      });
     if (socket) start(socket);
-    else void load();
+    else void loadSocket().then(start);
     return () => {
       active = false;
-      window.removeEventListener("online", load);
       cleanup?.();
     };
     // the caller's deps are the effect's, as with useEffect (eslint: additionalHooks)

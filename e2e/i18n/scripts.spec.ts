@@ -1,6 +1,7 @@
 // Issue 17 (mobile performance): a page's first scripts hold neither language's catalogue nor
-// socket.io-client. The browser then fetches its own language only, and the socket after hydration, and
-// the page works as before (live, in the right language), and offline if that chunk cannot be fetched.
+// socket.io-client. The head preloads its own language's chunk only, the socket comes after hydration,
+// and the page works as before (live, in the right language); a chunk that cannot be fetched (offline)
+// is fetched again once it can.
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { signInAs, users } from "../fixtures/auth";
@@ -27,8 +28,16 @@ async function scriptsOf(page: Page, path: string) {
   const texts = await Promise.all(
     initial.map((src) => fetched.get(src) ?? page.request.get(src).then((res) => res.text())),
   );
+  // The scripts its head asks the browser to fetch early (<link rel="preload" as="script">).
+  const preloads = [...html.matchAll(/<link rel="preload"[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => tag.includes('as="script"'))
+    .map((tag) => /href="([^"]+)"/.exec(tag)![1]);
+  const preloaded = (await Promise.all(preloads.map((src) => page.request.get(src).then((res) => res.text())))).join(
+    "\n",
+  );
   const all = async () => (await Promise.all(fetched.values())).join("\n");
-  return { first: texts.join("\n"), all };
+  return { first: texts.join("\n"), preloaded, all };
 }
 
 test("Issue 17: the dashboard's first scripts hold no catalogue and no socket.io-client; then French only, and live", async ({
@@ -37,10 +46,13 @@ test("Issue 17: the dashboard's first scripts hold no catalogue and no socket.io
   const ctx = await browser.newContext();
   await signInAs(ctx, users.adele);
   const page = await ctx.newPage();
-  const { first, all } = await scriptsOf(page, "/dashboard");
+  const { first, preloaded, all } = await scriptsOf(page, "/dashboard");
   expect(first).not.toContain(FR);
   expect(first).not.toContain(EN);
   expect(first).not.toContain(SOCKET_IO);
+  // the head names the French chunk, so that it comes beside the first scripts, not after them
+  expect(preloaded).toContain(FR);
+  expect(preloaded).not.toContain(EN);
   await expect.poll(all).toContain(FR);
   await expect.poll(all).toContain(SOCKET_IO);
   expect(await all()).not.toContain(EN);
@@ -53,8 +65,10 @@ test("Issue 17: an English page fetches the English catalogue only", async ({ br
   const ctx = await browser.newContext();
   await ctx.addCookies([{ name: "relais-locale", value: "en", url: baseURL }]);
   const page = await ctx.newPage();
-  const { first, all } = await scriptsOf(page, "/login");
+  const { first, preloaded, all } = await scriptsOf(page, "/login");
   expect(first).not.toContain(EN);
+  expect(preloaded).toContain(EN);
+  expect(preloaded).not.toContain(FR);
   await expect.poll(all).toContain(EN);
   expect(await all()).not.toContain(FR);
   await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
@@ -86,5 +100,35 @@ test("Issue 17, C10: when socket.io-client's chunk cannot be fetched, the dossie
   offline = false;
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
+  await ctx.close();
+});
+
+test("Issue 17, C10: when the page's catalogue cannot be fetched, the server's page stays on screen and comes alive once it can", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.adele);
+  const page = await ctx.newPage();
+  let offline = true;
+  let refused = 0;
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (offline && body.includes(FR)) {
+      refused++;
+      return route.abort("internetdisconnected");
+    }
+    return route.fulfill({ response: res, body });
+  });
+  await page.goto(`/dossiers/${dossierIdByTitle(ECOLE)}`);
+  // The first import's attempts and a retry after 1 s all fail: the dossier the server rendered is still
+  // there (not an error page), and not live since it cannot hydrate without its words.
+  await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await expect(page.getByRole("heading", { level: 1, name: ECOLE })).toBeVisible();
+  await expect(page.getByTestId("channel-status")).not.toHaveAttribute("data-status", "live");
+  offline = false;
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
   await ctx.close();
 });

@@ -3,7 +3,7 @@
 // numbers/dates formatted in the message's language. French elision ("d’Agence Nord") uses a derived
 // select: for every text parameter `x`, a message may ask `{xElides, select, yes {d’} other {de }}{x}`
 // (see elides()). A `'` before `{`, `}` or `#` starts ICU quoted text: write French apostrophes as ’.
-import { catalogues, loadCatalogue } from "#i18n/catalogues";
+import { catalogues } from "#i18n/catalogues";
 import { IntlMessageFormat } from "intl-messageformat";
 import type { fr } from "./fr";
 
@@ -12,9 +12,6 @@ export type Locale = (typeof locales)[number];
 export type MessageKey = keyof typeof fr;
 export type MessageParams = Record<string, string | number | Date>;
 export type Catalogue = Record<MessageKey, string>;
-
-// Servers hold both catalogues; a browser only the page's language, once CatalogueReady has loaded it.
-export { loadCatalogue };
 
 /** The Intl locale each language formats numbers and dates with. */
 export const intlLocale: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
