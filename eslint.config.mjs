@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // useSocketEffect (components/realtime/socket.ts) takes its deps like useEffect
-      "react-hooks/exhaustive-deps": ["warn", { additionalHooks: "^useSocketEffect$" }],
+      "react-hooks/exhaustive-deps": ["warn", { additionalHooks: "^(useSocketEffect|useDashboardChanges)$" }],
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },

@@ -6,7 +6,7 @@ import { refreshDashboardAction } from "@/server/domain/dashboard/actions";
 import type { DashboardFilters } from "@/server/domain/dashboard/schema";
 import type { DashboardRow } from "@/server/domain/dashboard/service";
 import { t, type Locale } from "@/server/i18n";
-import { useSocketEffect } from "../realtime/socket";
+import { useDashboardChanges } from "../realtime/dashboard";
 import { Badge } from "../ui/Badge";
 import { BulkActions } from "./BulkActions";
 import { EmptyState } from "../ui/EmptyState";
@@ -52,36 +52,23 @@ export function DashboardLive({
     }
   }, []);
 
-  useSocketEffect(
-    (socket) => {
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      // Several changes in a burst cost one refetch.
-      const schedule = () => {
-        if (timer) return;
-        timer = setTimeout(() => {
-          timer = null;
-          void refresh();
-        }, REFRESH_DELAY_MS);
-      };
-      const onConnect = () => {
-        socket.emit("dashboard:watch");
-        schedule();
-      };
-      socket.on("connect", onConnect);
-      socket.on("dashboard:changed", schedule);
-      socket.on("dossier:revoked", schedule);
-      if (socket.connected) socket.emit("dashboard:watch");
-      return () => {
-        if (timer) clearTimeout(timer);
-        socket.off("connect", onConnect);
-        socket.off("dashboard:changed", schedule);
-        socket.off("dossier:revoked", schedule);
-        // G2: a tab on another page gets no dashboard changes (a dossier page used to get every one)
-        socket.emit("dashboard:unwatch");
-      };
+  // Several changes in a burst cost one refetch.
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const schedule = useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void refresh();
+    }, REFRESH_DELAY_MS);
+  }, [refresh]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
     },
-    [refresh],
+    [],
   );
+  useDashboardChanges(schedule, [schedule]);
 
   const fmt = dateFormat(locale, "medium");
 

@@ -7,7 +7,7 @@ import { answerTransferAction, cancelTransferAction } from "@/server/domain/tran
 import type { PendingTransferView } from "@/server/domain/transfer/service";
 import { t, type Locale } from "@/server/i18n";
 import { dateFormat } from "@/server/i18n/format";
-import { useSocketEffect } from "../realtime/socket";
+import { useDashboardChanges } from "../realtime/dashboard";
 import { Button } from "../ui/Button";
 
 export function PendingTransfers({
@@ -22,19 +22,9 @@ export function PendingTransfers({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  // On the dashboard only, whose DashboardLive watches it ("dashboard:watch") while it is open.
-  useSocketEffect(
-    (socket) => {
-      const refresh = () => router.refresh();
-      socket.on("dashboard:changed", refresh);
-      socket.on("dossier:revoked", refresh);
-      return () => {
-        socket.off("dashboard:changed", refresh);
-        socket.off("dossier:revoked", refresh);
-      };
-    },
-    [router],
-  );
+  // Refreshed when a transfer appears or goes ("dashboard:changed"); not at every connection, which
+  // would re-render the whole dashboard on each visit (the rows refresh themselves then).
+  useDashboardChanges(() => router.refresh(), [router], { afterConnect: false });
   if (incoming.length === 0 && outgoing.length === 0) return null;
   const fmt = dateFormat(locale, "medium");
   const act = (fn: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) =>

@@ -12,9 +12,9 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
 };
 
-/** The staff-only dashboard rooms (org:<id>:dashboard). */
+/** The rooms a socket joins while a dashboard is open: its user's and its organizations' staff rooms. */
 export function isDashboardRoom(room: string): boolean {
-  return room.startsWith("org:") && room.endsWith(":dashboard");
+  return (room.startsWith("org:") || room.startsWith("user:")) && room.endsWith(":dashboard");
 }
 
 /**

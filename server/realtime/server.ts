@@ -173,8 +173,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
 
     socket.on("dashboard:unwatch", (ack) => {
       dashboard = dashboard.then(async () => {
-        const mine = rooms.userDashboard(actor.userId);
-        for (const room of [...socket.rooms]) if (room === mine || isDashboardRoom(room)) await socket.leave(room);
+        for (const room of [...socket.rooms]) if (isDashboardRoom(room)) await socket.leave(room);
         if (typeof ack === "function") ack();
       });
     });
