@@ -33,6 +33,9 @@ test("G1–G14: the bench harness runs every scenario on Relais and both baselin
         "6405",
         "--dist-dir",
         process.env.NEXT_DIST_DIR || ".next",
+        // The build the e2e server is serving: never rebuilt under it (sources edited during a run used
+        // to make this spec rebuild it, and every later page lost its chunks: "connecting" forever).
+        "--no-build",
       ],
       {
         cwd: process.cwd(),
