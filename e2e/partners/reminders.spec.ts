@@ -67,9 +67,16 @@ test("S6, S2, S1, X7: one reminder a day per partner, seen live; an expired key 
   await member.focus();
   await member.selectOption(users.arnaud);
   await form.getByRole("button", { name: "Envoyer la sollicitation" }).click();
+  // The send is over when its card is listed and the button enabled again; the button's colour then fades
+  // back to blue (150 ms), and axe would read white on the grey of "disabled" midway: scan once the fades
+  // have ended.
+  await expect(adele.getByTestId("solicitation").filter({ hasText: users.arnaud })).toBeVisible();
+  await expect(form.getByRole("button", { name: "Envoyer la sollicitation" })).toBeEnabled();
+  const settled = () => adele.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   // The picker is labelled and reachable by keyboard: no axe violation in either mode.
   for (const mode of ["Interne (membre de l’organisation)", "Externe (portail, avec une clé sécurisée)"]) {
     await form.getByLabel(mode).check();
+    await settled();
     const scan = await new AxeBuilder({ page: adele }).include('[data-testid="solicitation-form"]').analyze();
     expect(scan.violations.map((v) => v.id)).toEqual([]);
   }
