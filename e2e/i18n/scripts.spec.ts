@@ -2,7 +2,7 @@
 // socket.io-client. The head preloads its own language's chunk only, the socket comes after hydration,
 // and the page works as before (live, in the right language); a chunk that cannot be fetched (offline)
 // is fetched again once it can.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { signInAs, users } from "../fixtures/auth";
 import { dossierIdByTitle, ECOLE } from "../fixtures/db";
@@ -75,30 +75,44 @@ test("Issue 17: an English page fetches the English catalogue only", async ({ br
   await ctx.close();
 });
 
-test("Issue 17, C10: when socket.io-client's chunk cannot be fetched, the dossier waits offline and goes live once the browser is back online", async ({
-  browser,
-}) => {
+/**
+ * A dossier page opened by Adèle while the chunk holding `marker` cannot be fetched: every fetch of it
+ * fails (the bundler's runtime tries twice per import) until `backOnline()`, which also tells the page.
+ */
+async function dossierWithChunkRefused(browser: Browser, marker: string) {
   const ctx = await browser.newContext();
   await signInAs(ctx, users.adele);
   const page = await ctx.newPage();
-  // Offline for the chunk holding socket.io-client: every fetch of it fails (the bundler's runtime tries
-  // twice) until the browser says it is back online.
   let offline = true;
   let refused = 0;
   await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
     const res = await route.fetch();
     const body = await res.text();
-    if (offline && body.includes(SOCKET_IO)) {
+    if (offline && body.includes(marker)) {
       refused++;
       return route.abort("internetdisconnected");
     }
     return route.fulfill({ response: res, body });
   });
   await page.goto(`/dossiers/${dossierIdByTitle(ECOLE)}`);
-  await expect.poll(() => refused).toBeGreaterThanOrEqual(2);
+  return {
+    ctx,
+    page,
+    refused: () => refused,
+    async backOnline() {
+      offline = false;
+      await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    },
+  };
+}
+
+test("Issue 17, C10: when socket.io-client's chunk cannot be fetched, the dossier waits offline and goes live once the browser is back online", async ({
+  browser,
+}) => {
+  const { ctx, page, refused, backOnline } = await dossierWithChunkRefused(browser, SOCKET_IO);
+  await expect.poll(refused).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId("channel-status")).not.toHaveAttribute("data-status", "live");
-  offline = false;
-  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await backOnline();
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
   await ctx.close();
 });
@@ -106,28 +120,13 @@ test("Issue 17, C10: when socket.io-client's chunk cannot be fetched, the dossie
 test("Issue 17, C10: when the page's catalogue cannot be fetched, the server's page stays on screen and comes alive once it can", async ({
   browser,
 }) => {
-  const ctx = await browser.newContext();
-  await signInAs(ctx, users.adele);
-  const page = await ctx.newPage();
-  let offline = true;
-  let refused = 0;
-  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
-    const res = await route.fetch();
-    const body = await res.text();
-    if (offline && body.includes(FR)) {
-      refused++;
-      return route.abort("internetdisconnected");
-    }
-    return route.fulfill({ response: res, body });
-  });
-  await page.goto(`/dossiers/${dossierIdByTitle(ECOLE)}`);
+  const { ctx, page, refused, backOnline } = await dossierWithChunkRefused(browser, FR);
   // The first import's attempts and a retry after 1 s all fail: the dossier the server rendered is still
   // there (not an error page), and not live since it cannot hydrate without its words.
-  await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
   await expect(page.getByRole("heading", { level: 1, name: ECOLE })).toBeVisible();
   await expect(page.getByTestId("channel-status")).not.toHaveAttribute("data-status", "live");
-  offline = false;
-  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await backOnline();
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
   await ctx.close();
