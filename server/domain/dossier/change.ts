@@ -43,7 +43,7 @@ export type ChangeContext<A> = {
   ): Promise<PublishedEvent>;
   /** Refuses the change: everything rolls back and the caller gets this error in the actor's language. */
   refuse(code: ErrorCode, key?: MessageKey): never;
-  /** Runs after commit and after the events are published (revoking sockets, A3). */
+  /** Runs after commit, before the events are published (revoking sockets, A3). */
   afterCommit(fn: () => void): void;
   /** The change wrote email deliveries: the outbox worker is woken after commit (N6). */
   emailed(): void;
@@ -99,9 +99,12 @@ export async function changeDossier<A, T>(
     if (e instanceof NoChange) return ok(e.value as T);
     throw e;
   }
+  // A3, T4: what the change does to sockets (a member revoked or turned read-only) comes before its
+  // events: a page losing the dossier hears "dossier:revoked" first and ignores the rest. The other way
+  // round, an advisor's page refreshed on "transfer.accepted" and got a 404 instead of the notice.
+  for (const fn of committed.after) fn();
   const p = publisher();
   for (const event of committed.events) p.dossierEvent(event);
-  for (const fn of committed.after) fn();
   if (committed.emailed) kickOutbox();
   // C9: a message, a title or a document name it wrote is queued for the search index (SQLite).
   scheduleSearchIndexing();

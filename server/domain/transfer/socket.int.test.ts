@@ -48,8 +48,15 @@ describe("T2, T4, A3: transfers on the socket", () => {
     const transferId = await transferred(w, false);
     expect(await heard).toEqual({ dossierId: w.dossier.id });
     const revoked = nextEvent<{ dossierId: string }>(sender, "dossier:revoked");
+    const order: string[] = [];
+    sender.on("dossier:event", (e: DossierEventWire) => order.push(e.type));
+    sender.on("dossier:revoked", () => order.push("revoked"));
     expect((await answerTransfer(await actor(w.colleague.id), { transferId, answer: "accept" })).ok).toBe(true);
     expect(await revoked).toEqual({ dossierId: w.dossier.id });
+    // A3: the sender's page hears that it lost the dossier before anything of the change: a page that
+    // refreshed on "transfer.accepted" first got a 404 instead of the notice.
+    expect(order).toContain("revoked");
+    expect(order.slice(0, order.indexOf("revoked"))).not.toContain("transfer.accepted");
     const quiet = noEvent(sender, "dossier:event", 400);
     await postMessage(await actor(w.referent.id), {
       dossierId: w.dossier.id,
