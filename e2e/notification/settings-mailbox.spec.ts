@@ -29,11 +29,33 @@ async function live(page: Page) {
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
 }
 
+/** Messages of the dossier whose emails are not written yet (they are, within a second of the send). */
+function queuedMessageEmails(dossierId: string): number {
+  const db = e2eDatabase();
+  try {
+    return (
+      db
+        .prepare(
+          "SELECT COUNT(*) AS n FROM MessageEmailPending p JOIN Message m ON m.id = p.messageId WHERE m.dossierId = ?",
+        )
+        .get(dossierId) as { n: number }
+    ).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** The dossier's message emails are written in the outbox (pending.ts writes them just after each send). */
+async function emailsWritten(dossierId: string) {
+  await expect.poll(() => queuedMessageEmails(dossierId), { timeout: 10_000 }).toBe(0);
+}
+
 /**
  * C7 makes immediate emails wait under a minute so that a read can cancel them; the test moves the
  * pending notifications of its dossier to "due now" instead of waiting, then lets the real worker send.
  */
-function makeDue(dossierId: string) {
+async function makeDue(dossierId: string) {
+  await emailsWritten(dossierId);
   const db = e2eDatabase();
   try {
     const now = new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00");
@@ -152,7 +174,7 @@ test("N1, N3, C2, C3, N8: settings decide who gets which email, and the mailbox 
   ).not.toBeChecked();
   await send(adele.page, `Question d'Adèle ${id}`);
   await adele.page.goto("/dashboard");
-  makeDue(dossierId);
+  await makeDue(dossierId);
   expect(await mailsAbout(arnaud.page, dossierId, title)).toEqual([`${referent}: Nouveau message dans « ${title} »`]);
 
   // C2: the referent's question: Adèle preselected, Arnaud selectable with a grey bell.
@@ -170,7 +192,7 @@ test("N1, N3, C2, C3, N8: settings decide who gets which email, and the mailbox 
   ).toHaveCount(0);
   await send(ref.page, `Question du référent ${id}`);
 
-  makeDue(dossierId);
+  await makeDue(dossierId);
   const mails = await mailsAbout(arnaud.page, dossierId, title);
   // Adèle got the question; Arnaud (not participating) and the applicant set to never got nothing.
   expect(mails).toEqual(
@@ -199,7 +221,7 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   await adele.page.goto(`/dossiers/${dossierId}`);
   await live(adele.page);
   await send(adele.page, `First ${id}`);
-  makeDue(dossierId);
+  await makeDue(dossierId);
   expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: New message in “${title}”`]);
 
   await ref.page.getByLabel("Langue des notifications").selectOption("profile");
@@ -209,7 +231,7 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   await adele.page.goto(`/dossiers/${dossierId}`);
   await live(adele.page);
   await send(adele.page, `Second ${id}`);
-  makeDue(dossierId);
+  await makeDue(dossierId);
   expect(await mailsAbout(adele.page, dossierId, title)).toEqual([
     `${referent}: New message in “${title}”`,
     `${referent}: Nouveau message dans « ${title} »`,
@@ -236,6 +258,7 @@ test("N2, N5: a language change shows in the next email; the unsubscribe link se
   await adele.page.goto(`/dossiers/${dossierId}`);
   await live(adele.page);
   await send(adele.page, `Third ${id}`);
+  await emailsWritten(dossierId);
   expect(pendingNotifications(dossierId)).toBe(0);
   await Promise.all([adele.ctx.close(), ref.ctx.close(), anonymous.close()]);
 });
@@ -252,7 +275,7 @@ test("N5: List-Unsubscribe one-click POST (RFC 8058) sets never; GET and tampere
   await adele.page.goto(`/dossiers/${dossierId}`);
   await live(adele.page);
   await send(adele.page, `Bonjour ${id}`);
-  makeDue(dossierId);
+  await makeDue(dossierId);
   expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${referent}: Nouveau message dans « ${title} »`]);
 
   const db = e2eDatabase();
@@ -317,14 +340,14 @@ test("C7: a message read in the app before its email leaves cancels that email; 
               .prepare(
                 "SELECT d.status AS s FROM EmailDelivery d JOIN User u ON u.id = d.userId WHERE d.dossierId = ? AND u.email = ? AND d.kind = 'notification'",
               )
-              .get(dossierId, referent) as { s: string }
-          ).s,
+              .get(dossierId, referent) as { s: string } | undefined
+          )?.s,
       )
       .toBe("cancelled");
   } finally {
     db.close();
   }
-  makeDue(dossierId);
+  await makeDue(dossierId);
   expect(await mailsAbout(adele.page, dossierId, title)).toEqual([`${applicant}: Nouveau message dans « ${title} »`]);
   await Promise.all([adele.ctx.close(), ref.ctx.close()]);
 });

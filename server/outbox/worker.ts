@@ -3,6 +3,7 @@
 // A claim is a lease (lockedUntil): a worker that dies mid-send leaves the row to be claimed again.
 import { db } from "../db";
 import { mayLeave } from "../domain/notification/gate";
+import { writeQueuedEmails } from "../domain/notification/pending";
 import type { EmailContent, NotificationContent } from "../domain/outbox/templates";
 import { renderEmail, storedContent } from "../email/render";
 import type { RenderedEmail } from "../email/templates";
@@ -36,6 +37,8 @@ export async function runOutboxOnce(
   const stats = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
   // N6: a rate-limited provider is used by one process at a time (its sender lease); the others wait.
   const paced = Boolean(transport.minIntervalMs);
+  // Messages whose emails are not written yet (a process stopped before its pass) are written first.
+  await writeQueuedEmails();
   if (paced && (await otherSender(transport.name))) return stats;
   const due = await db().emailDelivery.findMany({
     where: {

@@ -8,6 +8,7 @@ import type { DossierEventWire } from "../dossier/events";
 import { HISTORY_PAGE_SIZE, type MessageView } from "./events";
 import { changeDossier, type ChangeContext } from "../dossier/change";
 import { allows, dossierAccess, seqCap, type DossierAccess } from "../dossier/policy";
+import { scheduleQueuedEmails } from "../notification/pending";
 import { messageRecipients, notifyMessage } from "../notification/service";
 import { reactivateOnApplicantActivity } from "../pause/service";
 import { MESSAGE_CREATED } from "./events";
@@ -94,8 +95,8 @@ async function send(ctx: ChangeContext<DossierAccess>, input: SendMessageInput):
   const { q, access, now } = ctx;
   const actor = ctx.actor!;
   // C2, C3: the chosen recipients must be advisors of the dossier; none chosen means the preselection.
-  const recipients = await messageRecipients(q, input.dossierId, access.side, actor.userId, input.recipientIds);
-  if (!recipients) ctx.refuse("invalid", "notify.composer.invalidRecipients");
+  const recipientIds = await messageRecipients(q, input.dossierId, access.side, actor.userId, input.recipientIds);
+  if (!recipientIds) ctx.refuse("invalid", "notify.composer.invalidRecipients");
   const seq = await ctx.seq();
   // The author is the actor: nothing is read back.
   const message: MessageView = {
@@ -110,17 +111,9 @@ async function send(ctx: ChangeContext<DossierAccess>, input: SendMessageInput):
   await q.write(INSERT_MESSAGE, [message.id, input.dossierId, actor.userId, input.clientId, input.body, seq, now]);
   await ctx.emit(MESSAGE_CREATED, message, { seq });
   await reactivateOnApplicantActivity(ctx, "message");
-  // After the reactivation, so that the gate sees the dossier's state once the message is in (P4, P6).
-  await notifyMessage(q, {
-    dossierId: input.dossierId,
-    messageId: message.id,
-    seq,
-    body: input.body,
-    author: { userId: actor.userId, name: actor.name },
-    side: access.side,
-    recipients,
-    now,
-  });
+  // The emails are written just after the commit, with the dossier's state once the message is in (P4, P6).
+  await notifyMessage(q, { messageId: message.id, side: access.side, recipientIds });
+  ctx.afterCommit(() => scheduleQueuedEmails());
   return message;
 }
 

@@ -230,9 +230,17 @@ export type LeavingDelivery = {
   userId: string | null;
   dossierId: string | null;
   locale: string;
+  /** a message notification: the message's seq (C7) */
+  aboutSeq?: number | null;
 };
 
-export type LeaveVerdict = { leave: true; locale: Locale } | { leave: false; reason: RefusalReason | "digest" };
+export type LeaveVerdict =
+  { leave: true; locale: Locale } | { leave: false; reason: RefusalReason | "digest" | "read" };
+
+const LAST_READ = sql(
+  "gate.lastRead",
+  `SELECT "lastReadSeq" AS "lastReadSeq" FROM "DossierRead" WHERE "userId" = ? AND "dossierId" = ?`,
+);
 
 /** Whether a queued email may leave now, and in which language (N2: the recipient's, as of now). */
 export async function mayLeave(client: Db | Tx | HotQueries, d: LeavingDelivery): Promise<LeaveVerdict> {
@@ -246,6 +254,12 @@ export async function mayLeave(client: Db | Tx | HotQueries, d: LeavingDelivery)
       candidates: [{ userId: d.userId, chosen: true }],
     });
     if (!decision) return { leave: false, reason: "no_access" };
+    // C7: read in the app since it was queued. markRead cancels what is written; a read that crossed
+    // the writing of the email (another process, pending.ts) is caught here.
+    if (decision.decision === "send" && d.aboutSeq != null) {
+      const read = await queriesOf(client).get<{ lastReadSeq: number | bigint }>(LAST_READ, [d.userId, d.dossierId]);
+      if (read && Number(read.lastReadSeq) >= d.aboutSeq) return { leave: false, reason: "read" };
+    }
     if (decision.decision === "send") return { leave: true, locale: decision.locale };
     return { leave: false, reason: decision.decision === "digest" ? "digest" : (decision.reason ?? "no_access") };
   }

@@ -1,6 +1,6 @@
 // Notification emails end to end through the real services, the real outbox worker and the local
 // mailbox transport: recipients (C2, C3), pause (P4), cancel on read (C7), language (N2), unsubscribe (N5).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { localMailbox } from "../../email/send";
 import { runOutboxOnce } from "../../outbox/worker";
@@ -12,6 +12,7 @@ import { changeRecommendationStatus, createRecommendation } from "../recommendat
 import { setFrequency, setNotificationLocale, setParticipation, unsubscribe } from "../settings/service";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
+import { scheduleQueuedEmails, writeQueuedEmails } from "./pending";
 import { IMMEDIATE_DELAY_MS } from "./service";
 import { unsubscribeSignature } from "./unsubscribe";
 
@@ -32,8 +33,17 @@ beforeAll(async () => {
 });
 afterAll(() => tdb.cleanup());
 
+// The pass that writes a message's emails after its send waits for the test to run it (writeQueuedEmails,
+// or the worker's drain), so that what happens "in between" is not raced by it.
+let releaseEmailPass = () => {};
+beforeEach(() => {
+  releaseEmailPass = scheduleQueuedEmails.hold();
+});
+afterEach(() => releaseEmailPass());
+
 beforeEach(async () => {
   // Each test starts from an empty outbox and mailbox, an active dossier and default settings.
+  await db().messageEmailPending.deleteMany();
   await db().emailDelivery.deleteMany();
   await db().localMail.deleteMany();
   await db().notificationSettings.deleteMany();
@@ -216,6 +226,11 @@ describe("C7: reading before the email leaves cancels it", () => {
     );
     expect(res.ok).toBe(true);
     if (!res.ok) return;
+    // The send queues its emails; they are written just after it (pending.ts), due a minute after the message.
+    expect(await db().emailDelivery.count()).toBe(0);
+    expect(await db().messageEmailPending.count({ where: { messageId: res.message.id } })).toBe(1);
+    await writeQueuedEmails();
+    expect(await db().messageEmailPending.count()).toBe(0);
     const rows = await db().emailDelivery.findMany({ where: { template: "notification.message" } });
     expect(rows).toHaveLength(2);
     for (const r of rows) {
@@ -232,6 +247,24 @@ describe("C7: reading before the email leaves cancels it", () => {
     expect(box.to(w.applicant.email)).toHaveLength(1);
     const cancelled = await db().emailDelivery.findFirstOrThrow({ where: { userId: w.referent.id } });
     expect(cancelled.status).toBe("cancelled");
+  });
+
+  it("C7: a read in the app before the email is even written: it is written cancelled, and does not leave", async () => {
+    const res = await postMessage(await actor(w.advisor.id), {
+      dossierId: w.dossier.id,
+      clientId: cid(),
+      body: "Lu tout de suite",
+    });
+    if (!res.ok) throw new Error("send failed");
+    expect((await markRead(await actor(w.referent.id), { dossierId: w.dossier.id, seq: res.message.seq })).ok).toBe(
+      true,
+    );
+    await writeQueuedEmails();
+    const mine = await db().emailDelivery.findFirstOrThrow({ where: { userId: w.referent.id } });
+    expect(mine).toMatchObject({ status: "cancelled", lastError: "read in the app before sending (C7)" });
+    const box = await deliver();
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(box.to(w.applicant.email)).toHaveLength(1);
   });
 
   it("C7: reading an older message does not cancel the email of a newer one", async () => {
@@ -368,6 +401,7 @@ describe("N9: the gate decides again when an email leaves", () => {
       body: "Question aux demandeurs",
     });
     expect(res.ok).toBe(true);
+    await writeQueuedEmails();
     const queued = await db().emailDelivery.findFirstOrThrow({ where: { userId: w.referent.id } });
     expect(queued.status).toBe("pending");
     await meanwhile();
@@ -428,6 +462,95 @@ describe("N9: the gate decides again when an email leaves", () => {
     const { box } = await queuedThen(async () => setNotificationLocale(await actor(w.referent.id), { locale: "en" }));
     expect(box.to(w.referent.email)[0].subject).toBe(`New message in “${w.dossier.title}”`);
     expect(box.to(w.applicant.email)[0].subject).toBe(`Nouveau message dans « ${w.dossier.title} »`);
+  });
+});
+
+describe("C7, N9 (issue 18): a message's emails are written just after its send", () => {
+  const question = () =>
+    actor(w.advisor.id).then((adele) =>
+      postMessage(adele, { dossierId: w.dossier.id, clientId: cid(), body: "Une question aux demandeurs" }),
+    );
+
+  it("C7: the send's own pass writes them within a moment, without the worker, due a minute after the message", async () => {
+    releaseEmailPass();
+    const res = await question();
+    if (!res.ok) throw new Error("send failed");
+    const message = await db().message.findUniqueOrThrow({ where: { id: res.message.id } });
+    const written = () => db().emailDelivery.findMany({ where: { aboutSeq: res.message.seq } });
+    let rows = await written();
+    for (let i = 0; i < 100 && rows.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      rows = await written();
+    }
+    expect(rows.map((r) => r.userId).sort()).toEqual([w.referent.id, w.applicant.id].sort());
+    for (const r of rows) expect(r.nextAttemptAt.getTime()).toBe(message.createdAt.getTime() + IMMEDIATE_DELAY_MS);
+    expect(await db().messageEmailPending.count()).toBe(0);
+  });
+
+  it("P4, N8: a pause between the send and the writing: the applicant side gets no email at all", async () => {
+    const res = await question();
+    expect(res.ok).toBe(true);
+    const staff = await actor(w.staff.id);
+    expect((await pauseDossier(staff, { dossierId: w.dossier.id, reason: "too_many_emails" })).ok).toBe(true);
+    await writeQueuedEmails();
+    expect(await db().emailDelivery.count({ where: { template: "notification.message" } })).toBe(0);
+    const box = await deliver();
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(box.to(w.applicant.email)).toHaveLength(0);
+  });
+
+  it("A3: a member removed between the send and the writing gets no email about it", async () => {
+    const res = await question();
+    expect(res.ok).toBe(true);
+    await db().dossierMember.deleteMany({ where: { dossierId: w.dossier.id, userId: w.referent.id } });
+    try {
+      await writeQueuedEmails();
+      const rows = await db().emailDelivery.findMany({ where: { template: "notification.message" } });
+      expect(rows.map((r) => r.userId)).toEqual([w.applicant.id]);
+    } finally {
+      await db().dossierMember.create({
+        data: { dossierId: w.dossier.id, userId: w.referent.id, side: "applicant", role: "referent" },
+      });
+    }
+  });
+
+  it("C7: two passes at once (two processes) write each email once", async () => {
+    for (let i = 0; i < 5; i++) expect((await question()).ok).toBe(true);
+    await Promise.all([writeQueuedEmails(), writeQueuedEmails(), writeQueuedEmails()]);
+    const rows = await db().emailDelivery.findMany({ where: { template: "notification.message" } });
+    // Five messages, each to the two applicant-side members: ten deliveries, no pair twice.
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((r) => `${r.userId}:${r.aboutSeq}`)).size).toBe(10);
+    const box = await deliver();
+    expect(box.to(w.referent.email)).toHaveLength(1); // N10: the five leave as one email
+    expect(box.to(w.referent.email)[0].subject).toBe(`5 nouveautés dans « ${w.dossier.title} »`);
+  });
+
+  it("C7: emails a stopped process left unwritten are written by the next outbox pass, anywhere", async () => {
+    const res = await question();
+    if (!res.ok) throw new Error("send failed");
+    // No pass of this process: the worker drains the queue before looking for due emails.
+    const box = await deliver();
+    expect(box.to(w.referent.email)).toHaveLength(1);
+    expect(box.to(w.applicant.email)).toHaveLength(1);
+    expect(await db().messageEmailPending.count()).toBe(0);
+  });
+
+  it("C7, N9: a read that crossed the writing (another process) is caught when the email leaves", async () => {
+    const res = await question();
+    if (!res.ok) throw new Error("send failed");
+    await writeQueuedEmails();
+    // The read marker moves without markRead's cancellation, as when both commit at once on PostgreSQL.
+    await db().dossierRead.upsert({
+      where: { userId_dossierId: { userId: w.referent.id, dossierId: w.dossier.id } },
+      create: { userId: w.referent.id, dossierId: w.dossier.id, lastReadSeq: res.message.seq },
+      update: { lastReadSeq: res.message.seq },
+    });
+    const box = await deliver();
+    expect(box.to(w.referent.email)).toHaveLength(0);
+    expect(box.to(w.applicant.email)).toHaveLength(1);
+    const mine = await db().emailDelivery.findFirstOrThrow({ where: { userId: w.referent.id } });
+    expect(mine).toMatchObject({ status: "cancelled", lastError: "cancelled when leaving: read" });
   });
 });
 

@@ -1,8 +1,9 @@
 // Notification emails (C2, C3, C7, N2, N5, N6, P4): who hears about a change, written in the outbox in
 // the same transaction as the change. Every recipient goes through the preference gate (gate.ts, N8);
-// only "immediately" users get a delivery row now, due a minute later so that reading the message in
-// the app first can cancel it (C7). Daily and weekly users get nothing here: their digest reads the
-// dossier's events since the last digest (see the digest job).
+// only "immediately" users get a delivery row, due a minute later so that reading the message in the
+// app first can cancel it (C7). A message's deliveries are written just after its send, in batches
+// (pending.ts, issue 18). Daily and weekly users get nothing here: their digest reads the dossier's
+// events since the last digest (see the digest job).
 import { hot, queriesOf, type Db, type Tx } from "../../db";
 import { asBool, sql, type HotQueries } from "../../db/hot";
 import { recordEmail } from "../outbox/queries";
@@ -51,18 +52,19 @@ async function record(
   return recipients;
 }
 
-/** The deliveries of a change, each due a minute later (C7), through the one writer of EmailDelivery. */
+/** The deliveries of a change, each due a minute later (C7), through the one writer of EmailDelivery; returns their ids. */
 async function writeDeliveries(
   tx: Tx | HotQueries,
   recipients: Recipient[],
   input: { dossierId: string; tab?: string; aboutSeq?: number; now: Date },
   content: Content,
-) {
-  if (recipients.length === 0) return;
+): Promise<string[]> {
+  const ids: string[] = [];
+  if (recipients.length === 0) return ids;
   const notBefore = new Date(input.now.getTime() + IMMEDIATE_DELAY_MS);
   for (const r of recipients) {
     const c = content({ dossierId: input.dossierId, userId: r.userId, ...(input.tab ? { tab: input.tab } : {}) });
-    await recordEmail(
+    const id = await recordEmail(
       {
         ...c,
         kind: "notification",
@@ -77,7 +79,9 @@ async function writeDeliveries(
       queriesOf(tx),
       input.now,
     );
+    ids.push(id);
   }
+  return ids;
 }
 
 type MemberRow = { userId: string; side: string };
@@ -132,9 +136,7 @@ export async function dossierAdvisors(dossierId: string): Promise<AdvisorOption[
 }
 
 type MemberFacts = GateFacts & { side: "applicant" | "advisor" };
-
-/** What a new message needs to know, in one statement (G3: the send path stays short). */
-export type MessageRecipients = { recipientIds: string[]; title: string; paused: boolean; members: MemberFacts[] };
+export type DossierFacts = { title: string; paused: boolean; members: MemberFacts[] };
 
 type FactsRow = {
   title: string;
@@ -168,10 +170,7 @@ const DOSSIER_FACTS = sql(
 );
 
 /** The dossier's title and pause, and every member with their settings and participation: one query on both providers. */
-async function dossierFacts(
-  tx: Tx | HotQueries,
-  dossierId: string,
-): Promise<{ title: string; paused: boolean; members: MemberFacts[] } | null> {
+export async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Promise<DossierFacts | null> {
   const rows = await queriesOf(tx).all<FactsRow>(DOSSIER_FACTS, [dossierId]);
   if (rows.length === 0) return null;
   const members: MemberFacts[] = [];
@@ -194,70 +193,115 @@ async function dossierFacts(
   return { title: rows[0].title, paused: asBool(rows[0].paused), members };
 }
 
+type AdvisorSwitchRow = {
+  userId: string;
+  hasParticipation: number | bigint | boolean;
+  fromApplicants: number | bigint | boolean;
+  toApplicants: number | bigint | boolean;
+};
+
+// Only what choosing the recipients needs (G3, G5: the send reads no settings: its emails are written after it).
+const ADVISOR_SWITCHES = sql(
+  "notification.advisorSwitches",
+  `SELECT m."userId" AS "userId", CASE WHEN p."id" IS NULL THEN 0 ELSE 1 END AS "hasParticipation",
+     CASE WHEN p."fromApplicants" THEN 1 ELSE 0 END AS "fromApplicants", CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants"
+   FROM "DossierMember" m
+   LEFT JOIN "DossierParticipation" p ON p."userId" = m."userId" AND p."dossierId" = m."dossierId"
+   WHERE m."dossierId" = ? AND m."side" = 'advisor' AND m."readOnly" = false`,
+);
+
 /**
  * C2, C3: who a new message goes to. From the applicant side it is a question for advisors: the chosen
  * advisors, or by default those whose "questions from applicants" is on. From the advisor side it is a
  * question for applicants, copied to the chosen advisors, or by default those whose "questions to
- * applicants" is on. Returns null when a chosen id is not an advisor of the dossier.
+ * applicants" is on. Returns the advisors' ids (never the author), or null when a chosen id is not an
+ * advisor of the dossier.
  */
 export async function messageRecipients(
-  tx: Tx | HotQueries,
+  q: HotQueries,
   dossierId: string,
   side: "applicant" | "advisor",
   authorId: string,
   recipientIds: string[] | undefined,
-): Promise<MessageRecipients | null> {
-  const facts = await dossierFacts(tx, dossierId);
-  if (!facts) return null;
-  const advisors = facts.members.filter((m) => m.side === "advisor");
+): Promise<string[] | null> {
+  const advisors = await q.all<AdvisorSwitchRow>(ADVISOR_SWITCHES, [dossierId]);
   let ids: string[];
   if (recipientIds) {
     ids = [...new Set(recipientIds)];
     if (!ids.every((id) => advisors.some((a) => a.userId === id))) return null;
   } else {
     const key = side === "applicant" ? "fromApplicants" : "toApplicants";
-    ids = advisors.filter((a) => (a.participation ?? defaultParticipation())[key]).map((a) => a.userId);
+    ids = advisors
+      .filter((a) => (asBool(a.hasParticipation) ? asBool(a[key]) : defaultParticipation()[key]))
+      .map((a) => a.userId);
   }
-  return { ...facts, recipientIds: ids.filter((id) => id !== authorId) };
+  return ids.filter((id) => id !== authorId);
 }
 
-/** C2, C3: stores who the message was addressed to, and writes their emails (and the applicant side's for an advisor's message). */
 const INSERT_RECIPIENT = sql(
   "notification.insertMessageRecipient",
   `INSERT INTO "MessageRecipient" ("messageId", "userId") VALUES (?, ?)`,
 );
+const QUEUE_EMAILS = sql(
+  "notification.queueMessageEmails",
+  `INSERT INTO "MessageEmailPending" ("messageId", "side") VALUES (?, ?)`,
+);
 
+/**
+ * C2, C3: stores who the message was addressed to, and queues its emails (theirs, and the applicant
+ * side's for an advisor's message): pending.ts writes them just after the send, with the gate's
+ * decision of then. The caller schedules that pass once the change has committed.
+ */
 export async function notifyMessage(
-  tx: Tx | HotQueries,
-  p: {
-    dossierId: string;
-    messageId: string;
-    seq: number;
-    body: string;
-    author: { userId: string; name: string };
-    side: "applicant" | "advisor";
-    recipients: MessageRecipients;
-    now: Date;
-  },
-): Promise<Recipient[]> {
-  const { recipientIds, members, title } = p.recipients;
-  const q = queriesOf(tx);
-  for (const userId of recipientIds) await q.write(INSERT_RECIPIENT, [p.messageId, userId]);
-  const chosen = new Set(recipientIds);
-  // P6: an applicant-side message has just reactivated a paused dossier in this transaction.
-  const paused = p.recipients.paused && p.side !== "applicant";
-  const recipients = members
+  q: HotQueries,
+  p: { messageId: string; side: "applicant" | "advisor"; recipientIds: string[] },
+): Promise<void> {
+  for (const userId of p.recipientIds) await q.write(INSERT_RECIPIENT, [p.messageId, userId]);
+  await q.write(QUEUE_EMAILS, [p.messageId, p.side]);
+}
+
+/** A message whose emails are written now (pending.ts). */
+export type QueuedMessage = {
+  id: string;
+  dossierId: string;
+  seq: number;
+  body: string;
+  createdAt: Date;
+  author: { userId: string; name: string };
+  side: "applicant" | "advisor";
+  /** the recipients stored with it (C2, C3) */
+  chosen: Set<string>;
+};
+
+/**
+ * C2, C3, P4, P6: a message's email deliveries, decided by the gate from the dossier's facts (read in
+ * the same transaction) and due a minute after the message (C7). Returns each recipient with its
+ * delivery's id.
+ */
+export async function writeMessageEmails(
+  q: HotQueries,
+  m: QueuedMessage,
+  facts: DossierFacts,
+): Promise<{ recipient: Recipient; deliveryId: string }[]> {
+  // P6: an applicant-side message reactivated a paused dossier; a pause since then holds for everyone.
+  const recipients = facts.members
     .filter(
-      (m) => m.userId !== p.author.userId && (chosen.has(m.userId) || (p.side === "advisor" && m.side === "applicant")),
+      (f) =>
+        f.userId !== m.author.userId && (m.chosen.has(f.userId) || (m.side === "advisor" && f.side === "applicant")),
     )
-    .map((m) => decide(m, { kind: "notification", paused, chosen: chosen.has(m.userId) }))
+    .map((f) => decide(f, { kind: "notification", paused: facts.paused, chosen: m.chosen.has(f.userId) }))
     .filter((d) => d.decision === "send");
-  const question = p.side === "applicant" ? "forAdvisors" : "forApplicants";
-  await writeDeliveries(tx, recipients, { dossierId: p.dossierId, aboutSeq: p.seq, now: p.now }, (target) => ({
-    template: MESSAGE_TEMPLATE,
-    params: { ...target, seq: p.seq, author: p.author.name, title, body: p.body, question },
-  }));
-  return recipients;
+  const question = m.side === "applicant" ? "forAdvisors" : "forApplicants";
+  const ids = await writeDeliveries(
+    q,
+    recipients,
+    { dossierId: m.dossierId, aboutSeq: m.seq, now: m.createdAt },
+    (target) => ({
+      template: MESSAGE_TEMPLATE,
+      params: { ...target, seq: m.seq, author: m.author.name, title: facts.title, body: m.body, question },
+    }),
+  );
+  return recipients.map((recipient, i) => ({ recipient, deliveryId: ids[i] }));
 }
 
 /** R1: a new recommendation is for the applicant side. */

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { makeUser, makeWorld } from "../../test/factories";
+import { writeQueuedEmails } from "./pending";
 import { join, realtimeSuite } from "../../test/server";
 
 const suite = realtimeSuite();
@@ -41,6 +42,8 @@ describe("message:send recipients", () => {
     expect(
       (await db().messageRecipient.findMany({ where: { messageId: ack.message.id } })).map((r) => r.userId),
     ).toEqual([colleague.id]);
+    // The emails are written just after the send (pending.ts); here, at once.
+    await writeQueuedEmails();
     const rows = await db().emailDelivery.findMany({
       where: { dossierId: w.dossier.id, template: "notification.message", aboutSeq: ack.message.seq },
     });
@@ -57,6 +60,8 @@ describe("message:send recipients", () => {
     });
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
+    // Its emails are written (pending.ts) before Marie reads: the read cancels hers.
+    await writeQueuedEmails();
     const marie = await suite.client(w.applicant.id);
     expect((await join(marie, w.dossier.id)).ok).toBe(true);
     const read = await marie.emitWithAck("dossier:read", { dossierId: w.dossier.id, seq: ack.message.seq });

@@ -5,10 +5,10 @@
 // dossier pipeline) and before every search, so a search still finds everything committed before it.
 // PostgreSQL needs none of this: its tsvector column is kept by the row's own trigger, and its GIN
 // index already defers its work (fastupdate).
-import { hot, onDbClose } from "../../db";
+import { hot } from "../../db";
+import { batchedPass } from "../../db/batches";
 import { sql } from "../../db/hot";
 import { env } from "../../env";
-import { logger } from "../../logger";
 
 /** Entries per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
 export const INDEX_BATCH = 200;
@@ -82,66 +82,15 @@ export async function indexPendingSearch(): Promise<void> {
   while ((await indexBatch()) === INDEX_BATCH);
 }
 
-// One state per process, on globalThis: Next's server actions see another instance of this module.
-const KEY = Symbol.for("relais.search.indexer");
-type State = {
-  timer: ReturnType<typeof setTimeout> | null;
-  /** when the timer fires (performance.now()) */
-  dueAt: number;
-  running: boolean;
-  again: boolean;
-  /** changes committed since the last batch started (each may have queued an entry) */
-  changes: number;
-};
-function state(): State {
-  const g = globalThis as { [KEY]?: State };
-  if (!g[KEY]) {
-    const s: State = (g[KEY] = { timer: null, dueAt: 0, running: false, again: false, changes: 0 });
-    onDbClose(() => {
-      if (s.timer) clearTimeout(s.timer);
-      s.timer = null;
-      s.again = false;
-    });
-  }
-  return g[KEY];
-}
-
 /** A change was committed: index its entries soon, together with those of the changes that follow. */
-export function scheduleSearchIndexing(delayMs = DELAY_MS): void {
-  if (!sqlite()) return;
-  const s = state();
-  s.changes += 1;
-  if (s.running) {
-    s.again = true;
-    return;
-  }
-  // A burst: a batch's worth is queued, no need to wait for the rest of the delay.
-  if (s.changes >= INDEX_BATCH) delayMs = Math.min(delayMs, BURST_DELAY_MS);
-  const dueAt = performance.now() + delayMs;
-  if (s.timer) {
-    if (s.dueAt <= dueAt) return;
-    clearTimeout(s.timer);
-  }
-  s.dueAt = dueAt;
-  s.timer = setTimeout(() => {
-    s.timer = null;
-    s.running = true;
-    s.again = false;
-    s.changes = 0;
-    indexBatch()
-      // A full batch: more may wait (a burst); changes committed while it ran queued entries too.
-      .then((n) => finish(s, n === INDEX_BATCH ? BURST_DELAY_MS : s.again ? DELAY_MS : null))
-      .catch((e: unknown) => {
-        // The queue stays: the next change or search indexes it.
-        logger.warn("search indexing failed", { error: String(e) });
-        finish(s, null);
-      });
-  }, delayMs);
-  s.timer.unref();
-}
+const schedule = batchedPass("search", {
+  run: indexBatch,
+  batch: INDEX_BATCH,
+  delayMs: DELAY_MS,
+  burstDelayMs: BURST_DELAY_MS,
+  name: "search indexing",
+});
 
-function finish(s: State, nextIn: number | null) {
-  s.running = false;
-  s.again = false;
-  if (nextIn !== null) scheduleSearchIndexing(nextIn);
+export function scheduleSearchIndexing(): void {
+  if (sqlite()) schedule();
 }

@@ -12,6 +12,7 @@ import { postMessage } from "../conversation/service";
 import { documentForDownload, listDocuments, uploadDocument } from "../document/service";
 import { dossierAccess } from "../dossier/policy";
 import { leaveDossier } from "../membership/service";
+import { writeQueuedEmails } from "../notification/pending";
 import { createAppointment, createNote, createTask, notesTab, setDocumentFlags } from "../note/service";
 import { listTimeline } from "../timeline/service";
 import {
@@ -293,6 +294,7 @@ describe("T4: what goes along, what stays", () => {
         })
       ).ok,
     ).toBe(true);
+    await writeQueuedEmails();
     const told = await db().emailDelivery.findMany({
       where: { dossierId: w.dossier.id, template: "notification.message" },
     });

@@ -1,0 +1,108 @@
+// C2, C3, C7 (issue 18): a message's notification emails are written just after its send, in batches.
+// The send stores the message, its chosen recipients and a "MessageEmailPending" row; this pass turns
+// pending rows into email deliveries, due a minute after the message as before (C7), with the gate's
+// decision of now (N8: a pause that came in between holds), and deletes them, in one transaction.
+// Written inside the send, the deliveries and the facts they need were a fifth of a stored message's
+// CPU and a third of a commit's WAL pages (bench/README.md, seventh pass).
+//
+// A batch is claimed by deleting its rows (DELETE … RETURNING): of two processes on PostgreSQL, the
+// second finds them gone and writes nothing. The outbox worker drains the queue before each of its
+// passes, so rows left by a process that stopped in between are written by the next pass anywhere.
+import { hot } from "../../db";
+import { batchedPass } from "../../db/batches";
+import { asDate, sql, type HotQueries } from "../../db/hot";
+import { displayName } from "../text";
+import { dossierFacts, writeMessageEmails, type DossierFacts, type QueuedMessage } from "./service";
+
+/** Messages per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
+export const EMAIL_BATCH = 200;
+/** Sends arriving meanwhile share the batch; the deliveries are due a minute later anyway (C7). */
+const DELAY_MS = 500;
+const BURST_DELAY_MS = 5;
+
+const CLAIM = sql(
+  "notification.claimQueued",
+  `DELETE FROM "MessageEmailPending" WHERE "messageId" IN
+     (SELECT "messageId" FROM "MessageEmailPending" ORDER BY "messageId" LIMIT ?)
+   RETURNING "messageId" AS "messageId", "side" AS "side"`,
+);
+const MESSAGE = sql(
+  "notification.queuedMessage",
+  `SELECT m."dossierId" AS "dossierId", m."seq" AS "seq", m."body" AS "body", m."createdAt" AS "createdAt",
+     m."authorId" AS "authorId", u."name" AS "name", u."email" AS "email"
+   FROM "Message" m JOIN "User" u ON u."id" = m."authorId" WHERE m."id" = ?`,
+);
+const CHOSEN = sql("notification.chosen", `SELECT "userId" AS "userId" FROM "MessageRecipient" WHERE "messageId" = ?`);
+const READS = sql(
+  "notification.reads",
+  `SELECT "userId" AS "userId", "lastReadSeq" AS "lastReadSeq" FROM "DossierRead" WHERE "dossierId" = ?`,
+);
+/** C7: the same reason as cancelReadNotifications gives (the staff page shows it). */
+const CANCEL_READ = sql(
+  "notification.cancelRead",
+  `UPDATE "EmailDelivery" SET "status" = 'cancelled', "lastError" = 'read in the app before sending (C7)' WHERE "id" = ?`,
+);
+
+type MessageRow = {
+  dossierId: string;
+  seq: number | bigint;
+  body: string;
+  createdAt: unknown;
+  authorId: string;
+  name: string | null;
+  email: string;
+};
+
+/** Writes the emails of up to EMAIL_BATCH queued messages in one transaction; returns how many messages. */
+async function writeBatch(): Promise<number> {
+  return hot().transaction(async (q) => {
+    const claimed = await q.all<{ messageId: string; side: string }>(CLAIM, [EMAIL_BATCH]);
+    // One read of each dossier's facts and read markers per batch, however many of its messages it holds.
+    const dossiers = new Map<string, { facts: DossierFacts | null; reads: Map<string, number> }>();
+    for (const { messageId, side } of claimed) {
+      const m = await q.get<MessageRow>(MESSAGE, [messageId]);
+      if (!m) continue;
+      let d = dossiers.get(m.dossierId);
+      if (!d) {
+        d = { facts: await dossierFacts(q, m.dossierId), reads: await reads(q, m.dossierId) };
+        dossiers.set(m.dossierId, d);
+      }
+      if (!d.facts) continue;
+      const chosen = await q.all<{ userId: string }>(CHOSEN, [messageId]);
+      const message: QueuedMessage = {
+        id: messageId,
+        dossierId: m.dossierId,
+        seq: Number(m.seq),
+        body: m.body,
+        createdAt: asDate(m.createdAt),
+        author: { userId: m.authorId, name: displayName(m) },
+        side: side === "advisor" ? "advisor" : "applicant",
+        chosen: new Set(chosen.map((c) => c.userId)),
+      };
+      for (const { recipient, deliveryId } of await writeMessageEmails(q, message, d.facts)) {
+        // C7: read in the app before its email was even written (markRead cancels those already written).
+        if ((d.reads.get(recipient.userId) ?? 0) >= message.seq) await q.write(CANCEL_READ, [deliveryId]);
+      }
+    }
+    return claimed.length;
+  });
+}
+
+async function reads(q: HotQueries, dossierId: string): Promise<Map<string, number>> {
+  const rows = await q.all<{ userId: string; lastReadSeq: number | bigint }>(READS, [dossierId]);
+  return new Map(rows.map((r) => [r.userId, Number(r.lastReadSeq)]));
+}
+
+/** Writes every queued message's emails (the outbox worker, before each pass; tests). */
+export async function writeQueuedEmails(): Promise<void> {
+  while ((await writeBatch()) === EMAIL_BATCH);
+}
+
+/** A send queued its emails and committed: they are written soon, with those of the sends that follow. */
+export const scheduleQueuedEmails = batchedPass("message-emails", {
+  run: writeBatch,
+  batch: EMAIL_BATCH,
+  delayMs: DELAY_MS,
+  burstDelayMs: BURST_DELAY_MS,
+  name: "writing message emails",
+});
