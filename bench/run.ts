@@ -204,11 +204,21 @@ class ServerProcess {
     env: Record<string, string>,
   ) {
     this.proc = track(
-      spawn(process.execPath, ["--expose-gc", "--import", path.join(root, "bench/servers/probe.mjs"), ...args], {
-        cwd: root,
-        stdio: ["ignore", "ignore", "pipe", "ipc"],
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "error", ...env, PORT: String(port) },
-      }),
+      spawn(
+        process.execPath,
+        [
+          "--expose-gc",
+          ...(process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(" ") : []),
+          "--import",
+          path.join(root, "bench/servers/probe.mjs"),
+          ...args,
+        ],
+        {
+          cwd: root,
+          stdio: ["ignore", "ignore", "pipe", "ipc"],
+          env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "error", ...env, PORT: String(port) },
+        },
+      ),
     );
     this.proc.stderr!.on("data", (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.proc.on("error", (e) => (this.stderr += `\n${String(e)}`));

@@ -36,6 +36,20 @@ it("issue 18: a message's recipients cost one B-tree each (MessageRecipient keye
   }
 });
 
+it("issue 18: a message's queued e-mails cost one B-tree (MessageEmailPending keyed by message, WITHOUT ROWID on SQLite)", async () => {
+  if (tdb.provider === "sqlite") {
+    const table = await hot().get<{ text: string }>(SQLITE_TABLE, ["MessageEmailPending"]);
+    expect(table?.text).toMatch(/"messageId" TEXT NOT NULL PRIMARY KEY/);
+    expect(table?.text).toMatch(/WITHOUT ROWID\s*$/);
+    expect(await hot().all(SQLITE_INDEXES, ["MessageEmailPending"])).toEqual([]);
+  } else {
+    const indexes = await hot().all<{ name: string }>(PG_INDEXES, ["MessageEmailPending"]);
+    expect(indexes.map((i) => i.name)).toEqual([
+      expect.stringMatching(/UNIQUE INDEX "MessageEmailPending_pkey" .*\("messageId"\)/),
+    ]);
+  }
+});
+
 it("issue 18: an event is keyed by (dossier, seq) alone: no id column, no other index to write", async () => {
   if (tdb.provider === "sqlite") {
     const table = await hot().get<{ text: string }>(SQLITE_TABLE, ["DossierEvent"]);
