@@ -29,21 +29,22 @@ async function live(page: Page) {
   await expect(page.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
 }
 
-/** Messages of the dossier whose emails are not written yet (they are, within a second of the send). */
-function queuedMessageEmails(dossierId: string): number {
+/** One count about the dossier, read from the e2e server's database. */
+function countAbout(query: string, dossierId: string): number {
   const db = e2eDatabase();
   try {
-    return (
-      db
-        .prepare(
-          "SELECT COUNT(*) AS n FROM MessageEmailPending p JOIN Message m ON m.id = p.messageId WHERE m.dossierId = ?",
-        )
-        .get(dossierId) as { n: number }
-    ).n;
+    return (db.prepare(query).get(dossierId) as { n: number }).n;
   } finally {
     db.close();
   }
 }
+
+/** Messages of the dossier whose emails are not written yet (they are, within a second of the send). */
+const queuedMessageEmails = (dossierId: string) =>
+  countAbout(
+    "SELECT COUNT(*) AS n FROM MessageEmailPending p JOIN Message m ON m.id = p.messageId WHERE m.dossierId = ?",
+    dossierId,
+  );
 
 /** The dossier's message emails are written in the outbox (pending.ts writes them just after each send). */
 async function emailsWritten(dossierId: string) {
@@ -67,20 +68,11 @@ async function makeDue(dossierId: string) {
   }
 }
 
-function pendingNotifications(dossierId: string): number {
-  const db = e2eDatabase();
-  try {
-    return (
-      db
-        .prepare(
-          "SELECT COUNT(*) AS n FROM EmailDelivery WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'",
-        )
-        .get(dossierId) as { n: number }
-    ).n;
-  } finally {
-    db.close();
-  }
-}
+const pendingNotifications = (dossierId: string) =>
+  countAbout(
+    "SELECT COUNT(*) AS n FROM EmailDelivery WHERE dossierId = ? AND status = 'pending' AND kind = 'notification'",
+    dossierId,
+  );
 
 function notificationLocale(email: string): string | null | undefined {
   const db = e2eDatabase();

@@ -138,7 +138,20 @@ export async function dossierAdvisors(dossierId: string): Promise<AdvisorOption[
 type MemberFacts = GateFacts & { side: "applicant" | "advisor" };
 export type DossierFacts = { title: string; paused: boolean; members: MemberFacts[] };
 
-type FactsRow = {
+/** A member's participation switches as the queries below read them (N3). */
+type ParticipationColumns = {
+  hasParticipation: number | bigint | boolean;
+  fromApplicants: number | bigint | boolean;
+  toApplicants: number | bigint | boolean;
+};
+
+function participationOf(r: ParticipationColumns): { fromApplicants: boolean; toApplicants: boolean } | null {
+  return asBool(r.hasParticipation)
+    ? { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }
+    : null;
+}
+
+type FactsRow = ParticipationColumns & {
   title: string;
   paused: number | bigint | boolean;
   userId: string | null;
@@ -148,9 +161,6 @@ type FactsRow = {
   frequency: string | null;
   locale: string | null;
   unsubscribed: number | bigint | boolean;
-  hasParticipation: number | bigint | boolean;
-  fromApplicants: number | bigint | boolean;
-  toApplicants: number | bigint | boolean;
 };
 
 const DOSSIER_FACTS = sql(
@@ -185,20 +195,13 @@ export async function dossierFacts(tx: Tx | HotQueries, dossierId: string): Prom
           ? null
           : { frequency: r.frequency, locale: r.locale, unsubscribed: asBool(r.unsubscribed) },
       side: r.side === "advisor" ? "advisor" : "applicant",
-      participation: asBool(r.hasParticipation)
-        ? { fromApplicants: asBool(r.fromApplicants), toApplicants: asBool(r.toApplicants) }
-        : null,
+      participation: participationOf(r),
     });
   }
   return { title: rows[0].title, paused: asBool(rows[0].paused), members };
 }
 
-type AdvisorSwitchRow = {
-  userId: string;
-  hasParticipation: number | bigint | boolean;
-  fromApplicants: number | bigint | boolean;
-  toApplicants: number | bigint | boolean;
-};
+type AdvisorSwitchRow = ParticipationColumns & { userId: string };
 
 // Only what choosing the recipients needs (G3, G5: the send reads no settings: its emails are written after it).
 const ADVISOR_SWITCHES = sql(
@@ -231,9 +234,7 @@ export async function messageRecipients(
     if (!ids.every((id) => advisors.some((a) => a.userId === id))) return null;
   } else {
     const key = side === "applicant" ? "fromApplicants" : "toApplicants";
-    ids = advisors
-      .filter((a) => (asBool(a.hasParticipation) ? asBool(a[key]) : defaultParticipation()[key]))
-      .map((a) => a.userId);
+    ids = advisors.filter((a) => (participationOf(a) ?? defaultParticipation())[key]).map((a) => a.userId);
   }
   return ids.filter((id) => id !== authorId);
 }
