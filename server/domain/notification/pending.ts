@@ -12,7 +12,7 @@ import { hot } from "../../db";
 import { batchedPass } from "../../db/batches";
 import { asDate, sql, type HotQueries } from "../../db/hot";
 import { displayName } from "../text";
-import { dossierFacts, writeMessageEmails, type DossierFacts, type QueuedMessage } from "./service";
+import { dossierFacts, READ_IN_APP, writeMessageEmails, type DossierFacts, type QueuedMessage } from "./service";
 
 /** Messages per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
 export const EMAIL_BATCH = 200;
@@ -40,7 +40,12 @@ const READS = sql(
 /** C7: the same reason as cancelReadNotifications gives (the staff page shows it). */
 const CANCEL_READ = sql(
   "notification.cancelRead",
-  `UPDATE "EmailDelivery" SET "status" = 'cancelled', "lastError" = 'read in the app before sending (C7)' WHERE "id" = ?`,
+  `UPDATE "EmailDelivery" SET "status" = 'cancelled', "lastError" = ? WHERE "id" = ?`,
+);
+// The worker drains the queue at every pass: most find it empty, and need no write transaction for that.
+const ANY_QUEUED = sql(
+  "notification.anyQueued",
+  `SELECT "messageId" AS "messageId" FROM "MessageEmailPending" LIMIT 1`,
 );
 
 type MessageRow = {
@@ -81,7 +86,7 @@ async function writeBatch(): Promise<number> {
       };
       for (const { recipient, deliveryId } of await writeMessageEmails(q, message, d.facts)) {
         // C7: read in the app before its email was even written (markRead cancels those already written).
-        if ((d.reads.get(recipient.userId) ?? 0) >= message.seq) await q.write(CANCEL_READ, [deliveryId]);
+        if ((d.reads.get(recipient.userId) ?? 0) >= message.seq) await q.write(CANCEL_READ, [READ_IN_APP, deliveryId]);
       }
     }
     return claimed.length;
@@ -95,6 +100,7 @@ async function reads(q: HotQueries, dossierId: string): Promise<Map<string, numb
 
 /** Writes every queued message's emails (the outbox worker, before each pass; tests). */
 export async function writeQueuedEmails(): Promise<void> {
+  if (!(await hot().get(ANY_QUEUED, []))) return;
   while ((await writeBatch()) === EMAIL_BATCH);
 }
 

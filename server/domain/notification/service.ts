@@ -24,6 +24,8 @@ import { displayName } from "../text";
 export const IMMEDIATE_DELAY_MS = 50_000;
 
 export const MESSAGE_TEMPLATE = "notification.message" as const;
+/** C7: why a message email was cancelled by a read in the app (the staff page of deliveries reads it back). */
+export const READ_IN_APP = "read in the app before sending (C7)";
 
 /** A notification's content for one recipient (its links are made when it leaves, N9). */
 type Content = (target: NotificationTarget) => NotificationContent;
@@ -436,7 +438,7 @@ export async function cancelReadNotifications(
       aboutSeq: { lte: seq },
       OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
     },
-    data: { status: "cancelled", lastError: "read in the app before sending (C7)" },
+    data: { status: "cancelled", lastError: READ_IN_APP },
   });
   return res.count;
 }
