@@ -1,12 +1,20 @@
 // End-to-end tests in Debian's Chromium against the production build (npm test builds it first).
 // E2E_PORT and NEXT_DIST_DIR let a second run use its own port, database and build.
+import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 
+// Debian's chromium-headless-shell when installed (npm test installs it; scripts/test.mjs says why),
+// else the full chromium.
+const chromium =
+  process.env.CHROMIUM_PATH ??
+  (fs.existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // The bench harness's smoke test has its own config (playwright.bench.config.ts): it needs no browser.
+  testIgnore: "bench/**",
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,
@@ -19,7 +27,7 @@ export default defineConfig({
     locale: "fr-FR",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromium,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -560,14 +560,14 @@ const G8_SMOKE: G8Variant[] = [
 function sizes(o: Options) {
   if (o.smoke)
     return {
-      g1: { viewers: 10, rate: 20, warm: 1, dur: 2 },
-      g2: { rooms: 5, per: 4, rate: 10, warm: 1, dur: 2 },
+      g1: { viewers: 10, rate: 20, warm: 0.5, dur: 1 },
+      g2: { rooms: 5, per: 4, rate: 20, warm: 0.5, dur: 1 },
       g3: { count: 20, warm: 5 },
-      g5: { rooms: 4, rate: 100, warm: 1, dur: 2 },
+      g5: { rooms: 4, rate: 100, warm: 0.5, dur: 1 },
       g6: 50,
-      g6idleMs: 1000,
+      g6idleMs: 500,
       g7: 40,
-      g8: { viewers: 10, rate: 20, warm: 1, dur: 2, variants: G8_SMOKE },
+      g8: { viewers: 10, rate: 20, warm: 0.5, dur: 1, variants: G8_SMOKE },
       g9: { viewers: 3, rate: 20, before: 800, cut: 1000, after: 500 },
       g11: { warm: 50, it: 100 },
       g12: { warm: 2, it: 5 },

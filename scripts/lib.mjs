@@ -17,10 +17,13 @@ export function run(cmd, args, opts = {}) {
 }
 
 /** Runs a command, resolving with its exit code (never throws). */
-export function runAsync(cmd, args, opts = {}) {
+export function runAsync(cmd, args, { onOutput, ...opts } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, stdio: "inherit", ...opts, env: { ...process.env, ...opts.env } });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    // With piped output: handed over as it comes (both streams, in order of arrival).
+    child.stdout?.on("data", (d) => onOutput?.(d.toString()));
+    child.stderr?.on("data", (d) => onOutput?.(d.toString()));
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
