@@ -1,13 +1,8 @@
 // End-to-end tests in Debian's Chromium against the production build (npm test builds it first).
 // E2E_PORT and NEXT_DIST_DIR let a second run use its own port, database and build.
-import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { suiteChromium } from "./scripts/chromium.mjs";
 
-// Debian's chromium-headless-shell when installed (npm test installs it; scripts/test.mjs says why),
-// else the full chromium.
-const chromium =
-  process.env.CHROMIUM_PATH ??
-  (fs.existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 
@@ -27,7 +22,7 @@ export default defineConfig({
     locale: "fr-FR",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: chromium,
+      executablePath: suiteChromium(),
       args: [
         "--no-sandbox",
         "--disable-gpu",

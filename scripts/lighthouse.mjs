@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { URLSearchParams } from "node:url";
 import path from "node:path";
+import { CHROMIUM_FULL } from "./chromium.mjs";
 import {
   ensureBuild,
   ensureDependencies,
@@ -24,7 +25,7 @@ import {
 } from "./lib.mjs";
 
 const LIGHTHOUSE = "lighthouse@12.8.2";
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromium = process.env.CHROMIUM_PATH ?? CHROMIUM_FULL;
 const port = process.env.LIGHTHOUSE_PORT ?? "3191";
 const floorPort = String(Number(port) + 1);
 const base = `http://localhost:${port}`;

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_FULL } from "./chromium.mjs";
 import { ensureBuild, ensureDependencies, ensurePrismaClients, root, startDemoServer } from "./lib.mjs";
 
 const port = process.env.SCREENSHOT_PORT ?? "3190";
@@ -17,7 +18,7 @@ ensureBuild();
 const { stop, ready: waitUp } = startDemoServer(port);
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM_FULL,
   args: [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,34 +1,28 @@
 #!/usr/bin/env node
-// npm test: installs what is missing (dependencies, Debian's chromium when root), then type checks,
-// lints, runs unit and integration tests (vitest: SQLite and PostgreSQL), builds, and runs the
-// Playwright suite in real Chromium. Ends with one line: "relais: N passed, N failed, N skipped".
+// npm test: installs what is missing (dependencies, Debian's chromium-headless-shell when root), then
+// type checks, lints and checks the format at once, builds, runs unit and integration tests (vitest:
+// SQLite and PostgreSQL) beside the bench harness's smoke test, and runs the Playwright suite in real
+// Chromium. Ends with one line: "relais: N passed, N failed, N skipped".
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { CHROMIUM_SHELL, suiteChromium } from "./chromium.mjs";
 import { ensureBuild, ensureDependencies, ensurePrismaClients, root, runAsync, step } from "./lib.mjs";
 
 const started = Date.now();
-// The suite runs in Debian's chromium-headless-shell: the same Chromium (Blink, V8, network stack) built
-// as its headless shell, which Playwright itself uses for headless runs. It takes about a fifth less CPU
-// than the full browser in headless mode on these 2-core machines (axe and CSP walks: 73 against 95 s).
-// Without it (and without root to install it), the full chromium is used.
-const SHELL = "/usr/bin/chromium-headless-shell";
-const FULL = "/usr/bin/chromium";
-let chromium = process.env.CHROMIUM_PATH ?? SHELL;
+let chromium = suiteChromium();
 
 function ensureChromium() {
   if (fs.existsSync(chromium)) return;
-  if (process.getuid?.() === 0) {
+  // Neither browser installed: apt installs the headless shell. A missing CHROMIUM_PATH is the caller's to fix.
+  if (!process.env.CHROMIUM_PATH && process.getuid?.() === 0) {
     step("Installing Debian's chromium-headless-shell (apt-get)");
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
     execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium-headless-shell"], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
-    return;
-  }
-  if (!process.env.CHROMIUM_PATH && fs.existsSync(FULL)) {
-    chromium = FULL;
+    chromium = CHROMIUM_SHELL;
     return;
   }
   console.error(
