@@ -1,6 +1,7 @@
 import { AutoPauseStatus } from "@/components/pause/AutoPauseStatus";
 import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
 import { DashboardLive } from "@/components/dashboard/DashboardLive";
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { PendingTransfers } from "@/components/transfer/PendingTransfers";
 import { buttonClass } from "@/components/ui/Button";
 import { redirect } from "next/navigation";
@@ -37,26 +38,28 @@ export default async function DashboardPage({
   const autoPause = isStaff ? await lastAutoPauseRun(actor) : null;
   const filtered = full && (filters.paused || filters.mine || Boolean(filters.organizationId) || filters.recent);
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t(locale, "dashboard.title")}</h1>
-        {full ? (
-          <a href="/dossiers/new" className={buttonClass("primary")}>
-            {t(locale, "membership.newDossier")}
-          </a>
-        ) : null}
+    <LabelledDates locale={locale} styles={["medium"]} of={[rows, transfers]}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t(locale, "dashboard.title")}</h1>
+          {full ? (
+            <a href="/dossiers/new" className={buttonClass("primary")}>
+              {t(locale, "membership.newDossier")}
+            </a>
+          ) : null}
+        </div>
+        <PendingTransfers incoming={transfers.incoming} outgoing={transfers.outgoing} locale={locale} />
+        {autoPause?.ok ? <AutoPauseStatus run={autoPause.value} locale={locale} /> : null}
+        {full ? <DashboardFilters filters={filters} organizations={organizations} locale={locale} /> : null}
+        <DashboardLive
+          initialRows={rows}
+          filters={filters}
+          locale={locale}
+          full={full}
+          canBulkPause={isStaff}
+          filtered={filtered}
+        />
       </div>
-      <PendingTransfers incoming={transfers.incoming} outgoing={transfers.outgoing} locale={locale} />
-      {autoPause?.ok ? <AutoPauseStatus run={autoPause.value} locale={locale} /> : null}
-      {full ? <DashboardFilters filters={filters} organizations={organizations} locale={locale} /> : null}
-      <DashboardLive
-        initialRows={rows}
-        filters={filters}
-        locale={locale}
-        full={full}
-        canBulkPause={isStaff}
-        filtered={filtered}
-      />
-    </div>
+    </LabelledDates>
   );
 }

@@ -25,7 +25,7 @@ import { useDossierEvent, useDossierLive } from "../realtime/DossierLive";
 import { currentSocket } from "../realtime/socket";
 import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
-import { dateFormat } from "@/server/i18n/format";
+import { useDates } from "../i18n/Dates";
 import { outboxKey, useOutbox, type Pending, type SendOutcome } from "./outbox";
 
 type Item = { kind: "message"; seq: number; message: MessageView } | { kind: "system"; seq: number; line: SystemLine };
@@ -40,12 +40,12 @@ function interleave(messages: MessageView[], lines: SystemLine[]): Item[] {
 }
 
 /** Each item with the day it opens when it is the first of its day (C8: day separators). */
-function withDays(items: Item[], dayFmt: Intl.DateTimeFormat) {
+function withDays(items: Item[], dayOf: (at: string) => string) {
   const out: { item: Item; opens: { day: string; at: string } | null }[] = [];
   let last = "";
   for (const item of items) {
     const at = item.kind === "message" ? item.message.createdAt : item.line.at;
-    const day = dayFmt.format(new Date(at));
+    const day = dayOf(at);
     out.push({ item, opens: day !== last ? { day, at } : null });
     last = day;
   }
@@ -277,11 +277,13 @@ export function Conversation({
     }
   }
 
-  const fmt = useMemo(() => dateFormat(locale, "short"), [locale]);
-  const dayFmt = useMemo(() => dateFormat(locale, "day"), [locale]);
+  // Issue 17: the page's times and days come written by the server (DateLabels), not formatted here.
+  const date = useDates(locale);
+  const fmt = useCallback((at: string) => date(at, "short"), [date]);
+  const dayOf = useCallback((at: string) => date(at, "day"), [date]);
   const applicants = useMemo(() => new Set(applicantIds), [applicantIds]);
   // Each item with the day it opens, if it is the first of its day (C8: day separators).
-  const items = useMemo(() => withDays(interleave(messages, systemLines), dayFmt), [messages, systemLines, dayFmt]);
+  const items = useMemo(() => withDays(interleave(messages, systemLines), dayOf), [messages, systemLines, dayOf]);
   const firstUnread = useMemo(
     () => messages.find((m) => m.seq > readUpTo && m.author.id !== me.userId)?.seq ?? null,
     [messages, readUpTo, me.userId],
@@ -494,7 +496,7 @@ const SystemItem = memo(function SystemItem({
 }: {
   line: SystemLine;
   locale: Locale;
-  fmt: Intl.DateTimeFormat;
+  fmt: (at: string) => string;
 }) {
   const text = describePauseEvent(locale, line.type, line.payload);
   if (!text) return null;
@@ -508,7 +510,7 @@ const SystemItem = memo(function SystemItem({
       <span className="inline-block rounded-full bg-amber-50 px-3 py-1 text-amber-900">
         {text.text}
         {text.reason ? ` — ${text.reason}` : ""}
-        {text.comment ? ` (${text.comment})` : ""} · <time dateTime={line.at}>{fmt.format(new Date(line.at))}</time>
+        {text.comment ? ` (${text.comment})` : ""} · <time dateTime={line.at}>{fmt(line.at)}</time>
       </span>
     </li>
   );
@@ -533,7 +535,7 @@ const MessageItem = memo(function MessageItem({
   fromApplicant: boolean;
   advisorSide: boolean;
   locale: Locale;
-  fmt: Intl.DateTimeFormat;
+  fmt: (at: string) => string;
   /** C9: the message a search result opened */
   focused?: boolean;
 }) {
@@ -563,7 +565,7 @@ const MessageItem = memo(function MessageItem({
       >
         <p className={`text-xs ${mine ? "text-brand-100" : "text-slate-600"}`}>
           {mine ? t(locale, "conversation.you") : m.author.name} ·{" "}
-          <time dateTime={m.createdAt}>{fmt.format(new Date(m.createdAt))}</time>
+          <time dateTime={m.createdAt}>{fmt(m.createdAt)}</time>
         </p>
         {addressed ? (
           <p className={`text-xs ${mine ? "text-brand-100" : "text-slate-600"}`} data-testid="addressed-to">

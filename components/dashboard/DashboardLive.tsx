@@ -10,7 +10,7 @@ import { useDashboardChanges } from "../realtime/dashboard";
 import { Badge } from "../ui/Badge";
 import { BulkActions } from "./BulkActions";
 import { EmptyState } from "../ui/EmptyState";
-import { dateFormat } from "@/server/i18n/format";
+import { useDates } from "../i18n/Dates";
 
 const REFRESH_DELAY_MS = 120;
 
@@ -70,7 +70,7 @@ export function DashboardLive({
   );
   useDashboardChanges(schedule, [schedule]);
 
-  const fmt = dateFormat(locale, "medium");
+  const date = useDates(locale);
 
   return (
     <div className="space-y-3">
@@ -153,7 +153,7 @@ export function DashboardLive({
                 ) : null}
                 <span className="text-sm text-slate-600">
                   <span className="sr-only">{t(locale, "dashboard.lastActivity")} </span>
-                  <time dateTime={d.lastActivityAt}>{fmt.format(new Date(d.lastActivityAt))}</time>
+                  <time dateTime={d.lastActivityAt}>{date(d.lastActivityAt, "medium")}</time>
                 </span>
               </a>
             </li>

@@ -12,7 +12,8 @@ import { EmptyState } from "../ui/EmptyState";
 import type { PartnerChoice } from "@/server/domain/document/visibility";
 import { noPartners, PartnerChooser, partnersOf, type PartnerPick } from "./PartnerChooser";
 import { acceptAttribute, megabytes, problemBeforeUpload, uploadFile } from "./upload";
-import { dateFormat, formatNumber } from "@/server/i18n/format";
+import { formatNumber } from "@/server/i18n/format";
+import { useDates } from "@/components/i18n/Dates";
 
 function formatSize(locale: Locale, bytes: number) {
   const n = (x: number) => formatNumber(locale, x, { maximumFractionDigits: 1 });
@@ -43,7 +44,7 @@ export function DocumentsPanel({
   const [pick, setPick] = useState<PartnerPick>(noPartners);
   const fileRef = useRef<HTMLInputElement>(null);
   const maxMb = megabytes(maxBytes);
-  const fmt = dateFormat(locale, "medium");
+  const date = useDates(locale);
 
   const add = (d: DocumentView) => setDocuments((list) => (list.some((x) => x.id === d.id) ? list : [d, ...list]));
   useDossierEvent((e: DossierEventWire) => {
@@ -158,7 +159,7 @@ export function DocumentsPanel({
                 </a>
                 <p className="text-xs text-slate-600" suppressHydrationWarning>
                   {formatSize(locale, d.size)} ·{" "}
-                  {t(locale, "doc.uploadedBy", { name: d.uploadedBy.name, date: fmt.format(new Date(d.createdAt)) })}
+                  {t(locale, "doc.uploadedBy", { name: d.uploadedBy.name, date: date(d.createdAt, "medium") })}
                 </p>
               </div>
             </li>

@@ -7,6 +7,7 @@ import type { Confidentiality } from "@/server/domain/note/events";
 import type { PauseState } from "@/server/domain/pause/service";
 import { ConfidentialityBadge } from "./ConfidentialityBadge";
 import { SearchBox } from "../search/SearchBox";
+import { LabelledDates } from "../i18n/LabelledDates";
 import { PauseBanner } from "./PauseBanner";
 import { dossierTabs } from "./tabs";
 import { TabStrip } from "./TabStrip";
@@ -72,17 +73,25 @@ export function DossierShell({
           {t(locale, "transfer.readOnlyBanner")}
         </p>
       ) : null}
-      <PauseBanner
-        dossierId={dossier.id}
-        initial={
-          dossier.pausedAt
-            ? (dossier.pause ?? { pausedAt: dossier.pausedAt, cause: null, reason: null, comment: null, byName: null })
-            : null
-        }
-        side={dossier.side}
-        canPause={dossier.canPause === true}
-        locale={locale}
-      />
+      <LabelledDates locale={locale} styles={["longDate"]} of={[dossier.pausedAt, dossier.pause]}>
+        <PauseBanner
+          dossierId={dossier.id}
+          initial={
+            dossier.pausedAt
+              ? (dossier.pause ?? {
+                  pausedAt: dossier.pausedAt,
+                  cause: null,
+                  reason: null,
+                  comment: null,
+                  byName: null,
+                })
+              : null
+          }
+          side={dossier.side}
+          canPause={dossier.canPause === true}
+          locale={locale}
+        />
+      </LabelledDates>
       <TabStrip label={t(locale, "dossier.tabs")}>
         {dossierTabs
           // T4: a read-only copy also keeps its Notes tab (what the transfer left to it).

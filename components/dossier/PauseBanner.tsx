@@ -7,10 +7,10 @@ import { reactivateDossierAction } from "@/server/domain/pause/actions";
 import type { PausePayload } from "@/server/domain/pause/events";
 import type { PauseState } from "@/server/domain/pause/service";
 import { t, type Locale } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
 import { reasonLabel } from "../pause/describe";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
+import { useDates } from "@/components/i18n/Dates";
 
 type Shown = Pick<PauseState, "pausedAt" | "cause" | "reason" | "comment" | "byName">;
 
@@ -31,6 +31,7 @@ export function PauseBanner({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [pending, startTransition] = useTransition();
+  const dates = useDates(locale);
   useDossierEvent((e) => {
     if (e.type === "dossier.paused") {
       const p = e.payload as PausePayload;
@@ -55,7 +56,7 @@ export function PauseBanner({
     });
   }
 
-  const date = pause?.pausedAt ? dateFormat(locale, "longDate").format(new Date(pause.pausedAt)) : "";
+  const date = pause?.pausedAt ? dates(pause.pausedAt, "longDate") : "";
   return (
     <div aria-live="polite">
       {pause ? (

@@ -13,9 +13,9 @@ import {
 } from "@/server/domain/note/actions";
 import type { AppointmentView, DocumentFlagsView, NoteView, TaskView } from "@/server/domain/note/service";
 import { t, type Locale } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
+import { useDates } from "@/components/i18n/Dates";
 
 type Tab = {
   notes: NoteView[];
@@ -32,7 +32,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const fmt = dateFormat(locale, "medium");
+  const date = useDates(locale);
 
   const run = (
     fn: () => Promise<{ ok: boolean; error?: { message: string } } | { ok: false; error: { message: string } }>,
@@ -118,7 +118,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
             <li key={n.id} className="rounded-md border border-slate-200 p-3" data-testid="note">
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span>{n.authorName}</span>
-                <span>{fmt.format(new Date(n.createdAt))}</span>
+                <span>{date(n.createdAt, "medium")}</span>
                 {n.confidential ? <Badge tone="warning">{t(locale, "confidentiality.all")}</Badge> : null}
                 {tab.canMarkConfidential ? (
                   <button
@@ -190,7 +190,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
         <ul className="mt-3 space-y-1 text-sm">
           {tab.appointments.map((a) => (
             <li key={a.id}>
-              {fmt.format(new Date(a.at))} · {a.place} · {a.attendees}
+              {date(a.at, "medium")} · {a.place} · {a.attendees}
             </li>
           ))}
         </ul>

@@ -3,8 +3,8 @@
 import { FileInput } from "../ui/FileInput";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { t, type Locale } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
 import { Button } from "../ui/Button";
+import { useDates } from "@/components/i18n/Dates";
 
 export function OpinionForm({
   dossierId,
@@ -26,6 +26,7 @@ export function OpinionForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sentAt, setSentAt] = useState(answeredAt);
+  const date = useDates(locale);
   const fileRef = useRef<HTMLInputElement>(null);
 
   if (sentAt)
@@ -33,7 +34,7 @@ export function OpinionForm({
       <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="opinion-sent">
         {/* S1, issue 16: a supplement or on-behalf entry is "done", not an opinion sent. */}
         {t(locale, opinion ? "partner.opinion.sent" : "partner.done.sent", {
-          date: dateFormat(locale, "medium").format(new Date(sentAt)),
+          date: date(sentAt, "medium"),
         })}
       </p>
     );

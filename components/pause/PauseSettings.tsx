@@ -10,7 +10,7 @@ import { t, type Locale } from "@/server/i18n";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
 import { reasonLabel } from "./describe";
-import { dateFormat } from "@/server/i18n/format";
+import { useDates } from "@/components/i18n/Dates";
 
 const COMMENT_MAX = 1000;
 
@@ -93,7 +93,7 @@ export function PauseSettings({
     });
   }
 
-  const fmt = dateFormat(locale, "longDate");
+  const date = useDates(locale);
   const errorLine = error ? (
     <p id="pause-error" role="alert" className="text-sm text-red-700" data-testid="pause-error">
       {error}
@@ -105,9 +105,9 @@ export function PauseSettings({
       <div className="mt-4 space-y-3" data-testid="pause-settings" data-paused="true">
         <p ref={stateLine} tabIndex={-1} data-testid="pause-state" className="text-sm font-medium text-amber-900">
           {state.cause === "inactivity"
-            ? t(locale, "pause.pausedInactivity", { date: fmt.format(new Date(state.pausedAt!)) })
+            ? t(locale, "pause.pausedInactivity", { date: date(state.pausedAt!, "longDate") })
             : t(locale, "pause.pausedManual", {
-                date: fmt.format(new Date(state.pausedAt!)),
+                date: date(state.pausedAt!, "longDate"),
                 name: state.byName ?? t(locale, "timeline.someone"),
               })}
         </p>

@@ -9,7 +9,7 @@ import { t, type Locale, type MessageKey } from "@/server/i18n";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { RecommendationForm } from "./RecommendationForm";
-import { dateFormat } from "@/server/i18n/format";
+import { useDates } from "@/components/i18n/Dates";
 
 const tones: Record<RecommendationStatus, "neutral" | "brand" | "warning" | "success"> = {
   proposed: "neutral",
@@ -47,7 +47,7 @@ export function RecommendationCard({
   // The chosen status shows at once; the committed one replaces it when the server answers.
   const [chosen, setChosen] = useState<string | null>(null);
   const selectId = useId();
-  const fmt = dateFormat(locale, "medium");
+  const date = useDates(locale);
 
   const [saved, setSaved] = useState(false);
 
@@ -97,7 +97,7 @@ export function RecommendationCard({
           </h3>
           <p className="text-xs text-slate-600">
             <span suppressHydrationWarning>
-              {t(locale, "reco.by", { name: r.author.name, date: fmt.format(new Date(r.createdAt)) })}
+              {t(locale, "reco.by", { name: r.author.name, date: date(r.createdAt, "medium") })}
             </span>
           </p>
         </div>
@@ -162,7 +162,7 @@ export function RecommendationCard({
           <span className="text-xs text-slate-600" suppressHydrationWarning>
             {t(locale, "reco.statusBy", {
               name: r.statusChangedBy.name,
-              date: fmt.format(new Date(r.statusChangedAt)),
+              date: date(r.statusChangedAt, "medium"),
             })}
           </span>
         ) : null}

@@ -5,13 +5,14 @@
 import { useState } from "react";
 import type { ReminderPlan } from "@/server/domain/reminder/service";
 import { t, type Locale } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
 import { useDossierEvent } from "../realtime/DossierLive";
+import { useDates } from "@/components/i18n/Dates";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function NextReminder({ initial, locale }: { initial: ReminderPlan; locale: Locale }) {
   const [plan, setPlan] = useState<ReminderPlan>(initial);
+  const date = useDates(locale);
 
   useDossierEvent((e) => {
     if (e.type === "dossier.paused") setPlan((p) => ({ ...p, paused: true, nextAt: null }));
@@ -39,8 +40,7 @@ export function NextReminder({ initial, locale }: { initial: ReminderPlan; local
   let line: string;
   if (plan.paused) line = t(locale, "reminder.settings.paused");
   else if (!plan.nextAt) line = t(locale, "reminder.settings.none");
-  else
-    line = t(locale, "reminder.settings.next", { date: dateFormat(locale, "longDate").format(new Date(plan.nextAt)) });
+  else line = t(locale, "reminder.settings.next", { date: date(plan.nextAt, "longDate") });
 
   return (
     <div

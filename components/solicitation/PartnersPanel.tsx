@@ -12,7 +12,6 @@ import type { PartnerCandidates } from "@/server/domain/solicitation/candidates"
 import type { SolicitationState, SolicitationView } from "@/server/domain/solicitation/events";
 import { SCOPE_PRESETS, SOLICITATION_KINDS } from "@/server/domain/solicitation/kinds";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
-import { dateFormat, formatDay } from "@/server/i18n/format";
 import type { DossierEventWire } from "@/server/realtime/contract";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { OnBehalfTakeOver } from "./OnBehalfTakeOver";
@@ -28,6 +27,7 @@ import { EmptyState } from "../ui/EmptyState";
 import { scopeText } from "./describe";
 import { PartnerPicker } from "./PartnerPicker";
 import { ReminderControls } from "./ReminderControls";
+import { useDates, useDays } from "@/components/i18n/Dates";
 
 const stateTone: Record<SolicitationState, "neutral" | "brand" | "warning" | "success"> = {
   waiting: "neutral",
@@ -81,7 +81,6 @@ export function PartnersPanel({
     }
   }
 
-  const fmt = dateFormat(locale, "medium");
   const open = list.some((s) => s.canRemind);
   return (
     <div className="space-y-6">
@@ -115,7 +114,7 @@ export function PartnersPanel({
         ) : (
           <ul className="space-y-3" data-testid="solicitations">
             {list.map((s) => (
-              <SolicitationCard key={s.id} dossierId={dossierId} s={s} locale={locale} fmt={fmt} onChanged={refresh} />
+              <SolicitationCard key={s.id} dossierId={dossierId} s={s} locale={locale} onChanged={refresh} />
             ))}
           </ul>
         )}
@@ -128,15 +127,15 @@ function SolicitationCard({
   dossierId,
   s,
   locale,
-  fmt,
   onChanged,
 }: {
   dossierId: string;
   s: SolicitationView;
   locale: Locale;
-  fmt: Intl.DateTimeFormat;
   onChanged: () => Promise<void>;
 }) {
+  const date = useDates(locale);
+  const day = useDays(locale);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function revoke() {
@@ -173,13 +172,13 @@ function SolicitationCard({
       </div>
       <p className="mt-1 text-sm text-slate-600">
         {t(locale, "solicitation.askedBy", { name: s.askedBy.name })}
-        {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: formatDay(locale, s.dueDate) })}` : ""}
+        {s.dueDate ? ` · ${t(locale, "solicitation.due", { date: day(s.dueDate) })}` : ""}
       </p>
       {s.instructions ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{s.instructions}</p> : null}
       {s.answer ? (
         <div className="mt-3 rounded-lg bg-emerald-50 p-3" data-testid="solicitation-answer">
           <p className="text-xs font-medium text-emerald-900">
-            {t(locale, "solicitation.answeredOn", { date: fmt.format(new Date(s.answeredAt!)) })}
+            {t(locale, "solicitation.answeredOn", { date: date(s.answeredAt!, "medium") })}
           </p>
           <p className="mt-1 whitespace-pre-wrap text-sm">{s.answer.text}</p>
           {s.answer.file ? (
@@ -203,10 +202,10 @@ function SolicitationCard({
       ) : null}
       {s.revokedAt ? (
         <p className="mt-2 text-sm text-slate-600">
-          {t(locale, "solicitation.revokedOn", { date: fmt.format(new Date(s.revokedAt)) })}
+          {t(locale, "solicitation.revokedOn", { date: date(s.revokedAt, "medium") })}
         </p>
       ) : null}
-      <ReminderControls s={s} locale={locale} fmt={fmt} onChanged={onChanged} />
+      <ReminderControls s={s} locale={locale} onChanged={onChanged} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
         {!s.revokedAt ? (
           <Button variant="ghost" className="ml-auto" onClick={revoke} disabled={busy}>

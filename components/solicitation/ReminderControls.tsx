@@ -7,18 +7,18 @@ import { remindPartnerAction, renewPartnerKeyAction } from "@/server/domain/soli
 import type { SolicitationView } from "@/server/domain/solicitation/events";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
+import { useDates } from "@/components/i18n/Dates";
 
 export function ReminderControls({
   s,
   locale,
-  fmt,
   onChanged,
 }: {
   s: SolicitationView;
   locale: Locale;
-  fmt: Intl.DateTimeFormat;
   onChanged: () => Promise<void>;
 }) {
+  const date = useDates(locale);
   const [busy, setBusy] = useState<"remind" | "key" | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -58,7 +58,7 @@ export function ReminderControls({
             {s.reminderLog.map((r) => (
               <li key={`${r.at}-${r.by}`} data-testid="reminder" data-by={r.by}>
                 {t(locale, `solicitation.reminderLog.${r.by}`, {
-                  date: fmt.format(new Date(r.at)),
+                  date: date(r.at, "medium"),
                   name: r.byName ?? "—",
                 })}
               </li>
@@ -69,7 +69,7 @@ export function ReminderControls({
       {open ? (
         <p data-testid="solicitation-next-reminder">
           {s.nextAutomaticReminder
-            ? t(locale, "solicitation.nextAutomatic", { date: fmt.format(new Date(s.nextAutomaticReminder)) })
+            ? t(locale, "solicitation.nextAutomatic", { date: date(s.nextAutomaticReminder, "medium") })
             : t(locale, "solicitation.noNextAutomatic")}
         </p>
       ) : null}

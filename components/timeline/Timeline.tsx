@@ -10,7 +10,7 @@ import { Avatar } from "../ui/Avatar";
 import { Badge } from "../ui/Badge";
 import { EmptyState } from "../ui/EmptyState";
 import { describeEvent, newestFirst } from "./describe";
-import { dateFormat } from "@/server/i18n/format";
+import { useDates } from "@/components/i18n/Dates";
 
 export function Timeline({ initialEntries, locale }: { initialEntries: TimelineEntry[]; locale: Locale }) {
   const [entries, setEntries] = useState<TimelineEntry[]>(() => [...initialEntries].sort(newestFirst));
@@ -19,7 +19,7 @@ export function Timeline({ initialEntries, locale }: { initialEntries: TimelineE
       list.some((x) => x.seq === e.seq) ? list : [{ ...e, actorName: null }, ...list].sort(newestFirst),
     );
   });
-  const fmt = dateFormat(locale, "medium");
+  const date = useDates(locale);
 
   if (entries.length === 0) return <EmptyState title={t(locale, "timeline.empty")} />;
   return (
@@ -50,7 +50,7 @@ export function Timeline({ initialEntries, locale }: { initialEntries: TimelineE
                   </p>
                 ))}
                 <p className="text-xs text-slate-600">
-                  <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>
+                  <time dateTime={e.at}>{date(e.at, "medium")}</time>
                 </p>
               </div>
             </li>

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { answerTransferAction, cancelTransferAction } from "@/server/domain/transfer/actions";
 import type { PendingTransferView } from "@/server/domain/transfer/service";
 import { t, type Locale } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
+import { useDates } from "../i18n/Dates";
 import { useDashboardChanges } from "../realtime/dashboard";
 import { Button } from "../ui/Button";
 
@@ -25,8 +25,8 @@ export function PendingTransfers({
   // Refreshed when a transfer appears or goes ("dashboard:changed"); not at every connection, which
   // would re-render the whole dashboard on each visit (the rows refresh themselves then).
   useDashboardChanges(() => router.refresh(), [router], { afterConnect: false });
+  const date = useDates(locale);
   if (incoming.length === 0 && outgoing.length === 0) return null;
-  const fmt = dateFormat(locale, "medium");
   const act = (fn: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) =>
     start(async () => {
       const res = await fn();
@@ -56,7 +56,7 @@ export function PendingTransfers({
             <span className="grow">
               {t(locale, "transfer.dashboard.incoming", { title: p.title, from: p.fromName, by: p.byName })}{" "}
               <span className="text-slate-600">
-                {t(locale, "transfer.dashboard.expires", { date: fmt.format(new Date(p.expiresAt)) })}
+                {t(locale, "transfer.dashboard.expires", { date: date(p.expiresAt, "medium") })}
               </span>
             </span>
             <Button

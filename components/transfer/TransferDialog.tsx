@@ -6,8 +6,8 @@ import { useState, useTransition, type FormEvent } from "react";
 import { cancelTransferAction, requestTransferAction } from "@/server/domain/transfer/actions";
 import type { TransferDialogData } from "@/server/domain/transfer/service";
 import { t, type Locale } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
 import { Button } from "../ui/Button";
+import { useDates } from "@/components/i18n/Dates";
 
 export function TransferDialog({
   dossierId,
@@ -22,6 +22,7 @@ export function TransferDialog({
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const date = useDates(locale);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -50,7 +51,7 @@ export function TransferDialog({
         <p className="text-sm">
           {t(locale, "transfer.pendingTo", {
             to: p.toName,
-            date: dateFormat(locale, "medium").format(new Date(p.expiresAt)),
+            date: date(p.expiresAt, "medium"),
           })}
         </p>
         {error ? (

@@ -7,9 +7,9 @@ import { changeRoleAction, deactivateUserAction, setCoordinatorAction } from "@/
 import { COORDINATOR_CONFIRMATION, ORG_ROLES } from "@/server/domain/users/events";
 import type { AuditView, OrgUserView } from "@/server/domain/users/service";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
-import { dateFormat } from "@/server/i18n/format";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
+import { useDates } from "@/components/i18n/Dates";
 
 type Confirm = { userId: string; name: string; coordinator: boolean } | null;
 
@@ -30,7 +30,7 @@ export function UsersAdmin({
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [pending, start] = useTransition();
-  const fmt = dateFormat(locale, "medium");
+  const date = useDates(locale);
   const act = (fn: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) =>
     start(async () => {
       const res = await fn();
@@ -156,7 +156,7 @@ export function UsersAdmin({
         <ul className="mt-2 space-y-1 text-sm" data-testid="audit">
           {audit.map((a) => (
             <li key={a.id}>
-              {fmt.format(new Date(a.at))} · {a.actorName} ·{" "}
+              {date(a.at, "medium")} · {a.actorName} ·{" "}
               {t(locale, `users.audit.${a.action}` as MessageKey, { name: a.targetName, detail: a.detail })}
             </li>
           ))}

@@ -131,3 +131,52 @@ test("Issue 17, C10: when the page's catalogue cannot be fetched, the server's p
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
   await ctx.close();
 });
+
+test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date formatter; the dates the server wrote are shown", async ({
+  browser,
+}) => {
+  // The browser's first Intl.NumberFormat or DateTimeFormat loads its language's data: 35–50 ms on this
+  // machine, some 200 ms of blocked main thread on Lighthouse's 4× slower phone, inside hydration. The
+  // pages take their dates from the server (LabelledDates) and plurals' counts need no number format.
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    const made: string[] = [];
+    (window as unknown as { __intlMade: string[] }).__intlMade = made;
+    for (const name of ["NumberFormat", "DateTimeFormat"] as const) {
+      const Real = Intl[name];
+      const Counted = function (this: unknown, ...args: unknown[]) {
+        made.push(`${name} ${JSON.stringify(args)}`);
+        return new (Real as unknown as new (...a: unknown[]) => object)(...args);
+      } as unknown as typeof Real;
+      Object.setPrototypeOf(Counted, Real);
+      Object.defineProperty(Counted, "prototype", { value: Real.prototype });
+      Object.defineProperty(Intl, name, { value: Counted, configurable: true, writable: true });
+    }
+  });
+  await signInAs(ctx, users.adele);
+  const page = await ctx.newPage();
+  const id = dossierIdByTitle(ECOLE);
+  const pages = [
+    "/dashboard",
+    `/dossiers/${id}`,
+    `/dossiers/${id}/recommendations`,
+    `/dossiers/${id}/timeline`,
+    `/dossiers/${id}/documents`,
+    `/dossiers/${id}/partners`,
+    `/dossiers/${id}/settings`,
+    "/settings/conversations",
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    // hydrated: FocusHeading's effect, which runs in the same commit as the page's, focused the h1
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { message: path }).toBe("H1");
+    const made = await page.evaluate(() => (window as unknown as { __intlMade: string[] }).__intlMade);
+    expect(made, path).toEqual([]);
+  }
+  // the texts are there: the conversation's times and day separators, the dashboard's last activity
+  await page.goto(`/dossiers/${id}`);
+  await expect(page.getByTestId("message").first().locator("time")).toHaveText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("dashboard-row").first().locator("time")).toHaveText(/\d{4}/);
+  await ctx.close();
+});

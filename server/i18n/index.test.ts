@@ -1,7 +1,8 @@
 // Issue 17: t() formats ICU messages (plurals, selects, numbers) in the message's language, elides French
 // "de" before a vowel, and never throws on a missing parameter outside tests.
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { compile, elides, t } from "./index";
+import { compile, elides, intlLocale, messageFormatters, t } from "./index";
 
 describe("t()", () => {
   it("I4: French plurals take the singular for 0 and 1", () => {
@@ -103,6 +104,38 @@ describe("t()", () => {
       expect(t("en", "dashboard.openRecommendations")).toBe("NaN open recommendations");
     } finally {
       vi.unstubAllEnvs();
+    }
+  });
+
+  it("I15: a plural's count is written as Intl writes it, for every count under 1,000 and any other number", () => {
+    for (const locale of ["fr", "en"] as const) {
+      const ours = messageFormatters.getNumberFormat(intlLocale[locale]);
+      const intl = new Intl.NumberFormat(intlLocale[locale]);
+      for (let n = 0; n < 1000; n++) expect(ours.format(n)).toBe(intl.format(n));
+      fc.assert(fc.property(fc.double({ noNaN: true }), (n) => ours.format(n) === intl.format(n)));
+      fc.assert(fc.property(fc.integer(), (n) => ours.format(n) === intl.format(n)));
+    }
+    expect(t("fr", "dashboard.unread", { count: 1200 })).toBe("1\u202f200 non lus");
+    expect(t("en", "dashboard.openRecommendations", { count: 1200 })).toBe("1,200 open recommendations");
+  });
+
+  it("I15: formatting a plural with a small count makes no Intl.NumberFormat (its data costs a slow phone 150 ms)", async () => {
+    vi.resetModules();
+    const Real = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = function (...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+      made++;
+      return new Real(...args);
+    } as typeof Intl.NumberFormat;
+    try {
+      const fresh = await import("./index");
+      expect(fresh.t("fr", "dashboard.unread", { count: 3 })).toBe("3 non lus");
+      expect(fresh.t("en", "dashboard.openRecommendations", { count: 1 })).toBe("1 open recommendation");
+      expect(made).toBe(0);
+      expect(fresh.t("fr", "dashboard.unread", { count: 4000 })).toBe("4\u202f000 non lus");
+      expect(made).toBe(1);
+    } finally {
+      Intl.NumberFormat = Real;
     }
   });
 });

@@ -4,7 +4,7 @@
 // select: for every text parameter `x`, a message may ask `{xElides, select, yes {d’} other {de }}{x}`
 // (see elides()). A `'` before `{`, `}` or `#` starts ICU quoted text: write French apostrophes as ’.
 import { catalogues } from "#i18n/catalogues";
-import { IntlMessageFormat } from "intl-messageformat";
+import { IntlMessageFormat, type Formatters } from "intl-messageformat";
 import type { fr } from "./fr";
 
 export const locales = ["fr", "en"] as const;
@@ -21,6 +21,42 @@ export const intlLocale: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
 // under Lighthouse's 4× slower mobile CPU, in the first render that formats a message with a parameter
 // (the settings page's hydration). Our two Intl locales are always supported: the same Intl.Locale, directly.
 IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(Array.isArray(locales) ? locales[0] : locales);
+
+// Issue 17: the `#` of a plural is nearly always a small count, and formatting it through
+// Intl.NumberFormat makes the browser load its language's number data: 35–48 ms here for the first one,
+// some 150 ms of blocked main thread on Lighthouse's 4× slower phone, in the middle of a page's hydration
+// (a dashboard row's "3 non lus"). A whole number from 0 to 999 is its plain digits in fr-FR and en-GB
+// (index.test.ts checks all of them against Intl); any other number, and every styled one, goes through
+// Intl.NumberFormat, made when first needed. One set of formatters serves every message (the library
+// would make one per message).
+const memo = <A extends unknown[], R>(make: (...args: A) => R) => {
+  const made = new Map<string, R>();
+  return (...args: A): R => {
+    const key = JSON.stringify(args);
+    let r = made.get(key);
+    if (r === undefined) made.set(key, (r = make(...args)));
+    return r;
+  };
+};
+const numberFormat = memo(
+  (locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts),
+);
+const countFormat = memo(
+  (locales?: string | string[]) =>
+    ({
+      format: (n: number | bigint) =>
+        typeof n === "number" && Number.isInteger(n) && (n > 0 || Object.is(n, 0)) && n < 1000
+          ? String(n)
+          : numberFormat(locales).format(n),
+    }) as Intl.NumberFormat, // the library only calls format()
+);
+export const messageFormatters: Formatters = {
+  getNumberFormat: (locales, opts) => (opts === undefined ? countFormat(locales) : numberFormat(locales, opts)),
+  getDateTimeFormat: memo(
+    (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+  ),
+  getPluralRules: memo((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+};
 
 /** Suffix of the derived parameter that says whether French elides "de"/"que"/"le" before a text. */
 export const ELIDES_SUFFIX = "Elides";
@@ -74,7 +110,10 @@ export function messageVariables(elements: Element[], into = new Set<string>()):
 /** The compiled message (or the text itself when it has nothing ICU would change). Throws on bad syntax. */
 export function compile(locale: Locale, text: string): Compiled {
   if (!/[{}]|''/.test(text)) return text;
-  const format = new IntlMessageFormat(text, intlLocale[locale], undefined, { ignoreTag: true });
+  const format = new IntlMessageFormat(text, intlLocale[locale], undefined, {
+    ignoreTag: true,
+    formatters: messageFormatters,
+  });
   return { format, variables: messageVariables(format.getAst()) };
 }
 

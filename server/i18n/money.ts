@@ -1,10 +1,21 @@
 // Amounts shown to people (K8): integers in cents in, text out; parsing what a person types back to cents.
 import { intlLocale, type Locale } from "./index";
 
-const formats = {
-  fr: new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }),
-  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }),
-};
+// Made when first used, not when the module loads: a page that imports this module and shows no amount
+// (the timeline) would otherwise load the number data of both languages during its hydration (issue 17).
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, kind: "currency" | "rate"): Intl.NumberFormat {
+  const key = `${locale}|${kind}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(
+      intlLocale[locale],
+      kind === "currency" ? { style: "currency", currency: "EUR" } : { maximumFractionDigits: 2 },
+    );
+    formats.set(key, f);
+  }
+  return f;
+}
 
 /** 123456 → "1 234,56 €" (fr) / "€1,234.56" (en). Exact for any safe integer of cents. */
 export function formatCents(locale: Locale, cents: number): string {
@@ -13,15 +24,10 @@ export function formatCents(locale: Locale, cents: number): string {
   const euros = Math.floor(abs / 100);
   const rest = abs % 100;
   // Formatting the euros and the cents apart keeps amounts past 2^53 / 100 exact.
-  const parts = formats[locale].formatToParts(euros + rest / 100);
+  const parts = numberFormat(locale, "currency").formatToParts(euros + rest / 100);
   const text = parts.map((p) => (p.type === "fraction" ? String(rest).padStart(2, "0") : p.value)).join("");
   return sign + text.replace("-", "");
 }
-
-const rateFormats = {
-  fr: new Intl.NumberFormat(intlLocale.fr, { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat(intlLocale.en, { maximumFractionDigits: 2 }),
-};
 
 /** "1 234,5" or "1234.50" → 123450; null when it is not an amount with at most two decimals. */
 export function parseCents(text: string): number | null {
@@ -35,5 +41,5 @@ export function parseCents(text: string): number | null {
 
 /** Basis points as a percentage: 2000 → "20", 550 → "5,5" (fr). */
 export function formatRate(locale: Locale, basisPoints: number): string {
-  return rateFormats[locale].format(basisPoints / 100);
+  return numberFormat(locale, "rate").format(basisPoints / 100);
 }

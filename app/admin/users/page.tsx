@@ -1,5 +1,6 @@
 // T1, X1: the organization's users for its admins (role, title, active dossiers, actions) and the audit
 // list; anyone else gets a 404.
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { UsersAdmin } from "@/components/users/UsersAdmin";
 import { requireActor } from "@/server/auth/guard";
@@ -19,7 +20,9 @@ export default async function AdminUsersPage() {
           <h2 id={`org-${o.id}`} className="text-lg font-semibold">
             {o.name}
           </h2>
-          <UsersAdmin organizationId={o.id} users={o.users} audit={o.audit} me={actor.userId} locale={locale} />
+          <LabelledDates locale={locale} styles={["medium"]} of={[o.users, o.audit]}>
+            <UsersAdmin organizationId={o.id} users={o.users} audit={o.audit} me={actor.userId} locale={locale} />
+          </LabelledDates>
         </section>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Conversation } from "@/components/conversation/Conversation";
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { MemberList } from "@/components/dossier/MemberList";
 import { RefreshOn } from "@/components/realtime/RefreshOn";
@@ -35,17 +36,19 @@ export default async function DossierConversationPage({
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="">
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <Conversation
-          initialMessages={messages}
-          initialSystemLines={systemLines}
-          me={{ userId: actor.userId, name: actor.name }}
-          locale={actor.locale}
-          recipients={recipients}
-          lastReadSeq={lastReadSeq}
-          applicantIds={members.filter((m) => m.side !== "advisor").map((m) => m.user.id)}
-          focusSeq={seq.success ? seq.data : undefined}
-          readOnly={page.shell.readOnly}
-        />
+        <LabelledDates locale={actor.locale} styles={["short", "day"]} of={[messages, systemLines]}>
+          <Conversation
+            initialMessages={messages}
+            initialSystemLines={systemLines}
+            me={{ userId: actor.userId, name: actor.name }}
+            locale={actor.locale}
+            recipients={recipients}
+            lastReadSeq={lastReadSeq}
+            applicantIds={members.filter((m) => m.side !== "advisor").map((m) => m.user.id)}
+            focusSeq={seq.success ? seq.data : undefined}
+            readOnly={page.shell.readOnly}
+          />
+        </LabelledDates>
         <MemberList members={members} locale={actor.locale} />
         <RefreshOn prefix="member." me={actor.userId} />
       </div>

@@ -1,3 +1,4 @@
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { DocumentsPanel } from "@/components/document/DocumentsPanel";
 import { DossierShell } from "@/components/dossier/DossierShell";
@@ -16,13 +17,15 @@ export default async function DossierDocumentsPage({ params }: { params: Promise
   const [documents, partners] = await Promise.all([listDocuments(page.access), partnerChoices(page.access)]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="documents">
-      <DocumentsPanel
-        dossierId={id}
-        initial={documents}
-        maxBytes={env().DOCUMENT_MAX_BYTES}
-        locale={actor.locale}
-        partners={page.access.side === "advisor" && !page.access.roles.includes("readonly") ? partners : null}
-      />
+      <LabelledDates locale={actor.locale} styles={["medium"]} of={[documents]}>
+        <DocumentsPanel
+          dossierId={id}
+          initial={documents}
+          maxBytes={env().DOCUMENT_MAX_BYTES}
+          locale={actor.locale}
+          partners={page.access.side === "advisor" && !page.access.roles.includes("readonly") ? partners : null}
+        />
+      </LabelledDates>
     </DossierShell>
   );
 }

@@ -1,3 +1,4 @@
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { PartnersPanel } from "@/components/solicitation/PartnersPanel";
@@ -44,13 +45,15 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
             />
           ) : null}
         </div>
-        <PartnersPanel
-          dossierId={id}
-          initial={solicitations}
-          locale={actor.locale}
-          today={now.toISOString().slice(0, 10)}
-          candidates={candidates!}
-        />
+        <LabelledDates locale={actor.locale} styles={["medium"]} dayStyles={["mediumDate"]} of={[solicitations]}>
+          <PartnersPanel
+            dossierId={id}
+            initial={solicitations}
+            locale={actor.locale}
+            today={now.toISOString().slice(0, 10)}
+            candidates={candidates!}
+          />
+        </LabelledDates>
         <PartnerDocuments dossierId={id} initial={documents} partners={partners} locale={actor.locale} />
         <DossierFields dossierId={id} initial={fields} locale={actor.locale} />
       </div>

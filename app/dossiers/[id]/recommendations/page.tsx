@@ -1,3 +1,4 @@
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { RecommendationBoard } from "@/components/recommendation/RecommendationBoard";
@@ -21,15 +22,17 @@ export default async function DossierRecommendationsPage({ params }: { params: P
   ]);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="recommendations">
-      <RecommendationBoard
-        dossierId={id}
-        initial={recommendations}
-        documents={documents}
-        maxBytes={env().DOCUMENT_MAX_BYTES}
-        canEdit={canEdit}
-        canChangeStatus={allows(page.access, "recommendation.status")}
-        locale={actor.locale}
-      />
+      <LabelledDates locale={actor.locale} styles={["medium"]} of={[recommendations]}>
+        <RecommendationBoard
+          dossierId={id}
+          initial={recommendations}
+          documents={documents}
+          maxBytes={env().DOCUMENT_MAX_BYTES}
+          canEdit={canEdit}
+          canChangeStatus={allows(page.access, "recommendation.status")}
+          locale={actor.locale}
+        />
+      </LabelledDates>
     </DossierShell>
   );
 }

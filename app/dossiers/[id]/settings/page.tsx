@@ -1,3 +1,4 @@
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { LeaveDossier } from "@/components/membership/LeaveDossier";
@@ -33,7 +34,9 @@ export default async function DossierSettingsPage({ params }: { params: Promise<
         <h3 id="reminder-title" className="text-lg font-semibold">
           {t(actor.locale, "reminder.settings.title")}
         </h3>
-        <NextReminder initial={reminders} locale={actor.locale} />
+        <LabelledDates locale={actor.locale} styles={["longDate"]} of={[reminders]}>
+          <NextReminder initial={reminders} locale={actor.locale} />
+        </LabelledDates>
       </section>
       {/* T2, T4: the holder (or staff) transfers the dossier. */}
       {transfer ? (
@@ -42,7 +45,9 @@ export default async function DossierSettingsPage({ params }: { params: Promise<
             {t(actor.locale, "transfer.section")}
           </h3>
           <p className="mt-1 mb-3 text-sm text-slate-600">{t(actor.locale, "transfer.intro")}</p>
-          <TransferDialog dossierId={id} data={transfer} locale={actor.locale} />
+          <LabelledDates locale={actor.locale} styles={["medium"]} of={[transfer]}>
+            <TransferDialog dossierId={id} data={transfer} locale={actor.locale} />
+          </LabelledDates>
         </section>
       ) : null}
       {isReferent ? (
@@ -67,7 +72,9 @@ export default async function DossierSettingsPage({ params }: { params: Promise<
         </h3>
         <p className="mt-1 text-sm text-slate-600">{t(actor.locale, "pause.intro")}</p>
         {state.canManage ? (
-          <PauseSettings dossierId={page.shell.id} initial={state} locale={actor.locale} />
+          <LabelledDates locale={actor.locale} styles={["longDate"]} of={[state]}>
+            <PauseSettings dossierId={page.shell.id} initial={state} locale={actor.locale} />
+          </LabelledDates>
         ) : (
           <div className="mt-4 space-y-3">
             <p className="text-sm text-slate-700" data-testid="pause-others">

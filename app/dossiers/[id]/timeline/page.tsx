@@ -1,3 +1,4 @@
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { Timeline } from "@/components/timeline/Timeline";
@@ -13,7 +14,9 @@ export default async function DossierTimelinePage({ params }: { params: Promise<
   const entries = await listTimeline(page.access);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="timeline">
-      <Timeline initialEntries={entries} locale={actor.locale} />
+      <LabelledDates locale={actor.locale} styles={["medium"]} of={[entries]}>
+        <Timeline initialEntries={entries} locale={actor.locale} />
+      </LabelledDates>
     </DossierShell>
   );
 }

@@ -1,5 +1,6 @@
 // A5: the partner's view of a dossier: their own solicitations, partner-visible documents and fields,
 // the Opinion form. Live through the partners' room only; a revocation or a hiding status cuts it.
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { FieldsForm } from "@/components/partner/FieldsForm";
 import { LiveRefresh } from "@/components/partner/LiveRefresh";
@@ -74,14 +75,16 @@ export default async function PartnerDossierPage({ params }: { params: Promise<{
               <h3 className="mb-2 text-sm font-semibold">
                 {t(locale, s.kind === "opinion" || s.kind === "both" ? "partner.opinion.tab" : "partner.done.tab")}
               </h3>
-              <OpinionForm
-                dossierId={id}
-                solicitationId={s.id}
-                locale={locale}
-                answeredAt={s.answeredAt}
-                editable={s.editable}
-                opinion={s.kind === "opinion" || s.kind === "both"}
-              />
+              <LabelledDates locale={locale} styles={["medium"]} of={[s.answeredAt]}>
+                <OpinionForm
+                  dossierId={id}
+                  solicitationId={s.id}
+                  locale={locale}
+                  answeredAt={s.answeredAt}
+                  editable={s.editable}
+                  opinion={s.kind === "opinion" || s.kind === "both"}
+                />
+              </LabelledDates>
             </div>
             {s.kind === "on_behalf" ? (
               <div className="border-t border-slate-200 pt-3">
