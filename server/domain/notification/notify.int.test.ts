@@ -101,6 +101,24 @@ describe("C2: a question from the applicant side", () => {
     expect(box.to(w.advisor.email)).toHaveLength(0);
   });
 
+  it("C2: two questions written in one batch keep each its own recipients", async () => {
+    const applicant = await actor(w.applicant.id);
+    for (const [body, to] of [
+      ["Pour Arnaud", colleague.id],
+      ["Pour Adèle", w.advisor.id],
+    ] as const) {
+      const res = await postMessage(applicant, { dossierId: w.dossier.id, clientId: cid(), body, recipientIds: [to] });
+      expect(res.ok).toBe(true);
+    }
+    // both are queued, then written by one pass (one batch)
+    expect(await db().messageEmailPending.count()).toBe(2);
+    await writeQueuedEmails();
+    const bodies = async (userId: string) =>
+      (await db().emailDelivery.findMany({ where: { userId } })).map((d) => d.params);
+    expect(await bodies(colleague.id)).toEqual([expect.stringContaining("Pour Arnaud")]);
+    expect(await bodies(w.advisor.id)).toEqual([expect.stringContaining("Pour Adèle")]);
+  });
+
   it("C2: recipients that are not advisors of the dossier are refused and nothing is stored or sent", async () => {
     const other = await makeDossier(w.org.id, [{ userId: w.outsider.id, role: "advisor", holder: true }]);
     for (const bad of [[w.applicant.id], [w.outsider.id], [w.staff.id], [w.otherStaff.id], ["nobody"]]) {

@@ -10,7 +10,7 @@
 // passes, so rows left by a process that stopped in between are written by the next pass anywhere.
 import { hot } from "../../db";
 import { batchedPass } from "../../db/batches";
-import { asDate, sql, type HotQueries } from "../../db/hot";
+import { asDate, sql, type HotQueries, type Sql } from "../../db/hot";
 import { displayName } from "../text";
 import { dossierFacts, READ_IN_APP, writeMessageEmails, type DossierFacts, type QueuedMessage } from "./service";
 
@@ -26,13 +26,27 @@ const CLAIM = sql(
      (SELECT "messageId" FROM "MessageEmailPending" ORDER BY "messageId" LIMIT ?)
    RETURNING "messageId" AS "messageId", "side" AS "side"`,
 );
-const MESSAGE = sql(
-  "notification.queuedMessage",
-  `SELECT m."dossierId" AS "dossierId", m."seq" AS "seq", m."body" AS "body", m."createdAt" AS "createdAt",
-     m."authorId" AS "authorId", u."name" AS "name", u."email" AS "email"
-   FROM "Message" m JOIN "User" u ON u."id" = m."authorId" WHERE m."id" = ?`,
+/** A statement over a list of ids given as one JSON array (one statement text whatever the batch's size). */
+function inIds(name: string, head: string, column: string): Sql {
+  return {
+    name,
+    sqlite: `${head} WHERE ${column} IN (SELECT value FROM json_each(?))`,
+    postgres: `${head} WHERE ${column} IN (SELECT json_array_elements_text($1::json))`,
+  };
+}
+// The batch's messages and chosen recipients in two reads, not two per message.
+const MESSAGES = inIds(
+  "notification.queuedMessages",
+  `SELECT m."id" AS "id", m."dossierId" AS "dossierId", m."seq" AS "seq", m."body" AS "body",
+     m."createdAt" AS "createdAt", m."authorId" AS "authorId", u."name" AS "name", u."email" AS "email"
+   FROM "Message" m JOIN "User" u ON u."id" = m."authorId"`,
+  `m."id"`,
 );
-const CHOSEN = sql("notification.chosen", `SELECT "userId" AS "userId" FROM "MessageRecipient" WHERE "messageId" = ?`);
+const CHOSEN = inIds(
+  "notification.chosen",
+  `SELECT "messageId" AS "messageId", "userId" AS "userId" FROM "MessageRecipient"`,
+  `"messageId"`,
+);
 const READS = sql(
   "notification.reads",
   `SELECT "userId" AS "userId", "lastReadSeq" AS "lastReadSeq" FROM "DossierRead" WHERE "dossierId" = ?`,
@@ -49,6 +63,7 @@ const ANY_QUEUED = sql(
 );
 
 type MessageRow = {
+  id: string;
   dossierId: string;
   seq: number | bigint;
   body: string;
@@ -62,10 +77,19 @@ type MessageRow = {
 async function writeBatch(): Promise<number> {
   return hot().transaction(async (q) => {
     const claimed = await q.all<{ messageId: string; side: string }>(CLAIM, [EMAIL_BATCH]);
+    if (claimed.length === 0) return 0;
+    const ids = JSON.stringify(claimed.map((c) => c.messageId));
+    const messages = new Map((await q.all<MessageRow>(MESSAGES, [ids])).map((m) => [m.id, m]));
+    const chosenOf = new Map<string, Set<string>>();
+    for (const { messageId, userId } of await q.all<{ messageId: string; userId: string }>(CHOSEN, [ids])) {
+      let set = chosenOf.get(messageId);
+      if (!set) chosenOf.set(messageId, (set = new Set()));
+      set.add(userId);
+    }
     // One read of each dossier's facts and read markers per batch, however many of its messages it holds.
     const dossiers = new Map<string, { facts: DossierFacts | null; reads: Map<string, number> }>();
     for (const { messageId, side } of claimed) {
-      const m = await q.get<MessageRow>(MESSAGE, [messageId]);
+      const m = messages.get(messageId);
       if (!m) continue;
       let d = dossiers.get(m.dossierId);
       if (!d) {
@@ -73,7 +97,6 @@ async function writeBatch(): Promise<number> {
         dossiers.set(m.dossierId, d);
       }
       if (!d.facts) continue;
-      const chosen = await q.all<{ userId: string }>(CHOSEN, [messageId]);
       const message: QueuedMessage = {
         id: messageId,
         dossierId: m.dossierId,
@@ -82,7 +105,7 @@ async function writeBatch(): Promise<number> {
         createdAt: asDate(m.createdAt),
         author: { userId: m.authorId, name: displayName(m) },
         side: side === "advisor" ? "advisor" : "applicant",
-        chosen: new Set(chosen.map((c) => c.userId)),
+        chosen: chosenOf.get(messageId) ?? new Set(),
       };
       for (const { recipient, deliveryId } of await writeMessageEmails(q, message, d.facts)) {
         // C7: read in the app before its email was even written (markRead cancels those already written).
