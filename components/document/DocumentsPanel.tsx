@@ -12,15 +12,8 @@ import { EmptyState } from "../ui/EmptyState";
 import type { PartnerChoice } from "@/server/domain/document/visibility";
 import { noPartners, PartnerChooser, partnersOf, type PartnerPick } from "./PartnerChooser";
 import { acceptAttribute, megabytes, problemBeforeUpload, uploadFile } from "./upload";
-import { formatNumber } from "@/server/i18n/format";
+import { formatSize } from "./size";
 import { useDates } from "@/components/i18n/Dates";
-
-function formatSize(locale: Locale, bytes: number) {
-  const n = (x: number) => formatNumber(locale, x, { maximumFractionDigits: 1 });
-  return bytes < 1024 * 1024
-    ? t(locale, "doc.kb", { n: n(Math.max(bytes / 1024, 0.1)) })
-    : t(locale, "doc.mb", { n: n(bytes / (1024 * 1024)) });
-}
 
 export function DocumentsPanel({
   dossierId,
@@ -28,6 +21,7 @@ export function DocumentsPanel({
   maxBytes,
   locale,
   partners,
+  sizes = {},
 }: {
   dossierId: string;
   initial: DocumentView[];
@@ -35,6 +29,8 @@ export function DocumentsPanel({
   locale: Locale;
   /** S7: the advisor side may show an upload to partners (null: the applicant side, no choice) */
   partners: PartnerChoice[] | null;
+  /** the texts of the initial documents' sizes (sizeLabels) */
+  sizes?: Record<number, string>;
 }) {
   const id = useId();
   const [documents, setDocuments] = useState(initial);
@@ -158,7 +154,7 @@ export function DocumentsPanel({
                   {d.name}
                 </a>
                 <p className="text-xs text-slate-600" suppressHydrationWarning>
-                  {formatSize(locale, d.size)} ·{" "}
+                  {sizes[d.size] ?? formatSize(locale, d.size)} ·{" "}
                   {t(locale, "doc.uploadedBy", { name: d.uploadedBy.name, date: date(d.createdAt, "medium") })}
                 </p>
               </div>

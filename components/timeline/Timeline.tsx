@@ -9,11 +9,15 @@ import { useDossierEvent } from "../realtime/DossierLive";
 import { Avatar } from "../ui/Avatar";
 import { Badge } from "../ui/Badge";
 import { EmptyState } from "../ui/EmptyState";
-import { describeEvent, newestFirst } from "./describe";
+import { describeEvent, newestFirst, type TimelineView } from "./describe";
 import { useDates } from "@/components/i18n/Dates";
 
-export function Timeline({ initialEntries, locale }: { initialEntries: TimelineEntry[]; locale: Locale }) {
-  const [entries, setEntries] = useState<TimelineEntry[]>(() => [...initialEntries].sort(newestFirst));
+/** An entry as the page rendered it: described on the server, so that hydration formats no amount or date
+ * (issue 17); entries that arrive live are described here. */
+export type DescribedEntry = TimelineEntry & { view?: TimelineView };
+
+export function Timeline({ initialEntries, locale }: { initialEntries: DescribedEntry[]; locale: Locale }) {
+  const [entries, setEntries] = useState<DescribedEntry[]>(() => [...initialEntries].sort(newestFirst));
   useDossierEvent((e: DossierEventWire) => {
     setEntries((list) =>
       list.some((x) => x.seq === e.seq) ? list : [{ ...e, actorName: null }, ...list].sort(newestFirst),
@@ -30,7 +34,7 @@ export function Timeline({ initialEntries, locale }: { initialEntries: TimelineE
       <p className="text-sm text-slate-600">{t(locale, "timeline.order")}</p>
       <ol className="mt-4 space-y-3" aria-live="polite" data-testid="timeline">
         {entries.map((e) => {
-          const view = describeEvent(locale, e, e.actorName);
+          const view = e.view ?? describeEvent(locale, e, e.actorName);
           return (
             <li
               key={e.seq}

@@ -2,7 +2,7 @@
 // older pages until the first message, and what the reader was looking at stays in place each time.
 import { expect, test } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, e2eDatabase, ECOLE } from "../fixtures/db";
+import { dossierIdByTitle, e2eDatabase, ECOLE, storedDate } from "../fixtures/db";
 
 const TOTAL = 200;
 
@@ -10,19 +10,10 @@ const TOTAL = 200;
 function seedBigDossier(title: string): string {
   const db = e2eDatabase();
   try {
-    const ecole = db
-      .prepare("SELECT organizationId, createdAt FROM Dossier WHERE id = ?")
-      .get(dossierIdByTitle(ECOLE)) as {
+    const ecole = db.prepare("SELECT organizationId FROM Dossier WHERE id = ?").get(dossierIdByTitle(ECOLE)) as {
       organizationId: string;
-      createdAt: unknown;
     };
-    // Dates as the seed stored them (the adapter's format).
-    const asStored = (d: Date): unknown =>
-      typeof ecole.createdAt === "number"
-        ? d.getTime()
-        : String(ecole.createdAt).endsWith("Z")
-          ? d.toISOString()
-          : d.toISOString().replace("Z", "+00:00");
+    const asStored = storedDate(db);
     const uid = (email: string) => (db.prepare("SELECT id FROM User WHERE email = ?").get(email) as { id: string }).id;
     const paul = uid(users.paul);
     const adele = uid(users.adele);

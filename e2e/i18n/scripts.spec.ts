@@ -5,7 +5,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, ECOLE } from "../fixtures/db";
+import { appendDossierEvent, dossierIdByTitle, ECOLE } from "../fixtures/db";
 
 // One sentence of each catalogue that no other code holds (app.tagline), and one of socket.io-client's.
 const FR = "L’espace de travail partagé de vos dossiers";
@@ -156,6 +156,15 @@ test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date f
   await signInAs(ctx, users.adele);
   const page = await ctx.newPage();
   const id = dossierIdByTitle(ECOLE);
+  // An event whose sentence holds an amount (K6): the timeline's server writes it (CI found one made by
+  // another spec, formatted in the browser during hydration).
+  appendDossierEvent(id, "activity.moved_in", "advisors", { activityIds: ["a", "b"], totalCents: 123456 });
+  // and a document, whose size the Documents tab shows
+  const docName = `Taille ${Date.now()}.txt`;
+  const upload = await ctx.request.post(`/api/dossiers/${id}/documents`, {
+    multipart: { file: { name: docName, mimeType: "text/plain", buffer: Buffer.alloc(1536, "a") } },
+  });
+  expect(upload.status()).toBe(201);
   const pages = [
     "/dashboard",
     `/dossiers/${id}`,
@@ -178,5 +187,9 @@ test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date f
   await expect(page.getByTestId("message").first().locator("time")).toHaveText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   await page.goto("/dashboard");
   await expect(page.getByTestId("dashboard-row").first().locator("time")).toHaveText(/\d{4}/);
+  await page.goto(`/dossiers/${id}/timeline`);
+  await expect(page.getByTestId("timeline-entry").filter({ hasText: /1\s234,56\s€/ })).toHaveCount(1);
+  await page.goto(`/dossiers/${id}/documents`);
+  await expect(page.getByTestId("document").filter({ hasText: docName })).toContainText("1,5 Ko");
   await ctx.close();
 });

@@ -1,6 +1,7 @@
 import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { DocumentsPanel } from "@/components/document/DocumentsPanel";
+import { sizeLabels } from "@/components/document/size";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { requireActor } from "@/server/auth/guard";
 import { listDocuments } from "@/server/domain/document/service";
@@ -23,6 +24,7 @@ export default async function DossierDocumentsPage({ params }: { params: Promise
           initial={documents}
           maxBytes={env().DOCUMENT_MAX_BYTES}
           locale={actor.locale}
+          sizes={sizeLabels(actor.locale, documents)}
           partners={page.access.side === "advisor" && !page.access.roles.includes("readonly") ? partners : null}
         />
       </LabelledDates>

@@ -1,6 +1,7 @@
 import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { notFound } from "next/navigation";
 import { DossierShell } from "@/components/dossier/DossierShell";
+import { describeEvent } from "@/components/timeline/describe";
 import { Timeline } from "@/components/timeline/Timeline";
 import { requireActor } from "@/server/auth/guard";
 import { getDossierShell } from "@/server/domain/dossier/service";
@@ -11,7 +12,10 @@ export default async function DossierTimelinePage({ params }: { params: Promise<
   const actor = await requireActor(`/dossiers/${encodeURIComponent(id)}/timeline`);
   const page = await getDossierShell(actor, id);
   if (!page) notFound();
-  const entries = await listTimeline(page.access);
+  const entries = (await listTimeline(page.access)).map((e) => ({
+    ...e,
+    view: describeEvent(actor.locale, e, e.actorName),
+  }));
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="timeline">
       <LabelledDates locale={actor.locale} styles={["medium"]} of={[entries]}>
