@@ -24,7 +24,15 @@ export type UsageRow = {
 };
 export type ScenarioReport = { id: string; title: string; figures: Figure[]; usage: UsageRow[] };
 /** What the probe saw between the two marks of one run (summed over the target's processes). */
-export type Usage = { cpuMicros: number; allocated: number; rss: number; rssDelta: number; heapDelta: number };
+export type Usage = {
+  cpuMicros: number;
+  allocated: number;
+  rss: number;
+  rssDelta: number;
+  heapDelta: number;
+  /** the longest event-loop delay of any of the processes between the marks (no snapshot between them) */
+  loopMaxMs: number;
+};
 
 export type ReportInput = {
   machine: {

@@ -190,6 +190,7 @@ type Snapshot = {
   cpuUser: number;
   cpuSystem: number;
   allocated: number;
+  loopMaxMs: number;
 };
 
 class ServerProcess {
@@ -670,14 +671,16 @@ function usageBetween(a: Snapshot[], b: Snapshot[]): Usage {
   let rss = 0;
   let rssDelta = 0;
   let heapDelta = 0;
+  let loopMaxMs = 0;
   a.forEach((s, i) => {
+    loopMaxMs = Math.max(loopMaxMs, b[i].loopMaxMs);
     cpuMicros += b[i].cpuUser + b[i].cpuSystem - s.cpuUser - s.cpuSystem;
     allocated += b[i].allocated - s.allocated;
     rss += b[i].rss;
     rssDelta += b[i].rss - s.rss;
     heapDelta += b[i].heapUsed + b[i].external - s.heapUsed - s.external;
   });
-  return { cpuMicros, allocated, rss, rssDelta, heapDelta };
+  return { cpuMicros, allocated, rss, rssDelta, heapDelta, loopMaxMs };
 }
 
 const rawRuns: Record<string, RunResult[]> = {};
@@ -774,6 +777,12 @@ function cpuPer(runs: Runs, per: string): Partial<Record<TargetName, number | nu
 }
 
 type Runs = Partial<Record<TargetName, RunResult[]>>;
+/** The median over runs of the longest event-loop stall in the measured window. */
+function loopStall(runs: Runs): Partial<Record<TargetName, number | null>> {
+  return Object.fromEntries(
+    Object.entries(runs).map(([t, rs]) => [t, median(rs!.map((r) => r.usage?.loopMaxMs ?? null))]),
+  );
+}
 const get = (r: Record<string, unknown>, p: string): number | null => {
   let v: unknown = r;
   for (const k of p.split(".")) v = (v as Record<string, unknown> | undefined)?.[k];
@@ -814,6 +823,7 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
     },
     { name: `delivery p50 (ms)${suffix}`, values: med(runs, "latency.p50"), ratio: true },
     { name: `send ack p99 (ms)${suffix}`, values: med(runs, "ack.p99"), ratio: true },
+    { name: `longest event-loop stall, any process (ms)${suffix}`, values: loopStall(runs), ratio: true },
     {
       name: `lost + duplicated deliveries (all runs)${suffix}`,
       values: addValues(sum(runs, "lost"), sum(runs, "duplicates")),
@@ -960,6 +970,7 @@ async function scenario(ctx: Ctx, id: ScenarioId): Promise<ScenarioReport> {
             met: (v) => v.relais === 0,
           },
           { name: "send ack p99 (ms)", values: med(runs, "ack.p99"), ratio: true, ...vsSocketIo(5) },
+          { name: "longest event-loop stall, any process (ms)", values: loopStall(runs), ratio: true },
           { name: "send errors (all runs)", values: sum(runs, "errors") },
         ],
         usage: usageRows(id, runs, "acked", "stored message"),

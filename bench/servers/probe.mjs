@@ -2,6 +2,7 @@
 // orchestrator over the IPC channel with the process's memory, CPU time and an estimate of the bytes
 // it allocated, so that the same figures come from Relais and from both baselines without touching
 // their code.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setInterval } from "node:timers";
 import v8 from "node:v8";
 
@@ -17,6 +18,11 @@ if (process.send) {
     last = now;
   }, 10);
   timer.unref();
+
+  // The longest the event loop was held since the previous snapshot: a delivery late by 200 ms on one
+  // process is either this (our JavaScript, a collection) or time spent outside the process.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
 
   process.on("message", (msg) => {
     if (!msg || typeof msg !== "object" || msg.probe !== "snapshot") return;
@@ -40,7 +46,9 @@ if (process.send) {
       cpuUser: cpu.user,
       cpuSystem: cpu.system,
       allocated,
+      loopMaxMs: loop.max / 1e6,
     });
+    loop.reset();
   });
   // The channel must not keep a server alive once it is told to stop.
   process.channel?.unref();
