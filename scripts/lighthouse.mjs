@@ -191,6 +191,9 @@ function lighthouse(url, device, cookie, run = 1) {
     failing,
     version: lhr.lighthouseVersion,
     userAgent: lhr.environment?.hostUserAgent ?? "",
+    // Lighthouse's own measure of the host's speed (higher is faster); its 4× slowdown assumes a fast
+    // desktop, so a low index on a busy shared machine means slower "phones" (and lower scores).
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
   };
 }
 
@@ -242,14 +245,14 @@ try {
 const when = new Date().toISOString().slice(0, 16).replace("T", " ");
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim();
 const table = [
-  "| page | device | performance | every run | accessibility | best practices | SEO | LCP | TBT | CLS |",
-  "|---|---|---|---|---|---|---|---|---|---|",
+  "| page | device | performance | every run | accessibility | best practices | SEO | LCP | TBT | CLS | host index |",
+  "|---|---|---|---|---|---|---|---|---|---|---|",
   ...rows.map(
     (r) =>
-      `| ${r.page} | ${r.device} | ${r.performance} | ${r.all.join(", ")} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} | ${r.tbt} | ${r.cls} |`,
+      `| ${r.page} | ${r.device} | ${r.performance} | ${r.all.join(", ")} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcp} | ${r.tbt} | ${r.cls} | ${r.benchmarkIndex} |`,
   ),
 ].join("\n");
-const summary = `Lighthouse ${rows[0]?.version ?? "?"} in ${rows[0]?.userAgent.match(/(HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? "Chromium"}, production build, ${when} UTC, commit ${commit}, ${os.cpus().length} cores (${os.loadavg()[0].toFixed(1)} load when it finished). Desktop: Lighthouse's desktop preset; mobile: its default (emulated phone, simulated slow 4G and 4× CPU slowdown). Each row is the median of ${runs} run${runs > 1 ? "s" : ""} by performance score (every run's score beside it; the other columns are the median run's). Signed in as Adèle (advisor) except the login page. The floor rows are a bare Next.js page (same next and react, no client component, no stylesheet) built and measured in the same run: what the framework alone scores on this machine.`;
+const summary = `Lighthouse ${rows[0]?.version ?? "?"} in ${rows[0]?.userAgent.match(/(HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? "Chromium"}, production build, ${when} UTC, commit ${commit}, ${os.cpus().length} cores (${os.loadavg()[0].toFixed(1)} load when it finished). Desktop: Lighthouse's desktop preset; mobile: its default (emulated phone, simulated slow 4G and 4× CPU slowdown). Each row is the median of ${runs} run${runs > 1 ? "s" : ""} by performance score (every run's score beside it; the other columns are the median run's). Signed in as Adèle (advisor) except the login page. The floor rows are a bare Next.js page (same next and react, no client component, no stylesheet) built and measured in the same run: what the framework alone scores on this machine. "Host index" is Lighthouse's benchmarkIndex of this machine during the median run (higher is faster).`;
 const failing = rows
   .filter((r) => r.failing.length)
   .map((r) => `- ${r.page}, ${r.device}: ${r.failing.join(", ")}`)
