@@ -14,7 +14,7 @@ import { startPartnerRemindersJob } from "./jobs/partner-reminders";
 import { applySecurityHeaders } from "./http/headers";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./http/client";
 import { bodyLimitFor, bodyTooLargeMessage, limitBody } from "./http/limits";
-import { consume } from "./ratelimit";
+import { connectRateLimitStore, consume } from "./ratelimit";
 import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
 import { attachRedisAdapter } from "./realtime/adapter";
@@ -51,6 +51,7 @@ async function main() {
   const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
   const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER) : async () => {};
   setPublisher(socketPublisher(io));
+  connectRateLimitStore();
   const stopOutbox = startOutboxWorker(transportFromEnv(), e.OUTBOX_INTERVAL_MS);
   // P3: at start-up, then hourly; after the publisher is set so its pauses show live.
   const stopAutoPause = startAutoPauseJob();

@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, PrivateRedis } from "../e2e/fixtures/cluster";
 import { resetEnvForTests } from "./env";
-import { consume, LIMITS, rateLimitStoreReady, resetRateLimitsForTests } from "./ratelimit";
+import { createClient } from "redis";
+import { connectRateLimitStore, consume, LIMITS, rateLimitStoreReady, resetRateLimitsForTests } from "./ratelimit";
 
 let redis: PrivateRedis;
 let REDIS_URL = "";
@@ -31,6 +32,23 @@ afterAll(async () => {
 });
 
 describe("X4: limits shared through Redis", () => {
+  it("X4: the process opens the counters' connection at start-up, before any limited action (no first-connect stall)", async () => {
+    useRedis(REDIS_URL);
+    const admin = createClient({ url: REDIS_URL });
+    await admin.connect();
+    try {
+      const clients = async () =>
+        String(await admin.sendCommand(["CLIENT", "LIST"]))
+          .trim()
+          .split("\n").length;
+      expect(await clients()).toBe(1); // the test's own
+      connectRateLimitStore();
+      await expect.poll(clients).toBe(2);
+    } finally {
+      await admin.quit();
+    }
+  });
+
   it("X4: with REDIS_URL, a second process (fresh limiters, same Redis) finds the sign-in email budget already spent", async () => {
     useRedis(REDIS_URL);
     expect(await rateLimitStoreReady()).toBe("redis");

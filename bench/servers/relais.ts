@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { closeDb, dbReady } from "../../server/db";
 import { env } from "../../server/env";
+import { connectRateLimitStore } from "../../server/ratelimit";
 import { attachRedisAdapter } from "../../server/realtime/adapter";
 import { setPublisher } from "../../server/realtime/publisher";
 import { createRealtimeServer, socketPublisher } from "../../server/realtime/server";
@@ -18,6 +19,7 @@ const http = createServer((_req, res) => {
 const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
 const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER) : async () => {};
 setPublisher(socketPublisher(io));
+connectRateLimitStore();
 await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
 
 async function stop() {
