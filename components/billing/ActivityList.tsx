@@ -6,8 +6,8 @@ import { useMemo, useState } from "react";
 import { moveActivitiesAction } from "@/server/domain/billing/actions";
 import type { BillingView } from "@/server/domain/billing/service";
 import { t, type Locale, type MessageKey } from "@/server/i18n";
-import { formatDay } from "@/server/i18n/format";
-import { formatCents } from "@/server/i18n/money";
+import { useAmounts, useDays } from "@/components/i18n/Dates";
+import { activityAmount, activityTotals } from "./totals";
 import { Button } from "../ui/Button";
 
 const select = "rounded-md border border-slate-300 px-2 py-1 text-sm";
@@ -35,10 +35,10 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
     [billing.activities, status, advisor, client],
   );
   // With a client filter, the total is that client's share; otherwise the activities' amounts.
-  const amountOf = (a: (typeof shown)[number]) =>
-    client ? (a.allocations.find((al) => al.partyId === client)?.amountCents ?? 0) : a.amountCents;
-  const total = shown.reduce((s, a) => s + amountOf(a), 0);
-  const unbilled = shown.filter((a) => a.status === "unbilled").reduce((s, a) => s + amountOf(a), 0);
+  const amountOf = (a: (typeof shown)[number]) => activityAmount(a, client);
+  const { total, unbilled } = activityTotals(shown, client);
+  const day = useDays(locale);
+  const cents = useAmounts(locale);
   const movable = [...selected].filter((id) => shown.some((a) => a.id === id));
 
   async function move() {
@@ -142,7 +142,7 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
                       }}
                     />
                   </td>
-                  <td className="py-2 pr-2 whitespace-nowrap">{formatDay(locale, a.date)}</td>
+                  <td className="py-2 pr-2 whitespace-nowrap">{day(a.date)}</td>
                   <td className="py-2 pr-2">{a.description}</td>
                   <td className="py-2 pr-2">
                     {t(locale, `billing.kind.${a.kind}` as MessageKey)}
@@ -153,7 +153,7 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
                   </td>
                   <td className="py-2 pr-2">{a.advisor.name}</td>
                   <td className="py-2 pr-2">{t(locale, `billing.status.${a.status}` as MessageKey)}</td>
-                  <td className="py-2 text-right whitespace-nowrap">{formatCents(locale, amountOf(a))}</td>
+                  <td className="py-2 text-right whitespace-nowrap">{cents(amountOf(a))}</td>
                 </tr>
               ))}
             </tbody>
@@ -163,7 +163,7 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
                   {t(locale, "billing.totalUnbilled")}
                 </td>
                 <td className="py-2 text-right whitespace-nowrap" data-testid="total-unbilled">
-                  {formatCents(locale, unbilled)}
+                  {cents(unbilled)}
                 </td>
               </tr>
               <tr>
@@ -171,7 +171,7 @@ export function ActivityList({ billing, locale }: { billing: BillingView; locale
                   {t(locale, "billing.total")}
                 </td>
                 <td className="py-2 text-right whitespace-nowrap" data-testid="total-all">
-                  {formatCents(locale, total)}
+                  {cents(total)}
                 </td>
               </tr>
             </tfoot>

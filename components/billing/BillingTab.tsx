@@ -8,7 +8,7 @@ import { BILLING_EVENTS } from "@/server/domain/billing/events";
 import type { BillingView } from "@/server/domain/billing/service";
 import type { ContactView } from "@/server/domain/contact/service";
 import { t, type Locale } from "@/server/i18n";
-import { formatCents } from "@/server/i18n/money";
+import { useAmounts } from "@/components/i18n/Dates";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
 import { ActivityForm } from "./ActivityForm";
@@ -35,6 +35,7 @@ export function BillingTab({
   partiesStep?: boolean;
 }) {
   const router = useRouter();
+  const cents = useAmounts(locale);
   const [panel, setPanel] = useState<Panel>(openActivity ? "activity" : null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -150,7 +151,7 @@ export function BillingTab({
                   </a>
                   <span>
                     {t(locale, p.status === "draft" ? "billing.proformaDraft" : "billing.proformaValidated")} ·{" "}
-                    {formatCents(locale, p.totalCents)}
+                    {cents(p.totalCents)}
                   </span>
                 </li>
               ))}
@@ -171,9 +172,7 @@ export function BillingTab({
                     })}{" "}
                     · {i.clientName}
                   </a>
-                  <span className={i.cancelled ? "text-slate-400 line-through" : ""}>
-                    {formatCents(locale, i.totalCents)}
-                  </span>
+                  <span className={i.cancelled ? "text-slate-400 line-through" : ""}>{cents(i.totalCents)}</span>
                 </li>
               ))}
             </ul>

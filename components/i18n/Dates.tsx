@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "@/server/i18n";
 import { labelledDate, labelledDay, type DateLabels as Labels, type DateStyle } from "@/server/i18n/format";
+import { labelledCents } from "@/server/i18n/money";
 
 const Context = createContext<Labels>({});
 
@@ -28,4 +29,10 @@ export function useDays(locale: Locale): (day: string, style?: "mediumDate" | "l
     (day: string, style: "mediumDate" | "longDate" = "mediumDate") => labelledDay(labels, locale, day, style),
     [labels, locale],
   );
+}
+
+/** The text of an amount in cents, the same way (the server's, when LabelledDates was given it). */
+export function useAmounts(locale: Locale): (cents: number) => string {
+  const labels = useContext(Context);
+  return useCallback((cents: number) => labelledCents(labels, locale, cents), [labels, locale]);
 }

@@ -1,15 +1,17 @@
 // Server side of components/i18n/Dates.tsx: writes the texts of every instant (and calendar day) found in
-// `of`, the data its children receive, in the given styles, so that those client components hydrate
+// `of`, the data its children receive, in the given styles, and of the amounts given, so that those client components hydrate
 // without Intl data (issue 17).
 import type { ReactNode } from "react";
 import type { Locale } from "@/server/i18n";
 import { dateLabels, daysIn, instantsIn, type DateStyle } from "@/server/i18n/format";
+import { amountLabels } from "@/server/i18n/money";
 import { DateLabels } from "./Dates";
 
 export function LabelledDates({
   locale,
   styles,
   dayStyles = [],
+  amounts = [],
   of,
   children,
 }: {
@@ -18,6 +20,8 @@ export function LabelledDates({
   styles: DateStyle[];
   /** the styles the calendar days in `of` are shown in, if any */
   dayStyles?: ("mediumDate" | "longDate")[];
+  /** amounts in cents shown by the children (useAmounts), if any */
+  amounts?: Iterable<number>;
   of: unknown[];
   children: ReactNode;
 }) {
@@ -26,5 +30,6 @@ export function LabelledDates({
   const wanted: Partial<Record<DateStyle, string[]>> = {};
   for (const s of styles) wanted[s] = instants;
   for (const s of dayStyles) wanted[s] = [...(wanted[s] ?? []), ...days];
-  return <DateLabels labels={dateLabels(locale, wanted)}>{children}</DateLabels>;
+  const labels = { ...dateLabels(locale, wanted), ...amountLabels(locale, amounts) };
+  return <DateLabels labels={labels}>{children}</DateLabels>;
 }

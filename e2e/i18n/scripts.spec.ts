@@ -174,6 +174,8 @@ test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date f
     `/dossiers/${id}/partners`,
     `/dossiers/${id}/settings`,
     "/settings/conversations",
+    // K1–K8: activities' days and amounts, their totals, proformas and invoices
+    `/dossiers/${dossierIdByTitle("Succession Martin")}/billing`,
   ];
   for (const path of pages) {
     await page.goto(path);
@@ -189,6 +191,8 @@ test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date f
   await expect(page.getByTestId("dashboard-row").first().locator("time")).toHaveText(/\d{4}/);
   await page.goto(`/dossiers/${id}/timeline`);
   await expect(page.getByTestId("timeline-entry").filter({ hasText: /1\s234,56\s€/ })).toHaveCount(1);
+  await page.goto(`/dossiers/${dossierIdByTitle("Succession Martin")}/billing`);
+  await expect(page.getByRole("table").first()).toContainText(/\d,\d{2}\s€/);
   await page.goto(`/dossiers/${id}/documents`);
   await expect(page.getByTestId("document").filter({ hasText: docName })).toContainText("1,5 Ko");
   await ctx.close();

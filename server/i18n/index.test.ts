@@ -119,6 +119,18 @@ describe("t()", () => {
     expect(t("en", "dashboard.openRecommendations", { count: 1200 })).toBe("1,200 open recommendations");
   });
 
+  it("I15: an invoice's number (::group-off) is written as Intl writes it, for any number", () => {
+    for (const locale of ["fr", "en"] as const) {
+      const ours = messageFormatters.getNumberFormat(intlLocale[locale], { useGrouping: false });
+      const intl = new Intl.NumberFormat(intlLocale[locale], { useGrouping: false });
+      for (const n of [0, 1, 999, 1000, 12345, Number.MAX_SAFE_INTEGER, -0, -3, 2 ** 60, 1.5])
+        expect(ours.format(n)).toBe(intl.format(n));
+      fc.assert(fc.property(fc.integer(), (n) => ours.format(n) === intl.format(n)));
+      fc.assert(fc.property(fc.double({ noNaN: true }), (n) => ours.format(n) === intl.format(n)));
+    }
+    expect(t("fr", "billing.invoice", { number: 12345 })).toBe("Facture n° 12345");
+  });
+
   it("I15: formatting a plural with a small count makes no Intl.NumberFormat (its data costs a slow phone 150 ms)", async () => {
     vi.resetModules();
     const Real = Intl.NumberFormat;
@@ -131,6 +143,7 @@ describe("t()", () => {
       const fresh = await import("./index");
       expect(fresh.t("fr", "dashboard.unread", { count: 3 })).toBe("3 non lus");
       expect(fresh.t("en", "dashboard.openRecommendations", { count: 1 })).toBe("1 open recommendation");
+      expect(fresh.t("fr", "billing.invoice", { number: 2026 })).toBe("Facture n° 2026");
       expect(made).toBe(0);
       expect(fresh.t("fr", "dashboard.unread", { count: 4000 })).toBe("4\u202f000 non lus");
       expect(made).toBe(1);

@@ -26,7 +26,8 @@ IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(Array.isArray(loc
 // Intl.NumberFormat makes the browser load its language's number data: 35–48 ms here for the first one,
 // some 150 ms of blocked main thread on Lighthouse's 4× slower phone, in the middle of a page's hydration
 // (a dashboard row's "3 non lus"). A whole number from 0 to 999 is its plain digits in fr-FR and en-GB
-// (index.test.ts checks all of them against Intl); any other number, and every styled one, goes through
+// (index.test.ts checks all of them against Intl), and so is a whole number under `::group-off`; any other
+// number, and every other styled one, goes through
 // Intl.NumberFormat, made when first needed. One set of formatters serves every message (the library
 // would make one per message).
 const memo = <A extends unknown[], R>(make: (...args: A) => R) => {
@@ -50,8 +51,27 @@ const countFormat = memo(
           : numberFormat(locales).format(n),
     }) as Intl.NumberFormat, // the library only calls format()
 );
+// `::group-off` (an invoice's number): a whole number from 0 up is its plain digits in both languages.
+const ungroupedFormat = memo(
+  (locales?: string | string[]) =>
+    ({
+      format: (n: number | bigint) =>
+        typeof n === "number" && Number.isSafeInteger(n) && (n > 0 || Object.is(n, 0))
+          ? String(n)
+          : numberFormat(locales, { useGrouping: false }).format(n),
+    }) as Intl.NumberFormat,
+);
+const isGroupOff = (opts: Intl.NumberFormatOptions) => {
+  const keys = Object.keys(opts);
+  return keys.length === 1 && opts.useGrouping === false;
+};
 export const messageFormatters: Formatters = {
-  getNumberFormat: (locales, opts) => (opts === undefined ? countFormat(locales) : numberFormat(locales, opts)),
+  getNumberFormat: (locales, opts) =>
+    opts === undefined
+      ? countFormat(locales)
+      : isGroupOff(opts)
+        ? ungroupedFormat(locales)
+        : numberFormat(locales, opts),
   getDateTimeFormat: memo(
     (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
   ),

@@ -43,3 +43,33 @@ export function parseCents(text: string): number | null {
 export function formatRate(locale: Locale, basisPoints: number): string {
   return numberFormat(locale, "rate").format(basisPoints / 100);
 }
+
+/**
+ * Issue 17: the texts of these amounts for a client component to hydrate with (no NumberFormat made in
+ * the browser); keyed like dates' labels, in the same context (components/i18n/Dates.tsx).
+ */
+export function amountLabels(locale: Locale, cents: Iterable<number>): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const c of cents) labels[`cents|${c}`] ??= formatCents(locale, c);
+  return labels;
+}
+
+/** Every amount in cents found in these values: numbers under a key ending in "Cents". */
+export function centsIn(...values: unknown[]): Set<number> {
+  const found = new Set<number>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) {
+        if (typeof x === "number" && k.endsWith("Cents")) found.add(x);
+        else walk(x);
+      }
+  };
+  values.forEach(walk);
+  return found;
+}
+
+/** An amount's text: the server's label when it wrote one, else formatted here. */
+export function labelledCents(labels: Record<string, string>, locale: Locale, cents: number): string {
+  return labels[`cents|${cents}`] ?? formatCents(locale, cents);
+}

@@ -1,10 +1,13 @@
 import { notFound } from "next/navigation";
 import { BillingTab } from "@/components/billing/BillingTab";
+import { activityTotals } from "@/components/billing/totals";
+import { LabelledDates } from "@/components/i18n/LabelledDates";
 import { DossierShell } from "@/components/dossier/DossierShell";
 import { requireActor } from "@/server/auth/guard";
 import { getBilling } from "@/server/domain/billing/service";
 import { listContacts } from "@/server/domain/contact/service";
 import { getDossierShell } from "@/server/domain/dossier/service";
+import { centsIn } from "@/server/i18n/money";
 
 export default async function DossierBillingPage({
   params,
@@ -28,13 +31,21 @@ export default async function DossierBillingPage({
   const contacts = await listContacts(actor, billing.organizationId);
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="billing">
-      <BillingTab
-        billing={billing}
-        contacts={contacts}
+      <LabelledDates
         locale={actor.locale}
-        openActivity={openActivity}
-        partiesStep={partiesStep}
-      />
+        styles={[]}
+        dayStyles={["mediumDate"]}
+        amounts={[...centsIn(billing), ...Object.values(activityTotals(billing.activities, ""))]}
+        of={[billing]}
+      >
+        <BillingTab
+          billing={billing}
+          contacts={contacts}
+          locale={actor.locale}
+          openActivity={openActivity}
+          partiesStep={partiesStep}
+        />
+      </LabelledDates>
     </DossierShell>
   );
 }
