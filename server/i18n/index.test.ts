@@ -100,6 +100,7 @@ describe("t()", () => {
     try {
       expect(t("fr", "digest.intro.weekly", {})).toBe("Voici votre semaine dans les dossiers de {organization}.");
       expect(t("en", "dashboard.unread", {})).toBe("{count} unread");
+      expect(t("fr", "coordination.all", {})).toBe("Tous les dossiers actifs ({n})");
       // a count missing from a plural cannot pick a form: the text still comes, with "NaN" for the number
       expect(t("en", "dashboard.openRecommendations")).toBe("NaN open recommendations");
     } finally {
@@ -117,6 +118,14 @@ describe("t()", () => {
     }
     expect(t("fr", "dashboard.unread", { count: 1200 })).toBe("1\u202f200 non lus");
     expect(t("en", "dashboard.openRecommendations", { count: 1200 })).toBe("1,200 open recommendations");
+  });
+
+  it("I15: counts outside plurals are grouped as each language writes them", () => {
+    expect(t("en", "dashboard.unread", { count: 1200 })).toBe("1,200 unread");
+    expect(t("en", "dashboard.unread", { count: 3 })).toBe("3 unread");
+    expect(t("fr", "coordination.all", { n: 12345 })).toBe("Tous les dossiers actifs (12\u202f345)");
+    expect(t("en", "coordination.all", { n: 12345 })).toBe("All active dossiers (12,345)");
+    expect(t("en", "billing.selected", { n: 1000 })).toBe("1,000 selected");
   });
 
   it("I15: an invoice's number (::group-off) is written as Intl writes it, for any number", () => {
@@ -144,6 +153,7 @@ describe("t()", () => {
       expect(fresh.t("fr", "dashboard.unread", { count: 3 })).toBe("3 non lus");
       expect(fresh.t("en", "dashboard.openRecommendations", { count: 1 })).toBe("1 open recommendation");
       expect(fresh.t("fr", "billing.invoice", { number: 2026 })).toBe("Facture n° 2026");
+      expect(fresh.t("en", "dashboard.unread", { count: 3 })).toBe("3 unread");
       expect(made).toBe(0);
       expect(fresh.t("fr", "dashboard.unread", { count: 4000 })).toBe("4\u202f000 non lus");
       expect(made).toBe(1);

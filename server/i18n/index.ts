@@ -65,13 +65,21 @@ const isGroupOff = (opts: Intl.NumberFormatOptions) => {
   const keys = Object.keys(opts);
   return keys.length === 1 && opts.useGrouping === false;
 };
-export const messageFormatters: Formatters = {
-  getNumberFormat: (locales, opts) =>
+// A parameter missing in production is passed as the text "{name}" (t below): a number argument shows
+// that text rather than "NaN".
+const placeholderSafe = memo((locales?: string | string[], opts?: Intl.NumberFormatOptions) => {
+  const inner =
     opts === undefined
       ? countFormat(locales)
       : isGroupOff(opts)
         ? ungroupedFormat(locales)
-        : numberFormat(locales, opts),
+        : numberFormat(locales, opts);
+  return {
+    format: (n: number | bigint | string) => (typeof n === "string" ? n : inner.format(n)),
+  } as Intl.NumberFormat;
+});
+export const messageFormatters: Formatters = {
+  getNumberFormat: (locales, opts) => placeholderSafe(locales, opts),
   getDateTimeFormat: memo(
     (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
   ),
