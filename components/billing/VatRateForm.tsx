@@ -1,22 +1,24 @@
 "use client";
 // An organization's VAT rate, typed as a percentage (up to two decimals) and sent in basis points.
+// Issue 17: the server writes the rate's first text, so hydrating makes no NumberFormat.
 import { useId, useState, type FormEvent } from "react";
 import { setVatRateAction } from "@/server/domain/billing/actions";
 import { t, type Locale } from "@/server/i18n";
-import { formatRate, parseCents } from "@/server/i18n/money";
+import { parseCents } from "@/server/i18n/money";
 import { Button } from "../ui/Button";
 
 export function VatRateForm({
   organizationId,
-  rateBasisPoints,
+  rate,
   locale,
 }: {
   organizationId: string;
-  rateBasisPoints: number;
+  /** the rate as a percentage in the user's language ("5,5"), as the server wrote it */
+  rate: string;
   locale: Locale;
 }) {
   const id = useId();
-  const [value, setValue] = useState(formatRate(locale, rateBasisPoints));
+  const [value, setValue] = useState(rate);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function submit(e: FormEvent) {

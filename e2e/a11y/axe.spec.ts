@@ -4,26 +4,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
-import { dossierIdByTitle, e2eDatabase, ECOLE } from "../fixtures/db";
+import { demoIds as ids } from "../fixtures/db";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-function ids() {
-  const db = e2eDatabase();
-  try {
-    const one = (q: string) => (db.prepare(q).get() as { id: string }).id;
-    return {
-      ecole: dossierIdByTitle(ECOLE),
-      succession: dossierIdByTitle("Succession Martin"),
-      proforma: one("SELECT id FROM Proforma LIMIT 1"),
-      invoice: one("SELECT id FROM Invoice LIMIT 1"),
-      contact: one("SELECT id FROM Contact WHERE name = 'Ville de Lille'"),
-    };
-  } finally {
-    db.close();
-  }
-}
 
 async function settle(page: Page) {
   await page.waitForLoadState("load");

@@ -5,7 +5,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { signInAs, users } from "../fixtures/auth";
-import { appendDossierEvent, dossierIdByTitle, ECOLE } from "../fixtures/db";
+import { appendDossierEvent, demoIds, dossierIdByTitle, ECOLE } from "../fixtures/db";
 
 // One sentence of each catalogue that no other code holds (app.tagline), and one of socket.io-client's.
 const FR = "L’espace de travail partagé de vos dossiers";
@@ -132,12 +132,13 @@ test("Issue 17, C10: when the page's catalogue cannot be fetched, the server's p
   await ctx.close();
 });
 
-test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date formatter; the dates the server wrote are shown", async ({
-  browser,
-}) => {
-  // The browser's first Intl.NumberFormat or DateTimeFormat loads its language's data: 35–50 ms on this
-  // machine, some 200 ms of blocked main thread on Lighthouse's 4× slower phone, inside hydration. The
-  // pages take their dates from the server (LabelledDates) and plurals' counts need no number format.
+/**
+ * A context that counts every Intl.NumberFormat and DateTimeFormat a page makes. The browser's first one
+ * loads its language's data: 35–50 ms on this machine, some 200 ms of blocked main thread on Lighthouse's
+ * 4× slower phone, inside hydration. The pages take their dates and amounts from the server
+ * (LabelledDates), and plurals' counts need no number format.
+ */
+async function countingIntl(browser: Browser, email: string) {
   const ctx = await browser.newContext();
   await ctx.addInitScript(() => {
     const made: string[] = [];
@@ -153,8 +154,25 @@ test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date f
       Object.defineProperty(Intl, name, { value: Counted, configurable: true, writable: true });
     }
   });
-  await signInAs(ctx, users.adele);
+  await signInAs(ctx, email);
   const page = await ctx.newPage();
+  /** Opens each page, waits until it has hydrated, and expects no formatter made on the way. */
+  const hydrateEach = async (paths: string[]) => {
+    for (const path of paths) {
+      await page.goto(path);
+      // hydrated: FocusHeading's effect, which runs in the same commit as the page's, focused the h1
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { message: path }).toBe("H1");
+      const made = await page.evaluate(() => (window as unknown as { __intlMade: string[] }).__intlMade);
+      expect(made, path).toEqual([]);
+    }
+  };
+  return { ctx, page, hydrateEach };
+}
+
+test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date formatter; the dates the server wrote are shown", async ({
+  browser,
+}) => {
+  const { ctx, page, hydrateEach } = await countingIntl(browser, users.adele);
   const id = dossierIdByTitle(ECOLE);
   // An event whose sentence holds an amount (K6): the timeline's server writes it (CI found one made by
   // another spec, formatted in the browser during hydration).
@@ -177,13 +195,7 @@ test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date f
     // K1–K8: activities' days and amounts, their totals, proformas and invoices
     `/dossiers/${dossierIdByTitle("Succession Martin")}/billing`,
   ];
-  for (const path of pages) {
-    await page.goto(path);
-    // hydrated: FocusHeading's effect, which runs in the same commit as the page's, focused the h1
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { message: path }).toBe("H1");
-    const made = await page.evaluate(() => (window as unknown as { __intlMade: string[] }).__intlMade);
-    expect(made, path).toEqual([]);
-  }
+  await hydrateEach(pages);
   // the texts are there: the conversation's times and day separators, the dashboard's last activity
   await page.goto(`/dossiers/${id}`);
   await expect(page.getByTestId("message").first().locator("time")).toHaveText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
@@ -196,4 +208,38 @@ test("Issue 17 (I15, I16): pages hydrate without making an Intl number or date f
   await page.goto(`/dossiers/${id}/documents`);
   await expect(page.getByTestId("document").filter({ hasText: docName })).toContainText("1,5 Ko");
   await ctx.close();
+});
+
+test("Issue 17 (I15, I16): the other roles' pages and Adèle's billing, contacts and search pages hydrate without making an Intl formatter", async ({
+  browser,
+}) => {
+  const { ecole, proforma, invoice, contact } = demoIds();
+  const walks: [string, string[]][] = [
+    [
+      users.adele,
+      [
+        "/invoices",
+        `/invoices/${invoice}`,
+        `/proformas/${proforma}`,
+        "/contacts",
+        `/contacts/${contact}`,
+        `/search?q=${encodeURIComponent("école")}`,
+      ],
+    ],
+    [users.alice, ["/admin/users", "/admin/templates", "/admin/reminders", "/admin/billing"]],
+    [users.sam, ["/dashboard", "/admin/emails"]],
+    [users.carla, ["/coordination"]],
+    [users.pierre, ["/partners", `/partner/dossiers/${ecole}`]],
+    [users.paul, ["/dashboard", `/dossiers/${ecole}`, `/dossiers/${ecole}/recommendations`]],
+  ];
+  for (const [email, paths] of walks) {
+    const { ctx, page, hydrateEach } = await countingIntl(browser, email);
+    await hydrateEach(paths);
+    // K8: the VAT rate's field starts with the rate the server wrote (a percentage, French comma)
+    if (email === users.alice) {
+      await page.goto("/admin/billing");
+      await expect(page.getByLabel("Taux de TVA (%)").first()).toHaveValue(/^\d+(,\d{1,2})?$/);
+    }
+    await ctx.close();
+  }
 });

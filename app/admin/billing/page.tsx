@@ -3,6 +3,7 @@ import { VatRateForm } from "@/components/billing/VatRateForm";
 import { requireActor } from "@/server/auth/guard";
 import { vatSettings } from "@/server/domain/billing/service";
 import { t } from "@/server/i18n";
+import { formatRate } from "@/server/i18n/money";
 
 export default async function AdminBillingPage() {
   const actor = await requireActor("/admin/billing");
@@ -16,7 +17,11 @@ export default async function AdminBillingPage() {
       {organizations.map((o) => (
         <section key={o.id} className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-lg font-semibold">{o.name}</h2>
-          <VatRateForm organizationId={o.id} rateBasisPoints={o.vatRateBasisPoints} locale={actor.locale} />
+          <VatRateForm
+            organizationId={o.id}
+            rate={formatRate(actor.locale, o.vatRateBasisPoints)}
+            locale={actor.locale}
+          />
         </section>
       ))}
     </div>
