@@ -8,7 +8,7 @@ let key = 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A pass over an in-memory queue of `queued` items, `batch` at a time. */
-function queuePass(opts: { batch?: number; delayMs?: number; fail?: () => boolean } = {}) {
+function queuePass(opts: { batch?: number; delayMs?: number; fail?: () => boolean; runMs?: number } = {}) {
   const state = { queued: 0, runs: 0, taken: [] as number[] };
   const batch = opts.batch ?? 3;
   const schedule = batchedPass(`test-${++key}`, {
@@ -21,6 +21,8 @@ function queuePass(opts: { batch?: number; delayMs?: number; fail?: () => boolea
       if (opts.fail?.()) throw new Error("disk full");
       const n = Math.min(batch, state.queued);
       state.queued -= n;
+      // a pass that takes a while after claiming its batch: changes committed meanwhile wait for the next
+      if (opts.runMs) await sleep(opts.runMs);
       state.taken.push(n);
       return n;
     },
@@ -82,5 +84,19 @@ describe("batchedPass (issue 18)", () => {
     change();
     await until(() => state.queued === 0);
     expect(state.taken).toEqual([2]);
+  });
+
+  it("changes that came while a pass ran wait for the delay unless they are a burst: the pass's own reschedule is no change", async () => {
+    const { state, change } = queuePass({ batch: 3, delayMs: 500, runMs: 40 });
+    change();
+    await until(() => state.runs === 1);
+    // two changes while the first pass runs: fewer than a batch, so the next pass waits its delay
+    change();
+    change();
+    await until(() => state.taken.length === 1);
+    await sleep(100);
+    expect(state.runs).toBe(1);
+    await until(() => state.taken.length === 2);
+    expect(state.taken).toEqual([1, 2]);
   });
 });

@@ -71,12 +71,18 @@ export function batchedPass(key: string, pass: BatchedPass): Schedule {
   const finish = (s: State, nextIn: number | null) => {
     s.running = false;
     s.again = false;
-    if (nextIn !== null) schedule(nextIn);
+    if (nextIn !== null) arm(s, nextIn);
   };
 
+  /** A change committed: it counts towards a burst, and a pass follows. */
   function schedule(delayMs = pass.delayMs): void {
     const s = state();
     s.changes += 1;
+    arm(s, delayMs);
+  }
+
+  /** A pass within delayMs (sooner once a burst's worth of changes came); a reschedule is not a change. */
+  function arm(s: State, delayMs: number): void {
     if (s.running) {
       s.again = true;
       return;
@@ -118,7 +124,7 @@ export function batchedPass(key: string, pass: BatchedPass): Schedule {
       s.held -= 1;
       if (s.held === 0 && s.missed) {
         s.missed = false;
-        schedule(0);
+        arm(s, 0);
       }
     };
   };
