@@ -242,6 +242,16 @@ const LAST_READ = sql(
   `SELECT "lastReadSeq" AS "lastReadSeq" FROM "DossierRead" WHERE "userId" = ? AND "dossierId" = ?`,
 );
 
+/**
+ * C7: a message's email is void once its recipient has read the dossier up to that message. The one rule
+ * for its three moments: a read cancels what is written (cancelReadNotifications, the same comparison in
+ * its query), the batch that writes the emails cancels those already read (pending.ts), and an email
+ * leaving checks again (mayLeave: a read that crossed the writing in another process).
+ */
+export function readInApp(lastReadSeq: number | undefined, messageSeq: number): boolean {
+  return lastReadSeq !== undefined && lastReadSeq >= messageSeq;
+}
+
 /** Whether a queued email may leave now, and in which language (N2: the recipient's, as of now). */
 export async function mayLeave(client: Db | Tx | HotQueries, d: LeavingDelivery): Promise<LeaveVerdict> {
   // N8: transactional emails always leave; so does anything not addressed to a known user.
@@ -258,7 +268,7 @@ export async function mayLeave(client: Db | Tx | HotQueries, d: LeavingDelivery)
     // the writing of the email (another process, pending.ts) is caught here.
     if (decision.decision === "send" && d.aboutSeq != null) {
       const read = await queriesOf(client).get<{ lastReadSeq: number | bigint }>(LAST_READ, [d.userId, d.dossierId]);
-      if (read && Number(read.lastReadSeq) >= d.aboutSeq) return { leave: false, reason: "read" };
+      if (readInApp(read ? Number(read.lastReadSeq) : undefined, d.aboutSeq)) return { leave: false, reason: "read" };
     }
     if (decision.decision === "send") return { leave: true, locale: decision.locale };
     return { leave: false, reason: decision.decision === "digest" ? "digest" : (decision.reason ?? "no_access") };

@@ -12,6 +12,7 @@ import { hot } from "../../db";
 import { batchedPass } from "../../db/batches";
 import { asDate, sql, type HotQueries, type Sql } from "../../db/hot";
 import { displayName } from "../text";
+import { readInApp } from "./gate";
 import { dossierFacts, READ_IN_APP, writeMessageEmails, type DossierFacts, type QueuedMessage } from "./service";
 
 /** Messages per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
@@ -109,7 +110,8 @@ async function writeBatch(): Promise<number> {
       };
       for (const { recipient, deliveryId } of await writeMessageEmails(q, message, d.facts)) {
         // C7: read in the app before its email was even written (markRead cancels those already written).
-        if ((d.reads.get(recipient.userId) ?? 0) >= message.seq) await q.write(CANCEL_READ, [READ_IN_APP, deliveryId]);
+        if (readInApp(d.reads.get(recipient.userId), message.seq))
+          await q.write(CANCEL_READ, [READ_IN_APP, deliveryId]);
       }
     }
     return claimed.length;

@@ -420,7 +420,8 @@ export async function notifyReactivated(
 
 /**
  * C7: the user read the dossier's conversation up to `seq`: their message emails about it that have not
- * left yet are cancelled. A delivery a worker has already claimed (lease) is left to leave.
+ * left yet are cancelled (gate.ts's readInApp, as a query). A delivery a worker has already claimed (lease)
+ * is left to leave.
  */
 export async function cancelReadNotifications(
   client: Db | Tx,
