@@ -12,6 +12,8 @@ export const LIMITS = {
   "message.send": { points: 30, duration: 10, shared: false },
   /** dossier joins per socket user (a reconnect storm of one tab stays within it); per process */
   "dossier.join": { points: 120, duration: 60, shared: false },
+  /** dashboard refreshes per socket user (one per burst of changes and per reconnection); per process */
+  "dashboard.rows": { points: 120, duration: 60, shared: false },
   /** new socket connections per user */
   "socket.connect.user": { points: 30, duration: 60, shared: true },
   /** new socket connections per client address */

@@ -38,19 +38,20 @@ export function watchDashboard(socket: WatchedSocket): () => void {
  * changed meanwhile was not heard.
  */
 export function useDashboardChanges(
-  onChange: () => void,
+  onChange: (socket: RelaisSocket) => void,
   deps: DependencyList,
   { afterConnect = true }: { afterConnect?: boolean } = {},
 ) {
   useSocketEffect((socket) => {
     const stop = watchDashboard(socket);
-    if (afterConnect) socket.on("connect", onChange);
-    socket.on("dashboard:changed", onChange);
-    socket.on("dossier:revoked", onChange);
+    const changed = () => onChange(socket);
+    if (afterConnect) socket.on("connect", changed);
+    socket.on("dashboard:changed", changed);
+    socket.on("dossier:revoked", changed);
     return () => {
-      socket.off("connect", onChange);
-      socket.off("dashboard:changed", onChange);
-      socket.off("dossier:revoked", onChange);
+      socket.off("connect", changed);
+      socket.off("dashboard:changed", changed);
+      socket.off("dossier:revoked", changed);
       stop();
     };
     // the caller's deps are the effect's (eslint: additionalHooks)

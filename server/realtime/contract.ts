@@ -3,6 +3,7 @@
 import type { ErrorCode } from "../errors";
 import type { MessageView } from "../domain/conversation/events";
 import type { DossierEventWire } from "../domain/dossier/events";
+import type { DashboardRow } from "../domain/dashboard/service";
 
 export type WireError = { code: ErrorCode; message: string };
 
@@ -20,6 +21,8 @@ export type JoinAck =
 export type SendAck = { ok: true; message: MessageView } | { ok: false; error: WireError };
 
 export type Viewer = { userId: string; name: string };
+
+export type DashboardRowsAck = { ok: true; rows: DashboardRow[] } | { ok: false; error: WireError };
 
 export interface ClientToServerEvents {
   /**
@@ -53,6 +56,12 @@ export interface ClientToServerEvents {
    * apply in the order sent; the optional ack comes once this one is applied.
    */
   "dashboard:unwatch": (ack?: () => void) => void;
+  /**
+   * D1, N7: the rows of this user's dashboard with these filters (A3: only dossiers they may see), for
+   * the open dashboard to refresh on "dashboard:changed" and after a (re)connection. On the socket rather
+   * than a server action: an action's answer makes the router re-render the whole page (issue 17).
+   */
+  "dashboard:rows": (filters: unknown, ack: (res: DashboardRowsAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

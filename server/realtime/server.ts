@@ -9,7 +9,8 @@ import { dossierAccess, partnerAccess } from "../domain/dossier/policy";
 import { partnerEventsAfter } from "../domain/partner/service";
 import { eventsAfter } from "../domain/dossier/service";
 import { watchedOrganizations } from "../domain/dashboard/policy";
-import { markRead } from "../domain/dashboard/service";
+import { dashboardFiltersSchema } from "../domain/dashboard/schema";
+import { dashboardRows, markRead } from "../domain/dashboard/service";
 import { lastSeenDue } from "../domain/session/policy";
 import { endedSessions, markSessionSeen, sessionActor } from "../domain/session/service";
 import { fail } from "../errors";
@@ -176,6 +177,20 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
         for (const room of [...socket.rooms]) if (isDashboardRoom(room)) await socket.leave(room);
         if (typeof ack === "function") ack();
       });
+    });
+
+    socket.on("dashboard:rows", async (raw, ack) => {
+      if (typeof ack !== "function") return;
+      const filters = dashboardFiltersSchema.safeParse(raw ?? {});
+      if (!filters.success) return ack(fail("invalid", actor.locale));
+      // X4: refreshes per user (a dashboard refetches once per burst of changes; a loop is stopped).
+      if (!(await consume("dashboard.rows", actor.userId))) return ack(fail("rate_limited", actor.locale));
+      try {
+        ack({ ok: true, rows: await dashboardRows(actor, filters.data) });
+      } catch (e) {
+        logger.error("dashboard:rows failed", { error: String(e) });
+        ack(fail("internal", actor.locale));
+      }
     });
 
     socket.on("typing", (raw) => {

@@ -145,4 +145,26 @@ describe("D1: live dashboard fan-out", () => {
     });
     expect(await db().dossierRead.count({ where: { userId: w.otherStaff.id } })).toBe(0);
   });
+
+  it("D1, A3 (issue 17): dashboard:rows answers the socket user's own rows with their filters, never another organization's; bad filters are refused", async () => {
+    const w = await makeWorld();
+    const theirs = await makeDossier(w.other.id, [], "Sud");
+    const rowsOf = async (userId: string, filters: unknown) => {
+      const res = await (await suite.client(userId)).emitWithAck("dashboard:rows", filters);
+      return res.ok ? res.rows.map((r) => r.id) : res.error.code;
+    };
+    expect(await rowsOf(w.advisor.id, {})).toContain(w.dossier.id);
+    expect(await rowsOf(w.staff.id, {})).toContain(w.dossier.id);
+    expect(await rowsOf(w.referent.id, { recent: false })).toContain(w.dossier.id);
+    const sofia = await rowsOf(w.otherStaff.id, { recent: false });
+    expect(sofia).toContain(theirs.id);
+    expect(sofia).not.toContain(w.dossier.id);
+    expect(await rowsOf(w.outsider.id, { recent: false })).toEqual([]);
+    // another organization's id as a filter selects nothing of it
+    expect(await rowsOf(w.advisor.id, { recent: false, organizationId: w.other.id })).toEqual([]);
+    // the filters apply: only paused dossiers
+    expect(await rowsOf(w.advisor.id, { recent: false, paused: true })).not.toContain(w.dossier.id);
+    expect(await rowsOf(w.advisor.id, { recent: "yes" })).toBe("invalid");
+    expect(await rowsOf(w.advisor.id, "everything")).toBe("invalid");
+  });
 });
