@@ -1,6 +1,7 @@
 // The Relais process: Next.js and Socket.IO on one HTTP port, plus the outbox worker.
 // Run by `npm start` (scripts/start.mjs) with tsx.
 import { createServer } from "node:http";
+import { keepIdleConnections } from "./http/keepalive";
 import next from "next";
 import { closeDb, dbReady } from "./db";
 import { transportFromEnv } from "./email/send";
@@ -48,6 +49,7 @@ async function main() {
     }
     void handle(req, res);
   });
+  keepIdleConnections(http);
   const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
   const closeRedis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER) : async () => {};
   setPublisher(socketPublisher(io));
