@@ -76,6 +76,36 @@ async function indexBatch(): Promise<number> {
   });
 }
 
+// FTS5 keeps its index as segments and merges them. Left to itself (automerge) it merges in quanta:
+// every 64 leaf pages written it merges 64 pages per level of the index, 20–30 ms at once on a busy
+// index, and that stall held every send queued behind it (G5's longest stalls and ack p99, issue 18;
+// bench/README.md, tenth pass). The migration turns automerge off, and each pass merges in small steps
+// instead, each its own transaction, so the sends that arrive meanwhile commit between two steps.
+/** Pages one merge step writes at most: about 1–5 ms. */
+export const MERGE_PAGES = 32;
+/** Steps per pass at most; what is left waits for the next pass (segments only slow searches a little). */
+const MERGE_STEPS = 16;
+// 'merge' with a positive N merges only where a level holds 4 segments or more (usermerge).
+const MERGE_STEP = sql("search.mergeStep", `INSERT INTO "SearchIndex" ("SearchIndex", "rank") VALUES ('merge', ?)`);
+// The step's writes go to FTS5's own tables: only total_changes() counts them.
+const TOTAL_CHANGES = sql("search.totalChanges", `SELECT total_changes() AS "n"`);
+
+/** One merge step; false when there was nothing to merge (FTS5: fewer than 2 changes means a no-op). */
+async function mergeStep(): Promise<boolean> {
+  return hot().transaction(async (q) => {
+    const before = await q.get<{ n: number | bigint }>(TOTAL_CHANGES, []);
+    await q.run(MERGE_STEP, [MERGE_PAGES]);
+    const after = await q.get<{ n: number | bigint }>(TOTAL_CHANGES, []);
+    return Number(after!.n) - Number(before!.n) >= 2;
+  });
+}
+
+/** Merges the index's segments, a step at a time, until nothing is left to merge or the pass's steps are spent. */
+export async function mergeSearchIndex(steps = MERGE_STEPS): Promise<void> {
+  if (!sqlite()) return;
+  for (let i = 0; i < steps && (await mergeStep()); i++);
+}
+
 /** Indexes everything queued (before a search). */
 export async function indexPendingSearch(): Promise<void> {
   if (!sqlite()) return;
@@ -84,7 +114,11 @@ export async function indexPendingSearch(): Promise<void> {
 
 /** A change was committed: index its entries soon, together with those of the changes that follow. */
 const schedule = batchedPass("search", {
-  run: indexBatch,
+  run: async () => {
+    const n = await indexBatch();
+    if (n > 0) await mergeSearchIndex();
+    return n;
+  },
   batch: INDEX_BATCH,
   delayMs: DELAY_MS,
   burstDelayMs: BURST_DELAY_MS,
