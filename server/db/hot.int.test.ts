@@ -103,6 +103,31 @@ describe("hot statements", () => {
     expect(rows.map((r) => r.name)).toEqual([name, name, name]);
   });
 
+  it("a statement written differently per provider runs its own provider's text, as a deferred write and as a transaction's first statement", async () => {
+    // json_each exists only on SQLite, json_array_elements_text only on PostgreSQL: the wrong text fails.
+    const names = [`Un ${newId()}`, `Deux ${newId()}`];
+    const insertMany = {
+      name: "test.insertMany",
+      sqlite: `INSERT INTO "Organization" ("id", "name", "slug", "createdAt")
+        SELECT value || '-id', value, value || '-slug', ? FROM json_each(?)`,
+      postgres: `INSERT INTO "Organization" ("id", "name", "slug", "createdAt")
+        SELECT n || '-id', n, n || '-slug', $1::timestamp(3) FROM json_array_elements_text($2::json) AS n`,
+    };
+    const countMany = {
+      name: "test.countMany",
+      sqlite: `SELECT COUNT(*) AS "n" FROM "Organization" WHERE "name" IN (SELECT value FROM json_each(?))`,
+      postgres: `SELECT COUNT(*) AS "n" FROM "Organization" WHERE "name" IN (SELECT json_array_elements_text($1::json))`,
+    };
+    const n = await hot().transaction(async (q) => {
+      const before = await q.get<{ n: number | bigint }>(countMany, [JSON.stringify(names)]);
+      expect(Number(before!.n)).toBe(0);
+      await q.write(insertMany, [new Date(), JSON.stringify(names)]);
+      return q.get<{ n: number | bigint }>(countMany, [JSON.stringify(names)]);
+    });
+    expect(Number(n!.n)).toBe(2);
+    expect(await db().organization.count({ where: { name: { in: names } } })).toBe(2);
+  });
+
   it("return updated rows, numbers as numbers and booleans either provider's way", async () => {
     const org = await makeOrganization();
     const dossier = await db().dossier.create({ data: { organizationId: org.id, title: "Compteur" } });

@@ -384,10 +384,12 @@ function pgValue(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
-/** A statement with its values written in, for the simple protocol (several statements, one round trip). */
+/**
+ * A statement with its values written in, for the simple protocol (several statements, one round trip).
+ * From its PostgreSQL text: a statement may be written differently per provider (json_each, casts).
+ */
 function inline(q: Sql, values: readonly unknown[]): string {
-  let i = 0;
-  return q.sqlite.replace(/\?/g, () => literal(values[i++]));
+  return q.postgres.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]));
 }
 
 function literal(v: unknown): string {

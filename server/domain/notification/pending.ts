@@ -13,7 +13,8 @@ import { batchedPass } from "../../db/batches";
 import { asDate, sql, type HotQueries, type Sql } from "../../db/hot";
 import { displayName } from "../text";
 import { readInApp } from "./gate";
-import { dossierFacts, READ_IN_APP, writeMessageEmails, type DossierFacts, type QueuedMessage } from "./service";
+import { recordEmails, type BatchDelivery } from "../outbox/queries";
+import { dossierFacts, messageEmails, READ_IN_APP, type DossierFacts, type QueuedMessage } from "./service";
 
 /** Messages per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
 export const EMAIL_BATCH = 200;
@@ -52,11 +53,6 @@ const READS = sql(
   "notification.reads",
   `SELECT "userId" AS "userId", "lastReadSeq" AS "lastReadSeq" FROM "DossierRead" WHERE "dossierId" = ?`,
 );
-/** C7: the same reason as cancelReadNotifications gives (the staff page shows it). */
-const CANCEL_READ = sql(
-  "notification.cancelRead",
-  `UPDATE "EmailDelivery" SET "status" = 'cancelled', "lastError" = ? WHERE "id" = ?`,
-);
 // The worker drains the queue at every pass: most find it empty, and need no write transaction for that.
 const ANY_QUEUED = sql(
   "notification.anyQueued",
@@ -89,6 +85,7 @@ async function writeBatch(): Promise<number> {
     }
     // One read of each dossier's facts and read markers per batch, however many of its messages it holds.
     const dossiers = new Map<string, { facts: DossierFacts | null; reads: Map<string, number> }>();
+    const deliveries: BatchDelivery[] = [];
     for (const { messageId, side } of claimed) {
       const m = messages.get(messageId);
       if (!m) continue;
@@ -108,12 +105,16 @@ async function writeBatch(): Promise<number> {
         side: side === "advisor" ? "advisor" : "applicant",
         chosen: chosenOf.get(messageId) ?? new Set(),
       };
-      for (const { recipient, deliveryId } of await writeMessageEmails(q, message, d.facts)) {
-        // C7: read in the app before its email was even written (markRead cancels those already written).
-        if (readInApp(d.reads.get(recipient.userId), message.seq))
-          await q.write(CANCEL_READ, [READ_IN_APP, deliveryId]);
+      for (const { recipient, delivery } of messageEmails(message, d.facts)) {
+        // C7: read in the app before its email was even written (markRead cancels those already
+        // written): written cancelled, with the same reason as cancelReadNotifications gives.
+        deliveries.push(
+          readInApp(d.reads.get(recipient.userId), message.seq) ? { ...delivery, cancelled: READ_IN_APP } : delivery,
+        );
       }
     }
+    // Written after the batch's reads, together.
+    await recordEmails(deliveries, q);
     return claimed.length;
   });
 }

@@ -21,34 +21,50 @@ export type NewDelivery = EmailContent & {
   aboutSeq?: number | null;
 };
 
-const INSERT_DELIVERY = sql(
-  "outbox.insertDelivery",
-  `INSERT INTO "EmailDelivery" ("id", "kind", "template", "toEmail", "userId", "dossierId", "organizationId", "locale",
-     "params", "headers", "status", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-);
-
 /**
  * Records one delivery and returns its id (the worker's idempotency key with Resend). Without a
  * client it is a transaction of its own (a sign-in link).
  */
 export async function recordEmail(d: NewDelivery, client?: HotQueries | Db | Tx, now = new Date()): Promise<string> {
   if (!client) return hot().transaction((q) => recordEmail(d, q, now));
-  const id = newId();
-  await queriesOf(client).write(INSERT_DELIVERY, [
-    id,
-    d.kind,
-    d.template,
-    d.toEmail,
-    d.userId ?? null,
-    d.dossierId ?? null,
-    d.organizationId ?? null,
-    d.locale,
-    JSON.stringify(d.params),
-    JSON.stringify(d.headers ?? {}),
-    d.notBefore ?? now,
-    d.aboutSeq ?? null,
-    now,
-  ]);
+  const [id] = await recordEmails([{ ...d, at: now }], client);
   return id;
+}
+
+/** A delivery with its own time (a batch of messages' e-mails), possibly written cancelled (C7: read in the app first). */
+export type BatchDelivery = NewDelivery & { at: Date; cancelled?: string };
+
+const INSERT_DELIVERY = sql(
+  "outbox.insertDelivery",
+  `INSERT INTO "EmailDelivery" ("id", "kind", "template", "toEmail", "userId", "dossierId", "organizationId", "locale",
+     "params", "headers", "status", "lastError", "attempts", "nextAttemptAt", "aboutSeq", "createdAt")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+);
+
+/** Records deliveries, in the caller's transaction, and returns their ids in order. */
+export async function recordEmails(deliveries: BatchDelivery[], client: HotQueries | Db | Tx): Promise<string[]> {
+  const q = queriesOf(client);
+  const ids: string[] = [];
+  for (const d of deliveries) {
+    const id = newId();
+    await q.write(INSERT_DELIVERY, [
+      id,
+      d.kind,
+      d.template,
+      d.toEmail,
+      d.userId ?? null,
+      d.dossierId ?? null,
+      d.organizationId ?? null,
+      d.locale,
+      JSON.stringify(d.params),
+      JSON.stringify(d.headers ?? {}),
+      d.cancelled === undefined ? "pending" : "cancelled",
+      d.cancelled ?? null,
+      d.notBefore ?? d.at,
+      d.aboutSeq ?? null,
+      d.at,
+    ]);
+    ids.push(id);
+  }
+  return ids;
 }
