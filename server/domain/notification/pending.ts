@@ -17,7 +17,7 @@ import { recordEmails, type BatchDelivery } from "../outbox/queries";
 import { dossierFacts, messageEmails, READ_IN_APP, type DossierFacts, type QueuedMessage } from "./service";
 
 /** Messages per transaction: small enough that a batch never holds the writer for long (G5's ack p99). */
-export const EMAIL_BATCH = 200;
+export const EMAIL_BATCH = 50;
 /** Sends arriving meanwhile share the batch; the deliveries are due a minute later anyway (C7). */
 const DELAY_MS = 500;
 const BURST_DELAY_MS = 5;
