@@ -35,9 +35,16 @@ export async function dashboardKind(actor: Pick<Actor, "userId">): Promise<"advi
   return n > 0 ? "advisor" : "applicant";
 }
 
-export async function dashboardRows(actor: Actor, rawFilters: unknown, now = new Date()): Promise<DashboardRow[]> {
-  const parsed = dashboardFiltersSchema.safeParse(rawFilters ?? {});
-  const f: DashboardFilters = parsed.success ? parsed.data : dashboardFiltersSchema.parse({});
+/** What a filter left out means (D2: recent activity on). */
+const DEFAULT_FILTERS: DashboardFilters = dashboardFiltersSchema.parse({});
+
+/** The dashboard's rows for filters already checked at the edge (the page's query string, the socket's zod schema). */
+export async function dashboardRows(
+  actor: Actor,
+  filters: Partial<DashboardFilters> = {},
+  now = new Date(),
+): Promise<DashboardRow[]> {
+  const f: DashboardFilters = { ...DEFAULT_FILTERS, ...filters };
   const and: Prisma.DossierWhereInput[] = [visibleDossiersWhere(actor)];
   if (f.recent) and.push({ lastActivityAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } });
   if (f.paused) and.push({ pausedAt: { not: null } });

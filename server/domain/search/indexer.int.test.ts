@@ -208,4 +208,17 @@ describe("C9, issue 18: the SQLite search index is written in batches", () => {
     await checkIndex();
     expect(await finds(w.applicant.id, "chéneau")).toHaveLength(Math.min(14, RESULT_LIMIT));
   });
+
+  it("segments written by searches (which index the queue first) are merged by the pass that follows", async () => {
+    const w = await makeWorld();
+    await mergeSearchIndex(1_000);
+    const before = await segments();
+    for (let i = 0; i < 14; i++) {
+      await say(w.referent.id, w.dossier.id, `lucarne numéro ${i}`);
+      expect(await finds(w.applicant.id, `lucarne`)).toHaveLength(i + 1);
+    }
+    // Each search indexed its message in a segment of its own; the pass found the queue empty and merged.
+    await expect.poll(segments, { timeout: 10_000, interval: 50 }).toBeLessThanOrEqual(before + 6);
+    await checkIndex();
+  });
 });

@@ -106,17 +106,24 @@ export async function mergeSearchIndex(steps = MERGE_STEPS): Promise<void> {
   for (let i = 0; i < steps && (await mergeStep()); i++);
 }
 
-/** Indexes everything queued (before a search). */
+/** Indexes everything queued (before a search); the segments it wrote are merged by a pass soon after, off the search's path. */
 export async function indexPendingSearch(): Promise<void> {
   if (!sqlite()) return;
-  while ((await indexBatch()) === INDEX_BATCH);
+  let indexed = 0;
+  for (;;) {
+    const n = await indexBatch();
+    indexed += n;
+    if (n < INDEX_BATCH) break;
+  }
+  if (indexed > 0) schedule();
 }
 
 /** A change was committed: index its entries soon, together with those of the changes that follow. */
 const schedule = batchedPass("search", {
   run: async () => {
     const n = await indexBatch();
-    if (n > 0) await mergeSearchIndex();
+    // Also when a search indexed the queue first: its segments are merged here.
+    await mergeSearchIndex();
     return n;
   },
   batch: INDEX_BATCH,
