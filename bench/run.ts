@@ -358,7 +358,7 @@ async function createDb(provider: "sqlite" | "postgres", users: number): Promise
   let url: string;
   let drop: () => Promise<void>;
   if (provider === "sqlite") {
-    const dir = path.join(root, "data", "bench");
+    const dir = process.env.BENCH_SQLITE_DIR ?? path.join(root, "data", "bench");
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `bench-${process.pid}.db`);
     for (const s of ["", "-wal", "-shm"]) fs.rmSync(file + s, { force: true });
