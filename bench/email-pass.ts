@@ -6,6 +6,7 @@ import { db } from "../server/db";
 import { useTestDatabase as freshDatabase } from "../server/test/db";
 import { actor, makeDossier, makeWorld } from "../server/test/factories";
 import { postMessage } from "../server/domain/conversation/service";
+import { startProfile } from "./inspect";
 import { EMAIL_BATCH, scheduleQueuedEmails, writeQueuedEmails } from "../server/domain/notification/pending";
 
 async function main() {
@@ -40,7 +41,7 @@ async function main() {
       ),
     );
     sent += N;
-    const stop = process.env.PROFILE && round === 2 ? await profile(process.env.PROFILE) : null;
+    const stop = process.env.PROFILE && round === 2 ? await startProfile(process.env.PROFILE) : null;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await writeQueuedEmails();
@@ -59,21 +60,6 @@ async function main() {
       `wall ${med(measured.map((r) => r.wall)).toFixed(1)} µs (rounds: ${measured.map((r) => r.cpu.toFixed(1)).join(" / ")})`,
   );
   await t.cleanup();
-}
-
-/** PROFILE=<file>: a V8 CPU profile of one round's pass (summarise it with bench/profile.mjs). */
-async function profile(file: string): Promise<() => Promise<void>> {
-  const { Session } = await import("node:inspector/promises");
-  const fs = await import("node:fs");
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: 50 });
-  await session.post("Profiler.start");
-  return async () => {
-    fs.writeFileSync(file, JSON.stringify((await session.post("Profiler.stop")).profile));
-    session.disconnect();
-  };
 }
 
 void main();
