@@ -28,6 +28,9 @@ export function PauseSettings({
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Which action is running: the pause's own live event can show the paused state (and its
+  // Reactivate button) before the pause action has settled; that button must not say "Réactivation…".
+  const [running, setRunning] = useState<"pause" | "reactivate" | null>(null);
   // The button pressed is replaced by the other state's form: focus moves to the new state's line
   // instead of falling to the page body (keyboard users keep their place).
   const stateLine = useRef<HTMLParagraphElement>(null);
@@ -65,10 +68,12 @@ export function PauseSettings({
 
   function pause(e: FormEvent) {
     e.preventDefault();
+    if (pending) return; // a second submit (Enter on a radio) while the pause is being saved
     if (!reason) return setError(t(locale, "pause.error.reason"));
     if ((reason === "other" && !comment.trim()) || comment.length > COMMENT_MAX)
       return setError(t(locale, "pause.error.comment"));
     setError(null);
+    setRunning("pause");
     startTransition(async () => {
       focusState.current = true;
       const res = await pauseDossierAction({ dossierId, reason, comment: comment.trim() || undefined });
@@ -83,6 +88,7 @@ export function PauseSettings({
 
   function reactivate() {
     setError(null);
+    setRunning("reactivate");
     startTransition(async () => {
       focusState.current = true;
       const res = await reactivateDossierAction({ dossierId });
@@ -120,8 +126,8 @@ export function PauseSettings({
           <p className="whitespace-pre-wrap break-words text-sm text-slate-700">{state.comment}</p>
         ) : null}
         {errorLine}
-        <Button type="button" onClick={reactivate} disabled={pending}>
-          {pending ? t(locale, "pause.reactivating") : t(locale, "pause.reactivate")}
+        <Button type="button" onClick={reactivate} busy={pending}>
+          {pending && running === "reactivate" ? t(locale, "pause.reactivating") : t(locale, "pause.reactivate")}
         </Button>
       </div>
     );
@@ -167,8 +173,8 @@ export function PauseSettings({
         />
       </div>
       {errorLine}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? t(locale, "pause.submitting") : t(locale, "pause.submit")}
+      <Button type="submit" variant="secondary" busy={pending}>
+        {pending && running === "pause" ? t(locale, "pause.submitting") : t(locale, "pause.submit")}
       </Button>
     </form>
   );

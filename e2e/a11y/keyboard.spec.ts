@@ -1,7 +1,7 @@
 // Issue 17, measured: a keyboard-only walk. Paul (referent) signs in, opens a dossier, sends a message,
 // changes a recommendation's status (focus stays on the select), pauses and reactivates the dossier;
 // after each navigation focus lands on the page's main heading. No mouse, no clicks.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
 import { signInAs, users } from "../fixtures/auth";
 import { dossierIdByTitle, ECOLE, setDossierActive } from "../fixtures/db";
 import { unsubscribePath } from "../fixtures/unsubscribe";
@@ -69,11 +69,26 @@ test("keyboard only: sign in, open a dossier, message, recommendation status, pa
   await page.keyboard.press("ArrowDown");
   await expect(page.getByLabel("Plus besoin d’accompagnement")).toBeChecked();
   await tabTo(page, page.getByRole("button", { name: "Mettre le dossier en pause" }));
+  // The pause action's reply is held back, so its own live event flips the state first (what a slow
+  // network does): the Reactivate button is then still busy when Tab reaches it.
+  const delayAction = async (route: Route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ response });
+  };
+  await page.route(`**/dossiers/${dossierId}/settings`, delayAction);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("pause-banner")).toContainText("Plus besoin d’accompagnement");
   await expect(page.getByTestId("pause-state")).toBeFocused();
+  await expect(page.getByTestId("pause-settings").getByRole("button")).toHaveAttribute("aria-busy", "true");
+  // The pause's own event can flip the state before its action settles: the button is then busy
+  // (aria-disabled) but still takes focus, instead of Tab skipping a disabled button.
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Réactiver le dossier" })).toBeFocused();
+  const reactivateButton = page.getByRole("button", { name: "Réactiver le dossier" });
+  await expect(reactivateButton).toBeFocused();
+  await expect(reactivateButton).toBeEnabled();
+  await page.unroute(`**/dossiers/${dossierId}/settings`, delayAction);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("pause-banner")).toHaveCount(0);
   await expect(page.getByTestId("pause-state")).toBeFocused();
