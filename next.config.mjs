@@ -8,6 +8,9 @@ const nextConfig = {
   // 88/81/78/77/81: no gain, and the flag is experimental. Not kept.
   // NEXT_DIST_DIR lets two builds live side by side (a developer's and a test run's).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // server/index.ts loads every route before it listens (server/http/preload.ts), not in the background
+  // once traffic has started.
+  experimental: { preloadEntriesOnStart: false },
   // Native and Node-only packages stay outside the bundle; the custom server loads the same copies.
   serverExternalPackages: [
     "better-sqlite3",

@@ -2,6 +2,7 @@
 // Run by `npm start` (scripts/start.mjs) with tsx.
 import { createServer } from "node:http";
 import { keepIdleConnections } from "./http/keepalive";
+import { preloadRoutes } from "./http/preload";
 import next from "next";
 import { closeDb, dbReady } from "./db";
 import { transportFromEnv } from "./email/send";
@@ -27,6 +28,8 @@ async function main() {
   const dev = e.NODE_ENV !== "production";
   const app = next({ dev, hostname: "localhost", port: e.PORT, turbopack: dev });
   await app.prepare();
+  // In production, every route is loaded before the port opens (see preload.ts); dev compiles on demand.
+  if (!dev) await preloadRoutes(app);
   const handle = app.getRequestHandler();
   await dbReady();
 
