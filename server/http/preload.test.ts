@@ -4,10 +4,9 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import next from "next";
-import { expect, it } from "vitest";
 import { pathToFileURL } from "node:url";
-import type { NextConfig } from "next";
+import next, { type NextConfig } from "next";
+import { expect, it } from "vitest";
 import { preloadRoutes } from "./preload";
 
 const root = path.resolve(import.meta.dirname, "../..");
