@@ -135,6 +135,41 @@ describe("N8: the preference gate", () => {
     expect(by[w.staff.id]).toMatchObject({ decision: "send", side: "advisor" });
   });
 
+  it("A3, N8: one candidate alone (a digest's, mayEmail's question) without access is refused as such", async () => {
+    for (const u of [w.outsider, w.otherStaff]) {
+      const [d] = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "digest", candidates: [u.id] });
+      expect(d).toMatchObject({ userId: u.id, decision: "refuse", reason: "no_access" });
+    }
+    const [staff] = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "reminder", candidates: [w.staff.id] });
+    expect(staff).toMatchObject({ userId: w.staff.id, decision: "send", side: "advisor" });
+  });
+
+  it("T4, X1: a read-only copy's holder and a deactivated member hear nothing, alone or among others", async () => {
+    const kept = await makeUser("Read-only Gate", { organizationId: w.org.id, role: "member" });
+    const gone = await makeUser("Deactivated Gate", { organizationId: w.org.id, role: "member" });
+    await db().dossierMember.createMany({
+      data: [
+        { dossierId: w.dossier.id, userId: kept.id, side: "advisor", role: "advisor", readOnly: true },
+        { dossierId: w.dossier.id, userId: gone.id, side: "advisor", role: "advisor" },
+      ],
+    });
+    await db().user.update({ where: { id: gone.id }, data: { deactivatedAt: new Date() } });
+    for (const u of [kept, gone]) {
+      const [alone] = await gateDecisions(db(), { dossierId: w.dossier.id, kind: "reminder", candidates: [u.id] });
+      expect(alone).toMatchObject({ decision: "refuse", reason: "no_access" });
+    }
+    const many = await gateDecisions(db(), {
+      dossierId: w.dossier.id,
+      kind: "reminder",
+      candidates: [kept.id, gone.id, w.staff.id],
+    });
+    expect(many.map((d) => [d.userId, d.reason ?? d.decision])).toEqual([
+      [kept.id, "no_access"],
+      [gone.id, "no_access"],
+      [w.staff.id, "send"],
+    ]);
+  });
+
   it("N5, N8: an unsubscribed user gets nothing of any kind, with the reason recorded", async () => {
     await db().notificationSettings.upsert({
       where: { userId: w.applicant.id },
