@@ -48,7 +48,7 @@ export function EmailSignIn({ callbackUrl, labels }: { callbackUrl: string; labe
           </p>
         ) : null}
       </div>
-      <Button type="submit" disabled={busy} className="w-full">
+      <Button type="submit" busy={busy} className="w-full">
         {busy ? labels.sending : labels.submit}
       </Button>
     </form>

@@ -121,7 +121,7 @@ export function ActivityForm({
             {error}
           </p>
         )}
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" busy={busy}>
           {t(locale, "billing.create")}
         </Button>
       </div>

@@ -90,7 +90,8 @@ export function BillingTab({
             </Button>
             <Button
               variant="secondary"
-              disabled={!canBill || busy}
+              busy={busy}
+              disabled={!canBill}
               aria-describedby={canBill ? undefined : hintId}
               onClick={proforma}
             >

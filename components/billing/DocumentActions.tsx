@@ -51,7 +51,7 @@ export function DocumentActions({
         <>
           <Button
             variant="ghost"
-            disabled={busy}
+            busy={busy}
             onClick={() =>
               run(
                 () => cancelProformaAction({ proformaId }),
@@ -62,7 +62,7 @@ export function DocumentActions({
             {t(locale, "billing.dropProforma")}
           </Button>
           <Button
-            disabled={busy}
+            busy={busy}
             onClick={() =>
               run(
                 () => validateProformaAction({ proformaId }),
@@ -77,7 +77,7 @@ export function DocumentActions({
       {invoiceId && (
         <Button
           variant="secondary"
-          disabled={busy}
+          busy={busy}
           onClick={() => {
             if (window.confirm(t(locale, "billing.confirmCancelInvoice")))
               void run(

@@ -65,7 +65,7 @@ export function NewContactForm({ organizationId, locale }: { organizationId: str
             {error}
           </p>
         )}
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" busy={busy}>
           {t(locale, "billing.newContact")}
         </Button>
       </div>

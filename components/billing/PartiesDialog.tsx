@@ -146,7 +146,7 @@ export function PartiesDialog({
               {error}
             </p>
           )}
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" busy={busy}>
             {t(locale, "billing.addParty")}
           </Button>
         </div>

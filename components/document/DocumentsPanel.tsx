@@ -96,7 +96,7 @@ export function DocumentsPanel({
             aria-describedby={`${id}-hint ${id}-error`}
             aria-invalid={error ? true : undefined}
           />
-          <Button type="submit" disabled={uploading}>
+          <Button type="submit" busy={uploading}>
             {uploading ? t(locale, "doc.uploading", { percent: progress }) : t(locale, "doc.upload")}
           </Button>
         </div>

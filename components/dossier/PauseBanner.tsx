@@ -11,6 +11,7 @@ import { reasonLabel } from "../pause/describe";
 import { useDossierEvent } from "../realtime/DossierLive";
 import { Button } from "../ui/Button";
 import { useDates } from "@/components/i18n/Dates";
+import { focusMainHeading } from "@/components/layout/FocusHeading";
 
 type Shown = Pick<PauseState, "pausedAt" | "cause" | "reason" | "comment" | "byName">;
 
@@ -53,6 +54,8 @@ export function PauseBanner({
       if (!res.ok) return setError(res.error.message);
       setDone(true);
       setPause(null);
+      // The banner and its button go: focus moves to the dossier's title rather than the page's body.
+      focusMainHeading();
     });
   }
 
@@ -83,7 +86,7 @@ export function PauseBanner({
             ) : null}
           </div>
           {canPause ? (
-            <Button type="button" onClick={reactivate} disabled={pending} className="shrink-0">
+            <Button type="button" onClick={reactivate} busy={pending} className="shrink-0">
               {pending ? t(locale, "pause.reactivating") : t(locale, "pause.banner.reactivate")}
             </Button>
           ) : null}

@@ -12,11 +12,16 @@ export function FocusHeading() {
   useEffect(() => {
     if (document.activeElement && document.activeElement !== document.body) return;
     if (window.location.hash) return;
-    const heading = document.querySelector<HTMLElement>("main h1");
-    if (!heading) return;
-    // Focusable by script, not in the Tab order.
-    if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+    focusMainHeading();
   }, [pathname]);
   return null;
+}
+
+/** Puts focus on the page's main heading; also for a control that removes itself (the pause banner). */
+export function focusMainHeading() {
+  const heading = document.querySelector<HTMLElement>("main h1");
+  if (!heading) return;
+  // Focusable by script, not in the Tab order.
+  if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
 }

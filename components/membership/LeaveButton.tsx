@@ -37,12 +37,12 @@ export function LeaveButton({
           <Button
             type="button"
             onClick={() => void leave()}
-            disabled={step === "leaving"}
+            busy={step === "leaving"}
             className="bg-red-700 hover:bg-red-800"
           >
             {step === "leaving" ? labels.leaving : labels.confirm}
           </Button>
-          <Button type="button" variant="ghost" onClick={() => setStep("idle")} disabled={step === "leaving"}>
+          <Button type="button" variant="ghost" onClick={() => setStep("idle")} busy={step === "leaving"}>
             {labels.cancel}
           </Button>
         </>

@@ -111,12 +111,12 @@ function MemberRow({
             <Button
               type="button"
               onClick={() => void remove()}
-              disabled={step === "busy"}
+              busy={step === "busy"}
               className="bg-red-700 hover:bg-red-800"
             >
               {step === "busy" ? t(locale, "membership.removing") : t(locale, "membership.remove")}
             </Button>
-            <Button type="button" variant="ghost" onClick={() => setStep("idle")} disabled={step === "busy"}>
+            <Button type="button" variant="ghost" onClick={() => setStep("idle")} busy={step === "busy"}>
               {t(locale, "membership.leave.cancel")}
             </Button>
           </span>
@@ -192,7 +192,7 @@ function InviteForm({ dossierId, locale, onDone }: { dossierId: string; locale: 
           {t(locale, "membership.invite.done")}
         </p>
       ) : null}
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" busy={busy}>
         {busy ? t(locale, "membership.invite.submitting") : t(locale, "membership.invite.submit")}
       </Button>
     </form>

@@ -78,7 +78,7 @@ export function NewDossierForm({
           {error}
         </p>
       ) : null}
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" busy={busy}>
         {busy ? t(locale, "membership.create.submitting") : t(locale, "membership.create.submit")}
       </Button>
     </form>

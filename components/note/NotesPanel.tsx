@@ -109,7 +109,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
               <input type="checkbox" name="confidential" /> {t(locale, "note.confidential")}
             </label>
           ) : null}
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" busy={pending}>
             {t(locale, "note.add")}
           </Button>
         </form>
@@ -183,7 +183,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
           <input type="datetime-local" name="at" required aria-label={t(locale, "appointment.at")} className={input} />
           <input name="place" placeholder={t(locale, "appointment.place")} className={input} maxLength={500} />
           <input name="attendees" placeholder={t(locale, "appointment.attendees")} className={input} maxLength={2000} />
-          <Button type="submit" disabled={pending} className="sm:col-span-3 sm:justify-self-start">
+          <Button type="submit" busy={pending} className="sm:col-span-3 sm:justify-self-start">
             {t(locale, "appointment.add")}
           </Button>
         </form>
@@ -202,7 +202,7 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
         </h2>
         <form onSubmit={addTask} className="mt-3 flex gap-2" hidden={tab.readOnly}>
           <input name="title" required maxLength={500} aria-label={t(locale, "task.new")} className={input} />
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" busy={pending}>
             {t(locale, "task.add")}
           </Button>
         </form>

@@ -78,7 +78,7 @@ export function ReminderSettingsForm({ initial, locale }: { initial: Organizatio
           {t(locale, "reminder.admin.saved")}
         </p>
       ) : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" busy={pending}>
         {pending ? t(locale, "reminder.admin.saving") : t(locale, "reminder.admin.save")}
       </Button>
     </form>

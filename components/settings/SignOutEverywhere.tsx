@@ -36,7 +36,7 @@ export function SignOutEverywhere({
         <Button
           type="button"
           variant="secondary"
-          disabled={pending}
+          busy={pending}
           onClick={() =>
             start(async () => {
               setError(null);

@@ -37,7 +37,7 @@ export function OnBehalfTakeOver({
   return (
     <div className="mt-3 space-y-2 text-sm" data-testid="on-behalf-card">
       <p>{t(locale, "onBehalf.card", { name: person.name, email: person.email })}</p>
-      <Button variant="secondary" disabled={busy} onClick={() => void invite()}>
+      <Button variant="secondary" busy={busy} onClick={() => void invite()}>
         {t(locale, "onBehalf.invite", { name: person.name })}
       </Button>
       {message ? (

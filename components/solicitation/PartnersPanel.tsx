@@ -100,7 +100,7 @@ export function PartnersPanel({
           <h2 id="solicitations-heading" className="text-lg font-semibold">
             {t(locale, "solicitation.heading")}
           </h2>
-          <Button variant="secondary" onClick={notify} disabled={notifying || !open}>
+          <Button variant="secondary" onClick={notify} busy={notifying} disabled={!open}>
             {notifying ? t(locale, "solicitation.notifying") : t(locale, "solicitation.notify")}
           </Button>
         </div>
@@ -208,7 +208,7 @@ function SolicitationCard({
       <ReminderControls s={s} locale={locale} onChanged={onChanged} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
         {!s.revokedAt ? (
-          <Button variant="ghost" className="ml-auto" onClick={revoke} disabled={busy}>
+          <Button variant="ghost" className="ml-auto" onClick={revoke} busy={busy}>
             {busy ? t(locale, "solicitation.revoking") : t(locale, "solicitation.revoke")}
           </Button>
         ) : null}
@@ -383,7 +383,7 @@ function NewSolicitation({
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" busy={busy}>
           {busy ? t(locale, "solicitation.submitting") : t(locale, "solicitation.submit")}
         </Button>
         {done ? (

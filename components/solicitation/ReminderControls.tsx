@@ -75,11 +75,11 @@ export function ReminderControls({
       ) : null}
       {open ? (
         <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" onClick={() => void run("remind")} disabled={busy !== null || !s.canRemind}>
+          <Button variant="secondary" onClick={() => void run("remind")} busy={busy !== null} disabled={!s.canRemind}>
             {busy === "remind" ? t(locale, "solicitation.reminding") : t(locale, "solicitation.remindOne")}
           </Button>
           {s.canRenewKey ? (
-            <Button variant="secondary" onClick={() => void run("key")} disabled={busy !== null}>
+            <Button variant="secondary" onClick={() => void run("key")} busy={busy !== null}>
               {busy === "key" ? t(locale, "solicitation.renewingKey") : t(locale, "solicitation.renewKey")}
             </Button>
           ) : null}

@@ -92,7 +92,7 @@ export function StagesChooser({
             </tbody>
           </table>
           {custom ? (
-            <Button variant="ghost" disabled={busy} onClick={() => void save(null)}>
+            <Button variant="ghost" busy={busy} onClick={() => void save(null)}>
               {t(locale, "solicitation.stages.reset")}
             </Button>
           ) : null}

@@ -19,7 +19,7 @@ export function SaveBar({
   return (
     <>
       {editable ? (
-        <Button type="submit" variant="secondary" disabled={busy}>
+        <Button type="submit" variant="secondary" busy={busy}>
           {busy ? t(locale, "partner.view.savingFields") : t(locale, "partner.view.saveFields")}
         </Button>
       ) : null}

@@ -59,7 +59,7 @@ export function UsersAdmin({
           </p>
           <div className="mt-2 flex gap-2">
             <Button
-              disabled={pending}
+              busy={pending}
               onClick={() =>
                 act(() =>
                   setCoordinatorAction({
@@ -134,7 +134,7 @@ export function UsersAdmin({
                         </Button>
                         <Button
                           variant="secondary"
-                          disabled={pending}
+                          busy={pending}
                           onClick={() => {
                             if (window.confirm(t(locale, "users.deactivate.confirm", { name: u.name })))
                               act(() => deactivateUserAction({ organizationId, userId: u.id }));

@@ -125,6 +125,8 @@ test("P1, P2: the referent reactivates from the banner; everyone sees it go live
   await paul.goto(`/dossiers/${dossierId}`);
   await paul.getByTestId("pause-banner").getByRole("button", { name: "Réactiver" }).click();
   await expect(paul.getByTestId("pause-banner")).toHaveCount(0);
+  // Issue 17: the button went with the banner; focus is on the dossier's title, not lost to the body.
+  await expect(paul.locator("main h1")).toBeFocused();
   await expect(adele.getByTestId("pause-banner")).toHaveCount(0);
   await expect(adele.getByTestId("system-line").last()).toContainText("Paul Demandeur a réactivé le dossier");
   await Promise.all([paulCtx.close(), adeleCtx.close()]);
