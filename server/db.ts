@@ -62,10 +62,15 @@ export function hot(): Hot {
   return connection().hot;
 }
 
-/** Resolves once connection settings (SQLite pragmas) are applied. */
-export function dbReady(): Promise<void> {
-  db();
-  return (globalThis as Holder)[KEY]!.ready;
+/**
+ * Resolves once connection settings (SQLite pragmas) are applied and Prisma has answered a query: its
+ * first one loads the query compiler (WebAssembly) and, on PostgreSQL, opens a connection, about 170 ms
+ * that the process's first request would otherwise wait (issue 18).
+ */
+export async function dbReady(): Promise<void> {
+  const c = connection();
+  await c.ready;
+  await c.client.$queryRawUnsafe("SELECT 1");
 }
 
 // Work scheduled against the connection (the search indexer's next batch) is dropped when it closes,
