@@ -9,7 +9,7 @@ import { sqliteFile } from "../../scripts/db.mjs";
 import { closeDb, db, hot, isUniqueViolation } from "../db";
 import { makeOrganization } from "../test/factories";
 import { useTestDatabase } from "../test/db";
-import { asBool, asDate, newId, sql } from "./hot";
+import { asBool, asDate, newId, postgresHot, sql, type Sql } from "./hot";
 
 let cleanup: () => Promise<void>;
 let provider: "sqlite" | "postgres";
@@ -331,5 +331,24 @@ describe("hot statements", () => {
     }
     await new Promise((r) => setTimeout(r, 200));
     expect((await hot().get<{ name: string }>(READ_ORG, [id]))?.name).toBe("Avant la coupure");
+  });
+  it("PostgreSQL: a statement planned each time (search) is never kept prepared under its name; the others are (on SQLite: no plan cache of that kind)", async () => {
+    if (provider !== "postgres") return expect(url).toMatch(/^file:/);
+    // One connection, so the catalogue read below sees what this pool prepared.
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const own = postgresHot(pool);
+      const planned: Sql = { ...sql("test.plannedEachTime", READ_ORG.sqlite), planEachTime: true };
+      const org = await makeOrganization("Planifiée à chaque fois");
+      // Past the five runs after which PostgreSQL may switch a prepared statement to its generic plan.
+      for (let i = 0; i < 7; i++) expect((await own.get<{ name: string }>(planned, [org.id]))?.name).toBe(org.name);
+      expect((await own.get<{ name: string }>(READ_ORG, [org.id]))?.name).toBe(org.name);
+      const prepared = await pool.query<{ name: string }>(`SELECT "name" FROM pg_prepared_statements`);
+      const names = prepared.rows.map((r) => r.name);
+      expect(names).toContain("test.readOrg");
+      expect(names).not.toContain("test.plannedEachTime");
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -2,14 +2,15 @@
 // the access policy (policy.ts) in it. Placeholders, in order: the match expression, the user id twice,
 // [the dossier id,] the limit.
 import { sql, type Sql } from "../../db/hot";
-import { VISIBLE_JOINS, VISIBLE_WHERE } from "./policy";
+import { STAFF_ROLES_SQL, VISIBLE_JOINS, VISIBLE_WHERE } from "./policy";
 
 const COLUMNS = `e."kind" AS "kind", e."refId" AS "refId", e."dossierId" AS "dossierId", e."seq" AS "seq",
      e."text" AS "text", e."at" AS "at", d."title" AS "dossierTitle"`;
 
 function both(name: string, sqlite: string, postgres: string): Sql {
   let n = 0;
-  return { name, sqlite, postgres: postgres.replace(/\?/g, () => `$${++n}`) };
+  // Planned with its term each time (hot.ts, planEachTime): how many entries a term matches decides the plan.
+  return { name, sqlite, postgres: postgres.replace(/\?/g, () => `$${++n}`), planEachTime: true };
 }
 
 // SQLite: bm25 rank (lower is better) from the FTS5 index, then the newest first.
@@ -24,14 +25,24 @@ function sqliteSearch(scoped: boolean) {
    LIMIT ?`;
 }
 
-// PostgreSQL: the GIN index on tsv, ts_rank (higher is better), then the newest first.
+// PostgreSQL: the GIN index on tsv, ts_rank (higher is better), then the newest first. Across dossiers,
+// the entries are first limited to the dossiers the user is a member or staff of ($2, $3: the user, as in
+// VISIBLE_JOINS), which VISIBLE_WHERE requires anyway: otherwise a common word ranked every matching
+// entry of every organization before the policy dropped them (an applicant of one dossier: 386–684 ms
+// against 0.8–1.4 ms over 110,000 matching entries; issue 18).
 function postgresSearch(scoped: boolean) {
   return `SELECT ${COLUMNS}
    FROM to_tsquery('french', ?) AS q("query")
    JOIN "SearchEntry" e ON e."tsv" @@ q."query"
    ${VISIBLE_JOINS}
    WHERE ${VISIBLE_WHERE}
-   ${scoped ? `AND e."dossierId" = ?` : ""}
+   ${
+     scoped
+       ? `AND e."dossierId" = ?`
+       : `AND e."dossierId" IN (SELECT m0."dossierId" FROM "DossierMember" m0 WHERE m0."userId" = $2
+         UNION ALL SELECT d0."id" FROM "Membership" o0 JOIN "Dossier" d0 ON d0."organizationId" = o0."organizationId"
+           WHERE o0."userId" = $3 AND o0."role" IN ${STAFF_ROLES_SQL})`
+   }
    ORDER BY ts_rank(e."tsv", q."query") DESC, e."at" DESC, e."id" DESC
    LIMIT ?`;
 }
