@@ -123,10 +123,10 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
                 {tab.canMarkConfidential ? (
                   <button
                     type="button"
-                    className="ml-auto text-brand-700 hover:underline"
-                    disabled={pending}
+                    className="ml-auto text-brand-700 hover:underline aria-disabled:cursor-not-allowed aria-disabled:text-slate-500"
+                    aria-disabled={pending || undefined}
                     onClick={() =>
-                      run(() => setNoteConfidentialAction({ noteId: n.id, confidential: !n.confidential }))
+                      pending || run(() => setNoteConfidentialAction({ noteId: n.id, confidential: !n.confidential }))
                     }
                   >
                     {t(locale, n.confidential ? "note.unmark" : "note.mark")}
@@ -152,9 +152,9 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
                   <input
                     type="checkbox"
                     checked={d.confidential}
-                    disabled={pending}
+                    aria-busy={pending || undefined}
                     onChange={(e) =>
-                      run(() => setDocumentFlagsAction({ documentId: d.id, confidential: e.target.checked }))
+                      pending || run(() => setDocumentFlagsAction({ documentId: d.id, confidential: e.target.checked }))
                     }
                   />
                   {t(locale, "confidentiality.all")}
@@ -163,8 +163,10 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
                   <input
                     type="checkbox"
                     checked={d.rawData}
-                    disabled={pending}
-                    onChange={(e) => run(() => setDocumentFlagsAction({ documentId: d.id, rawData: e.target.checked }))}
+                    aria-busy={pending || undefined}
+                    onChange={(e) =>
+                      pending || run(() => setDocumentFlagsAction({ documentId: d.id, rawData: e.target.checked }))
+                    }
                   />
                   {t(locale, "note.rawData")}
                 </label>
@@ -213,8 +215,8 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
                 <input
                   type="checkbox"
                   checked={task.done}
-                  disabled={pending}
-                  onChange={(e) => run(() => toggleTaskAction({ taskId: task.id, done: e.target.checked }))}
+                  aria-busy={pending || undefined}
+                  onChange={(e) => pending || run(() => toggleTaskAction({ taskId: task.id, done: e.target.checked }))}
                 />
                 {task.title}
               </label>

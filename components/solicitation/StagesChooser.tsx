@@ -73,18 +73,19 @@ export function StagesChooser({
                     <input
                       type="checkbox"
                       checked={s.visible}
-                      disabled={busy}
+                      aria-busy={busy || undefined}
                       aria-label={t(locale, "solicitation.stages.seesAt", { status: s.label })}
-                      onChange={(e) => void set(s.key, { visible: e.target.checked })}
+                      onChange={(e) => void (busy || set(s.key, { visible: e.target.checked }))}
                     />
                   </td>
                   <td>
                     <input
                       type="checkbox"
                       checked={s.editable}
-                      disabled={busy || !s.visible}
+                      disabled={!s.visible}
+                      aria-busy={busy || undefined}
                       aria-label={t(locale, "solicitation.stages.editsAt", { status: s.label })}
-                      onChange={(e) => void set(s.key, { editable: e.target.checked })}
+                      onChange={(e) => void (busy || set(s.key, { editable: e.target.checked }))}
                     />
                   </td>
                 </tr>

@@ -113,11 +113,13 @@ export function UsersAdmin({
                           {t(locale, "users.col.role")}
                           <select
                             defaultValue={u.role}
-                            disabled={pending}
+                            aria-busy={pending || undefined}
                             className="ml-2 rounded border border-slate-300 px-2 py-1"
-                            onChange={(e) =>
-                              act(() => changeRoleAction({ organizationId, userId: u.id, role: e.target.value }))
-                            }
+                            onChange={(e) => {
+                              // Busy, not disabled: the select keeps keyboard focus while the change saves.
+                              if (pending) return void (e.target.value = u.role);
+                              act(() => changeRoleAction({ organizationId, userId: u.id, role: e.target.value }));
+                            }}
                           >
                             {ORG_ROLES.map((r) => (
                               <option key={r} value={r}>

@@ -156,3 +156,36 @@ test("Escape closes the header's Administration dropdown and the phone Menu, and
   await expect(menu).toBeFocused();
   await ctx.close();
 });
+
+test("a checkbox whose action is running keeps keyboard focus (busy, not disabled): a task ticked with Space", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  await signInAs(ctx, users.adele);
+  const page = await ctx.newPage();
+  const dossierId = dossierIdByTitle(ECOLE);
+  await page.goto(`/dossiers/${dossierId}/notes`);
+  const title = `Rappeler la mairie ${Date.now()}`;
+  await page.getByLabel("Nouvelle tâche").fill(title);
+  await page.getByLabel("Nouvelle tâche").press("Enter");
+  const box = page.getByRole("checkbox", { name: title });
+  await expect(box).not.toBeChecked();
+  // The action's reply is held: while it runs the checkbox says it is busy and keeps focus; a disabled
+  // one would drop focus to the page body and the next Tab would start from the top.
+  const delayAction = async (route: Route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ response });
+  };
+  await page.route(`**/dossiers/${dossierId}/notes`, delayAction);
+  await box.focus();
+  await page.keyboard.press("Space");
+  await expect(box).toHaveAttribute("aria-busy", "true");
+  await expect(box).toBeFocused();
+  await expect(box).not.toHaveAttribute("aria-busy");
+  await expect(box).toBeChecked();
+  await expect(box).toBeFocused();
+  await page.unroute(`**/dossiers/${dossierId}/notes`, delayAction);
+  await ctx.close();
+});
