@@ -15,6 +15,14 @@ async function tabTo(page: Page, target: Locator, max = 60) {
   throw new Error(`not reachable with ${max} Tabs`);
 }
 
+/** Holds the replies of the page's server actions (POSTs with a Next-Action header) 1.5 s, as a slow network would. */
+async function delayActionReplies(route: Route) {
+  if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
+  const response = await route.fetch();
+  await new Promise((r) => setTimeout(r, 1500));
+  await route.fulfill({ response });
+}
+
 test("keyboard only: sign in, open a dossier, message, recommendation status, pause and reactivate", async ({
   page,
 }) => {
@@ -71,13 +79,7 @@ test("keyboard only: sign in, open a dossier, message, recommendation status, pa
   await tabTo(page, page.getByRole("button", { name: "Mettre le dossier en pause" }));
   // The pause action's reply is held back, so its own live event flips the state first (what a slow
   // network does): the Reactivate button is then still busy when Tab reaches it.
-  const delayAction = async (route: Route) => {
-    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
-    const response = await route.fetch();
-    await new Promise((r) => setTimeout(r, 1500));
-    await route.fulfill({ response });
-  };
-  await page.route(`**/dossiers/${dossierId}/settings`, delayAction);
+  await page.route(`**/dossiers/${dossierId}/settings`, delayActionReplies);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("pause-banner")).toContainText("Plus besoin d’accompagnement");
   await expect(page.getByTestId("pause-state")).toBeFocused();
@@ -88,7 +90,7 @@ test("keyboard only: sign in, open a dossier, message, recommendation status, pa
   const reactivateButton = page.getByRole("button", { name: "Réactiver le dossier" });
   await expect(reactivateButton).toBeFocused();
   await expect(reactivateButton).toBeEnabled();
-  await page.unroute(`**/dossiers/${dossierId}/settings`, delayAction);
+  await page.unroute(`**/dossiers/${dossierId}/settings`, delayActionReplies);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("pause-banner")).toHaveCount(0);
   await expect(page.getByTestId("pause-state")).toBeFocused();
@@ -172,13 +174,7 @@ test("a checkbox whose action is running keeps keyboard focus (busy, not disable
   await expect(box).not.toBeChecked();
   // The action's reply is held: while it runs the checkbox says it is busy and keeps focus; a disabled
   // one would drop focus to the page body and the next Tab would start from the top.
-  const delayAction = async (route: Route) => {
-    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
-    const response = await route.fetch();
-    await new Promise((r) => setTimeout(r, 1500));
-    await route.fulfill({ response });
-  };
-  await page.route(`**/dossiers/${dossierId}/notes`, delayAction);
+  await page.route(`**/dossiers/${dossierId}/notes`, delayActionReplies);
   await box.focus();
   await page.keyboard.press("Space");
   await expect(box).toHaveAttribute("aria-busy", "true");
@@ -186,6 +182,6 @@ test("a checkbox whose action is running keeps keyboard focus (busy, not disable
   await expect(box).not.toHaveAttribute("aria-busy");
   await expect(box).toBeChecked();
   await expect(box).toBeFocused();
-  await page.unroute(`**/dossiers/${dossierId}/notes`, delayAction);
+  await page.unroute(`**/dossiers/${dossierId}/notes`, delayActionReplies);
   await ctx.close();
 });
