@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { useTestDatabase } from "../../test/db";
-import { makeDossier, makeUser, makeWorld } from "../../test/factories";
-import { allowedRecipients, gateDecisions, mayEmail, type GateKind } from "./gate";
+import { makeDossier, makeOrganization, makeUser, makeWorld } from "../../test/factories";
+import { allowedRecipients, GATE_FACTS, gateDecisions, mayEmail, type GateKind } from "./gate";
 import type { Frequency } from "./schema";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -199,5 +199,46 @@ describe("N8: the preference gate", () => {
       [],
     );
     expect(await allowedRecipients(db(), { dossierId: w.dossier.id, kind: "digest", candidates: [] })).toEqual([]);
+  });
+});
+
+type PlanNode = { "Actual Loops"?: number; "Node Type": string; Plans?: PlanNode[] };
+const planNodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(planNodes)];
+
+describe("issue 18: the gate's work follows its candidates, not the organization", () => {
+  it("N8, on PostgreSQL: no step of the facts' plan runs once per staff member of a 2,000-staff organization (on SQLite: its planner never did)", async () => {
+    if (tdb.provider !== "postgres") return expect(tdb.url).toMatch(/^file:/);
+    const org = await makeOrganization("Grande agence");
+    const ids = Array.from({ length: 2000 }, (_, i) => `gate-plan-staff-${i}`);
+    await db().user.createMany({ data: ids.map((id) => ({ id, name: id, email: `${id}@test.test` })) });
+    await db().membership.createMany({
+      data: ids.map((userId) => ({ organizationId: org.id, userId, role: "staff" })),
+    });
+    const holder = await makeUser("Titulaire Grande", { organizationId: org.id });
+    const applicant = await makeUser("Demandeur Grande");
+    const dossier = await makeDossier(org.id, [
+      { userId: applicant.id, role: "referent" },
+      { userId: holder.id, role: "advisor", holder: true },
+    ]);
+    await db().$executeRawUnsafe(`ANALYZE`);
+    const rows = await db().$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${GATE_FACTS.postgres}`,
+      dossier.id,
+      JSON.stringify([applicant.id, holder.id, ids[7]]),
+    );
+    const nodes = planNodes(rows[0]["QUERY PLAN"][0].Plan);
+    // The statement written as "u.id IN (members UNION staff)" ran its union once per User row: a node
+    // with thousands of loops (5,120 on the bench's fixture, 11.6 s). Per candidate is at most 3 here.
+    expect(Math.max(...nodes.map((n) => n["Actual Loops"] ?? 0))).toBeLessThanOrEqual(3);
+    const decisions = await gateDecisions(db(), {
+      dossierId: dossier.id,
+      kind: "reminder",
+      candidates: [applicant.id, holder.id, ids[7]],
+    });
+    expect(decisions.map((d) => [d.userId, d.side, d.decision])).toEqual([
+      [applicant.id, "applicant", "send"],
+      [holder.id, "advisor", "send"],
+      [ids[7], "advisor", "send"],
+    ]);
   });
 });

@@ -126,7 +126,8 @@ const FACTS_TAIL = `
    LEFT JOIN "NotificationSettings" s ON s."userId" = u."id"
    LEFT JOIN "DossierParticipation" p ON p."userId" = u."id" AND p."dossierId" = d."id"
    WHERE (m."id" IS NOT NULL AND m."readOnly" = false) OR o."id" IS NOT NULL`;
-const GATE_FACTS: Sql = {
+/** Exported for its plan test (gate.int.test.ts). */
+export const GATE_FACTS: Sql = {
   name: "gate.facts",
   sqlite: `${FACTS_HEAD}(SELECT DISTINCT value AS "userId" FROM json_each(?)) c${FACTS_TAIL}`,
   postgres: `${FACTS_HEAD.replace("?", "$1")}(SELECT DISTINCT k AS "userId" FROM unnest(translate($2, '[]', '{}')::text[]) AS k) c${FACTS_TAIL}`,
