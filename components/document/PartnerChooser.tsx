@@ -19,10 +19,11 @@ export function partnersOf(pick: PartnerPick): "all" | string[] | undefined {
 export function PartnerChooser({
   choices,
   value,
-  onChange,
+  onChange: change,
   locale,
   label,
   disabled,
+  busy = false,
 }: {
   choices: PartnerChoice[];
   value: PartnerPick;
@@ -31,10 +32,20 @@ export function PartnerChooser({
   /** the checkbox's accessible name, when it is not the generic one */
   label?: string;
   disabled?: boolean;
+  /** its change is saving: changes are ignored, but the inputs keep focus (disabled would drop it) */
+  busy?: boolean;
 }) {
   const id = useId();
+  const onChange = (next: PartnerPick) => {
+    if (!busy) change(next);
+  };
   return (
-    <fieldset className="space-y-1 text-sm" data-testid="partner-chooser" disabled={disabled}>
+    <fieldset
+      className="space-y-1 text-sm"
+      data-testid="partner-chooser"
+      disabled={disabled}
+      aria-busy={busy || undefined}
+    >
       <label className="flex items-center gap-2">
         <input
           type="checkbox"

@@ -91,7 +91,7 @@ export function PartnerDocuments({
                   onChange={(pick) => void change(d, pick)}
                   locale={locale}
                   label={t(locale, "solicitation.visibleToPartner", { name: d.name })}
-                  disabled={busy === d.id}
+                  busy={busy === d.id}
                 />
               )}
             </li>

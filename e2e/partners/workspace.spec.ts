@@ -135,6 +135,8 @@ test("S7, S5: a document Adèle marks visible to partner appears live in Arnaud'
   await arnaud.evaluate(() => ((window as unknown as { marker: number }).marker = 9));
   await adele.getByLabel(`Visible partenaire : ${docName}`).check();
   await expect(arnaud.getByTestId("partner-documents").getByRole("link", { name: docName })).toBeVisible();
+  // Issue 17: the checkbox stayed focusable while its change saved (busy, not disabled), so focus is still on it.
+  await expect(adele.getByLabel(`Visible partenaire : ${docName}`)).toBeFocused();
   expect(await arnaud.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(9);
   const href = await arnaud.getByTestId("partner-documents").getByRole("link", { name: docName }).getAttribute("href");
   expect((await arnaudCtx.request.get(href!)).status()).toBe(200);
