@@ -65,12 +65,12 @@ export function hot(): Hot {
 /**
  * Resolves once connection settings (SQLite pragmas) are applied and Prisma has answered a query: its
  * first one loads the query compiler (WebAssembly) and, on PostgreSQL, opens a connection, about 170 ms
- * that the process's first request would otherwise wait (issue 18).
+ * that the process's first request would otherwise wait (issue 18). SQLite's pragmas are that query.
  */
 export async function dbReady(): Promise<void> {
   const c = connection();
   await c.ready;
-  await c.client.$queryRawUnsafe("SELECT 1");
+  if (env().provider === "postgres") await c.client.$queryRawUnsafe("SELECT 1");
 }
 
 // Work scheduled against the connection (the search indexer's next batch) is dropped when it closes,

@@ -109,7 +109,9 @@ export function decide(
 // gathered first, 10–16 ms; from the candidates, 0.06–0.2 ms for a handful and 1–3 ms for 200.
 // PostgreSQL reads the array through a text[] literal: unnest's estimate is then exact, where
 // json_array_elements_text's fixed guess of 100 rows led it back to scanning User and Membership.
-const FACTS_HEAD = `WITH d AS (SELECT "id", "organizationId", "pausedAt" FROM "Dossier" WHERE "id" = ?)
+const gateFacts = (
+  candidates: string,
+) => `WITH d AS (SELECT "id", "organizationId", "pausedAt" FROM "Dossier" WHERE "id" = ?)
    SELECT u."id" AS "userId", u."email" AS "email", u."locale" AS "profileLocale",
      s."frequency" AS "frequency", s."locale" AS "locale",
      CASE WHEN s."unsubscribedAt" IS NULL THEN 0 ELSE 1 END AS "unsubscribed",
@@ -118,8 +120,7 @@ const FACTS_HEAD = `WITH d AS (SELECT "id", "organizationId", "pausedAt" FROM "D
      CASE WHEN p."fromApplicants" THEN 1 ELSE 0 END AS "fromApplicants",
      CASE WHEN p."toApplicants" THEN 1 ELSE 0 END AS "toApplicants",
      CASE WHEN d."pausedAt" IS NULL THEN 0 ELSE 1 END AS "paused"
-   FROM d CROSS JOIN `;
-const FACTS_TAIL = `
+   FROM d CROSS JOIN ${candidates} c
    JOIN "User" u ON u."id" = c."userId" AND u."deactivatedAt" IS NULL
    LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."userId" = u."id"
    LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = u."id" AND o."role" IN ('staff', 'admin')
@@ -129,8 +130,11 @@ const FACTS_TAIL = `
 /** Exported for its plan test (gate.int.test.ts). */
 export const GATE_FACTS: Sql = {
   name: "gate.facts",
-  sqlite: `${FACTS_HEAD}(SELECT DISTINCT value AS "userId" FROM json_each(?)) c${FACTS_TAIL}`,
-  postgres: `${FACTS_HEAD.replace("?", "$1")}(SELECT DISTINCT k AS "userId" FROM unnest(translate($2, '[]', '{}')::text[]) AS k) c${FACTS_TAIL}`,
+  sqlite: gateFacts(`(SELECT DISTINCT value AS "userId" FROM json_each(?))`),
+  postgres: sql(
+    "gate.facts",
+    gateFacts(`(SELECT DISTINCT k AS "userId" FROM unnest(translate(?, '[]', '{}')::text[]) AS k)`),
+  ).postgres,
 };
 
 type GateRow = {

@@ -23,6 +23,16 @@ export const VISIBLE_JOINS = `JOIN "Dossier" d ON d."id" = e."dossierId"
    LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = ? AND o."role" IN ${STAFF_ROLES_SQL}
    LEFT JOIN "Document" x ON e."kind" = 'document' AND x."id" = e."refId"`;
 
+/**
+ * The ids of the dossiers a user is a member or staff of, given the user's placeholders (PostgreSQL's
+ * `$n` of VISIBLE_JOINS' two): what VISIBLE_WHERE's first condition requires, as a list a search can
+ * start from instead of ranking every matching entry of the database first (issue 18).
+ */
+export const memberOrStaffDossierIds = (member: string, staff: string) =>
+  `SELECT m0."dossierId" FROM "DossierMember" m0 WHERE m0."userId" = ${member}
+   UNION ALL SELECT d0."id" FROM "Membership" o0 JOIN "Dossier" d0 ON d0."organizationId" = o0."organizationId"
+     WHERE o0."userId" = ${staff} AND o0."role" IN ${STAFF_ROLES_SQL}`;
+
 /** WHERE conditions that go with VISIBLE_JOINS. */
 export const VISIBLE_WHERE = `(m."id" IS NOT NULL OR o."id" IS NOT NULL)
    AND (e."audience" = 'all' OR (m."side" = 'advisor' AND m."readOnly" = false) OR o."id" IS NOT NULL)

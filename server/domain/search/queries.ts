@@ -2,7 +2,7 @@
 // the access policy (policy.ts) in it. Placeholders, in order: the match expression, the user id twice,
 // [the dossier id,] the limit.
 import { sql, type Sql } from "../../db/hot";
-import { STAFF_ROLES_SQL, VISIBLE_JOINS, VISIBLE_WHERE } from "./policy";
+import { memberOrStaffDossierIds, VISIBLE_JOINS, VISIBLE_WHERE } from "./policy";
 
 const COLUMNS = `e."kind" AS "kind", e."refId" AS "refId", e."dossierId" AS "dossierId", e."seq" AS "seq",
      e."text" AS "text", e."at" AS "at", d."title" AS "dossierTitle"`;
@@ -36,13 +36,7 @@ function postgresSearch(scoped: boolean) {
    JOIN "SearchEntry" e ON e."tsv" @@ q."query"
    ${VISIBLE_JOINS}
    WHERE ${VISIBLE_WHERE}
-   ${
-     scoped
-       ? `AND e."dossierId" = ?`
-       : `AND e."dossierId" IN (SELECT m0."dossierId" FROM "DossierMember" m0 WHERE m0."userId" = $2
-         UNION ALL SELECT d0."id" FROM "Membership" o0 JOIN "Dossier" d0 ON d0."organizationId" = o0."organizationId"
-           WHERE o0."userId" = $3 AND o0."role" IN ${STAFF_ROLES_SQL})`
-   }
+   AND e."dossierId" ${scoped ? "= ?" : `IN (${memberOrStaffDossierIds("$2", "$3")})`}
    ORDER BY ts_rank(e."tsv", q."query") DESC, e."at" DESC, e."id" DESC
    LIMIT ?`;
 }
