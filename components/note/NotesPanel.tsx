@@ -15,6 +15,7 @@ import type { AppointmentView, DocumentFlagsView, NoteView, TaskView } from "@/s
 import { t, type Locale } from "@/server/i18n";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
+import { BusyCheckbox } from "../ui/BusyCheckbox";
 import { useDates } from "@/components/i18n/Dates";
 
 type Tab = {
@@ -149,24 +150,20 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
               <li key={d.id} className="flex flex-wrap items-center gap-4">
                 <span className="min-w-0 grow break-all">{d.name}</span>
                 <label className="flex items-center gap-1">
-                  <input
-                    type="checkbox"
+                  <BusyCheckbox
                     checked={d.confidential}
-                    aria-busy={pending || undefined}
-                    onChange={(e) =>
-                      pending || run(() => setDocumentFlagsAction({ documentId: d.id, confidential: e.target.checked }))
+                    busy={pending}
+                    onCheckedChange={(confidential) =>
+                      run(() => setDocumentFlagsAction({ documentId: d.id, confidential }))
                     }
                   />
                   {t(locale, "confidentiality.all")}
                 </label>
                 <label className="flex items-center gap-1">
-                  <input
-                    type="checkbox"
+                  <BusyCheckbox
                     checked={d.rawData}
-                    aria-busy={pending || undefined}
-                    onChange={(e) =>
-                      pending || run(() => setDocumentFlagsAction({ documentId: d.id, rawData: e.target.checked }))
-                    }
+                    busy={pending}
+                    onCheckedChange={(rawData) => run(() => setDocumentFlagsAction({ documentId: d.id, rawData }))}
                   />
                   {t(locale, "note.rawData")}
                 </label>
@@ -212,11 +209,10 @@ export function NotesPanel({ dossierId, tab, locale }: { dossierId: string; tab:
           {tab.tasks.map((task) => (
             <li key={task.id}>
               <label className="flex items-center gap-2">
-                <input
-                  type="checkbox"
+                <BusyCheckbox
                   checked={task.done}
-                  aria-busy={pending || undefined}
-                  onChange={(e) => pending || run(() => toggleTaskAction({ taskId: task.id, done: e.target.checked }))}
+                  busy={pending}
+                  onCheckedChange={(done) => run(() => toggleTaskAction({ taskId: task.id, done }))}
                 />
                 {task.title}
               </label>

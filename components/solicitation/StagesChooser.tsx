@@ -6,6 +6,7 @@ import type { StageRow } from "@/server/domain/solicitation/choose-stages";
 import { choosePartnerStagesAction } from "@/server/domain/solicitation/actions";
 import { t, type Locale } from "@/server/i18n";
 import { Button } from "../ui/Button";
+import { BusyCheckbox } from "../ui/BusyCheckbox";
 
 export function StagesChooser({
   solicitationId,
@@ -70,22 +71,20 @@ export function StagesChooser({
                 <tr key={s.key}>
                   <td className="pr-4">{s.label}</td>
                   <td className="pr-4">
-                    <input
-                      type="checkbox"
+                    <BusyCheckbox
                       checked={s.visible}
-                      aria-busy={busy || undefined}
+                      busy={busy}
                       aria-label={t(locale, "solicitation.stages.seesAt", { status: s.label })}
-                      onChange={(e) => void (busy || set(s.key, { visible: e.target.checked }))}
+                      onCheckedChange={(visible) => void set(s.key, { visible })}
                     />
                   </td>
                   <td>
-                    <input
-                      type="checkbox"
+                    <BusyCheckbox
                       checked={s.editable}
                       disabled={!s.visible}
-                      aria-busy={busy || undefined}
+                      busy={busy}
                       aria-label={t(locale, "solicitation.stages.editsAt", { status: s.label })}
-                      onChange={(e) => void (busy || set(s.key, { editable: e.target.checked }))}
+                      onCheckedChange={(editable) => void set(s.key, { editable })}
                     />
                   </td>
                 </tr>
