@@ -3,6 +3,7 @@
 import os from "node:os";
 import pg from "pg";
 import type { TestProjectInlineConfiguration, ViteUserConfig } from "vitest/config";
+import { inCI } from "./server/test/ci.ts";
 
 const PG_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -18,8 +19,7 @@ async function postgresReachable() {
 }
 
 export default async function config(): Promise<ViteUserConfig> {
-  const ci = process.env.CI === "true" || process.env.CI === "1";
-  const withPostgres = ci || (await postgresReachable());
+  const withPostgres = inCI || (await postgresReachable());
   if (!withPostgres)
     process.stderr.write(`\n⚠ PostgreSQL not reachable at ${PG_URL}: integration tests run on SQLite only.\n\n`);
   const alias = { "@": import.meta.dirname };

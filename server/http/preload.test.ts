@@ -7,11 +7,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next, { type NextConfig } from "next";
 import { expect, it } from "vitest";
+import { inCI } from "../test/ci";
 import { preloadRoutes } from "./preload";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-const ci = process.env.CI === "true" || process.env.CI === "1";
 // npm test builds before vitest runs; a developer's plain `vitest` may have no build yet.
 const built = fs.existsSync(path.join(distDir, "BUILD_ID"));
 
@@ -21,7 +21,7 @@ it("next.config.mjs turns Next's background preload off: the server does it befo
   expect(nextConfig.experimental?.preloadEntriesOnStart).toBe(false);
 });
 
-it.skipIf(!built && !ci)(
+it.skipIf(!built && !inCI)(
   "preloadRoutes loads the production build's app routes before it returns",
   async () => {
     const app = next({ dev: false, dir: root, hostname: "localhost", port: 0 });
