@@ -36,11 +36,12 @@ const schema = z
       .default("file:./data/relais.db"),
     REDIS_URL: z.string().url().optional(),
     /**
-     * G8: how processes share live traffic through Redis: "classic" pub/sub (every process hears every
-     * broadcast) or "sharded" (Redis 7 sharded pub/sub, a channel per room: a process hears only the
-     * rooms it has sockets in). See bench/README.md for the figures that chose the default.
+     * G8: how processes share live traffic through Redis: "sharded" (the default: Redis 7 sharded pub/sub,
+     * a channel per room, so a process hears only the rooms it has sockets in; the classic adapter on an
+     * older Redis) or "classic" pub/sub (every process hears every broadcast). See bench/README.md for
+     * the figures that chose the default.
      */
-    REDIS_ADAPTER: z.enum(["classic", "sharded"]).default("classic"),
+    REDIS_ADAPTER: z.enum(["classic", "sharded"]).default("sharded"),
     NEXTAUTH_URL: z.string().url().optional(),
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     RESEND_API_KEY: z.string().min(1).optional(),

@@ -18,6 +18,7 @@ import { CLIENT_ADDRESS_HEADER } from "../http/client";
 import { consume } from "../ratelimit";
 import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
+import { roomsSubscribed } from "./adapter";
 import { createDashboardFanout } from "./dashboard";
 import { presenceChanged } from "./presence";
 import { publisher, type Publisher } from "./publisher";
@@ -100,6 +101,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
           const partner = await partnerAccess(actor, dossierId);
           if (!partner) return ack(fail("not_found", actor.locale));
           await socket.join(rooms.dossierPartners(dossierId));
+          await roomsSubscribed(io);
           socket.data.dossiers.add(dossierId);
           return ack({ ok: true, ...(await partnerEventsAfter(partner, afterSeq)) });
         }
@@ -113,6 +115,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
           ...(access.side === "advisor" ? [rooms.dossierAdvisors(dossierId)] : []),
         ];
         await socket.join(joined);
+        await roomsSubscribed(io);
         socket.data.dossiers.add(dossierId);
         ack({ ok: true, ...(await eventsAfter(access, afterSeq)) });
         presenceChanged(io, dossierId);

@@ -1,41 +1,63 @@
-// X1 across processes: a session ended on one process cuts its sockets on another, through the Socket.IO
-// Redis adapter (rooms per session and per user; disconnectSockets is broadcast). Two real socket servers
-// in this test process, each with its own adapter on a private redis-server, as two Relais processes.
-import { afterAll, beforeAll, expect, it } from "vitest";
+// Across processes, through the Socket.IO Redis adapter, with each adapter REDIS_ADAPTER offers: a session
+// ended on one process cuts its sockets on another (X1: rooms per session and per user, disconnectSockets
+// is broadcast), a message reaches a viewer on the other process (C1) and a revocation takes that viewer
+// out of the dossier's rooms there (A3: socketsLeave is broadcast). Two real socket servers in this test
+// process, each with its own adapter on a private redis-server, as two Relais processes.
+import { randomUUID } from "node:crypto";
+import net from "node:net";
+import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, PrivateRedis } from "../../e2e/fixtures/cluster";
 import { endSession, signOutEverywhere } from "../domain/session/service";
 import { useTestDatabase } from "../test/db";
 import { actor, makeWorld } from "../test/factories";
-import { connectClient, join, signedIn, startRealtime, type TestClient } from "../test/server";
+import { postMessage } from "../domain/conversation/service";
+import { connectClient, join, nextEvent, noEvent, signedIn, startRealtime, type TestClient } from "../test/server";
 import { attachRedisAdapter } from "./adapter";
-import { setPublisher } from "./publisher";
+import { publisher, setPublisher } from "./publisher";
+import { rooms } from "./rooms";
 import { socketPublisher } from "./server";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 let redis: PrivateRedis;
-let a: Awaited<ReturnType<typeof startRealtime>>;
-let b: Awaited<ReturnType<typeof startRealtime>>;
-const closers: (() => Promise<void>)[] = [];
-const open: TestClient[] = [];
 
 beforeAll(async () => {
   tdb = await useTestDatabase();
   redis = new PrivateRedis(await freePort());
   await redis.start();
-  a = await startRealtime();
-  b = await startRealtime();
-  for (const rt of [a, b]) closers.push(await attachRedisAdapter(rt.io, redis.url));
-  // The change happens on process A (its publisher); the sockets live on process B.
-  setPublisher(socketPublisher(a.io));
 });
 afterAll(async () => {
-  open.forEach((c) => c.close());
-  await b.close();
-  await a.close();
-  await Promise.all(closers.map((c) => c()));
   await redis.stop();
   await tdb.cleanup();
 });
+
+/** A TCP proxy to Redis that holds every chunk `ms` in each direction (order kept). */
+async function delayingProxy(redisUrl: string, ms: number): Promise<{ url: string; close: () => void }> {
+  const target = new URL(redisUrl);
+  const sockets = new Set<net.Socket>();
+  const held = (from: net.Socket, to: net.Socket) =>
+    from.on("data", (chunk) => setTimeout(() => to.writable && to.write(chunk), ms));
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => {});
+      // The other side closes once what was held for it has gone through (QUIT's answer, say).
+      s.on("close", () => setTimeout(() => (s === client ? upstream : client).end(), ms + 50));
+    }
+    held(client, upstream);
+    held(upstream, client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    close: () => {
+      sockets.forEach((s) => s.destroy());
+      server.close();
+    },
+  };
+}
 
 function cut(socket: TestClient): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -47,25 +69,102 @@ function cut(socket: TestClient): Promise<string> {
   });
 }
 
-it("X1: a session ended on one process cuts its sockets on another at once; sign out everywhere cuts the user's remaining ones there too", async () => {
-  const w = await makeWorld();
-  const laptop = await signedIn(w.advisor.id);
-  const phone = await signedIn(w.advisor.id);
-  const colleague = await signedIn(w.staff.id);
-  const [onB1, onB2, other] = await Promise.all(
-    [laptop, phone, colleague].map((s) => connectClient(b.url, { cookie: s.cookie })),
-  );
-  open.push(onB1, onB2, other);
-  expect(await join(onB1, w.dossier.id)).toMatchObject({ ok: true });
+// Both adapters REDIS_ADAPTER offers; the sharded one is the default (this Redis is 7.0).
+describe.each(["sharded", "classic"] as const)("across two processes, %s Redis adapter", (kind) => {
+  let a: Awaited<ReturnType<typeof startRealtime>>;
+  let b: Awaited<ReturnType<typeof startRealtime>>;
+  const closers: (() => Promise<void>)[] = [];
+  const open: TestClient[] = [];
 
-  const first = cut(onB1);
-  await endSession(laptop.sessionId);
-  expect(await first).toBe("io server disconnect");
-  expect(onB2.connected).toBe(true);
+  beforeAll(async () => {
+    a = await startRealtime();
+    b = await startRealtime();
+    for (const rt of [a, b]) {
+      const attached = await attachRedisAdapter(rt.io, redis.url, kind === "sharded" ? undefined : kind);
+      expect(attached.kind).toBe(kind);
+      closers.push(attached.close);
+    }
+    // The change happens on process A (its publisher); the sockets live on process B.
+    setPublisher(socketPublisher(a.io));
+  });
+  afterAll(async () => {
+    open.forEach((c) => c.close());
+    await b.close();
+    await a.close();
+    await Promise.all(closers.map((c) => c()));
+  });
 
-  const second = cut(onB2);
-  await signOutEverywhere(await actor(w.advisor.id));
-  expect(await second).toBe("io server disconnect");
-  expect(other.connected).toBe(true);
-  await expect(connectClient(b.url, { cookie: phone.cookie })).rejects.toThrow(/unauthorized/);
+  it("X1: a session ended on one process cuts its sockets on another at once; sign out everywhere cuts the user's remaining ones there too", async () => {
+    const w = await makeWorld();
+    const laptop = await signedIn(w.advisor.id);
+    const phone = await signedIn(w.advisor.id);
+    const colleague = await signedIn(w.staff.id);
+    const [onB1, onB2, other] = await Promise.all(
+      [laptop, phone, colleague].map((s) => connectClient(b.url, { cookie: s.cookie })),
+    );
+    open.push(onB1, onB2, other);
+    expect(await join(onB1, w.dossier.id)).toMatchObject({ ok: true });
+
+    const first = cut(onB1);
+    await endSession(laptop.sessionId);
+    expect(await first).toBe("io server disconnect");
+    expect(onB2.connected).toBe(true);
+
+    const second = cut(onB2);
+    await signOutEverywhere(await actor(w.advisor.id));
+    expect(await second).toBe("io server disconnect");
+    expect(other.connected).toBe(true);
+    await expect(connectClient(b.url, { cookie: phone.cookie })).rejects.toThrow(/unauthorized/);
+  });
+
+  it("C1: with the sharded adapter a join is answered once Redis has confirmed the room's channel (nothing published meanwhile misses this process); the classic one has no channel per room", async () => {
+    // A third process whose Redis traffic is held 300 ms each way: its join outlasts the log read.
+    const slow = await delayingProxy(redis.url, 300);
+    const c = await startRealtime();
+    setPublisher(socketPublisher(a.io));
+    const attached = await attachRedisAdapter(c.io, slow.url, kind === "sharded" ? undefined : kind);
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      const w = await makeWorld();
+      const viewer = await connectClient(c.url, { cookie: (await signedIn(w.staff.id)).cookie });
+      open.push(viewer);
+      const channel = `socket.io#/#${rooms.dossier(w.dossier.id)}#`;
+      const subscribers = async () =>
+        Number(((await admin.sendCommand(["PUBSUB", "SHARDNUMSUB", channel])) as unknown[])[1]);
+      expect(await subscribers()).toBe(0);
+      expect(await join(viewer, w.dossier.id)).toMatchObject({ ok: true });
+      // Asked straight to Redis right after the answer: the process's subscription is already there.
+      expect(await subscribers()).toBe(kind === "sharded" ? 1 : 0);
+    } finally {
+      await admin.quit();
+      await c.close();
+      await attached.close();
+      slow.close();
+      setPublisher(socketPublisher(a.io));
+    }
+  });
+
+  it("C1, A3: a message sent on one process reaches a viewer on another; once revoked there, the viewer gets nothing more", async () => {
+    const w = await makeWorld();
+    const viewer = await connectClient(b.url, { cookie: (await signedIn(w.staff.id)).cookie });
+    open.push(viewer);
+    expect(await join(viewer, w.dossier.id)).toMatchObject({ ok: true });
+
+    const arrived = nextEvent<{ seq: number; payload: { body: string } }>(viewer, "dossier:event");
+    const sent = await postMessage(await actor(w.applicant.id), {
+      dossierId: w.dossier.id,
+      clientId: randomUUID(),
+      body: `across processes (${kind})`,
+    });
+    expect(sent.ok).toBe(true);
+    expect((await arrived).payload.body).toBe(`across processes (${kind})`);
+
+    const revoked = nextEvent<{ dossierId: string }>(viewer, "dossier:revoked");
+    publisher().revoke(w.staff.id, w.dossier.id);
+    expect(await revoked).toMatchObject({ dossierId: w.dossier.id });
+    const quiet = noEvent(viewer, "dossier:event", 600);
+    await postMessage(await actor(w.applicant.id), { dossierId: w.dossier.id, clientId: randomUUID(), body: "after" });
+    expect(await quiet).toBe(true);
+  });
 });
