@@ -45,7 +45,7 @@ export async function dashboardRows(
   now = new Date(),
 ): Promise<DashboardRow[]> {
   const f: DashboardFilters = { ...DEFAULT_FILTERS, ...filters };
-  const and: Prisma.DossierWhereInput[] = [visibleDossiersWhere(actor)];
+  const and: Prisma.DossierWhereInput[] = [await visibleDossiersWhere(actor)];
   if (f.recent) and.push({ lastActivityAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } });
   if (f.paused) and.push({ pausedAt: { not: null } });
   if (f.mine) and.push({ members: { some: { userId: actor.userId } } });
@@ -95,7 +95,7 @@ export async function dashboardRows(
 /** Organizations of the dossiers the actor may see: the organization filter shows when there are several. */
 export async function dashboardOrganizations(actor: Actor) {
   return db().organization.findMany({
-    where: { dossiers: { some: visibleDossiersWhere(actor) } },
+    where: { dossiers: { some: await visibleDossiersWhere(actor) } },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });

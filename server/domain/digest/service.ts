@@ -60,7 +60,7 @@ export async function collectDigest(
 ): Promise<{ sections: DigestSection[]; locale: "fr" | "en" | null; email: string | null }> {
   const appUrl = env().appUrl;
   const dossiers = await client.dossier.findMany({
-    where: { AND: [visibleDossiersWhere({ userId }), { organizationId }] },
+    where: { AND: [await visibleDossiersWhere({ userId }, client), { organizationId }] },
     orderBy: { title: "asc" },
     select: { id: true, title: true },
   });

@@ -2,23 +2,39 @@
 // simply not found, so "no access" and "does not exist" are the same 404.
 import type { Actor } from "../../auth/actor";
 import { can, type DossierAction, type DossierRole } from "../../auth/permissions";
-import { hot, queriesOf, type Db, type Prisma, type Tx } from "../../db";
+import { db, hot, queriesOf, type Db, type Prisma, type Tx } from "../../db";
 import { asBool, asDateOrNull, sql, type HotQueries } from "../../db/hot";
 import { stageFor } from "../solicitation/stages";
 
 const STAFF_ROLES = ["staff", "admin"];
 
-/** Dossiers an actor may open: a member of it, or staff/admin of its organization. */
-export function visibleDossiersWhere(actor: Pick<Actor, "userId">): Prisma.DossierWhereInput {
+/**
+ * Dossiers an actor may open: a member of it, or staff/admin of its organization. The dossiers they are
+ * a member of and the organizations they are staff of are read first (two indexed lookups), so the
+ * clause is lists the indexes serve. Written as an EXISTS per dossier, it read every dossier of the
+ * database: at 100,000 dossiers, 44–200 ms on PostgreSQL and 155 ms on SQLite for a dashboard's 200
+ * rows, against 4–5 and 9–21 ms now (bench/README.md, thirteenth pass).
+ */
+export async function visibleDossiersWhere(
+  actor: Pick<Actor, "userId">,
+  client: Db | Tx = db(),
+): Promise<Prisma.DossierWhereInput> {
   // Written again in SQL in dossierAccess below: visibility.int.test.ts proves both agree over the
   // whole access matrix. Prisma reads an undefined value as "no condition": without this guard a caller passing a user row
   // ({ id }) instead of an actor would match every member, so every dossier.
   if (typeof actor.userId !== "string" || actor.userId.length === 0)
     throw new Error("visibleDossiersWhere needs an actor with a userId");
+  const [memberOf, staffOf] = await Promise.all([
+    client.dossierMember.findMany({ where: { userId: actor.userId }, select: { dossierId: true } }),
+    client.membership.findMany({
+      where: { userId: actor.userId, role: { in: STAFF_ROLES } },
+      select: { organizationId: true },
+    }),
+  ]);
   return {
     OR: [
-      { members: { some: { userId: actor.userId } } },
-      { organization: { memberships: { some: { userId: actor.userId, role: { in: STAFF_ROLES } } } } },
+      { id: { in: memberOf.map((m) => m.dossierId) } },
+      { organizationId: { in: staffOf.map((m) => m.organizationId) } },
     ],
   };
 }

@@ -11,7 +11,7 @@ import { toWire } from "./events";
 
 export async function listDossiers(actor: Actor) {
   return db().dossier.findMany({
-    where: visibleDossiersWhere(actor),
+    where: await visibleDossiersWhere(actor),
     orderBy: { lastActivityAt: "desc" },
     select: {
       id: true,

@@ -77,7 +77,7 @@ it("A1, A3: visibleDossiersWhere and dossierAccess agree for every role, organiz
   let visiblePairs = 0;
   for (const u of users) {
     const listed = new Set(
-      (await db().dossier.findMany({ where: visibleDossiersWhere({ userId: u.id }), select: { id: true } })).map(
+      (await db().dossier.findMany({ where: await visibleDossiersWhere({ userId: u.id }), select: { id: true } })).map(
         (d) => d.id,
       ),
     );

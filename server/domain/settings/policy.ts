@@ -5,13 +5,18 @@ import { db, type Db, type Prisma, type Tx } from "../../db";
 import { visibleDossiersWhere } from "../dossier/policy";
 
 /** Dossiers where the actor takes part in the conversation as an advisor. */
-export function participationDossiersWhere(actor: Pick<Actor, "userId">): Prisma.DossierWhereInput {
-  return { AND: [visibleDossiersWhere(actor), { members: { some: { userId: actor.userId, side: "advisor" } } }] };
+export async function participationDossiersWhere(
+  actor: Pick<Actor, "userId">,
+  client: Db | Tx = db(),
+): Promise<Prisma.DossierWhereInput> {
+  return {
+    AND: [await visibleDossiersWhere(actor, client), { members: { some: { userId: actor.userId, side: "advisor" } } }],
+  };
 }
 
 export async function canSetParticipation(actor: Pick<Actor, "userId">, dossierId: string, client: Db | Tx = db()) {
   const d = await client.dossier.findFirst({
-    where: { id: dossierId, ...participationDossiersWhere(actor) },
+    where: { id: dossierId, ...(await participationDossiersWhere(actor, client)) },
     select: { id: true },
   });
   return d !== null;
