@@ -54,8 +54,7 @@ async function main() {
   });
   keepIdleConnections(http);
   const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
-  const redis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER) : null;
-  const closeRedis = redis ? redis.close : async () => {};
+  const closeRedis = e.REDIS_URL ? (await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER)).close : async () => {};
   setPublisher(socketPublisher(io));
   connectRateLimitStore();
   const stopOutbox = startOutboxWorker(transportFromEnv(), e.OUTBOX_INTERVAL_MS);

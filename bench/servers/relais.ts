@@ -17,8 +17,7 @@ const http = createServer((_req, res) => {
   res.end();
 });
 const io = createRealtimeServer(http, { appOrigin: e.appOrigin, secret: e.secret });
-const redis = e.REDIS_URL ? await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER) : null;
-const closeRedis = redis ? redis.close : async () => {};
+const closeRedis = e.REDIS_URL ? (await attachRedisAdapter(io, e.REDIS_URL, e.REDIS_ADAPTER)).close : async () => {};
 setPublisher(socketPublisher(io));
 connectRateLimitStore();
 await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));

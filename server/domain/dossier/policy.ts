@@ -9,9 +9,19 @@ import { stageFor } from "../solicitation/stages";
 const STAFF_ROLES = ["staff", "admin"];
 
 /**
+ * The actor's user id, refused when missing: Prisma reads an undefined value as "no condition", so a
+ * caller passing a user row ({ id }) instead of an actor would match every member, so every dossier.
+ */
+export function actorUserId(actor: Pick<Actor, "userId">): string {
+  if (typeof actor.userId !== "string" || actor.userId.length === 0)
+    throw new Error("a dossier where-clause needs an actor with a userId");
+  return actor.userId;
+}
+
+/**
  * Dossiers an actor may open: a member of it, or staff/admin of its organization. The dossiers they are
  * a member of and the organizations they are staff of are read first (two indexed lookups), so the
- * clause is lists the indexes serve. Written as an EXISTS per dossier, it read every dossier of the
+ * clause is two lists the indexes serve. Written as an EXISTS per dossier, it read every dossier of the
  * database: at 100,000 dossiers, 44–200 ms on PostgreSQL and 155 ms on SQLite for a dashboard's 200
  * rows, against 4–5 and 9–21 ms now (bench/README.md, thirteenth pass).
  */
@@ -20,14 +30,12 @@ export async function visibleDossiersWhere(
   client: Db | Tx = db(),
 ): Promise<Prisma.DossierWhereInput> {
   // Written again in SQL in dossierAccess below: visibility.int.test.ts proves both agree over the
-  // whole access matrix. Prisma reads an undefined value as "no condition": without this guard a caller passing a user row
-  // ({ id }) instead of an actor would match every member, so every dossier.
-  if (typeof actor.userId !== "string" || actor.userId.length === 0)
-    throw new Error("visibleDossiersWhere needs an actor with a userId");
+  // whole access matrix.
+  const userId = actorUserId(actor);
   const [memberOf, staffOf] = await Promise.all([
-    client.dossierMember.findMany({ where: { userId: actor.userId }, select: { dossierId: true } }),
+    client.dossierMember.findMany({ where: { userId }, select: { dossierId: true } }),
     client.membership.findMany({
-      where: { userId: actor.userId, role: { in: STAFF_ROLES } },
+      where: { userId, role: { in: STAFF_ROLES } },
       select: { organizationId: true },
     }),
   ]);

@@ -37,7 +37,7 @@ export async function getConversationSettings(actor: Actor): Promise<Conversatio
     select: { locale: true, notificationSettings: { select: { frequency: true, locale: true } } },
   });
   const dossiers = await db().dossier.findMany({
-    where: await participationDossiersWhere(actor),
+    where: participationDossiersWhere(actor),
     orderBy: [{ organization: { name: "asc" } }, { title: "asc" }],
     select: {
       id: true,
@@ -115,7 +115,7 @@ export async function setParticipationForAll(actor: Actor, raw: unknown): Promis
   const { organizationId, value } = parsed.data;
   const key = parsed.data.switch;
   const dossiers = await db().dossier.findMany({
-    where: { AND: [await participationDossiersWhere(actor), ...(organizationId ? [{ organizationId }] : [])] },
+    where: { AND: [participationDossiersWhere(actor), ...(organizationId ? [{ organizationId }] : [])] },
     select: { id: true },
   });
   // An organization where the user has no dossier is indistinguishable from one that does not exist.
