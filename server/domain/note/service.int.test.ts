@@ -14,7 +14,15 @@ import { dossierAccess } from "../dossier/policy";
 import { eventsAfter } from "../dossier/service";
 import { search } from "../search/service";
 import { listTimeline } from "../timeline/service";
-import { confidentialityByDossier, createNote, notesTab, setDocumentFlags, setNoteConfidential } from "./service";
+import {
+  confidentialityByDossier,
+  createNote,
+  createTask,
+  notesTab,
+  setDocumentFlags,
+  setNoteConfidential,
+  toggleTask,
+} from "./service";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
 const published: PublishedEvent[] = [];
@@ -42,6 +50,35 @@ async function world() {
 }
 
 const access = async (userId: string, dossierId: string) => (await dossierAccess({ userId }, dossierId))!;
+
+describe("A4: a task is ticked by its owner only", () => {
+  it("A4: bad input is refused; the applicant side, another organization's staff and a non-member get not found; another advisor changes nothing", async () => {
+    const w = await world();
+    const holder = await actor(w.advisor.id);
+    const created = await createTask(holder, { dossierId: w.dossier.id, title: "Rappeler la mairie" });
+    if (!created.ok) throw new Error("setup");
+    const taskId = created.value.id;
+    const done = async () => (await db().task.findUniqueOrThrow({ where: { id: taskId } })).done;
+
+    for (const bad of [{ taskId, done: "oui" }, { taskId: "", done: true }, { done: true }, null])
+      expect(await toggleTask(holder, bad)).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await toggleTask(holder, { taskId: "no-such-task", done: true })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    for (const userId of [w.referent.id, w.applicant.id, w.otherStaff.id, w.outsider.id])
+      expect(await toggleTask(await actor(userId), { taskId, done: true })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
+    // Tasks are their owner's: another advisor of the dossier gets no error, and nothing changes.
+    await toggleTask(await actor(w.otherAdvisor.id), { taskId, done: true });
+    expect(await done()).toBe(false);
+
+    expect(await toggleTask(holder, { taskId, done: true })).toEqual({ ok: true, value: { done: true } });
+    expect(await done()).toBe(true);
+  });
+});
 
 describe("T7: confidential items reach the holder only", () => {
   it("T7, A4: a confidential note is seen by the holder only: not staff, not another advisor, not the applicant side; no event, timeline or email carries it", async () => {
