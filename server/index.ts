@@ -21,7 +21,7 @@ import { logger } from "./logger";
 import { startOutboxWorker } from "./outbox/worker";
 import { attachRedisAdapter } from "./realtime/adapter";
 import { setPublisher } from "./realtime/publisher";
-import { createRealtimeServer, socketPublisher } from "./realtime/server";
+import { closeRealtimeServer, createRealtimeServer, socketPublisher } from "./realtime/server";
 
 async function main() {
   const e = env();
@@ -93,7 +93,7 @@ async function main() {
     await stopPartnerReminders();
     await stopTransferExpiry();
     await stopSessionJobs();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await closeRealtimeServer(io);
     http.closeAllConnections();
     await closeRedis();
     await app.close?.();

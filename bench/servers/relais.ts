@@ -8,7 +8,7 @@ import { env } from "../../server/env";
 import { connectRateLimitStore } from "../../server/ratelimit";
 import { attachRedisAdapter } from "../../server/realtime/adapter";
 import { setPublisher } from "../../server/realtime/publisher";
-import { createRealtimeServer, socketPublisher } from "../../server/realtime/server";
+import { closeRealtimeServer, createRealtimeServer, socketPublisher } from "../../server/realtime/server";
 
 const e = env();
 await dbReady();
@@ -24,7 +24,7 @@ await new Promise<void>((resolve) => http.listen(e.PORT, e.HOSTNAME, resolve));
 
 async function stop() {
   setPublisher(undefined);
-  await new Promise<void>((resolve) => io.close(() => resolve()));
+  await closeRealtimeServer(io);
   await closeRedis();
   await closeDb();
   process.exit(0);

@@ -54,15 +54,28 @@ export function coalescer(
 }
 
 const perServer = new WeakMap<RelaisIo, ReturnType<typeof coalescer>>();
+/** Servers that are closing: their sockets' departures schedule nothing (the adapter closes next). */
+const stopped = new WeakSet<RelaisIo>();
 
 /**
  * The dossier's viewers changed: they learn who is there at the end of the window. A socket that is
  * leaving has left its rooms by then (Socket.IO removes it synchronously after "disconnecting").
  */
 export function presenceChanged(io: RelaisIo, dossierId: string) {
+  if (stopped.has(io)) return;
   let c = perServer.get(io);
   if (!c) perServer.set(io, (c = coalescer((id) => void broadcastPresence(io, id))));
   c.touch(dossierId);
+}
+
+/**
+ * The server is closing: presence broadcasts still waiting for their window are dropped. Each would
+ * ask the adapter who is in the room, and with Redis that client is closed a moment later.
+ */
+export function stopPresence(io: RelaisIo) {
+  stopped.add(io);
+  perServer.get(io)?.dispose();
+  perServer.delete(io);
 }
 
 async function broadcastPresence(io: RelaisIo, dossierId: string) {

@@ -20,7 +20,7 @@ import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
 import { roomsSubscribed } from "./adapter";
 import { createDashboardFanout } from "./dashboard";
-import { presenceChanged } from "./presence";
+import { presenceChanged, stopPresence } from "./presence";
 import { publisher, type Publisher } from "./publisher";
 import { isDashboardRoom, roomsForAudience, rooms } from "./rooms";
 import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
@@ -215,6 +215,12 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
   });
 
   return io;
+}
+
+/** Closes the server (its sockets leave) and drops the presence broadcasts their departures scheduled. */
+export async function closeRealtimeServer(io: RelaisIo): Promise<void> {
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+  stopPresence(io);
 }
 
 function seen(socket: RelaisSocket, now = new Date()) {

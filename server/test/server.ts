@@ -7,7 +7,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { startSession } from "../domain/session/service";
 import type { ClientToServerEvents, ServerToClientEvents } from "../realtime/contract";
 import { setPublisher } from "../realtime/publisher";
-import { createRealtimeServer, socketPublisher, type RelaisIo } from "../realtime/server";
+import { closeRealtimeServer, createRealtimeServer, socketPublisher, type RelaisIo } from "../realtime/server";
 import { afterAll, beforeAll } from "vitest";
 import { TEST_SECRET, useTestDatabase } from "./db";
 
@@ -36,7 +36,7 @@ export async function startRealtime(): Promise<{
     http,
     close: async () => {
       setPublisher(undefined);
-      await new Promise<void>((r) => io.close(() => r()));
+      await closeRealtimeServer(io);
     },
   };
 }
