@@ -6,14 +6,17 @@
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort, PrivateRedis } from "../../e2e/fixtures/cluster";
 import { endSession, signOutEverywhere } from "../domain/session/service";
 import { useTestDatabase } from "../test/db";
+import { makePartner } from "../test/partners";
 import { actor, makeWorld } from "../test/factories";
 import { postMessage } from "../domain/conversation/service";
 import { connectClient, join, nextEvent, noEvent, signedIn, startRealtime, type TestClient } from "../test/server";
+import { logger } from "../logger";
 import { attachRedisAdapter } from "./adapter";
+import { PRESENCE_WINDOW_MS } from "./presence";
 import { publisher, setPublisher } from "./publisher";
 import { rooms } from "./rooms";
 import { socketPublisher } from "./server";
@@ -117,7 +120,7 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     await expect(connectClient(b.url, { cookie: phone.cookie })).rejects.toThrow(/unauthorized/);
   });
 
-  it("C1: with the sharded adapter a join is answered once Redis has confirmed the room's channel (nothing published meanwhile misses this process); the classic one has no channel per room", async () => {
+  it("C1, A5: with the sharded adapter a join (a viewer's or a partner's) is answered once Redis has confirmed the room's channel (nothing published meanwhile misses this process); the classic one has no channel per room", async () => {
     // A third process whose Redis traffic is held 300 ms each way: its join outlasts the log read.
     const slow = await delayingProxy(redis.url, 300);
     const c = await startRealtime();
@@ -130,17 +133,45 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
       const viewer = await connectClient(c.url, { cookie: (await signedIn(w.staff.id)).cookie });
       open.push(viewer);
       const channel = `socket.io#/#${rooms.dossier(w.dossier.id)}#`;
-      const subscribers = async () =>
-        Number(((await admin.sendCommand(["PUBSUB", "SHARDNUMSUB", channel])) as unknown[])[1]);
-      expect(await subscribers()).toBe(0);
+      const subscribers = async (name: string) =>
+        Number(((await admin.sendCommand(["PUBSUB", "SHARDNUMSUB", name])) as unknown[])[1]);
+      expect(await subscribers(channel)).toBe(0);
       expect(await join(viewer, w.dossier.id)).toMatchObject({ ok: true });
       // Asked straight to Redis right after the answer: the process's subscription is already there.
-      expect(await subscribers()).toBe(kind === "sharded" ? 1 : 0);
+      expect(await subscribers(channel)).toBe(kind === "sharded" ? 1 : 0);
+
+      // A5: a partner's join (the partners' room only) waits the same way.
+      const { partner } = await makePartner(w);
+      const partnerChannel = `socket.io#/#${rooms.dossierPartners(w.dossier.id)}#`;
+      const onC = await connectClient(c.url, { cookie: (await signedIn(partner.userId)).cookie });
+      open.push(onC);
+      expect(await subscribers(partnerChannel)).toBe(0);
+      expect(await join(onC, w.dossier.id)).toMatchObject({ ok: true });
+      expect(await subscribers(partnerChannel)).toBe(kind === "sharded" ? 1 : 0);
     } finally {
       await admin.quit();
       await c.close();
       await attached.close();
       slow.close();
+      setPublisher(socketPublisher(a.io));
+    }
+  });
+
+  it("C6: a process that closes with viewers in a dossier asks its adapter nothing afterwards: the presence their departure scheduled is dropped, not sent to a closed Redis", async () => {
+    const c = await startRealtime();
+    const attached = await attachRedisAdapter(c.io, redis.url, kind === "sharded" ? undefined : kind);
+    const w = await makeWorld();
+    const viewer = await connectClient(c.url, { cookie: (await signedIn(w.staff.id)).cookie });
+    expect(await join(viewer, w.dossier.id)).toMatchObject({ ok: true });
+    const warn = vi.spyOn(logger, "warn");
+    try {
+      await c.close();
+      await attached.close();
+      await new Promise((resolve) => setTimeout(resolve, PRESENCE_WINDOW_MS + 250));
+      expect(warn.mock.calls.filter(([msg]) => msg === "presence failed")).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      viewer.close();
       setPublisher(socketPublisher(a.io));
     }
   });

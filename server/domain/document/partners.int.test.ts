@@ -3,32 +3,17 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import type { DossierEventWire } from "../../realtime/contract";
-import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
+import { actor, makeDossier, makeWorld } from "../../test/factories";
 import { join, nextEvent, noEvent, realtimeSuite } from "../../test/server";
 import { partnerDocument, partnerView } from "../partner/service";
-import { attachWithKey, createSolicitation } from "../solicitation/service";
+
 import { uploadDocument } from "./service";
 import { partnerChoices, partnerDocumentsPanel, setPartnerVisibility } from "./visibility";
 import { dossierAccess } from "../dossier/policy";
+import { makePartner } from "../../test/partners";
 
 const suite = realtimeSuite({ UPLOAD_DIR: `/tmp/relais-s7-${process.pid}` });
-type World = Awaited<ReturnType<typeof makeWorld>>;
 const pdf = Buffer.from("%PDF-1.4 plan");
-
-async function partnerOn(w: World, dossierId = w.dossier.id) {
-  const email = `p-${Math.random().toString(36).slice(2)}@p.test`;
-  const res = await createSolicitation(await actor(w.advisor.id), {
-    dossierId,
-    kind: "opinion",
-    scope: "legal",
-    external: true,
-    partnerEmail: email,
-  });
-  if (!res.ok) throw new Error(res.error.message);
-  const user = await makeUser(`Partenaire ${email}`, { email });
-  if (!(await attachWithKey(await actor(user.id), { key: res.value.key }, "127.0.0.1")).ok) throw new Error("attach");
-  return { partner: await actor(user.id), solicitationId: res.value.solicitationId };
-}
 
 const names = async (p: { partner: Awaited<ReturnType<typeof actor>> }, dossierId: string) =>
   (await partnerView(p.partner, dossierId))!.documents.map((d) => d.name);
@@ -36,8 +21,8 @@ const names = async (p: { partner: Awaited<ReturnType<typeof actor>> }, dossierI
 describe("S7: documents for partners", () => {
   it("S7: the advisor side shows an upload to some partners: only they see it; partners get no name over the socket", async () => {
     const w = await makeWorld();
-    const p1 = await partnerOn(w);
-    const p2 = await partnerOn(w);
+    const p1 = await makePartner(w, { kind: "opinion" });
+    const p2 = await makePartner(w, { kind: "opinion" });
     const s1 = await suite.client(p1.partner.userId);
     const s2 = await suite.client(p2.partner.userId);
     for (const s of [s1, s2]) await join(s, w.dossier.id, 0);
@@ -94,7 +79,7 @@ describe("S7: documents for partners", () => {
   it("S7, A4: the applicant side cannot show an upload to partners, another dossier's solicitation is refused, and nothing is kept", async () => {
     const w = await makeWorld();
     const elsewhere = await makeDossier(w.org.id, [{ userId: w.advisor.id, role: "advisor", holder: true }]);
-    const foreign = await partnerOn(w, elsewhere.id);
+    const foreign = await makePartner(w, { kind: "opinion", dossierId: elsewhere.id });
     expect(
       await uploadDocument(await actor(w.referent.id), {
         dossierId: w.dossier.id,

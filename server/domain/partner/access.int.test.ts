@@ -4,36 +4,20 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import type { DossierEventWire, JoinAck } from "../../realtime/contract";
-import { actor, makeDossier, makeUser, makeWorld } from "../../test/factories";
+import { actor, makeDossier, makeWorld } from "../../test/factories";
 import { join, nextEvent, noEvent, realtimeSuite, watchDashboard } from "../../test/server";
 import { postMessage } from "../conversation/service";
 import { documentForDownload } from "../document/service";
 import { setPartnerVisibility } from "../document/visibility";
 import { dossierAccess, partnerAccess } from "../dossier/policy";
 import { createRecommendation } from "../recommendation/service";
-import { attachWithKey, createSolicitation, revokeSolicitation, submitOpinion } from "../solicitation/service";
+import { createSolicitation, revokeSolicitation, submitOpinion } from "../solicitation/service";
 import { changeWorkflowStatus } from "../template/service";
 import { savePartnerFields } from "./fields";
 import { partnerDocument, partnerView } from "./service";
+import { makePartner } from "../../test/partners";
 
 const suite = realtimeSuite();
-
-async function partnerOn(w: Awaited<ReturnType<typeof makeWorld>>, email: string, extra: Record<string, unknown> = {}) {
-  const res = await createSolicitation(await actor(w.advisor.id), {
-    dossierId: w.dossier.id,
-    kind: "both",
-    scope: "legal",
-    external: true,
-    partnerEmail: email,
-    instructions: `Consignes pour ${email}`,
-    ...extra,
-  });
-  if (!res.ok) throw new Error(res.error.message);
-  const user = await makeUser(`Partner ${email}`, { email });
-  const attached = await attachWithKey(await actor(user.id), { key: res.value.key }, "127.0.0.1");
-  if (!attached.ok) throw new Error("attach failed");
-  return { user, partner: await actor(user.id), solicitationId: res.value.solicitationId };
-}
 
 async function makeDocument(dossierId: string, uploaderId: string, name: string, visibleToPartner = false) {
   return db().document.create({
@@ -53,7 +37,7 @@ async function makeDocument(dossierId: string, uploaderId: string, name: string,
 describe("A5: the partner's socket", () => {
   it("A5: a partner joins the dossier through the partner view and receives partner-audience events only: no message, recommendation or solicitation event", async () => {
     const w = await makeWorld();
-    const { partner } = await partnerOn(w, "live@p.test");
+    const { partner } = await makePartner(w, { partnerEmail: "live@p.test" });
     const sock = await suite.client(partner.userId);
     const adele = await watchDashboard(await suite.client(w.advisor.id));
     const ack = (await join(sock, w.dossier.id, 0)) as JoinAck;
@@ -109,7 +93,7 @@ describe("A5: the partner's socket", () => {
 
   it("A5: a partner cannot post, type, mark read or see presence in the dossier", async () => {
     const w = await makeWorld();
-    const { partner } = await partnerOn(w, "mute@p.test");
+    const { partner } = await makePartner(w, { partnerEmail: "mute@p.test" });
     const sock = await suite.client(partner.userId);
     const paul = await suite.client(w.referent.id);
     await join(sock, w.dossier.id);
@@ -135,7 +119,7 @@ describe("A5: the partner's socket", () => {
 
   it("A3, S10: a revoked partner's sockets are cut at once and a re-join (a reconnect) is refused", async () => {
     const w = await makeWorld();
-    const { partner, solicitationId } = await partnerOn(w, "cut@p.test");
+    const { partner, solicitationId } = await makePartner(w, { partnerEmail: "cut@p.test" });
     const tab1 = await suite.client(partner.userId);
     const tab2 = await suite.client(partner.userId);
     await join(tab1, w.dossier.id);
@@ -156,8 +140,8 @@ describe("A5: the partner's socket", () => {
 
   it("S3, A5: a status that hides the dossier from partners cuts every partner socket, not the advisors'; the view is gone until a visible status", async () => {
     const w = await makeWorld();
-    const p1 = await partnerOn(w, "hide1@p.test");
-    const p2 = await partnerOn(w, "hide2@p.test");
+    const p1 = await makePartner(w, { partnerEmail: "hide1@p.test" });
+    const p2 = await makePartner(w, { partnerEmail: "hide2@p.test" });
     const s1 = await suite.client(p1.partner.userId);
     const s2 = await suite.client(p2.partner.userId);
     const adele = await suite.client(w.advisor.id);
@@ -198,7 +182,7 @@ describe("A5: the partner's socket", () => {
 
   it("A3: a partner of one organization's dossier reaches nothing of another dossier or organization", async () => {
     const w = await makeWorld();
-    const { partner } = await partnerOn(w, "iso@p.test");
+    const { partner } = await makePartner(w, { partnerEmail: "iso@p.test" });
     const otherDossier = await makeDossier(w.other.id, [{ userId: w.otherStaff.id, role: "advisor", holder: true }]);
     const sameOrgOther = await makeDossier(w.org.id, [{ userId: w.advisor.id, role: "advisor", holder: true }]);
     const sock = await suite.client(partner.userId);
@@ -218,7 +202,7 @@ describe("A5: the partner's socket", () => {
 describe("A5, S7, S8: what the partner view holds", () => {
   it("S7: only documents marked visible to partner, and none through the members' download", async () => {
     const w = await makeWorld();
-    const { partner } = await partnerOn(w, "docs@p.test");
+    const { partner } = await makePartner(w, { partnerEmail: "docs@p.test" });
     const shown = await makeDocument(w.dossier.id, w.advisor.id, "partage.pdf", true);
     const hidden = await makeDocument(w.dossier.id, w.advisor.id, "interne.pdf", false);
     const view = await partnerView(partner, w.dossier.id);
@@ -263,7 +247,7 @@ describe("A5, S7, S8: what the partner view holds", () => {
         }),
       },
     });
-    const { partner } = await partnerOn(w, "fields@p.test");
+    const { partner } = await makePartner(w, { partnerEmail: "fields@p.test" });
     const view = await partnerView(partner, w.dossier.id);
     expect(view!.fields.map((f) => [f.key, f.editable])).toEqual([["budget", false]]);
     const own = view!.solicitations[0];

@@ -2,11 +2,12 @@
 // advisor side invites that person to take over as referent.
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { actor, makeUser, makeWorld } from "../../test/factories";
+import { actor, makeWorld } from "../../test/factories";
 import { useTestDatabase } from "../../test/db";
 import { afterAll, beforeAll } from "vitest";
 import { dossierAccess } from "../dossier/policy";
-import { attachWithKey, createSolicitation, solicitationsForPanel } from "../solicitation/service";
+import { solicitationsForPanel } from "../solicitation/service";
+import { makePartner } from "../../test/partners";
 import { inviteOnBehalfReferent, nameOnBehalfPerson, onBehalfEntry } from "./on-behalf";
 import { partnerView } from "./service";
 
@@ -16,27 +17,11 @@ beforeAll(async () => {
 });
 afterAll(async () => tdb.cleanup());
 
-type World = Awaited<ReturnType<typeof makeWorld>>;
-async function partnerOn(w: World, kind: string) {
-  const email = `ob-${Math.random().toString(36).slice(2)}@p.test`;
-  const res = await createSolicitation(await actor(w.advisor.id), {
-    dossierId: w.dossier.id,
-    kind,
-    scope: "financial",
-    external: true,
-    partnerEmail: email,
-  });
-  if (!res.ok) throw new Error(res.error.message);
-  const user = await makeUser("Léa Martin", { email });
-  if (!(await attachWithKey(await actor(user.id), { key: res.value.key }, "127.0.0.1")).ok) throw new Error("attach");
-  return { partner: await actor(user.id), solicitationId: res.value.solicitationId };
-}
-
 describe("S9: on-behalf entry", () => {
   it("S9: the partner names the person; the dossier says for whom and by whom; only their own on-behalf solicitation, with a valid name and email", async () => {
     const w = await makeWorld();
-    const ob = await partnerOn(w, "on_behalf");
-    const other = await partnerOn(w, "supplement");
+    const ob = await makePartner(w, { kind: "on_behalf", scope: "financial" }, "Léa Martin");
+    const other = await makePartner(w, { kind: "supplement", scope: "financial" }, "Léa Martin");
     const input = {
       dossierId: w.dossier.id,
       solicitationId: ob.solicitationId,
@@ -72,7 +57,7 @@ describe("S9: on-behalf entry", () => {
 
   it("S9: the advisor side invites the person to take over as referent: they become referent, the previous referent stays as applicant, an invitation leaves; not twice, not by others", async () => {
     const w = await makeWorld();
-    const ob = await partnerOn(w, "on_behalf");
+    const ob = await makePartner(w, { kind: "on_behalf", scope: "financial" }, "Léa Martin");
     const adele = await actor(w.advisor.id);
     expect(await inviteOnBehalfReferent(adele, { solicitationId: ob.solicitationId })).toMatchObject({
       ok: false,

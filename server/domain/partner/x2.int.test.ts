@@ -10,11 +10,12 @@ import { documentForDownload, listDocuments } from "../document/service";
 import { setPartnerVisibility } from "../document/visibility";
 import { dossierAccess } from "../dossier/policy";
 import { search } from "../search/service";
-import { attachWithKey, createSolicitation, solicitationsForPanel } from "../solicitation/service";
+import { solicitationsForPanel } from "../solicitation/service";
 import { applyTemplate, changeWorkflowStatus, saveTemplate } from "../template/service";
 import { savePartnerFields } from "./fields";
 import { partnerDocument, partnerView } from "./service";
 import { uploadSupplement } from "./supplement";
+import { makePartner } from "../../test/partners";
 
 const suite = realtimeSuite({ UPLOAD_DIR: `/tmp/relais-x2-${process.pid}` });
 type World = Awaited<ReturnType<typeof makeWorld>>;
@@ -44,23 +45,6 @@ async function withTemplate(w: World) {
   return { admin, templateId: tpl.value.templateId };
 }
 
-async function partnerOn(w: World, kind: string, extra: Record<string, unknown> = {}) {
-  const email = `${kind}-${Math.random().toString(36).slice(2)}@p.test`;
-  const res = await createSolicitation(await actor(w.advisor.id), {
-    dossierId: w.dossier.id,
-    kind,
-    scope: "technical",
-    external: true,
-    partnerEmail: email,
-    ...extra,
-  });
-  if (!res.ok) throw new Error(res.error.message);
-  const user = await makeUser(`Partenaire ${kind}`, { email });
-  const attached = await attachWithKey(await actor(user.id), { key: res.value.key }, "127.0.0.1");
-  if (!attached.ok) throw new Error("attach");
-  return { partner: await actor(user.id), solicitationId: res.value.solicitationId };
-}
-
 const pdf = Buffer.from("%PDF-1.4 complément du bureau d'études");
 
 /** Every dossier:event a socket receives, to check afterwards that none carried a secret. */
@@ -74,9 +58,9 @@ describe("X2: partners never reach each other's answers", () => {
   it("X2, A5: a partner asked only for an opinion neither sees nor writes another partner's supplement fields; saving never overwrites another partner's answer", async () => {
     const w = await makeWorld();
     await withTemplate(w);
-    const opinion = await partnerOn(w, "opinion");
-    const supplement = await partnerOn(w, "supplement");
-    const both = await partnerOn(w, "both");
+    const opinion = await makePartner(w, { kind: "opinion", scope: "technical" });
+    const supplement = await makePartner(w, { kind: "supplement", scope: "technical" });
+    const both = await makePartner(w, { kind: "both", scope: "technical" });
     const field = (id: string) => ({ dossierId: w.dossier.id, solicitationId: id });
 
     expect(
@@ -134,8 +118,8 @@ describe("X2: partners never reach each other's answers", () => {
 
   it("X2: a supplement file is listed and downloadable by its author and the advisor side, never by another partner, live or in catch-up", async () => {
     const w = await makeWorld();
-    const opinion = await partnerOn(w, "opinion");
-    const supplement = await partnerOn(w, "supplement");
+    const opinion = await makePartner(w, { kind: "opinion", scope: "technical" });
+    const supplement = await makePartner(w, { kind: "supplement", scope: "technical" });
     const other = await suite.client(opinion.partner.userId);
     const author = await suite.client(supplement.partner.userId);
     const adele = await suite.client(w.advisor.id);
@@ -202,7 +186,7 @@ describe("X2: partners never reach each other's answers", () => {
     await db().dossierMember.create({
       data: { dossierId: w.dossier.id, userId: arnaud.id, side: "advisor", role: "advisor" },
     });
-    const secret = await partnerOn(w, "supplement", { confidential: true });
+    const secret = await makePartner(w, { kind: "supplement", scope: "technical", confidential: true });
     const paul = await suite.client(w.referent.id);
     const arnaudSock = await suite.client(arnaud.id);
     for (const s of [paul, arnaudSock]) await join(s, w.dossier.id, 0);
@@ -241,8 +225,8 @@ describe("X2: partners never reach each other's answers", () => {
   it("X2, A3: an admin who edits a template so that the current status is no longer partner-visible cuts every partner socket; nothing reaches them after, and a re-join is refused", async () => {
     const w = await makeWorld();
     const { admin, templateId } = await withTemplate(w);
-    const p1 = await partnerOn(w, "opinion");
-    const p2 = await partnerOn(w, "supplement");
+    const p1 = await makePartner(w, { kind: "opinion", scope: "technical" });
+    const p2 = await makePartner(w, { kind: "supplement", scope: "technical" });
     const s1 = await suite.client(p1.partner.userId);
     const s2 = await suite.client(p2.partner.userId);
     const adele = await suite.client(w.advisor.id);
@@ -278,8 +262,8 @@ describe("X2: partners never reach each other's answers", () => {
   it("X2, A3: a status change cuts exactly the partners it hides; the others' pages are told to refetch", async () => {
     const w = await makeWorld();
     await withTemplate(w);
-    const p1 = await partnerOn(w, "opinion");
-    const p2 = await partnerOn(w, "supplement");
+    const p1 = await makePartner(w, { kind: "opinion", scope: "technical" });
+    const p2 = await makePartner(w, { kind: "supplement", scope: "technical" });
     const s1 = await suite.client(p1.partner.userId);
     const s2 = await suite.client(p2.partner.userId);
     for (const s of [s1, s2]) await join(s, w.dossier.id, 0);
@@ -301,9 +285,9 @@ describe("X2: partners never reach each other's answers", () => {
     await db().dossierMember.create({
       data: { dossierId: w.dossier.id, userId: arnaud.id, side: "advisor", role: "advisor" },
     });
-    const open = await partnerOn(w, "supplement");
-    const secret = await partnerOn(w, "both", { confidential: true });
-    const opinion = await partnerOn(w, "opinion");
+    const open = await makePartner(w, { kind: "supplement", scope: "technical" });
+    const secret = await makePartner(w, { kind: "both", scope: "technical", confidential: true });
+    const opinion = await makePartner(w, { kind: "opinion", scope: "technical" });
     for (const [p, text, file] of [
       [open, "Fondations saines", "sondage.pdf"],
       [secret, "Budget sous-estimé", "audit.pdf"],

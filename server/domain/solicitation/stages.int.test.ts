@@ -2,32 +2,17 @@
 // dossier (by default the template's); each change reaches the open partner pages at once.
 import { describe, expect, it } from "vitest";
 import type { DossierEventWire } from "../../realtime/contract";
-import { actor, makeWorld, makeUser } from "../../test/factories";
+import { actor, makeWorld } from "../../test/factories";
 import { join, nextEvent, noEvent, realtimeSuite } from "../../test/server";
 import { savePartnerFields } from "../partner/fields";
 import { partnerView } from "../partner/service";
 import { changeWorkflowStatus } from "../template/service";
 import { choosePartnerStages } from "./choose-stages";
-import { attachWithKey, createSolicitation, revokeSolicitation, solicitationsForPanel } from "./service";
+import { revokeSolicitation, solicitationsForPanel } from "./service";
 import { dossierAccess } from "../dossier/policy";
+import { makePartner } from "../../test/partners";
 
 const suite = realtimeSuite();
-type World = Awaited<ReturnType<typeof makeWorld>>;
-
-async function partnerOn(w: World) {
-  const email = `s-${Math.random().toString(36).slice(2)}@p.test`;
-  const res = await createSolicitation(await actor(w.advisor.id), {
-    dossierId: w.dossier.id,
-    kind: "supplement",
-    scope: "technical",
-    external: true,
-    partnerEmail: email,
-  });
-  if (!res.ok) throw new Error(res.error.message);
-  const user = await makeUser(`Partenaire ${email}`, { email });
-  if (!(await attachWithKey(await actor(user.id), { key: res.value.key }, "127.0.0.1")).ok) throw new Error("attach");
-  return { partner: await actor(user.id), solicitationId: res.value.solicitationId };
-}
 
 // Built-in statuses (no template): open (sees, edits), review (sees), closed (nothing).
 const builtIn = { open: { visible: true, editable: true }, review: { visible: true, editable: false } };
@@ -35,8 +20,8 @@ const builtIn = { open: { visible: true, editable: true }, review: { visible: tr
 describe("S3: stages per solicitation", () => {
   it("S3, A5: the advisor makes one partner's page read-only: it is told live and its saves are refused, the other partner keeps editing", async () => {
     const w = await makeWorld();
-    const p1 = await partnerOn(w);
-    const p2 = await partnerOn(w);
+    const p1 = await makePartner(w, { kind: "supplement", scope: "technical" });
+    const p2 = await makePartner(w, { kind: "supplement", scope: "technical" });
     const s1 = await suite.client(p1.partner.userId);
     await join(s1, w.dossier.id, 0);
     const panel = async () =>
@@ -65,8 +50,8 @@ describe("S3: stages per solicitation", () => {
 
   it("S3, A3: a stage choice that hides the dossier cuts that partner's sockets only; one that shows a hidden status lets them stay when the others are cut", async () => {
     const w = await makeWorld();
-    const p1 = await partnerOn(w);
-    const p2 = await partnerOn(w);
+    const p1 = await makePartner(w, { kind: "supplement", scope: "technical" });
+    const p2 = await makePartner(w, { kind: "supplement", scope: "technical" });
     const s1 = await suite.client(p1.partner.userId);
     const s2 = await suite.client(p2.partner.userId);
     for (const s of [s1, s2]) await join(s, w.dossier.id, 0);
@@ -94,7 +79,7 @@ describe("S3: stages per solicitation", () => {
 
   it("S3, A1: only the dossier's advisor side chooses; unknown statuses, bad input and revoked solicitations change nothing", async () => {
     const w = await makeWorld();
-    const p1 = await partnerOn(w);
+    const p1 = await makePartner(w, { kind: "supplement", scope: "technical" });
     for (const who of [w.referent.id, w.outsider.id, w.otherStaff.id, p1.partner.userId])
       expect(
         await choosePartnerStages(await actor(who), { solicitationId: p1.solicitationId, stages: builtIn }),
