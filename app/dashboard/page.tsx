@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/server/auth/guard";
 import { landsOnPartnerList } from "@/server/domain/partner/landing";
-import { dashboardKind, dashboardOrganizations, dashboardRows } from "@/server/domain/dashboard/service";
+import { dashboardKind, dashboardPage } from "@/server/domain/dashboard/service";
 import { filtersFromSearchParams } from "@/server/domain/dashboard/schema";
 import { staffOrganizationIds } from "@/server/domain/pause/policy";
 import { lastAutoPauseRun } from "@/server/domain/pause/service";
@@ -27,9 +27,8 @@ export default async function DashboardPage({
   // D1, D2: advisors and staff get filters (recent activity on by default); applicants their plain list.
   const full = (await dashboardKind(actor)) === "advisor";
   const filters = full ? filtersFromSearchParams(sp) : { recent: false, paused: false, mine: false };
-  const [rows, organizations, staffOf, transfers] = await Promise.all([
-    dashboardRows(actor, filters),
-    full ? dashboardOrganizations(actor) : [],
+  const [{ rows, organizations }, staffOf, transfers] = await Promise.all([
+    dashboardPage(actor, filters, full),
     full ? staffOrganizationIds(actor) : [],
     // T2: a recipient is not a member yet, so the transfers to answer show whatever the dashboard kind.
     pendingTransfersFor(actor),

@@ -4,7 +4,7 @@ import { db } from "../../db";
 import { useTestDatabase } from "../../test/db";
 import { actor, makeDossier, makeOrganization, makeUser, makeWorld } from "../../test/factories";
 import { postMessage } from "../conversation/service";
-import { dashboardKind, dashboardOrganizations, dashboardRows, markRead, unreadCounts } from "./service";
+import { dashboardKind, dashboardOrganizations, dashboardPage, dashboardRows, markRead, unreadCounts } from "./service";
 import { filtersFromSearchParams, type DashboardFilters } from "./schema";
 
 let tdb: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -32,6 +32,23 @@ describe("D1: who sees which rows", () => {
     expect(staff.map((r) => r.id)).toContain(w.dossier.id);
     expect(staff.map((r) => r.id)).not.toContain(theirs.id);
     expect((await dashboardOrganizations(await actor(w.otherStaff.id))).map((o) => o.id)).toEqual([w.other.id]);
+  });
+
+  it("A3: the page's rows and organizations (one visibility clause for both) are what the two reads give apart, per role", async () => {
+    const w = await makeWorld();
+    const theirs = await makeDossier(w.other.id, [{ userId: w.advisor.id, role: "advisor" }], "Dossier partagé");
+    for (const id of [w.staff.id, w.otherStaff.id, w.advisor.id, w.referent.id, w.outsider.id]) {
+      const who = await actor(id);
+      const page = await dashboardPage(who, all, true);
+      expect(page.rows).toEqual(await dashboardRows(who, all));
+      expect(page.organizations).toEqual(await dashboardOrganizations(who));
+      expect((await dashboardPage(who, all, false)).organizations).toEqual([]);
+    }
+    // The advisor is a member of a dossier of the other organization: both organizations, only those dossiers.
+    const adele = await dashboardPage(await actor(w.advisor.id), all, true);
+    expect(adele.rows.map((r) => r.id).sort()).toEqual([w.dossier.id, theirs.id].sort());
+    expect(adele.organizations.map((o) => o.id).sort()).toEqual([w.org.id, w.other.id].sort());
+    expect((await dashboardPage(await actor(w.outsider.id), all, true)).rows).toEqual([]);
   });
 
   it("an advisor sees only their own dossiers, staff every dossier of the organization, an applicant their own", async () => {

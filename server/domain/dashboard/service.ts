@@ -27,6 +27,19 @@ export type DashboardRow = {
   confidentiality: Confidentiality;
 };
 
+/**
+ * The dashboard page's rows and, for the full dashboard, its organizations: the visibility clause is
+ * read once for both (it costs two lookups).
+ */
+export async function dashboardPage(actor: Actor, filters: DashboardFilters, full: boolean) {
+  const visible = await visibleDossiersWhere(actor);
+  const [rows, organizations] = await Promise.all([
+    dashboardRows(actor, filters, new Date(), visible),
+    full ? dashboardOrganizations(actor, visible) : [],
+  ]);
+  return { rows, organizations };
+}
+
 /** Advisors and staff get the full dashboard; applicants and partners their simple list. */
 export async function dashboardKind(actor: Pick<Actor, "userId">): Promise<"advisor" | "applicant"> {
   // An undefined id would count everyone's memberships: no id, no advisor dashboard.
@@ -43,9 +56,10 @@ export async function dashboardRows(
   actor: Actor,
   filters: Partial<DashboardFilters> = {},
   now = new Date(),
+  visible?: Prisma.DossierWhereInput,
 ): Promise<DashboardRow[]> {
   const f: DashboardFilters = { ...DEFAULT_FILTERS, ...filters };
-  const and: Prisma.DossierWhereInput[] = [await visibleDossiersWhere(actor)];
+  const and: Prisma.DossierWhereInput[] = [visible ?? (await visibleDossiersWhere(actor))];
   if (f.recent) and.push({ lastActivityAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } });
   if (f.paused) and.push({ pausedAt: { not: null } });
   if (f.mine) and.push({ members: { some: { userId: actor.userId } } });
@@ -93,9 +107,9 @@ export async function dashboardRows(
 }
 
 /** Organizations of the dossiers the actor may see: the organization filter shows when there are several. */
-export async function dashboardOrganizations(actor: Actor) {
+export async function dashboardOrganizations(actor: Actor, visible?: Prisma.DossierWhereInput) {
   return db().organization.findMany({
-    where: { dossiers: { some: await visibleDossiersWhere(actor) } },
+    where: { dossiers: { some: visible ?? (await visibleDossiersWhere(actor)) } },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
