@@ -54,7 +54,10 @@ export const INSERT_TASK = sql(
   `INSERT INTO "Task" ("id", "dossierId", "ownerId", "title", "done", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
 );
 
-export const DOSSIER_OF_TASK = sql("task.dossierOf", `SELECT "dossierId" AS "dossierId" FROM "Task" WHERE "id" = ?`);
+export const DOSSIER_OF_TASK = sql(
+  "task.dossierOf",
+  `SELECT "dossierId" AS "dossierId", "ownerId" AS "ownerId" FROM "Task" WHERE "id" = ?`,
+);
 
 export const SET_TASK_DONE = sql(
   "task.setDone",

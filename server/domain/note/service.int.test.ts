@@ -52,7 +52,7 @@ async function world() {
 const access = async (userId: string, dossierId: string) => (await dossierAccess({ userId }, dossierId))!;
 
 describe("A4: a task is ticked by its owner only", () => {
-  it("A4: bad input is refused; the applicant side, another organization's staff and a non-member get not found; another advisor changes nothing", async () => {
+  it("A4: bad input is refused; the applicant side, another organization's staff, a non-member, another advisor and staff get not found; the owner ticks it", async () => {
     const w = await world();
     const holder = await actor(w.advisor.id);
     const created = await createTask(holder, { dossierId: w.dossier.id, title: "Rappeler la mairie" });
@@ -71,8 +71,13 @@ describe("A4: a task is ticked by its owner only", () => {
         ok: false,
         error: { code: "not_found" },
       });
-    // Tasks are their owner's: another advisor of the dossier gets no error, and nothing changes.
-    await toggleTask(await actor(w.otherAdvisor.id), { taskId, done: true });
+    // Tasks are their owner's (no one else's tab lists them): another advisor of the dossier, staff
+    // included, finds nothing either, and nothing changes.
+    for (const userId of [w.otherAdvisor.id, w.staff.id])
+      expect(await toggleTask(await actor(userId), { taskId, done: true })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     expect(await done()).toBe(false);
 
     expect(await toggleTask(holder, { taskId, done: true })).toEqual({ ok: true, value: { done: true } });

@@ -173,8 +173,9 @@ export async function toggleTask(actor: Actor, raw: unknown, now = new Date()): 
   const parsed = toggleTaskSchema.safeParse(raw);
   if (!parsed.success) return fail("invalid", actor.locale);
   const { taskId, done } = parsed.data;
-  const found = await hot().get<{ dossierId: string }>(DOSSIER_OF_TASK, [taskId]);
-  if (!found) return fail("not_found", actor.locale);
+  const found = await hot().get<{ dossierId: string; ownerId: string }>(DOSSIER_OF_TASK, [taskId]);
+  // A task is its owner's alone (nobody else's Notes tab lists it): anyone else's tick finds nothing (A1).
+  if (!found || found.ownerId !== actor.userId) return fail("not_found", actor.locale);
   return changeDossier({ dossierId: found.dossierId, actor, now, authorize: writeNotes(actor) }, async (ctx) => {
     if ((await ctx.q.run(SET_TASK_DONE, [done, taskId, actor.userId, done])) === 0) return { done };
     await emitPrivate(ctx, TASK_CHANGED, taskId);
