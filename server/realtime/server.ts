@@ -79,6 +79,10 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
 
   io.on("connection", (socket: RelaisSocket) => {
     const { actor } = socket.data;
+    // Not awaited: cutting sessions and sockets (disconnectSockets, socketsLeave) travels on the
+    // adapter's main channel, not these rooms'. The one broadcast to a user's room, "dossier:revoked",
+    // matters only to a socket in a dossier, and a dossier join waits for every subscription pending,
+    // these included (roomsSubscribed).
     void socket.join([rooms.user(actor.userId), rooms.session(socket.data.sessionId)]);
     // X1: what the person does on the socket is a use of their session (idle timeout), written once a
     // minute at most; a socket only listening does not keep its session alive.
@@ -168,6 +172,8 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
           // Staff-only room: an organization's advisors get only their own dossiers, through their user's.
           const organizationIds = await watchedOrganizations(actor);
           await socket.join([rooms.userDashboard(actor.userId), ...organizationIds.map((id) => rooms.dashboard(id))]);
+          // Answered once the sharded adapter's channels are confirmed, as a dossier join is.
+          await roomsSubscribed(io);
         } catch (e) {
           logger.warn("dashboard:watch failed", { error: String(e) });
         }

@@ -13,7 +13,16 @@ import { useTestDatabase } from "../test/db";
 import { makePartner } from "../test/partners";
 import { actor, makeWorld } from "../test/factories";
 import { postMessage } from "../domain/conversation/service";
-import { connectClient, join, nextEvent, noEvent, signedIn, startRealtime, type TestClient } from "../test/server";
+import {
+  connectClient,
+  join,
+  nextEvent,
+  noEvent,
+  signedIn,
+  startRealtime,
+  watchDashboard,
+  type TestClient,
+} from "../test/server";
 import { logger } from "../logger";
 import { attachRedisAdapter } from "./adapter";
 import { PRESENCE_WINDOW_MS } from "./presence";
@@ -120,7 +129,7 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     await expect(connectClient(b.url, { cookie: phone.cookie })).rejects.toThrow(/unauthorized/);
   });
 
-  it("C1, A5: with the sharded adapter a join (a viewer's or a partner's) is answered once Redis has confirmed the room's channel (nothing published meanwhile misses this process); the classic one has no channel per room", async () => {
+  it("C1, A5, D1: with the sharded adapter a join (a viewer's or a partner's) or a dashboard watch is answered once Redis has confirmed the room's channel (nothing published meanwhile misses this process); the classic one has no channel per room", async () => {
     // A third process whose Redis traffic is held 300 ms each way: its join outlasts the log read.
     const slow = await delayingProxy(redis.url, 300);
     const c = await startRealtime();
@@ -148,6 +157,14 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
       expect(await subscribers(partnerChannel)).toBe(0);
       expect(await join(onC, w.dossier.id)).toMatchObject({ ok: true });
       expect(await subscribers(partnerChannel)).toBe(kind === "sharded" ? 1 : 0);
+
+      // D1: so is a dashboard's watch (the user's dashboard room and the staff organization's).
+      const dashboardChannels = [rooms.userDashboard(w.staff.id), rooms.dashboard(w.org.id)].map(
+        (room) => `socket.io#/#${room}#`,
+      );
+      for (const name of dashboardChannels) expect(await subscribers(name)).toBe(0);
+      await watchDashboard(viewer);
+      for (const name of dashboardChannels) expect(await subscribers(name)).toBe(kind === "sharded" ? 1 : 0);
     } finally {
       await admin.quit();
       await c.close();
