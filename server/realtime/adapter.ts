@@ -40,6 +40,27 @@ export async function roomsSubscribed(io: RelaisIo): Promise<void> {
   if (pending?.size) await Promise.all([...pending]);
 }
 
+// The adapters' main channels with the default key: the classic one's requests (SUBSCRIBE) and the
+// sharded one's (SSUBSCRIBE), one subscriber per process.
+const CLASSIC_REQUESTS = "socket.io-request#/#";
+const SHARDED_MAIN = "socket.io#/#";
+
+/**
+ * Processes already on this Redis with the other adapter. The two do not hear each other (PUBLISH
+ * against SPUBLISH): a rolling change of REDIS_ADAPTER (or of its default, 2026-12-07) splits the
+ * processes in two until the last one restarts. 0 when Redis cannot tell (no sharded pub/sub before 7).
+ */
+async function processesWithTheOtherAdapter(pub: ReturnType<typeof createClient>, kind: RedisAdapterKind) {
+  try {
+    const reply = (await pub.sendCommand(
+      kind === "sharded" ? ["PUBSUB", "NUMSUB", CLASSIC_REQUESTS] : ["PUBSUB", "SHARDNUMSUB", SHARDED_MAIN],
+    )) as unknown[];
+    return Number(reply[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 export async function attachRedisAdapter(
   io: RelaisIo,
   url: string,
@@ -67,6 +88,12 @@ export async function attachRedisAdapter(
   }
   if (kind === "sharded") trackSubscriptions(io, sub);
   io.adapter(kind === "sharded" ? createShardedAdapter(pub, sub) : createAdapter(pub, sub));
+  const others = await processesWithTheOtherAdapter(pub, kind);
+  if (others > 0)
+    logger.error(
+      "redis: other processes use the other adapter; live events between them and this one are lost until every process runs the same REDIS_ADAPTER",
+      { adapter: kind, others },
+    );
   return {
     kind,
     close: async () => {

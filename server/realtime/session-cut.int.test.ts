@@ -193,6 +193,33 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     }
   });
 
+  it("a process started with the other adapter says so (live events between the two kinds are lost); one with the same says nothing", async () => {
+    const said = vi.spyOn(logger, "error");
+    const split = () =>
+      said.mock.calls.filter(([msg]) => msg.startsWith("redis: other processes use the other adapter"));
+    const other = kind === "sharded" ? "classic" : "sharded";
+    try {
+      const same = await startRealtime();
+      const sameAdapter = await attachRedisAdapter(same.io, redis.url, kind);
+      expect(split()).toEqual([]);
+      await same.close();
+      await sameAdapter.close();
+
+      const c = await startRealtime();
+      const attached = await attachRedisAdapter(c.io, redis.url, other);
+      try {
+        // A and B run this suite's adapter.
+        expect(split()).toEqual([[expect.any(String), { adapter: other, others: 2 }]]);
+      } finally {
+        await c.close();
+        await attached.close();
+      }
+    } finally {
+      said.mockRestore();
+      setPublisher(socketPublisher(a.io));
+    }
+  });
+
   it("C1, A3: a message sent on one process reaches a viewer on another; once revoked there, the viewer gets nothing more", async () => {
     const w = await makeWorld();
     const viewer = await connectClient(b.url, { cookie: (await signedIn(w.staff.id)).cookie });
