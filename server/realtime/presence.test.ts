@@ -57,6 +57,18 @@ describe("presence coalescing", () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it("C6: flush cancels what is pending and returns the dossiers whose change has not gone out", () => {
+    const run = vi.fn();
+    const c = coalescer(run, 150, 1000);
+    c.touch("d1");
+    vi.advanceTimersByTime(150); // d1 went out; its interval is running, nothing new in it
+    c.touch("d2");
+    c.touch("d3");
+    expect(c.flush().sort()).toEqual(["d2", "d3"]);
+    vi.advanceTimersByTime(2000);
+    expect(run.mock.calls).toEqual([["d1"]]);
+  });
+
   it("dispose cancels what is pending", () => {
     const run = vi.fn();
     const c = coalescer(run, 150, 1000);

@@ -50,11 +50,17 @@ export function coalescer(
       for (const p of pending.values()) clearTimeout(p.timer);
       pending.clear();
     },
+    /** Cancels what is pending and returns the keys whose change has not gone out yet. */
+    flush(): string[] {
+      const due = [...pending].filter(([, p]) => p.dirty).map(([key]) => key);
+      this.dispose();
+      return due;
+    },
   };
 }
 
 const perServer = new WeakMap<RelaisIo, ReturnType<typeof coalescer>>();
-/** Servers that are closing: their sockets' departures schedule nothing (the adapter closes next). */
+/** Servers that are closing: nothing more is scheduled for them (their adapter closes next). */
 const stopped = new WeakSet<RelaisIo>();
 
 /**
@@ -69,13 +75,15 @@ export function presenceChanged(io: RelaisIo, dossierId: string) {
 }
 
 /**
- * The server is closing: presence broadcasts still waiting for their window are dropped. Each would
- * ask the adapter who is in the room, and with Redis that client is closed a moment later.
+ * The server is closing, its sockets gone: the presence changes still in their window go out now,
+ * while the adapter is there to tell the dossiers' viewers on other processes, and nothing more is
+ * scheduled. Waiting for the window would ask an adapter already closed.
  */
-export function stopPresence(io: RelaisIo) {
+export async function flushPresence(io: RelaisIo): Promise<void> {
   stopped.add(io);
-  perServer.get(io)?.dispose();
+  const c = perServer.get(io);
   perServer.delete(io);
+  if (c) await Promise.all(c.flush().map((dossierId) => broadcastPresence(io, dossierId)));
 }
 
 async function broadcastPresence(io: RelaisIo, dossierId: string) {

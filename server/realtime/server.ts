@@ -20,7 +20,7 @@ import { logger } from "../logger";
 import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
 import { roomsSubscribed } from "./adapter";
 import { createDashboardFanout } from "./dashboard";
-import { presenceChanged, stopPresence } from "./presence";
+import { flushPresence, presenceChanged } from "./presence";
 import { publisher, type Publisher } from "./publisher";
 import { isDashboardRoom, roomsForAudience, rooms } from "./rooms";
 import { joinSchema, leaveSchema, readSchema, typingSchema } from "./schemas";
@@ -223,10 +223,14 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
   return io;
 }
 
-/** Closes the server (its sockets leave) and drops the presence broadcasts their departures scheduled. */
+/**
+ * Closes the server. Its sockets leave first, and the dossiers they were in hear it at once (viewers on
+ * other processes included), while the adapter is still open.
+ */
 export async function closeRealtimeServer(io: RelaisIo): Promise<void> {
+  io.local.disconnectSockets(true);
+  await flushPresence(io);
   await new Promise<void>((resolve) => io.close(() => resolve()));
-  stopPresence(io);
 }
 
 function seen(socket: RelaisSocket, now = new Date()) {

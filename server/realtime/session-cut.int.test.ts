@@ -174,21 +174,37 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     }
   });
 
-  it("C6: a process that closes with viewers in a dossier asks its adapter nothing afterwards: the presence their departure scheduled is dropped, not sent to a closed Redis", async () => {
+  it("C6: a process that closes tells the dossiers' viewers on other processes at once that its viewers left, and asks its adapter nothing afterwards", async () => {
     const c = await startRealtime();
     const attached = await attachRedisAdapter(c.io, redis.url, kind === "sharded" ? undefined : kind);
     const w = await makeWorld();
-    const viewer = await connectClient(c.url, { cookie: (await signedIn(w.staff.id)).cookie });
-    expect(await join(viewer, w.dossier.id)).toMatchObject({ ok: true });
+    const leaving = await connectClient(c.url, { cookie: (await signedIn(w.staff.id)).cookie });
+    const staying = await connectClient(b.url, { cookie: (await signedIn(w.advisor.id)).cookie });
+    open.push(staying);
+    const heard: string[][] = [];
+    staying.on("presence", (p: { dossierId: string; viewers: { userId: string }[] }) => {
+      if (p.dossierId === w.dossier.id) heard.push(p.viewers.map((v) => v.userId).sort());
+    });
+    expect(await join(staying, w.dossier.id)).toMatchObject({ ok: true });
+    expect(await join(leaving, w.dossier.id)).toMatchObject({ ok: true });
+    const both = [w.staff.id, w.advisor.id].sort();
+    await expect.poll(() => heard.at(-1), { timeout: 3000 }).toEqual(both);
+    // Whatever was still in the window goes out with the close: nothing is pending afterwards.
+    await new Promise((resolve) => setTimeout(resolve, PRESENCE_WINDOW_MS + 50));
+    heard.length = 0;
+
     const warn = vi.spyOn(logger, "warn");
     try {
       await c.close();
       await attached.close();
+      // The close sent it (no timer of the closed process is left to do so).
+      await expect.poll(() => heard, { timeout: 2000 }).toEqual([[w.advisor.id]]);
       await new Promise((resolve) => setTimeout(resolve, PRESENCE_WINDOW_MS + 250));
       expect(warn.mock.calls.filter(([msg]) => msg === "presence failed")).toEqual([]);
+      expect(heard).toEqual([[w.advisor.id]]);
     } finally {
       warn.mockRestore();
-      viewer.close();
+      leaving.close();
       setPublisher(socketPublisher(a.io));
     }
   });
