@@ -224,12 +224,18 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
 }
 
 /**
- * Closes the server. Its sockets leave first, and the dossiers they were in hear it at once (viewers on
- * other processes included), while the adapter is still open.
+ * Closes the server. io.close() drops the sockets as a lost connection (their pages reconnect, to
+ * another process if there is one; a "server disconnect" would make them reload, X1), then closes the
+ * adapter. In between, the dossiers they were in hear that they left, viewers on other processes
+ * included, while the adapter can still reach them.
  */
 export async function closeRealtimeServer(io: RelaisIo): Promise<void> {
-  io.local.disconnectSockets(true);
-  await flushPresence(io);
+  const adapter = io.of("/").adapter;
+  const closeAdapter = adapter.close.bind(adapter);
+  adapter.close = async () => {
+    await flushPresence(io);
+    await closeAdapter();
+  };
   await new Promise<void>((resolve) => io.close(() => resolve()));
 }
 

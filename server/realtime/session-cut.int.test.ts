@@ -174,7 +174,7 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     }
   });
 
-  it("C6: a process that closes tells the dossiers' viewers on other processes at once that its viewers left, and asks its adapter nothing afterwards", async () => {
+  it("C6: a process that closes drops its sockets as a lost connection (they reconnect), tells the dossiers' viewers on other processes at once that its viewers left, and asks its adapter nothing afterwards", async () => {
     const c = await startRealtime();
     const attached = await attachRedisAdapter(c.io, redis.url, kind === "sharded" ? undefined : kind);
     const w = await makeWorld();
@@ -194,9 +194,12 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     heard.length = 0;
 
     const warn = vi.spyOn(logger, "warn");
+    const reason = new Promise<string>((resolve) => leaving.once("disconnect", resolve));
     try {
       await c.close();
       await attached.close();
+      // A lost connection, which the page reconnects: not a server disconnect, which reloads it (X1).
+      expect(await reason).toBe("transport close");
       // The close sent it (no timer of the closed process is left to do so).
       await expect.poll(() => heard, { timeout: 2000 }).toEqual([[w.advisor.id]]);
       await new Promise((resolve) => setTimeout(resolve, PRESENCE_WINDOW_MS + 250));
