@@ -9,7 +9,6 @@ import { requireActor } from "@/server/auth/guard";
 import { landsOnPartnerList } from "@/server/domain/partner/landing";
 import { dashboardKind, dashboardPage } from "@/server/domain/dashboard/service";
 import { filtersFromSearchParams } from "@/server/domain/dashboard/schema";
-import { staffOrganizationIds } from "@/server/domain/pause/policy";
 import { lastAutoPauseRun } from "@/server/domain/pause/service";
 import { pendingTransfersFor } from "@/server/domain/transfer/service";
 import { t } from "@/server/i18n";
@@ -27,9 +26,8 @@ export default async function DashboardPage({
   // D1, D2: advisors and staff get filters (recent activity on by default); applicants their plain list.
   const full = (await dashboardKind(actor)) === "advisor";
   const filters = full ? filtersFromSearchParams(sp) : { recent: false, paused: false, mine: false };
-  const [{ rows, organizations }, staffOf, transfers] = await Promise.all([
+  const [{ rows, organizations, staffOf }, transfers] = await Promise.all([
     dashboardPage(actor, filters, full),
-    full ? staffOrganizationIds(actor) : [],
     // T2: a recipient is not a member yet, so the transfers to answer show whatever the dashboard kind.
     pendingTransfersFor(actor),
   ]);

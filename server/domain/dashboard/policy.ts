@@ -2,7 +2,7 @@
 // side only for advisor-only events, A4) and its organization's staff; nobody else ever learns its id.
 import type { Actor } from "../../auth/actor";
 import { hot } from "../../db";
-import { staffOrganizationIds } from "../pause/policy";
+import { staffOrganizationIds } from "../dossier/policy";
 import { DOSSIER_ADVISORS, DOSSIER_MEMBERS } from "./queries";
 
 /** The users told that a dossier's row changed: its members, or its advisor side only. */

@@ -18,33 +18,45 @@ export function actorUserId(actor: Pick<Actor, "userId">): string {
   return actor.userId;
 }
 
+/** The organizations where the actor is staff or admin: they see every dossier of those (A3). */
+export async function staffOrganizationIds(actor: Pick<Actor, "userId">, client: Db | Tx = db()): Promise<string[]> {
+  const rows = await client.membership.findMany({
+    where: { userId: actorUserId(actor), role: { in: STAFF_ROLES } },
+    select: { organizationId: true },
+  });
+  return rows.map((r) => r.organizationId);
+}
+
 /**
  * Dossiers an actor may open: a member of it, or staff/admin of its organization. The dossiers they are
  * a member of and the organizations they are staff of are read first (two indexed lookups), so the
  * clause is two lists the indexes serve. Written as an EXISTS per dossier, it read every dossier of the
  * database: at 100,000 dossiers, 44–200 ms on PostgreSQL and 155 ms on SQLite for a dashboard's 200
- * rows, against 4–5 and 9–21 ms now (bench/README.md, thirteenth pass).
+ * rows, against 4–5 and 9–21 ms now (bench/README.md, thirteenth pass). The staff organizations come
+ * back too, for a caller that needs them (the dashboard).
  */
+export async function dossierVisibility(
+  actor: Pick<Actor, "userId">,
+  client: Db | Tx = db(),
+): Promise<{ where: Prisma.DossierWhereInput; staffOf: string[] }> {
+  // Written again in SQL in dossierAccess below: visibility.int.test.ts proves both agree over the
+  // whole access matrix.
+  const [memberOf, staffOf] = await Promise.all([
+    client.dossierMember.findMany({ where: { userId: actorUserId(actor) }, select: { dossierId: true } }),
+    staffOrganizationIds(actor, client),
+  ]);
+  return {
+    staffOf,
+    where: { OR: [{ id: { in: memberOf.map((m) => m.dossierId) } }, { organizationId: { in: staffOf } }] },
+  };
+}
+
+/** dossierVisibility's where-clause. */
 export async function visibleDossiersWhere(
   actor: Pick<Actor, "userId">,
   client: Db | Tx = db(),
 ): Promise<Prisma.DossierWhereInput> {
-  // Written again in SQL in dossierAccess below: visibility.int.test.ts proves both agree over the
-  // whole access matrix.
-  const userId = actorUserId(actor);
-  const [memberOf, staffOf] = await Promise.all([
-    client.dossierMember.findMany({ where: { userId }, select: { dossierId: true } }),
-    client.membership.findMany({
-      where: { userId, role: { in: STAFF_ROLES } },
-      select: { organizationId: true },
-    }),
-  ]);
-  return {
-    OR: [
-      { id: { in: memberOf.map((m) => m.dossierId) } },
-      { organizationId: { in: staffOf.map((m) => m.organizationId) } },
-    ],
-  };
+  return (await dossierVisibility(actor, client)).where;
 }
 
 export type DossierAccess = {

@@ -4,7 +4,7 @@
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import { fail, ok, type Result } from "../../errors";
-import { staffOrganizationIds } from "../pause/policy";
+import { staffOrganizationIds } from "../dossier/policy";
 
 export const DELIVERY_LIST_LIMIT = 100;
 

@@ -1,6 +1,6 @@
 // Who may pause and reactivate (P2, P8): the permission table decides; no access is a 404.
 import type { Actor } from "../../auth/actor";
-import { db, type Db, type Tx } from "../../db";
+import type { Db, Tx } from "../../db";
 import type { HotQueries } from "../../db/hot";
 import { allows, dossierAccess, type DossierAccess } from "../dossier/policy";
 
@@ -22,13 +22,4 @@ export async function canPauseMany(
 ): Promise<DossierAccess | null> {
   const access = await canPause(actor, dossierId, client);
   return access && access.roles.includes("staff") ? access : null;
-}
-
-/** P11: staff and admins see the job's last run, limited to their own organizations (A3). */
-export async function staffOrganizationIds(actor: Pick<Actor, "userId">): Promise<string[]> {
-  const rows = await db().membership.findMany({
-    where: { userId: actor.userId, role: { in: ["staff", "admin"] } },
-    select: { organizationId: true },
-  });
-  return rows.map((r) => r.organizationId);
 }

@@ -17,7 +17,8 @@ import {
   type PauseReason,
   type ReactivationPayload,
 } from "./events";
-import { canPause, canPauseMany, staffOrganizationIds } from "./policy";
+import { canPause, canPauseMany } from "./policy";
+import { staffOrganizationIds } from "../dossier/policy";
 import { PAUSE_BY_HAND, PAUSE_FOR_INACTIVITY, REACTIVATE_BY_HAND, REACTIVATE_ON_ACTIVITY } from "./queries";
 import { pauseManySchema, pauseSchema, reactivateManySchema, reactivateSchema } from "./schema";
 
