@@ -104,8 +104,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
           // A5: a partner joins only the partners' room, and catches up on partner-audience events only.
           const partner = await partnerAccess(actor, dossierId);
           if (!partner) return ack(fail("not_found", actor.locale));
-          await socket.join(rooms.dossierPartners(dossierId));
-          await roomsSubscribed(io);
+          await joinConfirmed(io, socket, rooms.dossierPartners(dossierId));
           socket.data.dossiers.add(dossierId);
           return ack({ ok: true, ...(await partnerEventsAfter(partner, afterSeq)) });
         }
@@ -118,8 +117,7 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
           rooms.dossier(dossierId),
           ...(access.side === "advisor" ? [rooms.dossierAdvisors(dossierId)] : []),
         ];
-        await socket.join(joined);
-        await roomsSubscribed(io);
+        await joinConfirmed(io, socket, joined);
         socket.data.dossiers.add(dossierId);
         ack({ ok: true, ...(await eventsAfter(access, afterSeq)) });
         presenceChanged(io, dossierId);
@@ -171,9 +169,10 @@ export function createRealtimeServer(httpServer: HttpServer, opts: { appOrigin: 
         try {
           // Staff-only room: an organization's advisors get only their own dossiers, through their user's.
           const organizationIds = await watchedOrganizations(actor);
-          await socket.join([rooms.userDashboard(actor.userId), ...organizationIds.map((id) => rooms.dashboard(id))]);
-          // Answered once the sharded adapter's channels are confirmed, as a dossier join is.
-          await roomsSubscribed(io);
+          await joinConfirmed(io, socket, [
+            rooms.userDashboard(actor.userId),
+            ...organizationIds.map((id) => rooms.dashboard(id)),
+          ]);
         } catch (e) {
           logger.warn("dashboard:watch failed", { error: String(e) });
         }
@@ -237,6 +236,15 @@ export async function closeRealtimeServer(io: RelaisIo): Promise<void> {
     await closeAdapter();
   };
   await new Promise<void>((resolve) => io.close(() => resolve()));
+}
+
+/**
+ * Joins the rooms and returns once the sharded adapter's channels for them are confirmed by Redis, so
+ * that nothing published elsewhere after the answer misses this process (C1, A5, D1).
+ */
+async function joinConfirmed(io: RelaisIo, socket: RelaisSocket, room: string | string[]) {
+  await socket.join(room);
+  await roomsSubscribed(io);
 }
 
 function seen(socket: RelaisSocket, now = new Date()) {
