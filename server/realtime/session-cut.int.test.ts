@@ -24,7 +24,7 @@ import {
   type TestClient,
 } from "../test/server";
 import { logger } from "../logger";
-import { attachRedisAdapter } from "./adapter";
+import { attachRedisAdapter, type RedisAdapterKind } from "./adapter";
 import { PRESENCE_WINDOW_MS } from "./presence";
 import { publisher, setPublisher } from "./publisher";
 import { rooms } from "./rooms";
@@ -88,11 +88,28 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
   const closers: (() => Promise<void>)[] = [];
   const open: TestClient[] = [];
 
+  // The configured adapter: the default when it is the sharded one.
+  const configured = kind === "sharded" ? undefined : kind;
+  /** A third process on the Redis at `url`; changes keep being published by A, before and after it. */
+  async function anotherProcess(url: string, adapter?: RedisAdapterKind) {
+    const rt = await startRealtime();
+    setPublisher(socketPublisher(a.io));
+    const attached = await attachRedisAdapter(rt.io, url, adapter);
+    return {
+      url: rt.url,
+      close: async () => {
+        await rt.close(); // unsets the publisher
+        await attached.close();
+        setPublisher(socketPublisher(a.io));
+      },
+    };
+  }
+
   beforeAll(async () => {
     a = await startRealtime();
     b = await startRealtime();
     for (const rt of [a, b]) {
-      const attached = await attachRedisAdapter(rt.io, redis.url, kind === "sharded" ? undefined : kind);
+      const attached = await attachRedisAdapter(rt.io, redis.url, configured);
       expect(attached.kind).toBe(kind);
       closers.push(attached.close);
     }
@@ -132,9 +149,7 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
   it("C1, A5, D1: with the sharded adapter a join (a viewer's or a partner's) or a dashboard watch is answered once Redis has confirmed the room's channel (nothing published meanwhile misses this process); the classic one has no channel per room", async () => {
     // A third process whose Redis traffic is held 300 ms each way: its join outlasts the log read.
     const slow = await delayingProxy(redis.url, 300);
-    const c = await startRealtime();
-    setPublisher(socketPublisher(a.io));
-    const attached = await attachRedisAdapter(c.io, slow.url, kind === "sharded" ? undefined : kind);
+    const c = await anotherProcess(slow.url, configured);
     const admin = createClient({ url: redis.url });
     await admin.connect();
     try {
@@ -168,15 +183,12 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     } finally {
       await admin.quit();
       await c.close();
-      await attached.close();
       slow.close();
-      setPublisher(socketPublisher(a.io));
     }
   });
 
   it("C6: a process that closes drops its sockets as a lost connection (they reconnect), tells the dossiers' viewers on other processes at once that its viewers left, and asks its adapter nothing afterwards", async () => {
-    const c = await startRealtime();
-    const attached = await attachRedisAdapter(c.io, redis.url, kind === "sharded" ? undefined : kind);
+    const c = await anotherProcess(redis.url, configured);
     const w = await makeWorld();
     const leaving = await connectClient(c.url, { cookie: (await signedIn(w.staff.id)).cookie });
     const staying = await connectClient(b.url, { cookie: (await signedIn(w.advisor.id)).cookie });
@@ -197,7 +209,6 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     const reason = new Promise<string>((resolve) => leaving.once("disconnect", resolve));
     try {
       await c.close();
-      await attached.close();
       // A lost connection, which the page reconnects: not a server disconnect, which reloads it (X1).
       expect(await reason).toBe("transport close");
       // The close sent it (no timer of the closed process is left to do so).
@@ -208,7 +219,6 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
     } finally {
       warn.mockRestore();
       leaving.close();
-      setPublisher(socketPublisher(a.io));
     }
   });
 
@@ -218,24 +228,19 @@ describe.each(["sharded", "classic"] as const)("across two processes, %s Redis a
       said.mock.calls.filter(([msg]) => msg.startsWith("redis: other processes use the other adapter"));
     const other = kind === "sharded" ? "classic" : "sharded";
     try {
-      const same = await startRealtime();
-      const sameAdapter = await attachRedisAdapter(same.io, redis.url, kind);
+      const same = await anotherProcess(redis.url, kind);
       expect(split()).toEqual([]);
       await same.close();
-      await sameAdapter.close();
 
-      const c = await startRealtime();
-      const attached = await attachRedisAdapter(c.io, redis.url, other);
+      const c = await anotherProcess(redis.url, other);
       try {
         // A and B run this suite's adapter.
         expect(split()).toEqual([[expect.any(String), { adapter: other, others: 2 }]]);
       } finally {
         await c.close();
-        await attached.close();
       }
     } finally {
       said.mockRestore();
-      setPublisher(socketPublisher(a.io));
     }
   });
 
