@@ -83,6 +83,25 @@ describe("A4: a task is ticked by its owner only", () => {
     expect(await toggleTask(holder, { taskId, done: true })).toEqual({ ok: true, value: { done: true } });
     expect(await done()).toBe(true);
   });
+
+  it("T4, A4: once the owner keeps only a read-only copy of the dossier (after a transfer), their own task no longer ticks", async () => {
+    const w = await world();
+    const holder = await actor(w.advisor.id);
+    const created = await createTask(holder, { dossierId: w.dossier.id, title: "Relancer le dossier" });
+    if (!created.ok) throw new Error("setup");
+    await db().dossierMember.updateMany({
+      where: { dossierId: w.dossier.id, userId: w.advisor.id },
+      data: { readOnly: true, readOnlySince: new Date(), readOnlySeq: 0 },
+    });
+    const seq = (await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq;
+
+    expect(await toggleTask(holder, { taskId: created.value.id, done: true })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
+    expect((await db().task.findUniqueOrThrow({ where: { id: created.value.id } })).done).toBe(false);
+    expect((await db().dossier.findUniqueOrThrow({ where: { id: w.dossier.id } })).seq).toBe(seq);
+  });
 });
 
 describe("T7: confidential items reach the holder only", () => {
