@@ -4,12 +4,13 @@ import type { Actor } from "../../auth/actor";
 import { hot } from "../../db";
 import { sql } from "../../db/hot";
 import type { MessageKey } from "../../i18n";
+import { STAFF_ROLES_SQL } from "../users/events";
 
 export type NavLink = { href: string; label: MessageKey };
 
 const STAFF_ROLES_OF = sql(
   "admin.staffRoles",
-  `SELECT "role" FROM "Membership" WHERE "userId" = ? AND "role" IN ('staff', 'admin')`,
+  `SELECT "role" FROM "Membership" WHERE "userId" = ? AND "role" IN ${STAFF_ROLES_SQL}`,
 );
 
 // T3, T5: coordinators get the coordination page's link.

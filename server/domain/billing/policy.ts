@@ -7,6 +7,7 @@ import { hot } from "../../db";
 import { sql, type HotQueries } from "../../db/hot";
 import { allows, dossierAccess, type DossierAccess } from "../dossier/policy";
 import { DOSSIER_HOLDER, INVOICE_HOLDER, ORG_ROLE, PROFORMA_HOLDER } from "./queries";
+import { STAFF_ROLES } from "../users/events";
 
 export async function billingAccess(
   actor: Pick<Actor, "userId">,
@@ -29,7 +30,7 @@ export function billableDossiersWhere(actor: Pick<Actor, "userId">): Prisma.Doss
   return {
     OR: [
       { members: { some: { userId: actor.userId, side: "advisor" } } },
-      { organization: { memberships: { some: { userId: actor.userId, role: { in: ["staff", "admin"] } } } } },
+      { organization: { memberships: { some: { userId: actor.userId, role: { in: [...STAFF_ROLES] } } } } },
     ],
   };
 }

@@ -15,6 +15,7 @@ import { gateDecisions } from "../notification/gate";
 import { DOSSIER_PAUSED, DOSSIER_REACTIVATED } from "../pause/events";
 import { defaultParticipation } from "../notification/schema";
 import { unsubscribeHeaders, unsubscribeUrl } from "../notification/unsubscribe";
+import { STAFF_ROLES } from "../users/events";
 import { dueDigestSlot, isTimeZone, previousDigestSlot, type DigestFrequency } from "./schedule";
 import { redactEvents } from "../note/redact";
 import { DIGEST_EVENT_TYPES, digestSection, type DigestEvent, type DigestSection } from "./content";
@@ -247,7 +248,6 @@ export async function sendDigest(
 
 // N4: the digest job's run (server/jobs/digests.ts schedules it).
 const FALLBACK_TIME_ZONE = "Europe/Paris";
-const STAFF_ROLES = ["staff", "admin"];
 
 export type DigestRunResult = Record<DigestOutcome, number>;
 
@@ -274,7 +274,7 @@ export async function runDigests(now: Date): Promise<DigestRunResult> {
           notificationSettings: { frequency },
           OR: [
             { dossierMemberships: { some: { dossier: { organizationId: org.id } } } },
-            { memberships: { some: { organizationId: org.id, role: { in: STAFF_ROLES } } } },
+            { memberships: { some: { organizationId: org.id, role: { in: [...STAFF_ROLES] } } } },
           ],
         },
         select: { id: true },

@@ -5,8 +5,7 @@ import { can, type DossierAction, type DossierRole } from "../../auth/permission
 import { db, hot, queriesOf, type Db, type Prisma, type Tx } from "../../db";
 import { asBool, asDateOrNull, sql, type HotQueries } from "../../db/hot";
 import { stageFor } from "../solicitation/stages";
-
-const STAFF_ROLES = ["staff", "admin"];
+import { isStaffRole, STAFF_ROLES } from "../users/events";
 
 /**
  * The actor's user id, refused when missing: Prisma reads an undefined value as "no condition", so a
@@ -21,7 +20,7 @@ export function actorUserId(actor: Pick<Actor, "userId">): string {
 /** The organizations where the actor is staff or admin: they see every dossier of those (A3). */
 export async function staffOrganizationIds(actor: Pick<Actor, "userId">, client: Db | Tx = db()): Promise<string[]> {
   const rows = await client.membership.findMany({
-    where: { userId: actorUserId(actor), role: { in: STAFF_ROLES } },
+    where: { userId: actorUserId(actor), role: { in: [...STAFF_ROLES] } },
     select: { organizationId: true },
   });
   return rows.map((r) => r.organizationId);
@@ -136,7 +135,7 @@ export async function dossierAccess(
   if (row.memberRole === "referent" || row.memberRole === "applicant" || row.memberRole === "advisor")
     roles.add(row.memberRole);
   if (row.memberRole !== null && asBool(row.holder)) roles.add("holder");
-  if (row.orgRole !== null && STAFF_ROLES.includes(row.orgRole)) roles.add("staff");
+  if (isStaffRole(row.orgRole)) roles.add("staff");
   // visibleDossiersWhere: a member of the dossier, or staff/admin of its organization.
   if (row.memberRole === null && !roles.has("staff")) return null;
   // T4: a read-only copy reads and does nothing else, whatever its former roles (staff keep theirs).

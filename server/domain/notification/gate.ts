@@ -18,6 +18,7 @@
 import { queriesOf, type Db, type Tx } from "../../db";
 import { asBool, sql, type HotQueries, type Sql } from "../../db/hot";
 import { toLocale, type Locale } from "../../i18n";
+import { STAFF_ROLES_SQL } from "../users/events";
 import { DEFAULT_FREQUENCY, defaultParticipation, toFrequency, type Frequency } from "./schema";
 
 export type GateKind = "notification" | "digest" | "reminder";
@@ -123,7 +124,7 @@ const gateFacts = (
    FROM d CROSS JOIN ${candidates} c
    JOIN "User" u ON u."id" = c."userId" AND u."deactivatedAt" IS NULL
    LEFT JOIN "DossierMember" m ON m."dossierId" = d."id" AND m."userId" = u."id"
-   LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = u."id" AND o."role" IN ('staff', 'admin')
+   LEFT JOIN "Membership" o ON o."organizationId" = d."organizationId" AND o."userId" = u."id" AND o."role" IN ${STAFF_ROLES_SQL}
    LEFT JOIN "NotificationSettings" s ON s."userId" = u."id"
    LEFT JOIN "DossierParticipation" p ON p."userId" = u."id" AND p."dossierId" = d."id"
    WHERE (m."id" IS NOT NULL AND m."readOnly" = false) OR o."id" IS NOT NULL`;

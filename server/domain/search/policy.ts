@@ -15,7 +15,7 @@
 //   (messages up to its seq, documents and recommendations made before it), and no advisor-only entry.
 // - A2, A5: a coordinator who is not a member, a partner (reaching a dossier only through a
 //   solicitation), a removed member, another organization's user: not a member and not staff, nothing.
-export const STAFF_ROLES_SQL = `('staff', 'admin')`;
+import { STAFF_ROLES_SQL } from "../users/events";
 
 /** FROM-clause joins on "SearchEntry" e: the dossier d and the actor's memberships m (dossier) and o (org). */
 export const VISIBLE_JOINS = `JOIN "Dossier" d ON d."id" = e."dossierId"

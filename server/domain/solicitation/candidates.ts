@@ -6,6 +6,7 @@ import type { Actor } from "../../auth/actor";
 import { db } from "../../db";
 import type { DossierAccess } from "../dossier/policy";
 import { canManageSolicitations } from "./policy";
+import { STAFF_ROLES } from "../users/events";
 
 export type PartnerCandidates = {
   /** name null when the person has none: the address is shown as an address, never as a name (X7) */
@@ -26,7 +27,7 @@ export async function partnerCandidates(actor: Actor, access: DossierAccess | nu
     db().membership.findMany({
       where: {
         organizationId: access.organizationId,
-        role: { notIn: ["staff", "admin"] },
+        role: { notIn: [...STAFF_ROLES] },
         userId: { not: actor.userId },
         user: { deactivatedAt: null, dossierMemberships: { none: { dossierId: access.dossierId } } },
       },
