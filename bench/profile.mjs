@@ -1,16 +1,48 @@
 // Summarises a V8 CPU profile (from `npm run bench -- --profile`): where the server's CPU time went,
-// by package or source area and by function (self time). Usage: node bench/profile.mjs <file.cpuprofile>
+// by package or source area and by function (self time).
+// Usage: node bench/profile.mjs <file.cpuprofile> [--timeline] [--from <ms> --to <ms>]
+// A server's profile covers its whole life (start-up, set-up, warm-up, every run): --timeline prints
+// how busy the thread was in each 200 ms from the profile's start, to find a measured window, and
+// --from/--to summarise that window only.
 import fs from "node:fs";
+import { parseArgs } from "node:util";
 
-const file = process.argv[2];
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { timeline: { type: "boolean" }, from: { type: "string" }, to: { type: "string" } },
+});
+const file = positionals[0];
 if (!file) {
-  console.error("usage: node bench/profile.mjs <file.cpuprofile>");
+  console.error("usage: node bench/profile.mjs <file.cpuprofile> [--timeline] [--from <ms> --to <ms>]");
   process.exit(1);
 }
 const p = JSON.parse(fs.readFileSync(file, "utf8"));
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
+// Each sample's time from the profile's start, in ms.
+let elapsed = 0;
+const at = p.timeDeltas.map((d) => (elapsed += d) / 1000);
+const isIdle = (id) => byId.get(id).callFrame.functionName === "(idle)";
+
+if (values.timeline) {
+  const buckets = new Map();
+  p.samples.forEach((id, i) => {
+    const b = Math.floor(at[i] / 200);
+    const [busy, all] = buckets.get(b) ?? [0, 0];
+    buckets.set(b, [busy + (isIdle(id) ? 0 : p.timeDeltas[i]), all + p.timeDeltas[i]]);
+  });
+  for (const [b, [busy, all]] of [...buckets].sort((x, y) => x[0] - y[0]))
+    console.log(
+      `${String(b * 200).padStart(7)} ms  ${String(Math.round((100 * busy) / (all || 1))).padStart(3)} % busy`,
+    );
+  process.exit(0);
+}
+
+const from = Number(values.from ?? -Infinity);
+const to = Number(values.to ?? Infinity);
 const self = new Map();
-p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+p.samples.forEach((id, i) => {
+  if (at[i] >= from && at[i] <= to) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+});
 
 function area(url) {
   if (!url) return "(native, GC, idle)";
