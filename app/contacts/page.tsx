@@ -22,14 +22,15 @@ export default async function ContactsPage() {
           ) : (
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {g.contacts.map((c) => (
-                <li key={c.id} className="flex items-center gap-2 py-2">
+                <li key={c.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-2">
                   <a className="text-brand-700 hover:underline" href={`/contacts/${c.id}`}>
                     {c.name}
                   </a>
                   <Badge>
                     {t(locale, c.kind === "company" ? "billing.contactKind.company" : "billing.contactKind.person")}
                   </Badge>
-                  {c.email && <span className="text-slate-600">{c.email}</span>}
+                  {/* On a phone a long address takes its own line, and breaks rather than widen the page. */}
+                  {c.email && <span className="min-w-0 break-all text-slate-600">{c.email}</span>}
                 </li>
               ))}
             </ul>

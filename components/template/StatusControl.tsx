@@ -41,16 +41,16 @@ export function StatusControl({
   return (
     <form
       onSubmit={submit}
-      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm"
+      className="flex min-w-0 flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm"
       data-testid="status-control"
     >
-      <label htmlFor={`${id}-status`} className="flex flex-col gap-1">
+      <label htmlFor={`${id}-status`} className="flex min-w-0 max-w-full flex-col gap-1">
         <span className="font-medium">{t(locale, "solicitation.status")}</span>
         <select
           id={`${id}-status`}
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          className="rounded-md border border-slate-300 px-2 py-1.5"
+          className="max-w-full rounded-md border border-slate-300 px-2 py-1.5"
         >
           {statuses.map((s) => (
             <option key={s.key} value={s.key}>

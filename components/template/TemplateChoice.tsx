@@ -31,7 +31,7 @@ export function TemplateChoice({
   }
 
   return (
-    <div className="flex flex-col gap-1 text-sm">
+    <div className="flex min-w-0 flex-col gap-1 text-sm">
       <label htmlFor={`${id}-tpl`} className="font-medium">
         {t(locale, "template.apply")}
       </label>
@@ -40,7 +40,7 @@ export function TemplateChoice({
         defaultValue={current ?? ""}
         disabled={busy}
         onChange={(e) => void change(e.target.value)}
-        className="rounded-md border border-slate-300 px-2 py-1.5"
+        className="max-w-full rounded-md border border-slate-300 px-2 py-1.5"
       >
         <option value="">{t(locale, "template.builtIn")}</option>
         {templates.map((tpl) => (

@@ -34,7 +34,8 @@ export default async function DossierPartnersPage({ params }: { params: Promise<
   return (
     <DossierShell dossier={page.shell} locale={actor.locale} active="partners">
       <div className="space-y-6">
-        <div className="grid gap-4 md:grid-cols-[1fr_auto] md:items-end">
+        {/* grid-cols-1: on a phone the column is the screen's width, not its widest select's. */}
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-[1fr_auto] md:items-end">
           <StatusControl dossierId={id} current={statuses.current} statuses={statuses.statuses} locale={actor.locale} />
           {templates.length ? (
             <TemplateChoice
