@@ -311,8 +311,9 @@ export function Conversation({
           />
           {status === "live" ? t(locale, "conversation.live") : t(locale, "conversation.offline")}
         </span>
-        {/* C6: nobody is shown as viewing while the channel is not live (not stale). */}
-        <span className="flex -space-x-1" data-testid="presence">
+        {/* C6: nobody is shown as viewing while the channel is not live (not stale). Its height is the
+            avatars' from the start: the conversation below does not jump when the first one arrives. */}
+        <span className="flex min-h-7 -space-x-1" data-testid="presence">
           {/* The avatars are decoration; their names are said once as text (no aria-label on a span). */}
           {status === "live" && viewers.length > 0 ? (
             <span className="sr-only">

@@ -80,11 +80,15 @@ test("C10: two messages written with the socket cut survive a reload and arrive 
   await expect(paul.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
   await expect(adele.getByTestId("channel-status")).toHaveAttribute("data-status", "live");
   await expect(paul.getByTestId("presence").getByTitle("Adèle Conseil")).toBeVisible();
+  const listTop = () => paul.getByTestId("messages").evaluate((el) => el.getBoundingClientRect().top);
+  const liveTop = await listTop();
 
   await socket.cut();
   await expect(paul.getByTestId("channel-status")).toHaveAttribute("data-status", "offline");
   // C6: nobody is shown as viewing while the channel is down.
   await expect(paul.getByTestId("presence").getByTitle("Adèle Conseil")).toHaveCount(0);
+  // C8: the avatars coming and going do not move the conversation (it jumped by their 8 px).
+  expect(await listTop()).toBe(liveTop);
   const first = `Hors ligne 1 ${Date.now()}`;
   const second = `Hors ligne 2 ${Date.now()}`;
   await write(paul, first);
