@@ -32,7 +32,7 @@ export default async function DashboardPage({
     pendingTransfersFor(actor),
   ]);
   const isStaff = staffOf.length > 0;
-  const autoPause = isStaff ? await lastAutoPauseRun(actor) : null;
+  const autoPause = isStaff ? await lastAutoPauseRun(actor, new Date(), staffOf) : null;
   const filtered = full && (filters.paused || filters.mine || Boolean(filters.organizationId) || filters.recent);
   return (
     <LabelledDates locale={locale} styles={["medium"]} of={[rows, transfers]}>

@@ -250,9 +250,17 @@ export type AutoPauseRunView = {
   stale: boolean;
 };
 
-/** P11: the last run of the automatic pause job, for staff; the count covers their organizations only (A3). */
-export async function lastAutoPauseRun(actor: Actor, now = new Date()): Promise<Result<AutoPauseRunView | null>> {
-  const orgIds = await staffOrganizationIds(actor);
+/**
+ * P11: the last run of the automatic pause job, for staff; the count covers their organizations only
+ * (A3). `staffOf`: the actor's staff organizations when the caller has just read them (the dashboard,
+ * from dossierVisibility), so that the page does not read them twice.
+ */
+export async function lastAutoPauseRun(
+  actor: Actor,
+  now = new Date(),
+  staffOf?: string[],
+): Promise<Result<AutoPauseRunView | null>> {
+  const orgIds = staffOf ?? (await staffOrganizationIds(actor));
   if (orgIds.length === 0) return fail("not_found", actor.locale);
   const run = await db().autoPauseRun.findFirst({ orderBy: { startedAt: "desc" } });
   if (!run) return ok(null);
