@@ -7,11 +7,10 @@ import { useTestDatabase as freshDatabase } from "../server/test/db";
 import { actor, makeWorld } from "../server/test/factories";
 import { dossierAccess } from "../server/domain/dossier/policy";
 import { postMessage } from "../server/domain/conversation/service";
+import { median } from "./report";
 
 const GAPS_MS = [0, 0.1, 1, 10, 20];
 const ROUNDS = Number(process.env.ROUNDS ?? 300);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,7 +66,7 @@ async function main() {
           await fn();
           times.push((performance.now() - t0) * 1000);
         }
-        cell.push(median(times));
+        cell.push(median(times)!);
       }
       cells.push(cell.map((x) => x.toFixed(0)).join(" / "));
     }

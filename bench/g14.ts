@@ -12,7 +12,7 @@ import { sqliteFile } from "../scripts/db.mjs";
 import { actorById } from "../server/auth/actor";
 import { closeDb, db, dbReady } from "../server/db";
 import { env } from "../server/env";
-import { indexPendingSearch, mergeSearchIndex } from "../server/domain/search/indexer";
+import { indexForSearch } from "./conversation";
 import { RESULT_LIMIT, search } from "../server/domain/search/service";
 import { SEARCH } from "../server/domain/search/queries";
 import { ftsQuery, tsQuery, words } from "../server/domain/search/terms";
@@ -150,9 +150,8 @@ async function main() {
   // SQLite indexes new messages in batches (server/domain/search/indexer.ts): index them all now, so
   // that the raw statement, which does not index first, searches the same index as the app.
   process.send?.({ type: "progress", text: "indexing the search organization" });
-  await indexPendingSearch();
   // and merge its segments as the indexer's passes would have, message after message (steady state).
-  await mergeSearchIndex(Number.MAX_SAFE_INTEGER);
+  await indexForSearch();
   const actor = await actorById(searcher);
   if (!actor) throw new Error("no G14 searcher");
   // From the most frequent word (in about a third of the messages) to rare ones, and two words at once.
